@@ -1,0 +1,58 @@
+import { InvalidArgumentError } from "./errors";
+
+/** Where Resource Directory answers by default (China site). */
+export const DEFAULT_ENDPOINT_HOST = "resourcedirectory.aliyuncs.com";
+
+/** The environment variable Terraform's provider (and this package) reads to override the endpoint. */
+export const ENDPOINT_ENV = "ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER";
+
+/** A resolved endpoint. */
+export interface Endpoint {
+    /** `https://host[:port]`, what connections are pooled by. */
+    readonly origin: string;
+    /** `host[:port]` as sent (and signed) in the `host` header. */
+    readonly host: string;
+}
+
+/** 127.0.0.0/8, `localhost` and `::1`: the only hosts plain `http://` is accepted for. */
+export function isLoopbackHost(hostname: string): boolean {
+    const bare = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+    return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+
+/**
+ * Parses an endpoint given as a host (`resourcedirectory-intl.aliyuncs.com`), a host and port, or a URL with
+ * scheme and port (`http://127.0.0.1:8080`). `https` unless said otherwise; `http` only for loopback hosts.
+ */
+export function parseEndpoint(value: string, field = "endpoint"): Endpoint {
+    const text = value.trim();
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+    let url: URL;
+    try {
+        url = new URL(withScheme);
+    } catch {
+        throw new InvalidArgumentError(field, `${field} must be a host name or an http(s) URL; got ${JSON.stringify(value)}.`);
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") {
+        throw new InvalidArgumentError(field, `${field} must use https:// (or http:// for a loopback host); got ${url.protocol}//.`);
+    }
+    if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+        throw new InvalidArgumentError(
+            field,
+            `${field} uses plain http:// for ${url.hostname}; only https:// is accepted except for loopback hosts ` +
+                "(127.0.0.1, localhost, ::1), so signed requests never cross a network in clear text.",
+        );
+    }
+    if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.hash || url.username || url.password) {
+        throw new InvalidArgumentError(field, `${field} must be a host or scheme://host[:port] with no path, query or credentials; got ${JSON.stringify(value)}.`);
+    }
+    return { origin: url.origin, host: url.host };
+}
+
+/** The explicit option, else `ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER`, else the default host. */
+export function resolveEndpoint(explicit: string | undefined, env: Readonly<Record<string, string | undefined>> = process.env): Endpoint {
+    if (explicit !== undefined) return parseEndpoint(explicit, "endpoint");
+    const fromEnv = env[ENDPOINT_ENV];
+    if (fromEnv) return parseEndpoint(fromEnv, `env ${ENDPOINT_ENV}`);
+    return parseEndpoint(DEFAULT_ENDPOINT_HOST);
+}

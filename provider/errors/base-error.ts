@@ -1,0 +1,54 @@
+const BRAND = Symbol.for("pulumi-alicloud-message-contacts.error");
+
+/** Fields every error of this package carries, so callers can branch on `code` and log `requestId`. */
+export interface ErrorDetails {
+    /** The API operation the error belongs to, when there is one. */
+    operation?: string;
+    /** The service's RequestId of the last answer, when one was received. */
+    requestId?: string;
+    /** Whether trying the same request again may succeed. */
+    retryable?: boolean;
+    /** The underlying error. */
+    cause?: unknown;
+}
+
+/**
+ * Base class of every error this package throws. `code` is a stable string: the service's error code for
+ * API errors, or one of this package's codes (`InvalidArgument`, `InvalidResponse`, ...).
+ * `instanceof` works across two copies of the package (the brand is a global symbol).
+ */
+export class MessageContactsError extends Error {
+    readonly code: string;
+    readonly operation?: string;
+    readonly requestId?: string;
+    readonly retryable: boolean;
+    /** How many attempts were made before giving up (set by the retry loop). */
+    attempts?: number;
+    /** Milliseconds spent across all attempts (set by the retry loop). */
+    elapsedMs?: number;
+
+    constructor(code: string, message: string, details: ErrorDetails = {}) {
+        super(message, details.cause === undefined ? undefined : { cause: details.cause });
+        this.name = new.target.name;
+        this.code = code;
+        this.operation = details.operation;
+        this.requestId = details.requestId;
+        this.retryable = details.retryable ?? false;
+        Object.defineProperty(this, BRAND, { value: true });
+    }
+
+    static override [Symbol.hasInstance](value: unknown): boolean {
+        if (typeof value !== "object" || value === null || !(BRAND in value)) return false;
+        // Subclasses: compare the constructor name chain, so a copy from another install still matches.
+        if (this === MessageContactsError) return true;
+        for (let proto = Object.getPrototypeOf(value); proto; proto = Object.getPrototypeOf(proto)) {
+            if (proto.constructor?.name === this.name) return true;
+        }
+        return false;
+    }
+}
+
+/** `RequestId abc`, or nothing, for the end of a message. */
+export function requestIdSuffix(requestId: string | undefined): string {
+    return requestId ? ` (RequestId ${requestId})` : "";
+}

@@ -1,0 +1,22 @@
+/** Error codes the service uses for flow control. Any code starting with `Throttling` is throttling. */
+export const THROTTLING_CODE_PREFIX = "Throttling";
+
+/** Error codes worth retrying whatever their HTTP status. */
+export const TRANSIENT_ERROR_CODES: readonly string[] = ["ServiceUnavailable", "InternalError", "RequestTimeout"];
+
+/** Documented error codes of ListMessageContactVerifications, for callers that branch on them. */
+export const LIST_MESSAGE_CONTACT_VERIFICATIONS_ERROR_CODES = {
+    invalidContactId: "InvalidParameter.ContactId",
+    missingContactId: "MissingParameter.ContactId",
+    contactNotFound: "EntityNotExists.Contact",
+} as const;
+
+/** Whether an error code is a throttling answer. */
+export function isThrottlingCode(code: string): boolean {
+    return code === THROTTLING_CODE_PREFIX || code.startsWith(THROTTLING_CODE_PREFIX + ".");
+}
+
+/** Throttling, the transient codes and any 5xx are retryable; every other 4xx is not. */
+export function isRetryableAnswer(httpStatus: number, code: string): boolean {
+    return isThrottlingCode(code) || TRANSIENT_ERROR_CODES.includes(code) || httpStatus >= 500;
+}

@@ -1,0 +1,94 @@
+import { resolveCredentialsProvider } from "./credentials";
+import { resolveEndpoint } from "./endpoint";
+import { AlibabaCloudApiError, TransportError } from "./errors";
+import { LIST_DEFAULTS, ListOptions } from "./operation/list-options";
+import { LIST_MESSAGE_CONTACT_VERIFICATIONS, PAGE_SIZE_FALLBACKS } from "./operation/operation";
+import { fetchVerificationsPage } from "./operation/fetch-page";
+import { assertValidOptions } from "./operation/validate-options";
+import { MessageContactVerification } from "./operation/verification";
+import { collectAllPages } from "./pagination/collect-all-pages";
+import { RpcClient } from "./rpc-client";
+
+/** A complete listing of pending verifications. */
+export interface VerificationListing {
+    /** The contact the listing was filtered to, if any. */
+    contactId?: string;
+    /** The service's TotalCount; always equal to `verifications.length`. */
+    totalCount: number;
+    /** Every pending verification, in the service's order. */
+    verifications: MessageContactVerification[];
+    /** The endpoint host that answered. */
+    endpointHost: string;
+    /** The page size the service used. */
+    pageSize: number;
+    /** Pages fetched. */
+    pages: number;
+    /** Listings attempted (above 1 when the data changed while it was read). */
+    listings: number;
+}
+
+/** Whether an error is the service refusing the asked page size (so a smaller one is worth trying). */
+export function isPageSizeRejected(error: unknown): boolean {
+    return (
+        error instanceof AlibabaCloudApiError &&
+        error.httpStatus === 400 &&
+        (error.code === "InvalidParameter.PageSize" || (error.code.startsWith("InvalidParameter") && /PageSize/i.test(error.serviceMessage)))
+    );
+}
+
+/**
+ * Lists every pending message contact verification, from every page: validated arguments, endpoint and
+ * credentials resolved, pages fetched concurrently and checked to form one consistent snapshot.
+ * @throws InvalidArgumentError before any request, for a bad argument.
+ * @throws AlibabaCloudApiError for an error answer, InvalidResponseError for an unusable one, TransportError
+ *   for a network failure or the time limit, InconsistentListingError when the data keeps changing.
+ */
+export async function listMessageContactVerifications(options: ListOptions = {}): Promise<VerificationListing> {
+    assertValidOptions(options);
+    const endpoint = resolveEndpoint(options.endpoint);
+    const credentials = options.credentialsProvider ?? resolveCredentialsProvider(options);
+    const timeoutMs = options.timeoutMs ?? LIST_DEFAULTS.timeoutMs;
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+    const client = new RpcClient({
+        endpoint,
+        credentials,
+        retry: { maxAttempts: options.maxAttempts ?? LIST_DEFAULTS.maxAttempts },
+        transport: options.maxResponseBytes ? { maxResponseBytes: options.maxResponseBytes } : undefined,
+    });
+    const { contactId } = options;
+    try {
+        const listing = await collectAllPages<MessageContactVerification>({
+            operation: LIST_MESSAGE_CONTACT_VERIFICATIONS.action,
+            fetchPage: (pageNumber, pageSize, pageSignal) =>
+                fetchVerificationsPage(client, { contactId, pageNumber, pageSize }, pageSignal ?? signal),
+            pageSize: options.pageSize ?? LIST_DEFAULTS.pageSize,
+            pageSizeFallbacks: PAGE_SIZE_FALLBACKS,
+            isPageSizeRejected,
+            concurrency: options.concurrency ?? LIST_DEFAULTS.concurrency,
+            maxListings: options.maxListings ?? LIST_DEFAULTS.maxListings,
+            itemKey: (v) => `${v.contactId}\u0000${v.target}`,
+            onProgress: options.onProgress,
+            signal,
+        });
+        return {
+            ...(contactId !== undefined ? { contactId } : {}),
+            totalCount: listing.totalCount,
+            verifications: listing.items,
+            endpointHost: endpoint.host,
+            pageSize: listing.pageSize,
+            pages: listing.pages,
+            listings: listing.listings,
+        };
+    } catch (error) {
+        if (deadline.aborted && !options.signal?.aborted) {
+            throw new TransportError(
+                "Timeout",
+                LIST_MESSAGE_CONTACT_VERIFICATIONS.action,
+                `the listing did not finish within timeoutMs=${timeoutMs}`,
+                error,
+            );
+        }
+        throw error;
+    }
+}

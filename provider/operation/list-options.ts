@@ -1,0 +1,50 @@
+import type { CredentialOptions, CredentialsProvider } from "../credentials";
+
+/** What to list. */
+export interface ListQuery {
+    /** List only this message contact's pending verifications (`c-...`). Default: every contact's. */
+    contactId?: string;
+    /** Items asked per page, 1..100. Default 100; stepped down to 50, then 10, if the service rejects it. */
+    pageSize?: number;
+}
+
+/** How to reach the service and how hard to try. Every field is optional. */
+export interface ClientOptions extends CredentialOptions {
+    /**
+     * Host (`resourcedirectory-intl.aliyuncs.com`) or URL (`http://127.0.0.1:8080`, loopback only for http).
+     * Default: env `ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER`, else `resourcedirectory.aliyuncs.com`.
+     */
+    endpoint?: string;
+    /** Pages fetched at once after the first, 1..32. Default 4. */
+    concurrency?: number;
+    /** Attempts per request, the first included, 1..20. Default 5. */
+    maxAttempts?: number;
+    /** Complete listings attempted when the data changes while it is read, 1..10. Default 3. */
+    maxListings?: number;
+    /** Time limit of the whole listing in milliseconds, retries included. Default 300 000 (5 minutes). */
+    timeoutMs?: number;
+    /** Largest answer accepted, in bytes. Default 8 MiB. */
+    maxResponseBytes?: number;
+}
+
+/** Options that only code can pass (not stack config or resource inputs). */
+export interface RuntimeOptions {
+    /** Called after each page: pages done, pages in all. */
+    onProgress?(pagesDone: number, pagesTotal: number): void;
+    /** Cancels the listing. */
+    signal?: AbortSignal;
+    /** Where credentials come from, replacing the built-in chain. */
+    credentialsProvider?: CredentialsProvider;
+}
+
+/** Everything `listMessageContactVerifications` takes. */
+export type ListOptions = ListQuery & ClientOptions & RuntimeOptions;
+
+/** Defaults of the numeric options. */
+export const LIST_DEFAULTS = {
+    pageSize: 100,
+    concurrency: 4,
+    maxAttempts: 5,
+    maxListings: 3,
+    timeoutMs: 300_000,
+} as const;

@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+/** One verification as the service returns it. */
+export const contactVerificationSchema = z.object({
+    ContactId: z.string().min(1),
+    Target: z.string().min(1),
+});
+
+/** One page of `ListMessageContactVerifications`; only the fields this package reads. */
+export const listPageSchema = z
+    .object({
+        RequestId: z.string().optional(),
+        TotalCount: z.number().int().nonnegative(),
+        PageSize: z.number().int().positive(),
+        PageNumber: z.number().int().positive(),
+        ContactVerifications: z.array(contactVerificationSchema).optional(),
+    })
+    .refine((page) => page.ContactVerifications !== undefined || page.TotalCount === 0, {
+        message: "ContactVerifications is missing although TotalCount is above 0",
+        path: ["ContactVerifications"],
+    });
+
+/** A parsed page as the service sent it. */
+export type ListPageAnswer = z.infer<typeof listPageSchema>;

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { InvalidArgumentError } from "../errors";
+import { MAX_PAGE_SIZE } from "./operation";
+
+/** A rejected argument: which field, and a message saying what is accepted. */
+export interface ArgumentProblem {
+    field: string;
+    message: string;
+}
+
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
+
+/** The rule of each validated field: what is accepted, in words and as a schema. */
+const RULES: Record<string, { accepted: string; schema: z.ZodType }> = {
+    contactId: {
+        accepted: 'a message contact ID: "c-" followed by letters and digits, such as "c-qL4HqKONzOM7ab"',
+        schema: z.string().regex(/^c-[A-Za-z0-9]{1,64}$/),
+    },
+    pageSize: { accepted: `an integer from 1 to ${MAX_PAGE_SIZE}`, schema: int(1, MAX_PAGE_SIZE) },
+    concurrency: { accepted: "an integer from 1 to 32", schema: int(1, 32) },
+    maxAttempts: { accepted: "an integer from 1 to 20", schema: int(1, 20) },
+    maxListings: { accepted: "an integer from 1 to 10", schema: int(1, 10) },
+    timeoutMs: { accepted: "an integer number of milliseconds from 1000 to 3600000", schema: int(1000, 3_600_000) },
+    maxResponseBytes: { accepted: "an integer number of bytes from 1024 to 268435456", schema: int(1024, 268_435_456) },
+    endpoint: { accepted: "a host name or an http(s) URL", schema: z.string().min(1) },
+    accessKeyId: { accepted: "a non-empty string", schema: z.string().min(1) },
+    accessKeySecret: { accepted: "a non-empty string", schema: z.string().min(1) },
+    securityToken: { accepted: "a non-empty string", schema: z.string().min(1) },
+};
+
+/** Names of the fields {@link optionProblems} checks. */
+export const VALIDATED_FIELDS: readonly string[] = Object.keys(RULES);
+
+/** A value shown in an error message; secrets are never shown. */
+function show(field: string, value: unknown): string {
+    if (field === "accessKeySecret" || field === "securityToken" || field === "accessKeyId") return typeof value === "string" ? "a string" : typeof value;
+    const text = JSON.stringify(value);
+    return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** Every problem with the given options (absent fields are fine). Pure; used by the get functions and `check`. */
+export function optionProblems(options: unknown): ArgumentProblem[] {
+    if (options === undefined || options === null) return [];
+    if (typeof options !== "object" || Array.isArray(options)) {
+        return [{ field: "args", message: `args must be an object; got ${typeof options}` }];
+    }
+    const record = options as Record<string, unknown>;
+    const problems: ArgumentProblem[] = [];
+    for (const [field, rule] of Object.entries(RULES)) {
+        const value = record[field];
+        if (value === undefined) continue;
+        if (!rule.schema.safeParse(value).success) {
+            problems.push({ field, message: `${field} must be ${rule.accepted}; got ${show(field, value)}.` });
+        }
+    }
+    return problems;
+}
+
+/** Throws {@link InvalidArgumentError} naming the first bad field (and listing all of them) before any request. */
+export function assertValidOptions(options: unknown): void {
+    const problems = optionProblems(options);
+    const first = problems[0];
+    if (first) throw new InvalidArgumentError(first.field, problems.map((p) => p.message).join(" "));
+}

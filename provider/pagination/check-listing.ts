@@ -1,0 +1,31 @@
+import type { Page } from "./page";
+import { expectedItemCount } from "./plan-pages";
+
+/**
+ * Why `page` does not belong to the same snapshot as `first`, or undefined when it does: TotalCount or
+ * PageSize moved, or the page does not hold the number of items the first page's counts imply.
+ */
+export function pageInconsistency(first: Page<unknown>, page: Page<unknown>): string | undefined {
+    if (page.totalCount !== first.totalCount) {
+        return `TotalCount changed from ${first.totalCount} to ${page.totalCount} at page ${page.pageNumber}`;
+    }
+    if (page.pageSize !== first.pageSize) {
+        return `PageSize changed from ${first.pageSize} to ${page.pageSize} at page ${page.pageNumber}`;
+    }
+    const expected = expectedItemCount(first, page.pageNumber);
+    if (page.items.length !== expected) {
+        return `page ${page.pageNumber} held ${page.items.length} items where ${expected} were expected`;
+    }
+    return undefined;
+}
+
+/** The first item that occurs twice, by `key`, or undefined. */
+export function firstDuplicate<T>(items: readonly T[], key: (item: T) => string): T | undefined {
+    const seen = new Set<string>();
+    for (const item of items) {
+        const k = key(item);
+        if (seen.has(k)) return item;
+        seen.add(k);
+    }
+    return undefined;
+}

@@ -1,0 +1,3 @@
+export { DEFAULT_RETRY_OPTIONS, RetryOptions } from "./retry-options";
+export { backoffDelay, retryDelay } from "./retry-decision";
+export { REAL_RETRY_ENVIRONMENT, RetryEnvironment, sleep, withRetries } from "./with-retries";

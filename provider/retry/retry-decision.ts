@@ -1,0 +1,24 @@
+import { AlibabaCloudApiError, MessageContactsError } from "../errors";
+import { DEFAULT_RETRY_OPTIONS, RetryOptions } from "./retry-options";
+
+/** Full-jitter exponential backoff: a uniform pick in `[0, min(maxDelay, base * 2^(attempt-1))]`. */
+export function backoffDelay(attempt: number, options: RetryOptions, random: () => number): number {
+    const o = { ...DEFAULT_RETRY_OPTIONS, ...options };
+    const ceiling = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+    return Math.floor(random() * ceiling);
+}
+
+/**
+ * How long to wait before the next attempt after `error` on attempt number `attempt` (1-based), or
+ * `undefined` when it must not be retried: not retryable, or out of attempts. A server's
+ * `x-acs-retry-after` wins over the backoff, capped by `maxRetryAfterMs`.
+ */
+export function retryDelay(error: unknown, attempt: number, options: RetryOptions, random: () => number): number | undefined {
+    const o = { ...DEFAULT_RETRY_OPTIONS, ...options };
+    if (attempt >= o.maxAttempts) return undefined;
+    if (!(error instanceof MessageContactsError) || !error.retryable) return undefined;
+    if (error instanceof AlibabaCloudApiError && error.retryAfterMs !== undefined) {
+        return Math.min(error.retryAfterMs, o.maxRetryAfterMs);
+    }
+    return backoffDelay(attempt, o, random);
+}

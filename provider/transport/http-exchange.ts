@@ -1,0 +1,85 @@
+import { TransportError } from "../errors";
+import { poolFor } from "./connection-pools";
+import { DEFAULT_TRANSPORT_OPTIONS, TransportOptions } from "./transport-options";
+
+/** One HTTP request as the RPC client sends it. */
+export interface HttpRequest {
+    origin: string;
+    method: "POST" | "GET";
+    /** Path and query, e.g. `/?PageNumber=1`. */
+    path: string;
+    headers: Record<string, string>;
+    body?: string;
+    /** The API operation, for error messages. */
+    operation: string;
+    signal?: AbortSignal;
+}
+
+/** A complete HTTP answer, body read in full (and capped). */
+export interface HttpAnswer {
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: Buffer;
+}
+
+const TIMEOUT_CODES = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "ETIMEDOUT"]);
+const REFUSED_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+/** Maps a low-level failure to a {@link TransportError}; anything else (an abort, a bug) passes through. */
+export function toTransportError(error: unknown, operation: string, origin: string): unknown {
+    const code = (error as { code?: unknown } | null)?.code;
+    const text = error instanceof Error ? error.message : String(error);
+    if (typeof code !== "string") return error;
+    if (TIMEOUT_CODES.has(code)) return new TransportError("Timeout", operation, `timed out talking to ${origin} (${code}: ${text})`, error);
+    if (REFUSED_CODES.has(code)) return new TransportError("ConnectionFailed", operation, `could not connect to ${origin} (${code})`, error);
+    if (code.startsWith("UND_ERR_") || code === "ECONNRESET" || code === "EPIPE") {
+        return new TransportError("ConnectionReset", operation, `the connection to ${origin} broke before a complete answer (${code}: ${text})`, error);
+    }
+    return error;
+}
+
+/** Sends one request through the endpoint's shared pool and reads the whole body, refusing one over the cap. */
+export async function exchange(request: HttpRequest, options: TransportOptions = {}): Promise<HttpAnswer> {
+    const maxBytes = options.maxResponseBytes ?? DEFAULT_TRANSPORT_OPTIONS.maxResponseBytes;
+    const pool = poolFor(request.origin, options);
+    try {
+        const answer = await pool.request({
+            method: request.method,
+            path: request.path,
+            headers: request.headers,
+            body: request.body,
+            signal: request.signal,
+        });
+        const declared = Number(answer.headers["content-length"]);
+        if (Number.isFinite(declared) && declared > maxBytes) {
+            answer.body.destroy();
+            throw tooLarge(request.operation, maxBytes, answer.headers);
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        for await (const chunk of answer.body) {
+            const buffer = chunk as Buffer;
+            size += buffer.length;
+            if (size > maxBytes) {
+                answer.body.destroy();
+                throw tooLarge(request.operation, maxBytes, answer.headers);
+            }
+            chunks.push(buffer);
+        }
+        return { status: answer.statusCode, headers: answer.headers, body: Buffer.concat(chunks, size) };
+    } catch (error) {
+        throw toTransportError(error, request.operation, request.origin);
+    }
+}
+
+function tooLarge(operation: string, maxBytes: number, headers: Record<string, string | string[] | undefined>): TransportError {
+    const requestId = headers["x-acs-request-id"];
+    return new TransportError(
+        "ResponseTooLarge",
+        operation,
+        `the answer is larger than the ${maxBytes}-byte cap (maxResponseBytes)` +
+            (typeof requestId === "string" ? ` (RequestId ${requestId})` : ""),
+        undefined,
+        typeof requestId === "string" ? requestId : undefined,
+    );
+}

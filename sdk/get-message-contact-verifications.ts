@@ -1,0 +1,77 @@
+import * as pulumi from "@pulumi/pulumi";
+import { listMessageContactVerifications } from "../provider";
+import type {
+    GetMessageContactVerificationsArgs,
+    GetMessageContactVerificationsOutputArgs,
+    GetMessageContactVerificationsResult,
+} from "./types";
+
+/** The stable `id` of a query's result. */
+export function verificationsQueryId(endpointHost: string, contactId: string | undefined): string {
+    return `${endpointHost}/ListMessageContactVerifications/${contactId ?? "*"}`;
+}
+
+/**
+ * Lists the phone numbers and email addresses of Resource Directory message contacts that are waiting to be
+ * verified, from every page, as one consistent, complete list (or an error, never a partial list).
+ *
+ * Credentials come from the `accessKeyId`/`accessKeySecret`/`securityToken` args, else the environment
+ * (`ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET`, `ALIBABA_CLOUD_SECURITY_TOKEN`).
+ * Bad arguments throw before any request is sent.
+ *
+ * @example
+ * ```ts
+ * import { getMessageContactVerifications } from "pulumi-alicloud-message-contacts";
+ *
+ * const pending = await getMessageContactVerifications({ contactId: "c-qL4HqKONzOM7ab" });
+ * console.log(`${pending.totalCount} targets to verify`, pending.verifications.map((v) => v.target));
+ * ```
+ * @param args What to list (`contactId`, `pageSize`) and how (`endpoint`, credentials, `concurrency`, ...).
+ * @param opts Accepted for Pulumi's calling convention; no provider is involved, so they change nothing.
+ */
+export async function getMessageContactVerifications(
+    args: GetMessageContactVerificationsArgs = {},
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    opts?: pulumi.InvokeOptions,
+): Promise<GetMessageContactVerificationsResult> {
+    void opts;
+    const listing = await listMessageContactVerifications(args);
+    return {
+        id: verificationsQueryId(listing.endpointHost, listing.contactId),
+        ...(listing.contactId !== undefined ? { contactId: listing.contactId } : {}),
+        totalCount: listing.totalCount,
+        verifications: listing.verifications,
+    };
+}
+
+/** The URNs of `dependsOn`, which resolve once those resources are created. */
+function dependencyUrns(dependsOn: pulumi.InvokeOutputOptions["dependsOn"]): pulumi.Output<string[]> {
+    if (dependsOn === undefined) return pulumi.output([]);
+    const list = pulumi.output(dependsOn as pulumi.Input<pulumi.Input<pulumi.Resource>[] | pulumi.Resource>);
+    return list.apply((resources) => {
+        const array = (Array.isArray(resources) ? resources : [resources]) as pulumi.Resource[];
+        return pulumi.all(array.map((resource) => resource.urn));
+    });
+}
+
+/**
+ * The `Output` form of {@link getMessageContactVerifications}: arguments may be `Input`s, and the listing
+ * waits for `opts.dependsOn` (for example a `MessageContact` created in the same program) before it runs.
+ *
+ * @example
+ * ```ts
+ * import * as pulumi from "@pulumi/pulumi";
+ * import { getMessageContactVerificationsOutput } from "pulumi-alicloud-message-contacts";
+ *
+ * const pending = getMessageContactVerificationsOutput({ pageSize: 50 });
+ * export const pendingTargets = pending.verifications.apply((vs) => vs.map((v) => v.target));
+ * ```
+ */
+export function getMessageContactVerificationsOutput(
+    args: GetMessageContactVerificationsOutputArgs = {},
+    opts?: pulumi.InvokeOutputOptions,
+): pulumi.Output<GetMessageContactVerificationsResult> {
+    return pulumi
+        .all([pulumi.output(args), dependencyUrns(opts?.dependsOn)])
+        .apply(([resolved]) => getMessageContactVerifications(resolved as GetMessageContactVerificationsArgs, opts));
+}

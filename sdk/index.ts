@@ -1,0 +1,25 @@
+/**
+ * Pulumi functions and a dynamic resource for Alibaba Cloud Resource Directory's
+ * `ListMessageContactVerifications`: the message contacts' phone numbers and email addresses that are still
+ * waiting to be verified.
+ * @packageDocumentation
+ */
+export { getMessageContactVerifications, getMessageContactVerificationsOutput, verificationsQueryId } from "./get-message-contact-verifications";
+export type {
+    GetMessageContactVerificationsArgs,
+    GetMessageContactVerificationsOutputArgs,
+    GetMessageContactVerificationsResult,
+    MessageContactVerification,
+} from "./types";
+export {
+    AlibabaCloudApiError,
+    CredentialsNotFoundError,
+    InconsistentListingError,
+    InvalidArgumentError,
+    InvalidResponseError,
+    MessageContactsError,
+    TransportError,
+    LIST_MESSAGE_CONTACT_VERIFICATIONS_ERROR_CODES,
+} from "../provider/errors";
+export { listMessageContactVerifications } from "../provider";
+export type { ClientOptions, ListOptions, ListQuery, VerificationListing } from "../provider";
