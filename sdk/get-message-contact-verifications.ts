@@ -1,15 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { listMessageContactVerifications } from "../provider";
+import { verificationsQueryId } from "../provider/operation/query-id";
 import type {
     GetMessageContactVerificationsArgs,
     GetMessageContactVerificationsOutputArgs,
     GetMessageContactVerificationsResult,
 } from "./types";
-
-/** The stable `id` of a query's result. */
-export function verificationsQueryId(endpointHost: string, contactId: string | undefined): string {
-    return `${endpointHost}/ListMessageContactVerifications/${contactId ?? "*"}`;
-}
 
 /**
  * Lists the phone numbers and email addresses of Resource Directory message contacts that are waiting to be

@@ -4,7 +4,9 @@
  * waiting to be verified.
  * @packageDocumentation
  */
-export { getMessageContactVerifications, getMessageContactVerificationsOutput, verificationsQueryId } from "./get-message-contact-verifications";
+export { getMessageContactVerifications, getMessageContactVerificationsOutput } from "./get-message-contact-verifications";
+export { MessageContactVerifications, MessageContactVerificationsArgs } from "./message-contact-verifications";
+export { RESOURCE_TYPE_TOKEN } from "../provider/dynamic/resource-shape";
 export type {
     GetMessageContactVerificationsArgs,
     GetMessageContactVerificationsOutputArgs,

@@ -52,7 +52,7 @@ export async function exchange(request: HttpRequest, options: TransportOptions =
         });
         const declared = Number(answer.headers["content-length"]);
         if (Number.isFinite(declared) && declared > maxBytes) {
-            answer.body.destroy();
+            discard(answer.body);
             throw tooLarge(request.operation, maxBytes, answer.headers);
         }
         const chunks: Buffer[] = [];
@@ -61,7 +61,7 @@ export async function exchange(request: HttpRequest, options: TransportOptions =
             const buffer = chunk as Buffer;
             size += buffer.length;
             if (size > maxBytes) {
-                answer.body.destroy();
+                discard(answer.body);
                 throw tooLarge(request.operation, maxBytes, answer.headers);
             }
             chunks.push(buffer);
@@ -70,6 +70,12 @@ export async function exchange(request: HttpRequest, options: TransportOptions =
     } catch (error) {
         throw toTransportError(error, request.operation, request.origin);
     }
+}
+
+/** Drops a body not worth reading; the abort this causes is expected, not an error to report. */
+function discard(body: NodeJS.ReadableStream & { destroy(): void }): void {
+    body.on("error", () => undefined);
+    body.destroy();
 }
 
 function tooLarge(operation: string, maxBytes: number, headers: Record<string, string | string[] | undefined>): TransportError {

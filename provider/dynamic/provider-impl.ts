@@ -1,0 +1,99 @@
+/**
+ * What the dynamic provider does, loaded at call time by the serialized provider
+ * (`provider/resource-provider.ts`) from the installed package. Module state here is real process state:
+ * this module is required, not serialized.
+ */
+import { isDeepStrictEqual } from "node:util";
+import { listMessageContactVerifications } from "../list-message-contact-verifications";
+import { verificationsQueryId } from "../operation/query-id";
+import { optionProblems } from "../operation/validate-options";
+import { ListingOutputs, RESOURCE_INPUT_NAMES, ResourceInputs, ResourceOutputs } from "./resource-shape";
+import { readStackSettings, STACK_CONFIG_KEYS, StackSettings } from "./stack-settings";
+
+/** The engine's placeholder for a value not known yet (during preview). */
+export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+const CREDENTIAL_INPUTS = ["accessKeyId", "accessKeySecret", "securityToken"] as const;
+
+let settings: StackSettings = {};
+
+type Props = Record<string, unknown>;
+
+/** Stores the stack's `alicloud:*` settings; called once per host process by the engine's Configure. */
+export function configure(get: (key: string) => string | undefined): void {
+    settings = readStackSettings(get);
+}
+
+/** The input properties the provider reads, absent ones omitted (state must not hold `undefined`). */
+export function pickInputs(props: Props): ResourceInputs {
+    const inputs: Props = {};
+    for (const name of RESOURCE_INPUT_NAMES) {
+        if (props[name] !== undefined && props[name] !== null) inputs[name] = props[name];
+    }
+    return inputs as ResourceInputs;
+}
+
+/** Validates inputs with the rules of the get functions; failures name the property. Unknown values pass. */
+export function check(news: Props): { inputs: Props; failures: { property: string; reason: string }[] } {
+    const inputs: Props = { ...pickInputs(news) };
+    const known = Object.fromEntries(Object.entries(inputs).filter(([, v]) => v !== UNKNOWN_VALUE));
+    const failures = optionProblems(known).map((p) => ({ property: p.field, reason: p.message }));
+    for (const name of CREDENTIAL_INPUTS) {
+        if (news[name] !== undefined) {
+            failures.push({
+                property: name,
+                reason: `${name} is not an input of MessageContactVerifications, so that it never lands in state; ` +
+                    `set ${Object.values(STACK_CONFIG_KEYS).slice(0, 3).join(", ")} in stack config (as secrets) or the environment instead.`,
+            });
+        }
+    }
+    return { inputs, failures };
+}
+
+async function listFor(inputs: ResourceInputs): Promise<ResourceOutputs> {
+    const listing = await listMessageContactVerifications({
+        ...inputs,
+        accessKeyId: settings.accessKeyId,
+        accessKeySecret: settings.accessKeySecret,
+        securityToken: settings.securityToken,
+    });
+    const outputs: ListingOutputs = {
+        totalCount: listing.totalCount,
+        verifications: listing.verifications,
+        targets: [...new Set(listing.verifications.map((v) => v.target))].sort(),
+    };
+    return { ...inputs, ...outputs };
+}
+
+function idFor(outs: ResourceOutputs): string {
+    return verificationsQueryId(outs.endpoint ?? "default-endpoint", outs.contactId);
+}
+
+/** Lists every page and records it. */
+export async function create(news: Props): Promise<{ id: string; outs: ResourceOutputs }> {
+    const outs = await listFor(pickInputs(news));
+    return { id: idFor(outs), outs };
+}
+
+/**
+ * Lists again and reports a change only when the inputs or the listing differ from state, so every `up`
+ * re-reads the data and stays a no-op when nothing changed. Never a replacement: there is nothing to replace.
+ */
+export async function diff(olds: Props, news: Props): Promise<{ changes: boolean; replaces: string[] }> {
+    const oldInputs = pickInputs(olds);
+    const newInputs = pickInputs(news);
+    if (!isDeepStrictEqual(oldInputs, newInputs)) return { changes: true, replaces: [] };
+    const fresh = await listFor(newInputs);
+    const changed = olds.totalCount !== fresh.totalCount || !isDeepStrictEqual(olds.verifications, fresh.verifications);
+    return { changes: changed, replaces: [] };
+}
+
+/** Records the fresh listing. */
+export async function update(news: Props): Promise<{ outs: ResourceOutputs }> {
+    return { outs: await listFor(pickInputs(news)) };
+}
+
+/** Refreshes state from the API (`pulumi refresh`). */
+export async function read(id: string, props: Props): Promise<{ id: string; props: ResourceOutputs }> {
+    return { id, props: await listFor(pickInputs(props)) };
+}

@@ -1,0 +1,80 @@
+import * as pulumi from "@pulumi/pulumi";
+import { RESOURCE_MODULE, RESOURCE_TYPE, RESOURCE_TYPE_TOKEN } from "../provider/dynamic/resource-shape";
+import { messageContactVerificationsProvider } from "../provider/resource-provider";
+import type { MessageContactVerification } from "./types";
+
+/**
+ * Arguments of {@link MessageContactVerifications}: the same query and client options as the get functions,
+ * except credentials, which come from stack config (`alicloud:accessKey`, `alicloud:secretKey`,
+ * `alicloud:securityToken`) or the environment so that they never enter state.
+ */
+export interface MessageContactVerificationsArgs {
+    /** List only this message contact's pending verifications (`c-...`). */
+    contactId?: pulumi.Input<string>;
+    /** Items asked per page, 1..100. Default 100. */
+    pageSize?: pulumi.Input<number>;
+    /** Host or URL of the Resource Directory endpoint (http only for loopback). */
+    endpoint?: pulumi.Input<string>;
+    /** Pages fetched at once, 1..32. Default 4. */
+    concurrency?: pulumi.Input<number>;
+    /** Attempts per request, 1..20. Default 5. */
+    maxAttempts?: pulumi.Input<number>;
+    /** Complete listings attempted when the data changes while it is read, 1..10. Default 3. */
+    maxListings?: pulumi.Input<number>;
+    /** Time limit of a listing in milliseconds. Default 300 000. */
+    timeoutMs?: pulumi.Input<number>;
+    /** Largest answer accepted, in bytes. Default 8 MiB. */
+    maxResponseBytes?: pulumi.Input<number>;
+    /**
+     * Mark `verifications` and `targets` secret in state and outputs (`additionalSecretOutputs`), for teams that
+     * treat contact details as sensitive. Default false.
+     */
+    secretTargets?: boolean;
+}
+
+/**
+ * Records the pending message contact verifications in the stack's state, so that they can be exported,
+ * compared run to run, checked by policy packs (`validateResourceOfType(MessageContactVerifications, ...)`)
+ * and refreshed with `pulumi refresh`. Every `pulumi up` lists again; the resource changes only when the
+ * listing does.
+ *
+ * Unlike {@link getMessageContactVerificationsOutput}, whose values are known at preview, this resource's
+ * outputs are unknown during the first preview and recorded in state afterwards.
+ *
+ * @example
+ * ```ts
+ * const pending = new MessageContactVerifications("pending", { secretTargets: true });
+ * export const pendingCount = pending.totalCount;
+ * ```
+ */
+export class MessageContactVerifications extends pulumi.dynamic.Resource {
+    /** The type token, for `validateResourceOfType` in policy packs. */
+    static readonly __pulumiType = RESOURCE_TYPE_TOKEN;
+
+    /** Whether `obj` is an instance of this resource, across copies of the package. */
+    static override isInstance(obj: unknown): obj is MessageContactVerifications {
+        return pulumi.CustomResource.isInstance(obj) && (obj as { __pulumiType?: string }).__pulumiType === RESOURCE_TYPE_TOKEN;
+    }
+
+    /** The contact the listing is filtered to, when `contactId` was given. */
+    declare readonly contactId: pulumi.Output<string | undefined>;
+    /** How many verifications are pending. */
+    declare readonly totalCount: pulumi.Output<number>;
+    /** Every pending verification, in the service's order. */
+    declare readonly verifications: pulumi.Output<MessageContactVerification[]>;
+    /** The masked targets (phone numbers and email addresses), sorted and de-duplicated. */
+    declare readonly targets: pulumi.Output<string[]>;
+
+    /**
+     * @param name The unique name of the resource in the stack.
+     * @param args What to list and how; never mutated.
+     * @param opts Resource options; `secretTargets` adds `additionalSecretOutputs` to them.
+     */
+    constructor(name: string, args: MessageContactVerificationsArgs = {}, opts: pulumi.CustomResourceOptions = {}) {
+        const { secretTargets, ...inputs } = args;
+        // Outputs are seeded as undefined so that they register even when absent from the inputs.
+        const props = { ...inputs, contactId: inputs.contactId, totalCount: undefined, verifications: undefined, targets: undefined };
+        const options = secretTargets ? pulumi.mergeOptions(opts, { additionalSecretOutputs: ["verifications", "targets"] }) : opts;
+        super(messageContactVerificationsProvider, name, props, options, RESOURCE_MODULE, RESOURCE_TYPE);
+    }
+}

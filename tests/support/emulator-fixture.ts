@@ -1,0 +1,39 @@
+import { Emulator, EmulatorOptions, startEmulator, Verification } from "../../emulator";
+import type { ListOptions } from "../../provider";
+
+/** `n` distinct verifications spread over a few contacts. */
+export function verifications(n: number, contacts = ["c-aaaaaaaa01", "c-bbbbbbbb02", "c-cccccccc03"]): Verification[] {
+    return Array.from({ length: n }, (_, i) => ({
+        contactId: contacts[i % contacts.length] as string,
+        target: i % 2 ? `user${i}***@example.com` : `138****${String(i).padStart(4, "0")}`,
+    }));
+}
+
+/** Starts an emulator for a mocha suite and closes it after; `client()` gives options that reach it. */
+export function useEmulator(options: EmulatorOptions = {}) {
+    let emulator: Emulator | undefined;
+    before(async () => {
+        emulator = await startEmulator(options);
+    });
+    after(async () => {
+        await emulator?.close();
+    });
+    afterEach(() => {
+        emulator?.clearFaults();
+        emulator?.resetRequests();
+    });
+    const get = (): Emulator => {
+        if (!emulator) throw new Error("the emulator is not started");
+        return emulator;
+    };
+    return {
+        get emulator() {
+            return get();
+        },
+        /** Options that reach the emulator with its account. */
+        client(extra: ListOptions = {}): ListOptions {
+            const e = get();
+            return { endpoint: e.url, accessKeyId: e.account.accessKeyId, accessKeySecret: e.account.accessKeySecret, ...extra };
+        },
+    };
+}

@@ -1,0 +1,53 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/** A resource registration as the mocks saw it. */
+export interface RegisteredResource {
+    type: string;
+    name: string;
+    inputs: Record<string, unknown>;
+    /** The `additionalSecretOutputs` option the engine would apply. */
+    additionalSecretOutputs: string[];
+}
+
+/** The part of a RegisterResource request the mocks read. */
+interface RegisterRequest {
+    getName(): string;
+    getAdditionalsecretoutputsList(): string[];
+}
+
+/**
+ * Installs Pulumi mocks that record every registered resource and echo inputs as outputs, the way the
+ * engine would for a program under test. Returns the list registrations are appended to.
+ */
+export function installMocks(preview = false): RegisteredResource[] {
+    const registered: RegisteredResource[] = [];
+    const secretOutputsByName = new Map<string, string[]>();
+    pulumi.runtime.setMocks(
+        {
+            newResource(args) {
+                const additionalSecretOutputs = secretOutputsByName.get(args.name) ?? [];
+                registered.push({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown>, additionalSecretOutputs });
+                return { id: `${args.name}-id`, state: args.inputs };
+            },
+            call(args) {
+                return args.inputs;
+            },
+        },
+        "project",
+        "stack",
+        preview,
+    );
+    // The mocks drop resource options; the options the engine acts on are read off the request here.
+    const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource(req: RegisterRequest, cb: unknown): unknown };
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, cb) => {
+        secretOutputsByName.set(req.getName(), req.getAdditionalsecretoutputsList());
+        return register(req, cb);
+    };
+    return registered;
+}
+
+/** The value of an Output, awaited. */
+export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
+    return new Promise((resolve) => output.apply((value) => resolve(value)));
+}
