@@ -70,7 +70,8 @@ export async function main(args: readonly string[]): Promise<void> {
     try {
         options = await optionsFromArgs(args);
     } catch (error) {
-        process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+        const message = error instanceof Error ? error.message : String(error);
+        process.stderr.write(error instanceof UsageError ? `${message}\n\n${USAGE}\n` : `${message}\n`);
         process.exitCode = error instanceof UsageError ? 2 : 1;
         return;
     }

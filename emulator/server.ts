@@ -3,10 +3,11 @@ import { createServer, IncomingHttpHeaders, IncomingMessage, Server, ServerRespo
 import { buffer } from "node:stream/consumers";
 import { setTimeout as sleep } from "node:timers/promises";
 import { HEADER } from "../provider/signing";
-import { ApiError, COMMON_ERRORS, errorBody, KNOWN_MESSAGES } from "./api-error";
+import { ApiError, COMMON_ERRORS, KNOWN_MESSAGES } from "./api-error";
 import { FaultSchedule } from "./faults";
-import { LIST_MESSAGE_CONTACT_VERIFICATIONS, PagingPolicy, parsePositiveInteger } from "./list-message-contact-verifications";
+import { PagingPolicy, parsePositiveInteger } from "./list-message-contact-verifications";
 import { resolveOptions, ResolvedOptions } from "./options";
+import { deliver, failure, JSON_CONTENT_TYPE, Outcome } from "./outcome";
 import { parseRawQuery } from "./query-string";
 import { findRoute, ROUTES } from "./routes";
 import { TokenBucket } from "./token-bucket";
@@ -20,20 +21,6 @@ import {
 } from "./types";
 import { VerificationStore } from "./verification-store";
 import { SignatureVerifier } from "./verify-signature";
-
-const JSON_CONTENT_TYPE = "application/json;charset=utf-8";
-
-/** How a request is answered. `truncate` cuts a JSON answer short. */
-type Outcome =
-    | { kind: "ok"; body: object; truncate: boolean }
-    | { kind: "error"; error: ApiError; product: string; truncate: boolean }
-    | { kind: "raw"; status: number; body: string; contentType: string }
-    | { kind: "reset" }
-    | { kind: "hang" };
-
-function failure(error: ApiError, product: string = LIST_MESSAGE_CONTACT_VERIFICATIONS.product): Outcome {
-    return { kind: "error", error, product, truncate: false };
-}
 
 function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
     const flat = new Map<string, string>();
@@ -175,7 +162,12 @@ class EmulatorServer implements Emulator {
             }
             outcome = failure(COMMON_ERRORS.internalError());
         }
-        this.deliver(res, outcome, record, requestId, hostId);
+        try {
+            deliver(res, outcome, record, requestId, hostId);
+        } catch {
+            // Say, a body fault with a content type Node refuses as a header value: drop the connection.
+            res.destroy();
+        }
     }
 
     /** Decides the answer: routing, signature, version, rate limit, faults, then the operation. */
@@ -240,54 +232,6 @@ class EmulatorServer implements Emulator {
             : { kind: "error", error: result.error, product: route.product, truncate };
     }
 
-    private deliver(res: ServerResponse, outcome: Outcome, record: RecordedRequest, requestId: string, hostId: string): void {
-        if (res.destroyed || res.headersSent) return;
-        switch (outcome.kind) {
-            case "hang":
-                return;
-            case "reset":
-                res.socket?.resetAndDestroy();
-                return;
-            case "raw":
-                record.status = outcome.status;
-                res.writeHead(outcome.status, {
-                    "content-type": outcome.contentType,
-                    "content-length": Buffer.byteLength(outcome.body),
-                    "x-acs-request-id": requestId,
-                });
-                res.end(outcome.body);
-                return;
-            case "ok":
-            case "error": {
-                const status = outcome.kind === "ok" ? 200 : outcome.error.status;
-                const json =
-                    outcome.kind === "ok"
-                        ? { RequestId: requestId, ...outcome.body }
-                        : errorBody(requestId, hostId, outcome.product, outcome.error);
-                const payload = Buffer.from(JSON.stringify(json));
-                const responseHeaders: Record<string, string | number> = {
-                    "content-type": JSON_CONTENT_TYPE,
-                    "content-length": payload.length,
-                    "x-acs-request-id": requestId,
-                };
-                if (outcome.kind === "error") {
-                    record.errorCode = outcome.error.code;
-                    if (outcome.error.retryAfterMs !== undefined) {
-                        responseHeaders["x-acs-retry-after"] = String(Math.ceil(outcome.error.retryAfterMs));
-                    }
-                }
-                record.status = status;
-                res.writeHead(status, responseHeaders);
-                if (!outcome.truncate) {
-                    res.end(payload);
-                    return;
-                }
-                const socket = res.socket;
-                res.write(payload.subarray(0, Math.floor(payload.length / 2)), () => socket?.end(() => socket.destroy()));
-                return;
-            }
-        }
-    }
 }
 
 /**

@@ -49,10 +49,53 @@ export function parseEndpoint(value: string, field = "endpoint"): Endpoint {
     return { origin: url.origin, host: url.host };
 }
 
-/** The explicit option, else `ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER`, else the default host. */
-export function resolveEndpoint(explicit: string | undefined, env: Readonly<Record<string, string | undefined>> = process.env): Endpoint {
-    if (explicit !== undefined) return parseEndpoint(explicit, "endpoint");
+/** The Resource Directory hosts by site. */
+export const SITE_HOSTS = {
+    china: DEFAULT_ENDPOINT_HOST,
+    international: "resourcedirectory-intl.aliyuncs.com",
+    vpc: "resourcedirectory.vpc-proxy.aliyuncs.com",
+} as const;
+
+/** Environment variables naming the region, in the order they are read (after `alicloud:region`). */
+export const REGION_ENV = ["ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"] as const;
+
+/** Service codes looked up in `alicloud:endpoints`, in order. */
+export const ENDPOINT_SERVICE_CODES = ["resourcedirectory", "resourcemanager"] as const;
+
+/** Mainland China regions (`cn-hangzhou`, `cn-shanghai`, ...) belong to the China site; Hong Kong does not. */
+export function isChinaRegion(region: string): boolean {
+    return region.startsWith("cn-") && region !== "cn-hongkong";
+}
+
+/** Everything that can choose the endpoint. */
+export interface EndpointSources {
+    /** The `endpoint` option. */
+    explicit?: string;
+    /** Stack config `alicloud:endpoints`, by service code. */
+    endpoints?: Readonly<Record<string, string>>;
+    /** `endpointType` option or config: `vpc` selects the VPC endpoint. */
+    endpointType?: "public" | "vpc";
+    /** The `region` option or `alicloud:region`; else the region environment variables. */
+    region?: string;
+    env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * Chooses the endpoint, first match wins: the explicit option; `alicloud:endpoints` (`resourcedirectory`,
+ * then `resourcemanager`); env `ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER`; `endpointType: "vpc"`; the
+ * region's site (international regions use `resourcedirectory-intl.aliyuncs.com`); the China site.
+ */
+export function resolveEndpoint(sources: EndpointSources = {}): Endpoint {
+    const env = sources.env ?? process.env;
+    if (sources.explicit !== undefined) return parseEndpoint(sources.explicit, "endpoint");
+    for (const code of ENDPOINT_SERVICE_CODES) {
+        const configured = sources.endpoints?.[code];
+        if (configured) return parseEndpoint(configured, `stack config alicloud:endpoints ${code}`);
+    }
     const fromEnv = env[ENDPOINT_ENV];
     if (fromEnv) return parseEndpoint(fromEnv, `env ${ENDPOINT_ENV}`);
-    return parseEndpoint(DEFAULT_ENDPOINT_HOST);
+    if (sources.endpointType === "vpc") return parseEndpoint(SITE_HOSTS.vpc);
+    const region = sources.region ?? REGION_ENV.map((name) => env[name]).find((value) => value);
+    if (region && !isChinaRegion(region)) return parseEndpoint(SITE_HOSTS.international);
+    return parseEndpoint(SITE_HOSTS.china);
 }

@@ -45,8 +45,17 @@ export function isPageSizeRejected(error: unknown): boolean {
  */
 export async function listMessageContactVerifications(options: ListOptions = {}): Promise<VerificationListing> {
     assertValidOptions(options);
-    const endpoint = resolveEndpoint(options.endpoint);
-    const credentials = options.credentialsProvider ?? resolveCredentialsProvider(options);
+    const env = options.env ?? process.env;
+    const stack = options.stack ?? {};
+    const endpoint = resolveEndpoint({
+        explicit: options.endpoint,
+        endpoints: stack.endpoints,
+        endpointType: options.endpointType ?? stack.endpointType,
+        region: options.region ?? stack.region,
+        env,
+    });
+    const credentials =
+        options.credentialsProvider ?? resolveCredentialsProvider({ explicit: options, stack, env, stsEndpoint: options.stsEndpoint });
     const timeoutMs = options.timeoutMs ?? LIST_DEFAULTS.timeoutMs;
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;

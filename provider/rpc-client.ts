@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import type { CredentialsProvider } from "./credentials";
 import type { Endpoint } from "./endpoint";
-import { REAL_RETRY_ENVIRONMENT, RetryEnvironment, RetryOptions, withRetries } from "./retry";
+import { AlibabaCloudApiError, isThrottlingCode } from "./errors";
+import { AdaptiveRateLimiter, REAL_RETRY_ENVIRONMENT, RetryEnvironment, RetryOptions, withRetries } from "./retry";
 import { canonicalQuery, QueryParameters, signRpcCall } from "./signing";
 import { exchange } from "./transport/http-exchange";
 import { ParsedAnswer, parseAnswer } from "./transport/parse-answer";
@@ -25,6 +26,8 @@ export interface RpcClientConfig {
     nonce?: () => string;
     /** The signing clock. Default: `new Date()`. */
     clock?: () => Date;
+    /** Flow control shared by every call of this client. Default: a new {@link AdaptiveRateLimiter}. */
+    rateLimiter?: AdaptiveRateLimiter;
 }
 
 /**
@@ -34,19 +37,24 @@ export interface RpcClientConfig {
  */
 export class RpcClient {
     readonly endpoint: Endpoint;
+    /** The client's shared flow control: every attempt waits on it, every answer informs it. */
+    readonly rateLimiter: AdaptiveRateLimiter;
     readonly #config: RpcClientConfig;
 
     constructor(config: RpcClientConfig) {
         this.endpoint = config.endpoint;
         this.#config = config;
+        this.rateLimiter = config.rateLimiter ?? new AdaptiveRateLimiter(config.retryEnvironment ?? REAL_RETRY_ENVIRONMENT);
     }
 
     /** Calls `operation` with `query` and parses the answer with `schema`, retrying what is retryable. */
     async call<S extends z.ZodType>(operation: Operation, query: QueryParameters, schema: S, signal?: AbortSignal): Promise<ParsedAnswer<z.infer<S>>> {
         const config = this.#config;
+        const limiter = this.rateLimiter;
         return withRetries(
             async () => {
                 const key = await config.credentials.getCredentials();
+                const sentAt = await limiter.acquire(signal);
                 const headers = signRpcCall(
                     { host: config.endpoint.host, action: operation.action, version: operation.version, query },
                     key,
@@ -64,7 +72,14 @@ export class RpcClient {
                     },
                     config.transport,
                 );
-                return parseAnswer(operation.action, answer, schema);
+                try {
+                    const parsed = parseAnswer(operation.action, answer, schema);
+                    limiter.onAccepted();
+                    return parsed;
+                } catch (error) {
+                    if (error instanceof AlibabaCloudApiError && isThrottlingCode(error.code)) limiter.onThrottled(error.retryAfterMs, sentAt);
+                    throw error;
+                }
             },
             config.retry ?? {},
             config.retryEnvironment ?? REAL_RETRY_ENVIRONMENT,

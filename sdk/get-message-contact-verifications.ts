@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { listMessageContactVerifications } from "../provider";
 import { verificationsQueryId } from "../provider/operation/query-id";
+import { programStackSettings, sharedCredentialsProvider } from "./stack-config";
 import type {
     GetMessageContactVerificationsArgs,
     GetMessageContactVerificationsOutputArgs,
@@ -11,8 +12,9 @@ import type {
  * Lists the phone numbers and email addresses of Resource Directory message contacts that are waiting to be
  * verified, from every page, as one consistent, complete list (or an error, never a partial list).
  *
- * Credentials come from the `accessKeyId`/`accessKeySecret`/`securityToken` args, else the environment
- * (`ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET`, `ALIBABA_CLOUD_SECURITY_TOKEN`).
+ * Credentials come from the `accessKeyId`/`accessKeySecret`/`securityToken` args, else the stack config
+ * `@pulumi/alicloud` uses (`alicloud:accessKey`, `alicloud:secretKey`, `alicloud:profile`,
+ * `alicloud:assumeRole`), Terraform's `ALICLOUD_*` variables, then Alibaba Cloud's default chain.
  * Bad arguments throw before any request is sent.
  *
  * @example
@@ -31,7 +33,8 @@ export async function getMessageContactVerifications(
     opts?: pulumi.InvokeOptions,
 ): Promise<GetMessageContactVerificationsResult> {
     void opts;
-    const listing = await listMessageContactVerifications(args);
+    const stack = programStackSettings();
+    const listing = await listMessageContactVerifications({ ...args, stack, credentialsProvider: sharedCredentialsProvider(stack, args) });
     return {
         id: verificationsQueryId(listing.endpointHost, listing.contactId),
         ...(listing.contactId !== undefined ? { contactId: listing.contactId } : {}),

@@ -6,7 +6,8 @@ import type { MessageContactVerification } from "./types";
 /**
  * Arguments of {@link MessageContactVerifications}: the same query and client options as the get functions,
  * except credentials, which come from stack config (`alicloud:accessKey`, `alicloud:secretKey`,
- * `alicloud:securityToken`) or the environment so that they never enter state.
+ * `alicloud:securityToken`, `alicloud:profile`, `alicloud:assumeRole`) or the environment, through the
+ * provider's `configure`, so that they never enter state.
  */
 export interface MessageContactVerificationsArgs {
     /** List only this message contact's pending verifications (`c-...`). */
@@ -15,6 +16,12 @@ export interface MessageContactVerificationsArgs {
     pageSize?: pulumi.Input<number>;
     /** Host or URL of the Resource Directory endpoint (http only for loopback). */
     endpoint?: pulumi.Input<string>;
+    /** `vpc` selects the VPC endpoint. Default: stack config `alicloud-message-contacts:endpointType`, else public. */
+    endpointType?: pulumi.Input<"public" | "vpc">;
+    /** The region, which chooses the site. Default: stack config `alicloud:region`, else env. */
+    region?: pulumi.Input<string>;
+    /** Where STS `AssumeRole` is called for `alicloud:assumeRole`. */
+    stsEndpoint?: pulumi.Input<string>;
     /** Pages fetched at once, 1..32. Default 4. */
     concurrency?: pulumi.Input<number>;
     /** Attempts per request, 1..20. Default 5. */

@@ -1,9 +1,21 @@
-import { CredentialsNotFoundError, InvalidArgumentError } from "../errors";
+import { parseEndpoint } from "../endpoint";
+import { InvalidArgumentError } from "../errors";
+import type { StackSettings } from "../stack-settings";
+import { AssumeRoleProvider, DEFAULT_STS_HOST } from "./assume-role-provider";
 import { CredentialOptions } from "./credential-options";
 import { Credentials, CredentialsProvider } from "./credentials";
+import { CliProfileProvider, DefaultChainProvider } from "./library-providers";
 import { StaticCredentialsProvider } from "./static-provider";
 
-/** The environment variables read for credentials, in the order they are tried. */
+/** The environment variables Terraform's alicloud provider reads, which this package reads too. */
+export const TERRAFORM_ENV = {
+    accessKeyId: "ALICLOUD_ACCESS_KEY",
+    accessKeySecret: "ALICLOUD_SECRET_KEY",
+    securityToken: "ALICLOUD_SECURITY_TOKEN",
+    profile: "ALICLOUD_PROFILE",
+} as const;
+
+/** The variables of Alibaba Cloud's default chain that hold an AccessKey (read by `@alicloud/credentials`). */
 export const CREDENTIAL_ENV = {
     accessKeyId: "ALIBABA_CLOUD_ACCESS_KEY_ID",
     accessKeySecret: "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
@@ -12,13 +24,22 @@ export const CREDENTIAL_ENV = {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** One link of the chain: credentials from somewhere, or undefined when that place has none. */
-interface ChainLink {
-    description: string;
-    find(): Credentials | undefined;
+/** Everything credentials can come from. */
+export interface CredentialSources {
+    /** Arguments or options in code. */
+    explicit?: CredentialOptions;
+    /** The stack's config (`alicloud:*`). */
+    stack?: StackSettings;
+    /** Default `process.env`. */
+    env?: Env;
+    /** Where STS `AssumeRole` is called: option, else `alicloud:endpoints` `sts`, else `sts.aliyuncs.com`. */
+    stsEndpoint?: string;
+    /** Clock for the expiry of temporary credentials. */
+    now?: () => number;
 }
 
-function pair(where: string, id: string | undefined, secret: string | undefined, token: string | undefined) {
+/** An AccessKey pair from one place, or undefined when that place has neither half. */
+function keyPair(where: string, id: string | undefined, secret: string | undefined, token: string | undefined): Credentials | undefined {
     if (!id && !secret) return undefined;
     if (!id || !secret) {
         const missing = id ? "the AccessKey secret" : "the AccessKey ID";
@@ -27,30 +48,45 @@ function pair(where: string, id: string | undefined, secret: string | undefined,
     return new Credentials(id, secret, token || undefined);
 }
 
+/** The base credentials: the first place that has some, in the documented order. */
+function baseProvider(sources: CredentialSources, env: Env): CredentialsProvider {
+    const { explicit = {}, stack = {} } = sources;
+    const places: string[] = [];
+    const fixed = (description: string, found: Credentials | undefined) => {
+        places.push(description);
+        return found && new StaticCredentialsProvider(found, description);
+    };
+    const found =
+        fixed("the accessKeyId/accessKeySecret arguments", keyPair("accessKeyId/accessKeySecret", explicit.accessKeyId, explicit.accessKeySecret, explicit.securityToken)) ??
+        fixed("stack config alicloud:accessKey/alicloud:secretKey", keyPair("stack config alicloud:accessKey/alicloud:secretKey", stack.accessKeyId, stack.accessKeySecret, stack.securityToken));
+    if (found) return found;
+    if (stack.profile) return new CliProfileProvider(stack.profile, "stack config alicloud:profile");
+    places.push("stack config alicloud:profile");
+    const terraform = fixed(
+        `env ${TERRAFORM_ENV.accessKeyId}/${TERRAFORM_ENV.accessKeySecret}`,
+        keyPair(`env ${TERRAFORM_ENV.accessKeyId}/${TERRAFORM_ENV.accessKeySecret}`, env[TERRAFORM_ENV.accessKeyId], env[TERRAFORM_ENV.accessKeySecret], env[TERRAFORM_ENV.securityToken]),
+    );
+    if (terraform) return terraform;
+    const profile = env[TERRAFORM_ENV.profile];
+    if (profile) return new CliProfileProvider(profile, `env ${TERRAFORM_ENV.profile}`);
+    places.push(`env ${TERRAFORM_ENV.profile}`);
+    return new DefaultChainProvider(places);
+}
+
 /**
- * Resolves credentials: explicit options first, then the environment. Every link is tried in order and the
- * first that has credentials wins; when none has, the error lists each place looked at.
+ * Resolves where credentials come from, first match wins: explicit arguments; stack config
+ * `alicloud:accessKey` + `alicloud:secretKey`; `alicloud:profile`; Terraform's env `ALICLOUD_ACCESS_KEY` +
+ * `ALICLOUD_SECRET_KEY`; `ALICLOUD_PROFILE`; then Alibaba Cloud's default chain (`@alicloud/credentials`).
+ * With `alicloud:assumeRole`, those credentials assume the role and the temporary ones are used.
+ * Nothing is read until the first request; then a missing credential is a `CredentialsNotFoundError` that
+ * lists every place looked at.
  */
-export function resolveCredentialsProvider(options: CredentialOptions = {}, env: Env = process.env): CredentialsProvider {
-    const chain: ChainLink[] = [
-        {
-            description: "the accessKeyId/accessKeySecret options",
-            find: () => pair("accessKeyId/accessKeySecret", options.accessKeyId, options.accessKeySecret, options.securityToken),
-        },
-        {
-            description: `env ${CREDENTIAL_ENV.accessKeyId}/${CREDENTIAL_ENV.accessKeySecret} (+ ${CREDENTIAL_ENV.securityToken})`,
-            find: () =>
-                pair(
-                    `env ${CREDENTIAL_ENV.accessKeyId}/${CREDENTIAL_ENV.accessKeySecret}`,
-                    env[CREDENTIAL_ENV.accessKeyId],
-                    env[CREDENTIAL_ENV.accessKeySecret],
-                    env[CREDENTIAL_ENV.securityToken],
-                ),
-        },
-    ];
-    for (const link of chain) {
-        const found = link.find();
-        if (found) return new StaticCredentialsProvider(found, link.description);
-    }
-    throw new CredentialsNotFoundError(chain.map((link) => link.description));
+export function resolveCredentialsProvider(sources: CredentialSources = {}): CredentialsProvider {
+    const env = sources.env ?? process.env;
+    const base = baseProvider(sources, env);
+    const assumeRole = sources.stack?.assumeRole;
+    if (!assumeRole) return base;
+    const sts = sources.stsEndpoint ?? sources.stack?.endpoints?.sts;
+    const stsEndpoint = sts ? parseEndpoint(sts, sources.stsEndpoint ? "stsEndpoint" : "stack config alicloud:endpoints sts") : parseEndpoint(DEFAULT_STS_HOST);
+    return new AssumeRoleProvider(base, assumeRole, stsEndpoint, sources.now);
 }

@@ -4,24 +4,33 @@
  * this module is required, not serialized.
  */
 import { isDeepStrictEqual } from "node:util";
+import { CredentialsProvider, resolveCredentialsProvider } from "../credentials";
 import { listMessageContactVerifications } from "../list-message-contact-verifications";
 import { verificationsQueryId } from "../operation/query-id";
 import { optionProblems } from "../operation/validate-options";
 import { ListingOutputs, RESOURCE_INPUT_NAMES, ResourceInputs, ResourceOutputs } from "./resource-shape";
-import { readStackSettings, STACK_CONFIG_KEYS, StackSettings } from "./stack-settings";
+import { readStackSettings, STACK_CONFIG_KEYS, StackSettings } from "../stack-settings";
 
 /** The engine's placeholder for a value not known yet (during preview). */
 export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 const CREDENTIAL_INPUTS = ["accessKeyId", "accessKeySecret", "securityToken"] as const;
 
-let settings: StackSettings = {};
+/** This host process's stack settings and credentials, set by `configure`. */
+const state: { settings: StackSettings; credentials?: CredentialsProvider } = { settings: {} };
 
 type Props = Record<string, unknown>;
 
 /** Stores the stack's `alicloud:*` settings; called once per host process by the engine's Configure. */
 export function configure(get: (key: string) => string | undefined): void {
-    settings = readStackSettings(get);
+    state.settings = readStackSettings(get);
+    state.credentials = undefined;
+}
+
+/** One credentials provider per host process, so temporary credentials are cached across operations. */
+function credentials(): CredentialsProvider {
+    state.credentials ??= resolveCredentialsProvider({ stack: state.settings });
+    return state.credentials;
 }
 
 /** The input properties the provider reads, absent ones omitted (state must not hold `undefined`). */
@@ -51,12 +60,7 @@ export function check(news: Props): { inputs: Props; failures: { property: strin
 }
 
 async function listFor(inputs: ResourceInputs): Promise<ResourceOutputs> {
-    const listing = await listMessageContactVerifications({
-        ...inputs,
-        accessKeyId: settings.accessKeyId,
-        accessKeySecret: settings.accessKeySecret,
-        securityToken: settings.securityToken,
-    });
+    const listing = await listMessageContactVerifications({ ...inputs, stack: state.settings, credentialsProvider: credentials() });
     const outputs: ListingOutputs = {
         totalCount: listing.totalCount,
         verifications: listing.verifications,

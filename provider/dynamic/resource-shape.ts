@@ -13,6 +13,9 @@ export interface ResourceInputs {
     contactId?: string;
     pageSize?: number;
     endpoint?: string;
+    endpointType?: "public" | "vpc";
+    region?: string;
+    stsEndpoint?: string;
     concurrency?: number;
     maxAttempts?: number;
     maxListings?: number;
@@ -25,6 +28,9 @@ export const RESOURCE_INPUT_NAMES = [
     "contactId",
     "pageSize",
     "endpoint",
+    "endpointType",
+    "region",
+    "stsEndpoint",
     "concurrency",
     "maxAttempts",
     "maxListings",

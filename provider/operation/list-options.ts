@@ -1,4 +1,5 @@
 import type { CredentialOptions, CredentialsProvider } from "../credentials";
+import type { StackSettings } from "../stack-settings";
 
 /** What to list. */
 export interface ListQuery {
@@ -15,6 +16,12 @@ export interface ClientOptions extends CredentialOptions {
      * Default: env `ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER`, else `resourcedirectory.aliyuncs.com`.
      */
     endpoint?: string;
+    /** `vpc` selects `resourcedirectory.vpc-proxy.aliyuncs.com`. Default: stack config, else public. */
+    endpointType?: "public" | "vpc";
+    /** The region, which chooses the site: international regions use `resourcedirectory-intl.aliyuncs.com`. */
+    region?: string;
+    /** Where STS `AssumeRole` is called for `alicloud:assumeRole`. Default `sts.aliyuncs.com`. */
+    stsEndpoint?: string;
     /** Pages fetched at once after the first, 1..32. Default 4. */
     concurrency?: number;
     /** Attempts per request, the first included, 1..20. Default 5. */
@@ -35,6 +42,10 @@ export interface RuntimeOptions {
     signal?: AbortSignal;
     /** Where credentials come from, replacing the built-in chain. */
     credentialsProvider?: CredentialsProvider;
+    /** The stack's settings (`alicloud:*` config), as the get functions and the dynamic provider read them. */
+    stack?: StackSettings;
+    /** The environment to read; default `process.env`. */
+    env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Everything `listMessageContactVerifications` takes. */

@@ -10,6 +10,9 @@ export const ACTION = "ListMessageContactVerifications";
 /** The API version of {@link ACTION}. */
 export const VERSION = "2022-04-19";
 
+/** What a call needs to know about an emulator. */
+export type Target = Pick<Emulator, "url" | "host" | "account">;
+
 /** How to build, sign, tamper with and send one call. */
 export interface CallOptions {
     query?: QueryParameters;
@@ -38,7 +41,7 @@ export interface Reply {
 }
 
 /** The headers of a signed call (the same ones the provider would send). */
-export function signCall(emulator: Emulator, options: CallOptions = {}): Record<string, string> {
+export function signCall(emulator: Target, options: CallOptions = {}): Record<string, string> {
     return signRpcCall(
         {
             host: emulator.host,
@@ -53,7 +56,7 @@ export function signCall(emulator: Emulator, options: CallOptions = {}): Record<
 }
 
 /** Sends a raw request (no body read). */
-export async function send(emulator: Emulator, headers: Record<string, string>, options: CallOptions = {}) {
+export async function send(emulator: Target, headers: Record<string, string>, options: CallOptions = {}) {
     const query = options.sentQuery ?? canonicalQuery(options.query ?? {});
     const requestOptions: Parameters<typeof request>[1] = {
         method: (options.method ?? "POST") as Dispatcher.HttpMethod,
@@ -82,7 +85,7 @@ export async function readReply(response: Dispatcher.ResponseData<unknown>): Pro
 }
 
 /** Signs, optionally tampers with, sends a call and reads the whole answer. */
-export async function call(emulator: Emulator, options: CallOptions = {}): Promise<Reply> {
+export async function call(emulator: Target, options: CallOptions = {}): Promise<Reply> {
     const headers = signCall(emulator, options);
     options.editHeaders?.(headers);
     return readReply(await send(emulator, headers, options));

@@ -39,6 +39,15 @@ describe("emulator: V3 signature verification", () => {
         expectPage(await call(emulator, { date: at(0), query: { Note: "a b+c/d~e!'()*中" } }));
     });
 
+    it("reads a bare + in the query as a space, as form encoding does", async () => {
+        expectPage(await call(emulator, { date: at(0), query: { Note: "a b" }, sentQuery: "Note=a+b" }));
+    });
+
+    it("rejects a repeated query parameter, which has no canonical form", async () => {
+        const reply = await call(emulator, { date: at(0), query: { PageSize: "10" }, sentQuery: "PageSize=10&PageSize=10" });
+        assert.match(expectError(reply, 400, "SignatureDoesNotMatch").Message, /repeated/);
+    });
+
     it("rejects a wrong secret with 400 SignatureDoesNotMatch and names the server string to sign", async () => {
         const error = expectError(
             await call(emulator, { date: at(0), key: { ...PLAIN, accessKeySecret: "wrong" } }),

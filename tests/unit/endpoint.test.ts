@@ -1,9 +1,10 @@
 import { strict as assert } from "node:assert";
 import { DEFAULT_ENDPOINT_HOST, ENDPOINT_ENV, InvalidArgumentError, parseEndpoint, resolveEndpoint } from "../../provider";
+import { isChinaRegion, SITE_HOSTS } from "../../provider/endpoint";
 
 describe("endpoint resolution", () => {
     it("defaults to the China site over https", () => {
-        assert.deepEqual(resolveEndpoint(undefined, {}), { origin: `https://${DEFAULT_ENDPOINT_HOST}`, host: DEFAULT_ENDPOINT_HOST });
+        assert.deepEqual(resolveEndpoint({ env: {} }), { origin: `https://${DEFAULT_ENDPOINT_HOST}`, host: DEFAULT_ENDPOINT_HOST });
     });
 
     it("takes a host, a host with port, or a full URL", () => {
@@ -16,18 +17,36 @@ describe("endpoint resolution", () => {
         assert.deepEqual(parseEndpoint("http://[::1]:9000"), { origin: "http://[::1]:9000", host: "[::1]:9000" });
     });
 
-    it("prefers the explicit option, then the environment variable", () => {
-        const env = { [ENDPOINT_ENV]: "http://localhost:1234" };
-        assert.equal(resolveEndpoint(undefined, env).origin, "http://localhost:1234");
-        assert.equal(resolveEndpoint("https://other.example", env).origin, "https://other.example");
+    it("chooses the site from the region: international regions use the -intl host", () => {
+        assert.equal(resolveEndpoint({ region: "ap-southeast-1", env: {} }).host, SITE_HOSTS.international);
+        assert.equal(resolveEndpoint({ region: "cn-hongkong", env: {} }).host, SITE_HOSTS.international);
+        assert.equal(resolveEndpoint({ region: "cn-hangzhou", env: {} }).host, SITE_HOSTS.china);
+        assert.equal(resolveEndpoint({ env: { ALICLOUD_REGION: "eu-central-1" } }).host, SITE_HOSTS.international);
+        assert.equal(resolveEndpoint({ env: { ALIBABA_CLOUD_REGION: "us-west-1" } }).host, SITE_HOSTS.international);
+        assert.equal(resolveEndpoint({ region: "cn-beijing", env: { ALICLOUD_REGION: "eu-central-1" } }).host, SITE_HOSTS.china);
+        assert.ok(isChinaRegion("cn-shanghai") && !isChinaRegion("cn-hongkong") && !isChinaRegion("ap-northeast-1"));
     });
 
-    it("refuses plain http to a host that is not loopback, naming the field", () => {
+    it("selects the VPC endpoint with endpointType vpc", () => {
+        assert.equal(resolveEndpoint({ endpointType: "vpc", region: "ap-southeast-1", env: {} }).host, SITE_HOSTS.vpc);
+    });
+
+    it("applies the documented precedence: explicit > alicloud:endpoints > env > vpc > region", () => {
+        const env = { [ENDPOINT_ENV]: "http://localhost:1234" };
+        const endpoints = { resourcemanager: "rm.example", resourcedirectory: "rd.example" };
+        assert.equal(resolveEndpoint({ explicit: "https://explicit.example", endpoints, env }).host, "explicit.example");
+        assert.equal(resolveEndpoint({ endpoints, env }).host, "rd.example");
+        assert.equal(resolveEndpoint({ endpoints: { resourcemanager: "rm.example" }, env }).host, "rm.example");
+        assert.equal(resolveEndpoint({ endpointType: "vpc", region: "ap-southeast-1", env }).origin, "http://localhost:1234");
+    });
+
+    it("refuses plain http to a host that is not loopback, naming where it came from", () => {
         assert.throws(
             () => parseEndpoint("http://resourcedirectory.aliyuncs.com"),
             (e: unknown) => e instanceof InvalidArgumentError && e.field === "endpoint" && /only https:\/\//.test(e.message),
         );
-        assert.throws(() => resolveEndpoint(undefined, { [ENDPOINT_ENV]: "http://10.0.0.1" }), /env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER/);
+        assert.throws(() => resolveEndpoint({ env: { [ENDPOINT_ENV]: "http://10.0.0.1" } }), /env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER/);
+        assert.throws(() => resolveEndpoint({ endpoints: { resourcedirectory: "http://10.0.0.1" }, env: {} }), /alicloud:endpoints resourcedirectory/);
     });
 
     it("refuses other schemes, paths and embedded credentials", () => {

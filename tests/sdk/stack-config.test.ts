@@ -1,0 +1,47 @@
+import { strict as assert } from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
+import { getMessageContactVerifications } from "../../sdk";
+import * as providerImpl from "../../provider/dynamic/provider-impl";
+import { useEmulator, verifications } from "../support/emulator-fixture";
+import { installMocks } from "../support/pulumi-mocks";
+
+const CONFIG_KEY = { accessKeyId: "LTAIconfigKeyId01", accessKeySecret: "config-secret-value" };
+
+/** The AccessKey IDs that signed the emulator's requests. */
+function signingKeyIds(requests: { headers: Record<string, string> }[]): string[] {
+    return [...new Set(requests.map((r) => /Credential=([^,]+)/.exec(r.headers.authorization ?? "")?.[1] ?? "?"))];
+}
+
+describe("stack config reaches the program and the dynamic provider alike", () => {
+    const fixture = useEmulator({ accounts: [CONFIG_KEY], verifications: verifications(120) });
+    const config = () => ({
+        "alicloud:accessKey": CONFIG_KEY.accessKeyId,
+        "alicloud:secretKey": CONFIG_KEY.accessKeySecret,
+        "alicloud:endpoints": JSON.stringify([{ resourcedirectory: fixture.emulator.url }]),
+    });
+
+    before(() => installMocks());
+    after(() => pulumi.runtime.setAllConfig({}));
+
+    it("the get function signs with alicloud:accessKey and reaches alicloud:endpoints", async () => {
+        pulumi.runtime.setAllConfig(config(), ["alicloud:secretKey"]);
+        const result = await getMessageContactVerifications();
+        assert.equal(result.totalCount, 120);
+        assert.deepEqual(signingKeyIds(fixture.emulator.requests), [CONFIG_KEY.accessKeyId]);
+    });
+
+    it("the dynamic provider, configured with the same config, signs with the same key", async () => {
+        const values: Record<string, string> = config();
+        providerImpl.configure((key) => values[key]);
+        const { outs } = await providerImpl.create({});
+        assert.equal(outs.totalCount, 120);
+        assert.deepEqual(signingKeyIds(fixture.emulator.requests), [CONFIG_KEY.accessKeyId]);
+        assert.doesNotMatch(JSON.stringify(outs), /config-secret-value|LTAIconfigKeyId01/);
+    });
+
+    it("explicit arguments win over stack config", async () => {
+        pulumi.runtime.setAllConfig({ ...config(), "alicloud:accessKey": "LTAIwrongKeyId999" }, ["alicloud:secretKey"]);
+        const result = await getMessageContactVerifications({ ...CONFIG_KEY, endpoint: fixture.emulator.url });
+        assert.equal(result.totalCount, 120);
+    });
+});
