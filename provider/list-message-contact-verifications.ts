@@ -56,38 +56,40 @@ export async function listMessageContactVerifications(options: ListOptions = {})
     });
     const credentials =
         options.credentialsProvider ?? resolveCredentialsProvider({ explicit: options, stack, env, stsEndpoint: options.stsEndpoint });
-    const timeoutMs = options.timeoutMs ?? LIST_DEFAULTS.timeoutMs;
+    const listing = stack.listing ?? {};
+    const timeoutMs = options.timeoutMs ?? listing.timeoutMs ?? LIST_DEFAULTS.timeoutMs;
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
     const client = new RpcClient({
         endpoint,
         credentials,
-        retry: { maxAttempts: options.maxAttempts ?? LIST_DEFAULTS.maxAttempts },
+        retry: { maxAttempts: options.maxAttempts ?? listing.maxAttempts ?? LIST_DEFAULTS.maxAttempts },
         transport: options.maxResponseBytes ? { maxResponseBytes: options.maxResponseBytes } : undefined,
     });
     const { contactId } = options;
     try {
-        const listing = await collectAllPages<MessageContactVerification>({
+        const collected = await collectAllPages<MessageContactVerification>({
             operation: LIST_MESSAGE_CONTACT_VERIFICATIONS.action,
             fetchPage: (pageNumber, pageSize, pageSignal) =>
                 fetchVerificationsPage(client, { contactId, pageNumber, pageSize }, pageSignal ?? signal),
             pageSize: options.pageSize ?? LIST_DEFAULTS.pageSize,
             pageSizeFallbacks: PAGE_SIZE_FALLBACKS,
             isPageSizeRejected,
-            concurrency: options.concurrency ?? LIST_DEFAULTS.concurrency,
+            concurrency: options.concurrency ?? listing.concurrency ?? LIST_DEFAULTS.concurrency,
             maxListings: options.maxListings ?? LIST_DEFAULTS.maxListings,
+            confirm: (options.consistency ?? listing.consistency ?? LIST_DEFAULTS.consistency) === "snapshot",
             itemKey: (v) => `${v.contactId}\u0000${v.target}`,
             onProgress: options.onProgress,
             signal,
         });
         return {
             ...(contactId !== undefined ? { contactId } : {}),
-            totalCount: listing.totalCount,
-            verifications: listing.items,
+            totalCount: collected.totalCount,
+            verifications: collected.items,
             endpointHost: endpoint.host,
-            pageSize: listing.pageSize,
-            pages: listing.pages,
-            listings: listing.listings,
+            pageSize: collected.pageSize,
+            pages: collected.pages,
+            listings: collected.listings,
         };
     } catch (error) {
         if (deadline.aborted && !options.signal?.aborted) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { InvalidArgumentError } from "./errors";
+import { optionProblems } from "./operation/validate-options";
 
 /** `alicloud:assumeRole`, as `@pulumi/alicloud` and Terraform's provider take it. */
 export interface AssumeRoleSettings {
@@ -26,7 +27,22 @@ export interface StackSettings {
     /** Endpoint overrides by service code (`resourcedirectory`, `resourcemanager`, `sts`, ...). */
     endpoints?: Record<string, string>;
     endpointType?: "public" | "vpc";
+    /** Listing limits from `alicloud-message-contacts:*` config; arguments override them. */
+    listing?: ListingSettings;
 }
+
+/** Limits of a listing that a stack may set for every call (`alicloud-message-contacts:<name>`). */
+export interface ListingSettings {
+    maxAttempts?: number;
+    timeoutMs?: number;
+    concurrency?: number;
+    consistency?: "checked" | "snapshot";
+}
+
+/** This package's own config namespace. */
+export const PACKAGE_CONFIG_NAMESPACE = "alicloud-message-contacts";
+
+const LISTING_SETTING_NAMES = ["maxAttempts", "timeoutMs", "concurrency", "consistency"] as const;
 
 /** The stack config keys read, by setting. */
 export const STACK_CONFIG_KEYS = {
@@ -38,6 +54,7 @@ export const STACK_CONFIG_KEYS = {
     assumeRole: "alicloud:assumeRole",
     endpoints: "alicloud:endpoints",
     endpointType: "alicloud-message-contacts:endpointType",
+    listing: "alicloud-message-contacts:{maxAttempts,timeoutMs,concurrency,consistency}",
 } as const satisfies Record<keyof StackSettings, string>;
 
 const assumeRoleSchema = z.object({
@@ -102,5 +119,16 @@ export function readStackSettings(get: (key: string) => string | undefined): Sta
         }
         settings.endpointType = endpointType;
     }
+    const listing: Record<string, string | number> = {};
+    for (const name of LISTING_SETTING_NAMES) {
+        const value = text(`${PACKAGE_CONFIG_NAMESPACE}:${name}`);
+        if (value !== undefined) listing[name] = name === "consistency" ? value : Number(value);
+    }
+    const [problem] = optionProblems(listing);
+    if (problem) {
+        const key = `${PACKAGE_CONFIG_NAMESPACE}:${problem.field}`;
+        throw new InvalidArgumentError(key, `stack config ${key}: ${problem.message}`);
+    }
+    if (Object.keys(listing).length > 0) settings.listing = listing as ListingSettings;
     return settings;
 }

@@ -28,6 +28,8 @@ export interface MessageContactVerificationsArgs {
     maxAttempts?: pulumi.Input<number>;
     /** Complete listings attempted when the data changes while it is read, 1..10. Default 3. */
     maxListings?: pulumi.Input<number>;
+    /** `snapshot` confirms each listing with a second, identical one. Default `checked`. */
+    consistency?: pulumi.Input<"checked" | "snapshot">;
     /** Time limit of a listing in milliseconds. Default 300 000. */
     timeoutMs?: pulumi.Input<number>;
     /** Largest answer accepted, in bytes. Default 8 MiB. */

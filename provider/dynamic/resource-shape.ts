@@ -19,6 +19,7 @@ export interface ResourceInputs {
     concurrency?: number;
     maxAttempts?: number;
     maxListings?: number;
+    consistency?: "checked" | "snapshot";
     timeoutMs?: number;
     maxResponseBytes?: number;
 }
@@ -34,6 +35,7 @@ export const RESOURCE_INPUT_NAMES = [
     "concurrency",
     "maxAttempts",
     "maxListings",
+    "consistency",
     "timeoutMs",
     "maxResponseBytes",
 ] as const satisfies readonly (keyof ResourceInputs)[];

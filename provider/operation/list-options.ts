@@ -28,6 +28,13 @@ export interface ClientOptions extends CredentialOptions {
     maxAttempts?: number;
     /** Complete listings attempted when the data changes while it is read, 1..10. Default 3. */
     maxListings?: number;
+    /**
+     * `checked` (default): one pass; every page is checked against the first (TotalCount, PageSize, item
+     * count), duplicates and the total are checked, and a listing that changed starts over.
+     * `snapshot`: additionally confirm with a second listing and return only two identical consecutive ones,
+     * which also catches a change that keeps every count. Costs twice the requests.
+     */
+    consistency?: "checked" | "snapshot";
     /** Time limit of the whole listing in milliseconds, retries included. Default 300 000 (5 minutes). */
     timeoutMs?: number;
     /** Largest answer accepted, in bytes. Default 8 MiB. */
@@ -58,4 +65,5 @@ export const LIST_DEFAULTS = {
     maxAttempts: 5,
     maxListings: 3,
     timeoutMs: 300_000,
+    consistency: "checked",
 } as const;

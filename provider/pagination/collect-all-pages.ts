@@ -19,6 +19,11 @@ export interface CollectOptions<T> {
     concurrency: number;
     /** Complete listings attempted before giving up on data that keeps changing (1 = no re-list). */
     maxListings: number;
+    /**
+     * Confirm each listing with a second one and return only two identical consecutive listings: catches
+     * even a change that keeps every count (an item removed and another added between two page reads).
+     */
+    confirm?: boolean;
     /** Identity of an item, to detect duplicates across pages. */
     itemKey(item: T): string;
     /** Called after each page with the pages done and the pages in all. */
@@ -118,16 +123,31 @@ async function collectOnce<T>(o: CollectOptions<T>, size: { value: number }): Pr
  * Fetches every page of a listing: the first page, then the rest planned from the server's TotalCount and
  * PageSize, `concurrency` at a time, assembled in page order. The result is complete and free of duplicates,
  * or an error: when the data changes while it is read, the listing starts over, at most `maxListings` times
- * in all, then fails with {@link InconsistentListingError}.
+ * in all, then fails with {@link InconsistentListingError}. With `confirm`, a listing counts only when the
+ * next one is identical.
  */
 export async function collectAllPages<T>(o: CollectOptions<T>): Promise<Listing<T>> {
     const size = { value: o.pageSize };
+    const limit = o.maxListings + (o.confirm ? 1 : 0);
+    let previous: Omit<Listing<T>, "listings"> | undefined;
     for (let listings = 1; ; listings++) {
+        let current: Omit<Listing<T>, "listings">;
         try {
-            return { ...(await collectOnce(o, size)), listings };
+            current = await collectOnce(o, size);
         } catch (error) {
             if (!(error instanceof ListingChanged)) throw error;
-            if (listings >= o.maxListings) throw new InconsistentListingError(o.operation, error.problem, listings, error.requestId);
+            if (listings >= limit) throw new InconsistentListingError(o.operation, error.problem, listings, error.requestId);
+            previous = undefined;
+            continue;
         }
+        if (!o.confirm || (previous && sameItems(previous.items, current.items, o.itemKey))) return { ...current, listings };
+        if (listings >= limit) {
+            throw new InconsistentListingError(o.operation, previous ? "two consecutive listings differed" : "no listing could be confirmed by a second one", listings);
+        }
+        previous = current;
     }
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[], key: (item: T) => string): boolean {
+    return a.length === b.length && a.every((item, i) => key(item) === key(b[i] as T));
 }
