@@ -35,6 +35,7 @@ export const COMMON_ERRORS = {
     missingSecurityToken: () => apiError(400, "MissingSecurityToken", "SecurityToken is mandatory for this action."),
     securityTokenMismatch: () =>
         apiError(400, "InvalidSecurityToken.MismatchWithAccessKey", "Specified SecurityToken mismatch with the AccessKey."),
+    securityTokenExpired: () => apiError(400, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired."),
     actionNotFound: () =>
         apiError(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method."),
     invalidVersion: () => apiError(400, "InvalidVersion", "Specified parameter Version is not valid."),

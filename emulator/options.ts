@@ -1,4 +1,5 @@
-import { EmulatorAccount, EmulatorOptions, PageSizeOverflow, RateLimit, Verification } from "./types";
+import { ROLE_ARN_PATTERN } from "./assume-role";
+import { EmulatorAccount, EmulatorOptions, EmulatorTls, PageSizeOverflow, RateLimit, Verification } from "./types";
 
 /** The AccessKey the emulator accepts when no accounts are given. These are fake keys. */
 export const DEFAULT_ACCOUNT: Readonly<EmulatorAccount> = Object.freeze({
@@ -18,6 +19,10 @@ export interface ResolvedOptions {
     defaultPageSize: number;
     now: () => number;
     rateLimit: Required<RateLimit> | undefined;
+    /** The assumable role ARNs, lower-cased; `undefined` for any. */
+    roles: ReadonlySet<string> | undefined;
+    stsCredentialLifetimeMs: number | undefined;
+    tls: EmulatorTls | undefined;
 }
 
 function positiveInteger(name: string, value: number): number {
@@ -40,6 +45,25 @@ function accountList(accounts: readonly EmulatorAccount[] | undefined): readonly
     });
 }
 
+function roleSet(roles: readonly string[] | undefined): ReadonlySet<string> | undefined {
+    if (roles === undefined) return undefined;
+    if (!Array.isArray(roles)) throw new TypeError("roles must be an array of role ARNs");
+    return new Set(
+        roles.map((arn, i) => {
+            if (typeof arn !== "string" || !ROLE_ARN_PATTERN.test(arn)) {
+                throw new TypeError(`roles[${i}] must match ${ROLE_ARN_PATTERN}, got ${JSON.stringify(arn)}`);
+            }
+            return arn.toLowerCase();
+        }),
+    );
+}
+
+function tlsSettings(tls: EmulatorTls | undefined): EmulatorTls | undefined {
+    if (tls === undefined) return undefined;
+    if (!tls.key || !tls.cert) throw new TypeError("tls needs a key and a cert");
+    return { key: tls.key, cert: tls.cert };
+}
+
 /** Fills in the defaults of {@link EmulatorOptions} and rejects nonsensical values with a RangeError or TypeError. */
 export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     const port = options.port ?? 0;
@@ -58,6 +82,10 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
         const { requestsPerSecond } = options.rateLimit;
         rateLimit = { requestsPerSecond, burst: options.rateLimit.burst ?? Math.max(1, Math.ceil(requestsPerSecond)) };
     }
+    const lifetime = options.stsCredentialLifetimeMs;
+    if (lifetime !== undefined && !(Number.isFinite(lifetime) && lifetime > 0)) {
+        throw new RangeError(`stsCredentialLifetimeMs must be > 0, got ${lifetime}`);
+    }
     return {
         verifications: options.verifications ?? [],
         contacts: options.contacts ?? [],
@@ -69,5 +97,8 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
         defaultPageSize,
         now: options.now ?? Date.now,
         rateLimit,
+        roles: roleSet(options.roles),
+        stsCredentialLifetimeMs: lifetime,
+        tls: tlsSettings(options.tls),
     };
 }

@@ -33,3 +33,14 @@ export function parseRawQuery(raw: string): ParsedQuery {
     }
     return { ok: true, params: Object.fromEntries(entries) };
 }
+
+const FORM_CONTENT_TYPE = /^application\/x-www-form-urlencoded\b/i;
+
+/**
+ * Decodes a form-urlencoded body (as {@link parseRawQuery} does a query); `undefined` when the body is empty
+ * or its content type is not `application/x-www-form-urlencoded`.
+ */
+export function parseFormBody(contentType: string | undefined, body: Uint8Array): ParsedQuery | undefined {
+    if (body.length === 0 || !FORM_CONTENT_TYPE.test(contentType ?? "")) return undefined;
+    return parseRawQuery(Buffer.from(body).toString("utf8"));
+}

@@ -1,14 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { createServer, IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import { buffer } from "node:stream/consumers";
 import { setTimeout as sleep } from "node:timers/promises";
 import { HEADER } from "../provider/signing";
 import { ApiError, COMMON_ERRORS, KNOWN_MESSAGES } from "./api-error";
+import { CredentialRegistry } from "./credential-registry";
 import { FaultSchedule } from "./faults";
 import { PagingPolicy, parsePositiveInteger } from "./list-message-contact-verifications";
+import { NonceCache } from "./nonce-cache";
 import { resolveOptions, ResolvedOptions } from "./options";
 import { deliver, failure, JSON_CONTENT_TYPE, Outcome } from "./outcome";
-import { parseRawQuery } from "./query-string";
+import { parseFormBody, parseRawQuery } from "./query-string";
 import { findRoute, ROUTES } from "./routes";
 import { TokenBucket } from "./token-bucket";
 import {
@@ -16,11 +19,13 @@ import {
     EmulatorAccount,
     EmulatorOptions,
     FaultRule,
+    IssuedCredential,
     RecordedRequest,
     Verification,
 } from "./types";
 import { VerificationStore } from "./verification-store";
 import { SignatureVerifier } from "./verify-signature";
+import { isV1Query, V1SignatureVerifier } from "./verify-signature-v1";
 
 function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
     const flat = new Map<string, string>();
@@ -35,6 +40,12 @@ function splitUrl(rawUrl: string): { path: string; rawQuery: string } {
     return q < 0 ? { path: rawUrl, rawQuery: "" } : { path: rawUrl.slice(0, q), rawQuery: rawUrl.slice(q + 1) };
 }
 
+/** The decoded parameters of a form-urlencoded body; `undefined` for any other body. */
+function formOf(headers: Readonly<Record<string, string>>, body: Buffer): Record<string, string> | undefined {
+    const form = parseFormBody(headers[HEADER.contentType], body);
+    return form?.ok ? form.params : undefined;
+}
+
 function pageNumberOf(query: Readonly<Record<string, string>>): number {
     const raw = query["PageNumber"];
     return raw === undefined ? 1 : parsePositiveInteger(raw) ?? Number.NaN;
@@ -45,7 +56,9 @@ class EmulatorServer implements Emulator {
     readonly requests: RecordedRequest[] = [];
     private readonly server: Server;
     private readonly store: VerificationStore;
+    private readonly credentials: CredentialRegistry;
     private readonly verifier: SignatureVerifier;
+    private readonly v1Verifier: V1SignatureVerifier;
     private readonly faults = new FaultSchedule();
     private readonly bucket: TokenBucket | undefined;
     private readonly paging: PagingPolicy;
@@ -55,7 +68,11 @@ class EmulatorServer implements Emulator {
 
     constructor(private readonly settings: ResolvedOptions) {
         this.store = new VerificationStore(settings.verifications, settings.contacts);
-        this.verifier = new SignatureVerifier({ accounts: settings.accounts, now: settings.now });
+        this.credentials = new CredentialRegistry(settings.accounts, settings.now);
+        // One nonce memory for both signature versions: a nonce is spent whichever way it was signed.
+        const verifierOptions = { accounts: this.credentials, now: settings.now, nonces: new NonceCache(100_000) };
+        this.verifier = new SignatureVerifier(verifierOptions);
+        this.v1Verifier = new V1SignatureVerifier(verifierOptions);
         this.bucket = settings.rateLimit
             ? new TokenBucket(settings.rateLimit.requestsPerSecond, settings.rateLimit.burst, settings.now)
             : undefined;
@@ -64,7 +81,8 @@ class EmulatorServer implements Emulator {
             maxPageSize: settings.maxPageSize,
             pageSizeOverflow: settings.pageSizeOverflow,
         };
-        this.server = createServer((req, res) => void this.handle(req, res));
+        const handler = (req: IncomingMessage, res: ServerResponse): void => void this.handle(req, res);
+        this.server = settings.tls ? createHttpsServer({ ...settings.tls }, handler) : createServer(handler);
     }
 
     /** Starts listening on 127.0.0.1. */
@@ -90,7 +108,7 @@ class EmulatorServer implements Emulator {
     }
 
     get url(): string {
-        return `http://${this.host}`;
+        return `${this.settings.tls ? "https" : "http"}://${this.host}`;
     }
 
     get account(): EmulatorAccount {
@@ -106,6 +124,10 @@ class EmulatorServer implements Emulator {
             this.server.closeAllConnections();
         });
         return this.closed;
+    }
+
+    get issuedCredentials(): readonly IssuedCredential[] {
+        return this.credentials.issued;
     }
 
     setVerifications(list: readonly Verification[]): void {
@@ -137,10 +159,11 @@ class EmulatorServer implements Emulator {
         const { path, rawQuery } = splitUrl(req.url ?? "/");
         const headers = flattenHeaders(req.headers);
         const parsedQuery = parseRawQuery(rawQuery);
+        const v1 = parsedQuery.ok && isV1Query(parsedQuery.params);
         const record: RecordedRequest = {
             method: req.method ?? "",
             path,
-            action: headers[HEADER.action],
+            action: v1 ? parsedQuery.params["Action"] : headers[HEADER.action],
             query: parsedQuery.ok ? parsedQuery.params : {},
             headers,
             status: undefined,
@@ -153,8 +176,10 @@ class EmulatorServer implements Emulator {
         let outcome: Outcome;
         try {
             const body = await buffer(req);
+            const form = formOf(headers, body);
+            if (form) record.form = form;
             await this.pause(this.settings.latencyMs);
-            outcome = await this.decide(req.method ?? "", path, rawQuery, headers, body, record);
+            outcome = await this.decide(req.method ?? "", path, rawQuery, headers, body, record, v1);
         } catch {
             if (this.shutdown.signal.aborted || res.destroyed) {
                 res.destroy();
@@ -170,7 +195,10 @@ class EmulatorServer implements Emulator {
         }
     }
 
-    /** Decides the answer: routing, signature, version, rate limit, faults, then the operation. */
+    /**
+     * Decides the answer: method and path, signature (V1 when `v1`, else V3), action, version, rate limit,
+     * faults, then the operation.
+     */
     private async decide(
         method: string,
         path: string,
@@ -178,14 +206,17 @@ class EmulatorServer implements Emulator {
         headers: Record<string, string>,
         body: Buffer,
         record: RecordedRequest,
+        v1: boolean,
     ): Promise<Outcome> {
-        if (method !== "POST" || path !== "/") return failure(COMMON_ERRORS.actionNotFound());
-        const verdict = this.verifier.verify({ method, rawQuery, headers, body });
-        if (!verdict.ok) return failure(verdict.error);
-        const action = headers[HEADER.action] ?? "";
+        const action = record.action ?? "";
         const route = findRoute(ROUTES, action);
+        if (method !== "POST" || path !== "/") return failure(COMMON_ERRORS.actionNotFound(), route?.product);
+        const call = { method, rawQuery, headers, body };
+        const verdict = v1 ? this.v1Verifier.verify(call) : this.verifier.verify(call);
+        if (!verdict.ok) return failure(verdict.error, route?.product);
         if (!route) return failure(COMMON_ERRORS.actionNotFound());
-        if (headers[HEADER.version] !== route.version) return failure(COMMON_ERRORS.invalidVersion(), route.product);
+        const version = v1 ? verdict.query["Version"] : headers[HEADER.version];
+        if (version !== route.version) return failure(COMMON_ERRORS.invalidVersion(), route.product);
         if (this.bucket) {
             const grant = this.bucket.take();
             if (!grant.ok) return failure(COMMON_ERRORS.throttlingUser(grant.retryAfterMs), route.product);
@@ -226,7 +257,13 @@ class EmulatorServer implements Emulator {
             }
         }
 
-        const result = route.handle({ query: verdict.query, store: this.store, paging: this.paging });
+        const result = route.handle({
+            query: verdict.query,
+            store: this.store,
+            paging: this.paging,
+            credentials: this.credentials,
+            assumeRole: { roles: this.settings.roles, lifetimeMs: this.settings.stsCredentialLifetimeMs },
+        });
         return result.ok
             ? { kind: "ok", body: result.body, truncate }
             : { kind: "error", error: result.error, product: route.product, truncate };
@@ -235,8 +272,10 @@ class EmulatorServer implements Emulator {
 }
 
 /**
- * Starts an emulator of Alibaba Cloud's Resource Directory `ListMessageContactVerifications` API on
- * 127.0.0.1. It answers `POST /` requests signed with ACS3-HMAC-SHA256 by one of its accounts.
+ * Starts an emulator of Alibaba Cloud's Resource Directory `ListMessageContactVerifications` API, and of STS
+ * `AssumeRole`, on 127.0.0.1 (HTTP, or HTTPS with the `tls` option). It answers `POST /` requests signed by
+ * one of its accounts, or by STS credentials it issued and that have not expired, with ACS3-HMAC-SHA256 (V3)
+ * or, when the query has a `Signature` or `SignatureVersion=1.0`, with the older HMAC-SHA1 (V1).
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
     const emulator = new EmulatorServer(resolveOptions(options));

@@ -25,6 +25,26 @@ export interface RateLimit {
     burst?: number;
 }
 
+/** A key pair and certificate (PEM) that make the emulator serve HTTPS. */
+export interface EmulatorTls {
+    key: string | Buffer;
+    cert: string | Buffer;
+}
+
+/** STS credentials the emulator issued through `AssumeRole`, as recorded for tests. Never holds the secret. */
+export interface IssuedCredential {
+    /** `STS.` followed by letters and digits. */
+    accessKeyId: string;
+    /** The `RoleArn` asked for. */
+    roleArn: string;
+    /** The `RoleSessionName` asked for. */
+    roleSessionName: string;
+    /** When the emulator stops accepting the credentials (exact; the answer's `Expiration` is rounded down to the second). */
+    expiration: Date;
+    /** Issue time on the emulator's clock, epoch milliseconds. */
+    issuedAt: number;
+}
+
 /** Settings of {@link startEmulator}. Every field is optional. */
 export interface EmulatorOptions {
     /** The pending verifications, served in this order. Default: none. */
@@ -47,6 +67,19 @@ export interface EmulatorOptions {
     now?: () => number;
     /** Throttle valid requests with a token bucket. Default: no limit. */
     rateLimit?: RateLimit;
+    /**
+     * The roles STS `AssumeRole` may assume (ARNs, compared case-insensitively); any other well-formed ARN
+     * answers 404 `EntityNotExist.Role`. Default: every well-formed role ARN.
+     */
+    roles?: readonly string[];
+    /**
+     * How long issued STS credentials last, in milliseconds, whatever `DurationSeconds` asks (which is still
+     * validated); the answer's `Expiration` shows it. Lets tests issue credentials that expire in a second.
+     * Default: `DurationSeconds`.
+     */
+    stsCredentialLifetimeMs?: number;
+    /** Serve HTTPS with this key and certificate instead of HTTP. Default: HTTP. */
+    tls?: EmulatorTls;
 }
 
 /** A misbehaviour the emulator can be told to show; see {@link FaultRule}. */
@@ -94,10 +127,12 @@ export interface RecordedRequest {
     method: string;
     /** The path, without the query string. */
     path: string;
-    /** The `x-acs-action` header, if any. */
+    /** The action: the `x-acs-action` header, or for a V1 (HMAC-SHA1) request the `Action` query parameter. */
     action: string | undefined;
     /** Query parameters, names and values decoded. */
     query: Record<string, string>;
+    /** For a request with a form-urlencoded body (how V1 clients send parameters): its parameters, decoded. */
+    form?: Record<string, string>;
     /** Headers, names lower-cased. */
     headers: Record<string, string>;
     /** HTTP status answered; `undefined` while pending and for `reset` and `hang`. */
@@ -112,7 +147,7 @@ export interface RecordedRequest {
 
 /** A running emulator; see {@link startEmulator}. */
 export interface Emulator {
-    /** Base URL, e.g. `http://127.0.0.1:PORT`. */
+    /** Base URL, e.g. `http://127.0.0.1:PORT` (`https://` with the `tls` option). */
     readonly url: string;
     /** `127.0.0.1:PORT`, the value to sign as the `host` header. */
     readonly host: string;
@@ -121,6 +156,8 @@ export interface Emulator {
     readonly account: EmulatorAccount;
     /** Every request received, in arrival order. */
     readonly requests: RecordedRequest[];
+    /** Every STS credential issued by `AssumeRole`, oldest first (expired ones included). */
+    readonly issuedCredentials: readonly IssuedCredential[];
     /** Stops listening and destroys every connection, idle keep-alive and hanging ones included. Idempotent. */
     close(): Promise<void>;
     /** Replaces the stored verifications (their contacts become known contacts). */

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { formatAcsDate, HEADER, isSignedHeader, sha256Hex, SIGNATURE_ALGORITHM, signatureParts } from "../provider/signing";
 import { ApiError, COMMON_ERRORS } from "./api-error";
+import { AccountDirectory, CredentialRegistry, securityTokenError } from "./credential-registry";
 import { NonceCache } from "./nonce-cache";
 import { parseRawQuery } from "./query-string";
 import { EmulatorAccount } from "./types";
@@ -35,11 +36,20 @@ export type SignatureVerdict =
 
 /** Settings of a {@link SignatureVerifier}. */
 export interface SignatureVerifierOptions {
-    accounts: readonly EmulatorAccount[];
+    /** The accepted accounts, as a fixed list or a directory that can grow (issued STS credentials). */
+    accounts: readonly EmulatorAccount[] | AccountDirectory;
     /** The clock, epoch milliseconds. */
     now: () => number;
-    /** How many nonces to remember; default 100 000. */
+    /** How many nonces to remember; default 100 000. Ignored when `nonces` is given. */
     nonceCapacity?: number;
+    /** The nonce memory, to share one between verifiers of both signature versions. Default: a new one. */
+    nonces?: NonceCache;
+}
+
+/** The account directory behind a verifier's `accounts` option. */
+export function accountDirectory(accounts: SignatureVerifierOptions["accounts"], now: () => number): AccountDirectory {
+    const isList = (value: typeof accounts): value is readonly EmulatorAccount[] => Array.isArray(value);
+    return isList(accounts) ? new CredentialRegistry(accounts, now) : accounts;
 }
 
 /** The parts of an `Authorization: ACS3-HMAC-SHA256 Credential=...,SignedHeaders=...,Signature=...` header. */
@@ -82,17 +92,17 @@ function sameText(a: string, b: string): boolean {
  * Verifies ACS3-HMAC-SHA256 (V3) signatures as Alibaba Cloud's gateway does, re-canonicalising the received
  * query and headers with the provider's own signing functions. Checks, in order: Authorization and required
  * headers present and well formed; AccessKeyId known; date well formed and within 15 minutes; every host,
- * content-type and x-acs-* header signed and every signed header present; signature; body hash; STS token;
- * nonce unused. A nonce is only remembered once the rest of the request is valid.
+ * content-type and x-acs-* header signed and every signed header present; signature; body hash; STS token
+ * (present when the key has one, the key's own, not expired); nonce unused. A nonce is only remembered once the rest of the request is valid.
  */
 export class SignatureVerifier {
-    private readonly accounts: ReadonlyMap<string, EmulatorAccount>;
+    private readonly accounts: AccountDirectory;
     private readonly nonces: NonceCache;
 
-    /** @param options the accepted accounts, the clock and the nonce memory size. */
+    /** @param options the accepted accounts, the clock and the nonce memory. */
     constructor(private readonly options: SignatureVerifierOptions) {
-        this.accounts = new Map(options.accounts.map((account) => [account.accessKeyId, account]));
-        this.nonces = new NonceCache(options.nonceCapacity ?? 100_000);
+        this.accounts = accountDirectory(options.accounts, options.now);
+        this.nonces = options.nonces ?? new NonceCache(options.nonceCapacity ?? 100_000);
     }
 
     /** Checks one request; see the class comment for the order of the checks. */
@@ -113,8 +123,9 @@ export class SignatureVerifier {
             return fail(COMMON_ERRORS.incompleteSignature(`Missing header(s): ${missing.join(", ")}.`));
         }
 
-        const account = this.accounts.get(authorization.accessKeyId);
-        if (!account) return fail(COMMON_ERRORS.accessKeyNotFound());
+        const known = this.accounts.find(authorization.accessKeyId);
+        if (!known) return fail(COMMON_ERRORS.accessKeyNotFound());
+        const { account } = known;
 
         const date = parseAcsDate(headers[HEADER.date] ?? "");
         if (date === undefined) return fail(COMMON_ERRORS.timeStampFormat());
@@ -155,9 +166,8 @@ export class SignatureVerifier {
             return fail(COMMON_ERRORS.signatureDoesNotMatch("x-acs-content-sha256 does not match the body."));
         }
 
-        const token = headers[HEADER.securityToken];
-        if (account.securityToken !== undefined && token === undefined) return fail(COMMON_ERRORS.missingSecurityToken());
-        if (token !== undefined && token !== account.securityToken) return fail(COMMON_ERRORS.securityTokenMismatch());
+        const tokenError = securityTokenError(known, headers[HEADER.securityToken], this.options.now());
+        if (tokenError) return fail(tokenError);
 
         if (!this.nonces.add(`${account.accessKeyId}\n${headers[HEADER.nonce] ?? ""}`)) {
             return fail(COMMON_ERRORS.nonceUsed());

@@ -10,7 +10,7 @@ type Props = Record<string, unknown>;
 
 /** The implementation, required from the installed package when a method runs (never captured). */
 function impl(): typeof import("./dynamic/provider-impl") {
-    return require("pulumi-alicloud-message-contacts/dist/provider/dynamic/provider-impl");
+    return require("pulumi-alicloud-message-contacts/dist/provider/dynamic/provider-impl.js");
 }
 
 /** The provider behind `MessageContactVerifications`. One instance serves every resource. */

@@ -16,20 +16,37 @@ export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 const CREDENTIAL_INPUTS = ["accessKeyId", "accessKeySecret", "securityToken"] as const;
 
-/** This host process's stack settings and credentials, set by `configure`. */
-const state: { settings: StackSettings; credentials?: CredentialsProvider } = { settings: {} };
+/**
+ * This host process's stack settings and credentials, set by `configure`. A configuration error is kept
+ * and thrown by every later operation: the host caches the provider even when `configure` failed, and
+ * carrying on without the stack's settings would sign with whatever else the environment holds.
+ */
+const state: { settings: StackSettings; credentials?: CredentialsProvider; configureError?: unknown } = { settings: {} };
 
 type Props = Record<string, unknown>;
 
 /** Stores the stack's `alicloud:*` settings; called once per host process by the engine's Configure. */
 export function configure(get: (key: string) => string | undefined): void {
-    state.settings = readStackSettings(get);
     state.credentials = undefined;
+    state.configureError = undefined;
+    try {
+        state.settings = readStackSettings(get);
+    } catch (error) {
+        state.settings = {};
+        state.configureError = error;
+        throw error;
+    }
+}
+
+/** The stack settings, or the error that configuring them raised. */
+function settings(): StackSettings {
+    if (state.configureError !== undefined) throw state.configureError;
+    return state.settings;
 }
 
 /** One credentials provider per host process, so temporary credentials are cached across operations. */
 function credentials(): CredentialsProvider {
-    state.credentials ??= resolveCredentialsProvider({ stack: state.settings });
+    state.credentials ??= resolveCredentialsProvider({ stack: settings() });
     return state.credentials;
 }
 
@@ -44,6 +61,7 @@ export function pickInputs(props: Props): ResourceInputs {
 
 /** Validates inputs with the rules of the get functions; failures name the property. Unknown values pass. */
 export function check(news: Props): { inputs: Props; failures: { property: string; reason: string }[] } {
+    settings();
     const inputs: Props = { ...pickInputs(news) };
     const known = Object.fromEntries(Object.entries(inputs).filter(([, v]) => v !== UNKNOWN_VALUE));
     const failures = optionProblems(known).map((p) => ({ property: p.field, reason: p.message }));
@@ -59,24 +77,19 @@ export function check(news: Props): { inputs: Props; failures: { property: strin
     return { inputs, failures };
 }
 
-async function listFor(inputs: ResourceInputs): Promise<ResourceOutputs> {
-    const listing = await listMessageContactVerifications({ ...inputs, stack: state.settings, credentialsProvider: credentials() });
+async function listFor(inputs: ResourceInputs): Promise<{ outs: ResourceOutputs; id: string }> {
+    const listing = await listMessageContactVerifications({ ...inputs, stack: settings(), credentialsProvider: credentials() });
     const outputs: ListingOutputs = {
         totalCount: listing.totalCount,
         verifications: listing.verifications,
         targets: [...new Set(listing.verifications.map((v) => v.target))].sort(),
     };
-    return { ...inputs, ...outputs };
-}
-
-function idFor(outs: ResourceOutputs): string {
-    return verificationsQueryId(outs.endpoint ?? "default-endpoint", outs.contactId);
+    return { outs: { ...inputs, ...outputs }, id: verificationsQueryId(listing.endpointHost, listing.contactId) };
 }
 
 /** Lists every page and records it. */
 export async function create(news: Props): Promise<{ id: string; outs: ResourceOutputs }> {
-    const outs = await listFor(pickInputs(news));
-    return { id: idFor(outs), outs };
+    return listFor(pickInputs(news));
 }
 
 /**
@@ -87,17 +100,17 @@ export async function diff(olds: Props, news: Props): Promise<{ changes: boolean
     const oldInputs = pickInputs(olds);
     const newInputs = pickInputs(news);
     if (!isDeepStrictEqual(oldInputs, newInputs)) return { changes: true, replaces: [] };
-    const fresh = await listFor(newInputs);
+    const { outs: fresh } = await listFor(newInputs);
     const changed = olds.totalCount !== fresh.totalCount || !isDeepStrictEqual(olds.verifications, fresh.verifications);
     return { changes: changed, replaces: [] };
 }
 
 /** Records the fresh listing. */
 export async function update(news: Props): Promise<{ outs: ResourceOutputs }> {
-    return { outs: await listFor(pickInputs(news)) };
+    return { outs: (await listFor(pickInputs(news))).outs };
 }
 
 /** Refreshes state from the API (`pulumi refresh`). */
 export async function read(id: string, props: Props): Promise<{ id: string; props: ResourceOutputs }> {
-    return { id, props: await listFor(pickInputs(props)) };
+    return { id, props: (await listFor(pickInputs(props))).outs };
 }

@@ -39,6 +39,21 @@ describe("stack config reaches the program and the dynamic provider alike", () =
         assert.doesNotMatch(JSON.stringify(outs), /config-secret-value|LTAIconfigKeyId01/);
     });
 
+    it("a provider whose stack config is broken refuses every operation instead of signing with something else", async () => {
+        const broken: Record<string, string> = { ...config(), "alicloud:assumeRole": "{not json" };
+        assert.throws(() => providerImpl.configure((key) => broken[key]), /alicloud:assumeRole/);
+        process.env.ALICLOUD_ACCESS_KEY = CONFIG_KEY.accessKeyId;
+        process.env.ALICLOUD_SECRET_KEY = CONFIG_KEY.accessKeySecret;
+        try {
+            await assert.rejects(providerImpl.create({ endpoint: fixture.emulator.url }), /alicloud:assumeRole/);
+            assert.throws(() => providerImpl.check({}), /alicloud:assumeRole/);
+            assert.equal(fixture.emulator.requests.length, 0);
+        } finally {
+            delete process.env.ALICLOUD_ACCESS_KEY;
+            delete process.env.ALICLOUD_SECRET_KEY;
+        }
+    });
+
     it("explicit arguments win over stack config", async () => {
         pulumi.runtime.setAllConfig({ ...config(), "alicloud:accessKey": "LTAIwrongKeyId999" }, ["alicloud:secretKey"]);
         const result = await getMessageContactVerifications({ ...CONFIG_KEY, endpoint: fixture.emulator.url });

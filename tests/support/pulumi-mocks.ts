@@ -47,7 +47,7 @@ export function installMocks(preview = false): RegisteredResource[] {
     return registered;
 }
 
-/** The value of an Output, awaited. */
+/** The value of an Output, awaited; rejects when the Output failed (through the SDK's own `promise()`). */
 export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
-    return new Promise((resolve) => output.apply((value) => resolve(value)));
+    return (output as unknown as { promise(): Promise<T> }).promise();
 }

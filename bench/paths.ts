@@ -1,0 +1,29 @@
+/** Where the benchmark finds the repository, its build and the Node binary it runs children with. */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+
+const PACKAGE_NAME = "pulumi-alicloud-message-contacts";
+
+function findRepoRoot(start: string): string {
+    for (let dir = start; ; dir = dirname(dir)) {
+        const manifest = join(dir, "package.json");
+        if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === PACKAGE_NAME) return dir;
+        if (dirname(dir) === dir) throw new Error(`no ${PACKAGE_NAME} package.json above ${start}`);
+    }
+}
+
+/** The repository root (works from bench/ sources and from the compiled bench/dist/). */
+export const REPO_ROOT = findRepoRoot(__dirname);
+/** The built package. */
+export const DIST = join(REPO_ROOT, "dist");
+export const PACKAGE_MAIN = join(DIST, "sdk", "index.js");
+export const PROVIDER_INDEX = join(DIST, "provider", "index.js");
+export const RESOURCE_PROVIDER = join(DIST, "provider", "resource-provider.js");
+export const EMULATOR_MAIN = join(DIST, "emulator", "main.js");
+export const CLI_MAIN = join(DIST, "cli", "main.js");
+/** Compiled probes, run in child processes (this file compiles next to the probes/ folder). */
+export const PROBES = join(__dirname, "probes");
+/** The report the benchmark writes. */
+export const RESULTS_FILE = join(REPO_ROOT, "bench", "RESULTS.md");
+/** Children run on the same Node binary as the benchmark. */
+export const NODE = process.execPath;
