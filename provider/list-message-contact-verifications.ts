@@ -64,7 +64,10 @@ export async function listMessageContactVerifications(options: ListOptions = {})
         endpoint,
         credentials,
         retry: { maxAttempts: options.maxAttempts ?? listing.maxAttempts ?? LIST_DEFAULTS.maxAttempts },
-        transport: options.maxResponseBytes ? { maxResponseBytes: options.maxResponseBytes } : undefined,
+        transport: {
+            ...(options.maxResponseBytes ? { maxResponseBytes: options.maxResponseBytes } : {}),
+            ...(options.requestTimeoutMs ? { headersTimeoutMs: options.requestTimeoutMs, bodyTimeoutMs: options.requestTimeoutMs } : {}),
+        },
     });
     const { contactId } = options;
     try {

@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { listMessageContactVerifications } from "../provider";
 import { verificationsQueryId } from "../provider/operation/query-id";
-import { programStackSettings, sharedCredentialsProvider } from "./stack-config";
+import { loadClient, loadStackConfig } from "./lazy-client";
 import type {
     GetMessageContactVerificationsArgs,
     GetMessageContactVerificationsOutputArgs,
@@ -33,6 +32,8 @@ export async function getMessageContactVerifications(
     opts?: pulumi.InvokeOptions,
 ): Promise<GetMessageContactVerificationsResult> {
     void opts;
+    const { programStackSettings, sharedCredentialsProvider } = loadStackConfig();
+    const { listMessageContactVerifications } = loadClient();
     const stack = programStackSettings();
     const listing = await listMessageContactVerifications({ ...args, stack, credentialsProvider: sharedCredentialsProvider(stack, args) });
     return {

@@ -23,5 +23,5 @@ export {
     TransportError,
     LIST_MESSAGE_CONTACT_VERIFICATIONS_ERROR_CODES,
 } from "../provider/errors";
-export { listMessageContactVerifications } from "../provider";
+export { listMessageContactVerifications } from "./lazy-client";
 export type { ClientOptions, ListOptions, ListQuery, VerificationListing } from "../provider";

@@ -32,6 +32,8 @@ export interface MessageContactVerificationsArgs {
     consistency?: pulumi.Input<"checked" | "snapshot">;
     /** Time limit of a listing in milliseconds. Default 300 000. */
     timeoutMs?: pulumi.Input<number>;
+    /** Time limit of one request's answer in milliseconds; past it the request is retried. Default 30 000. */
+    requestTimeoutMs?: pulumi.Input<number>;
     /** Largest answer accepted, in bytes. Default 8 MiB. */
     maxResponseBytes?: pulumi.Input<number>;
     /**

@@ -21,6 +21,7 @@ export interface ResourceInputs {
     maxListings?: number;
     consistency?: "checked" | "snapshot";
     timeoutMs?: number;
+    requestTimeoutMs?: number;
     maxResponseBytes?: number;
 }
 
@@ -37,6 +38,7 @@ export const RESOURCE_INPUT_NAMES = [
     "maxListings",
     "consistency",
     "timeoutMs",
+    "requestTimeoutMs",
     "maxResponseBytes",
 ] as const satisfies readonly (keyof ResourceInputs)[];
 

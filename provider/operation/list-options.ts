@@ -39,6 +39,11 @@ export interface ClientOptions extends CredentialOptions {
     timeoutMs?: number;
     /** Largest answer accepted, in bytes. Default 8 MiB. */
     maxResponseBytes?: number;
+    /**
+     * Time limit of one request's answer in milliseconds (waiting for headers, and between body chunks);
+     * a request past it is retried. Default 30 000.
+     */
+    requestTimeoutMs?: number;
 }
 
 /** Options that only code can pass (not stack config or resource inputs). */

@@ -22,6 +22,7 @@ const RULES: Record<string, { accepted: string; schema: z.ZodType }> = {
     maxListings: { accepted: "an integer from 1 to 10", schema: int(1, 10) },
     consistency: { accepted: '"checked" or "snapshot"', schema: z.enum(["checked", "snapshot"]) },
     timeoutMs: { accepted: "an integer number of milliseconds from 1000 to 3600000", schema: int(1000, 3_600_000) },
+    requestTimeoutMs: { accepted: "an integer number of milliseconds from 100 to 600000", schema: int(100, 600_000) },
     maxResponseBytes: { accepted: "an integer number of bytes from 1024 to 268435456", schema: int(1024, 268_435_456) },
     endpoint: { accepted: "a host name or an http(s) URL", schema: z.string().min(1) },
     endpointType: { accepted: '"public" or "vpc"', schema: z.enum(["public", "vpc"]) },

@@ -6,15 +6,16 @@ export interface AdaptiveRateOptions {
     beta?: number;
     /** Lowest rate, requests per second. Default 0.5. */
     minRate?: number;
-    /** Window over which the accepted rate is measured, ms. Default 1000. */
+    /** Window over which the sending rate is measured, ms. Default 1000. */
     windowMs?: number;
 }
 
 /**
  * Client-side flow control shared by every request of a client, as AWS SDKs' "adaptive" retry mode does:
  * no limit until the service throttles; then every request waits for a token of a bucket whose rate is cut
- * to `beta` times the rate the service was accepting (multiplicative decrease) and grows by about one
- * request per second each second while answers succeed (additive increase). A throttled answer's
+ * to `beta` times the rate requests were being sent at (multiplicative decrease, once per burst); while
+ * answers succeed it climbs back to that rate quickly (about 1.5x a second), then probes beyond it by about one request per second
+ * each second (additive increase). A throttled answer's
  * `x-acs-retry-after` pauses every request, not only the one that was throttled. So concurrent page fetches
  * back off together and settle near the service's limit instead of each retrying on its own.
  */
@@ -25,11 +26,12 @@ export class AdaptiveRateLimiter {
     readonly #windowMs: number;
     #limited = false;
     #rate = Number.POSITIVE_INFINITY;
+    #ceiling = 0;
     #tokens = 0;
     #refilledAt = 0;
     #pausedUntil = 0;
     #cutAt = Number.NEGATIVE_INFINITY;
-    #accepted: number[] = [];
+    #sent: number[] = [];
     /** Throttled answers seen, for diagnostics and tests. */
     throttled = 0;
 
@@ -56,23 +58,30 @@ export class AdaptiveRateLimiter {
                 await this.#env.sleep(this.#pausedUntil - now, signal);
                 continue;
             }
-            if (!this.#limited) return now;
+            if (!this.#limited) return this.#recordSend(now);
             this.#tokens = Math.min(1, this.#tokens + ((now - this.#refilledAt) * this.#rate) / 1000);
             this.#refilledAt = now;
             if (this.#tokens >= 1) {
                 this.#tokens -= 1;
-                return now;
+                return this.#recordSend(now);
             }
             await this.#env.sleep(Math.ceil(((1 - this.#tokens) * 1000) / this.#rate), signal);
         }
     }
 
-    /** Records an accepted answer: the limit grows by about one request per second per second. */
+    #recordSend(now: number): number {
+        this.#sent.push(now);
+        while ((this.#sent[0] ?? now) <= now - this.#windowMs) this.#sent.shift();
+        return now;
+    }
+
+    /**
+     * Records an accepted answer. Below the rate of the last cut the limit climbs back quickly (about 1.5x a
+     * second); above it, it probes by about one request per second each second.
+     */
     onAccepted(): void {
-        const now = this.#env.now();
-        this.#accepted.push(now);
-        while ((this.#accepted[0] ?? now) <= now - this.#windowMs) this.#accepted.shift();
-        if (this.#limited) this.#rate += 1 / this.#rate;
+        if (!this.#limited) return;
+        this.#rate = this.#rate < this.#ceiling ? Math.min(this.#ceiling, this.#rate + 0.5) : this.#rate + 1 / this.#rate;
     }
 
     /**
@@ -84,9 +93,12 @@ export class AdaptiveRateLimiter {
         this.throttled++;
         if (retryAfterMs !== undefined) this.#pausedUntil = Math.max(this.#pausedUntil, now + retryAfterMs);
         if (sentAt < this.#cutAt) return;
+        const sentRate = (this.#sent.filter((t) => t > now - this.#windowMs).length * 1000) / this.#windowMs;
+        // A lone request throttled says nothing about a rate: backoff and the pause do the work.
+        if (!this.#limited && sentRate < 2) return;
         this.#cutAt = now;
-        const acceptedRate = (this.#accepted.filter((t) => t > now - this.#windowMs).length * 1000) / this.#windowMs;
-        const basis = this.#limited ? Math.min(this.#rate, acceptedRate || this.#rate) : acceptedRate || this.#minRate;
+        const basis = this.#limited ? Math.min(this.#rate, sentRate || this.#rate) : sentRate;
+        this.#ceiling = basis;
         this.#rate = Math.max(this.#minRate, this.#beta * basis);
         if (!this.#limited) this.#refilledAt = now;
         this.#limited = true;

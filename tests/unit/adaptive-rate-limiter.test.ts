@@ -15,6 +15,17 @@ function virtualClock() {
     return clock;
 }
 
+/** Sends `n` requests evenly over the next second, all accepted. */
+async function sendOverOneSecond(limiter: AdaptiveRateLimiter, clock: ReturnType<typeof virtualClock>, n: number): Promise<number> {
+    let last = 0;
+    for (let i = 0; i < n; i++) {
+        clock.t += 1000 / n;
+        last = await limiter.acquire();
+        limiter.onAccepted();
+    }
+    return last;
+}
+
 describe("adaptive rate limiter", () => {
     it("does not limit until the service throttles", async () => {
         const clock = virtualClock();
@@ -27,14 +38,11 @@ describe("adaptive rate limiter", () => {
         assert.equal(limiter.rate, Number.POSITIVE_INFINITY);
     });
 
-    it("cuts the rate to 0.7x of what the service accepted, then spaces requests by it", async () => {
+    it("cuts the rate to 0.7x of the sending rate, then spaces requests by it", async () => {
         const clock = virtualClock();
         const limiter = new AdaptiveRateLimiter(clock);
-        for (let i = 0; i < 10; i++) {
-            clock.t += 100; // 10 accepted answers over the last second
-            limiter.onAccepted();
-        }
-        limiter.onThrottled();
+        const sentAt = await sendOverOneSecond(limiter, clock, 10);
+        limiter.onThrottled(undefined, sentAt);
         assert.equal(limiter.rate, 7);
         const start = clock.t;
         for (let i = 0; i < 8; i++) await limiter.acquire();
@@ -42,29 +50,45 @@ describe("adaptive rate limiter", () => {
         assert.ok(elapsed >= 1000 && elapsed <= 1200, `8 tokens at 7/s took ${elapsed} ms`);
     });
 
-    it("pauses every request for x-acs-retry-after", async () => {
+    it("cuts once per burst: answers to requests sent before the cut do not cut again", async () => {
         const clock = virtualClock();
-        const limiter = new AdaptiveRateLimiter(clock, { minRate: 100 });
-        limiter.onThrottled(750);
+        const limiter = new AdaptiveRateLimiter(clock);
+        const sentAt = await sendOverOneSecond(limiter, clock, 10);
+        clock.t += 50; // the answers arrive after the requests went out
+        for (let i = 0; i < 5; i++) limiter.onThrottled(undefined, sentAt);
+        assert.equal(limiter.rate, 7);
+        assert.equal(limiter.throttled, 5);
+        const later = await limiter.acquire();
+        clock.t += 50;
+        limiter.onThrottled(undefined, later);
+        assert.ok(limiter.rate < 7);
+    });
+
+    it("does not guess a rate from one throttled request, but honours its pause", async () => {
+        const clock = virtualClock();
+        const limiter = new AdaptiveRateLimiter(clock);
+        const sentAt = await limiter.acquire();
+        limiter.onThrottled(750, sentAt);
+        assert.equal(limiter.rate, Number.POSITIVE_INFINITY);
         await limiter.acquire();
         assert.ok(clock.t >= 750);
     });
 
-    it("grows the rate by about one request per second each second while answers succeed", () => {
+    it("climbs back to the rate of the cut quickly, then probes by about one request per second each second", async () => {
         const clock = virtualClock();
         const limiter = new AdaptiveRateLimiter(clock);
-        for (let i = 0; i < 10; i++) {
-            clock.t += 100;
-            limiter.onAccepted();
-        }
-        limiter.onThrottled();
-        for (let i = 0; i < 7; i++) limiter.onAccepted(); // one second's worth at 7/s
-        assert.ok(limiter.rate > 7.9 && limiter.rate < 8.1, `rate ${limiter.rate}`);
+        limiter.onThrottled(undefined, await sendOverOneSecond(limiter, clock, 10));
+        assert.equal(limiter.rate, 7);
+        for (let i = 0; i < 6; i++) limiter.onAccepted(); // under a second's worth at 7/s
+        assert.equal(limiter.rate, 10);
+        for (let i = 0; i < 10; i++) limiter.onAccepted(); // one second's worth at 10/s
+        assert.ok(limiter.rate > 10.9 && limiter.rate < 11.1, `rate ${limiter.rate}`);
     });
 
-    it("keeps cutting while the service keeps throttling, never below minRate", () => {
-        const limiter = new AdaptiveRateLimiter(virtualClock(), { minRate: 0.5 });
-        limiter.onThrottled();
+    it("keeps cutting while the service keeps throttling, never below minRate", async () => {
+        const clock = virtualClock();
+        const limiter = new AdaptiveRateLimiter(clock, { minRate: 0.5 });
+        limiter.onThrottled(undefined, await sendOverOneSecond(limiter, clock, 10));
         for (let i = 0; i < 30; i++) limiter.onThrottled();
         assert.equal(limiter.rate, 0.5);
         assert.equal(limiter.throttled, 31);

@@ -1,0 +1,25 @@
+/**
+ * The client (argument validation, credentials, signing, pagination and their zod schemas) is required on the
+ * first call rather than when the package is imported, so that importing the package costs little beyond
+ * `@pulumi/pulumi` itself (zod alone takes about 50 ms to load). Type-only imports below emit no require.
+ */
+import type * as ClientModule from "../provider/list-message-contact-verifications";
+import type { ListOptions } from "../provider/operation/list-options";
+import type * as StackConfigModule from "./stack-config";
+
+/** `provider/list-message-contact-verifications`, required on first use. */
+export function loadClient(): typeof ClientModule {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require("../provider/list-message-contact-verifications") as typeof ClientModule;
+}
+
+/** `sdk/stack-config` (stack settings and the shared credentials chain), required on first use. */
+export function loadStackConfig(): typeof StackConfigModule {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require("./stack-config") as typeof StackConfigModule;
+}
+
+/** {@link ClientModule.listMessageContactVerifications}, loading the client on the first call. */
+export function listMessageContactVerifications(options?: ListOptions): ReturnType<typeof ClientModule.listMessageContactVerifications> {
+    return loadClient().listMessageContactVerifications(options);
+}
