@@ -5,7 +5,8 @@
  * @packageDocumentation
  */
 export { getMessageContactVerifications, getMessageContactVerificationsOutput } from "./get-message-contact-verifications";
-export { MessageContactVerifications, MessageContactVerificationsArgs } from "./message-contact-verifications";
+export { MessageContactVerifications } from "./message-contact-verifications";
+export type { MessageContactVerificationsArgs } from "./message-contact-verifications";
 export { RESOURCE_TYPE_TOKEN } from "../provider/dynamic/resource-shape";
 export type {
     GetMessageContactVerificationsArgs,

@@ -1,51 +1,28 @@
 import * as pulumi from "@pulumi/pulumi";
-import { RESOURCE_MODULE, RESOURCE_TYPE, RESOURCE_TYPE_TOKEN } from "../provider/dynamic/resource-shape";
+import { RESOURCE_MODULE, RESOURCE_TYPE, RESOURCE_TYPE_TOKEN, ResourceInputs } from "../provider/dynamic/resource-shape";
 import { messageContactVerificationsProvider } from "../provider/resource-provider";
 import type { MessageContactVerification } from "./types";
 
 /**
- * Arguments of {@link MessageContactVerifications}: the same query and client options as the get functions,
+ * Arguments of {@link MessageContactVerifications}: the same query and client options as the get functions
+ * (`contactId`, `pageSize`, `endpoint`, `region`, `concurrency`, `consistency`, ...), each an `Input`,
  * except credentials, which come from stack config (`alicloud:accessKey`, `alicloud:secretKey`,
  * `alicloud:securityToken`, `alicloud:profile`, `alicloud:assumeRole`) or the environment, through the
  * provider's `configure`, so that they never enter state.
  */
-export interface MessageContactVerificationsArgs {
-    /** List only this message contact's pending verifications (`c-...`). */
-    contactId?: pulumi.Input<string>;
-    /** Items asked per page, 1..100. Default 100. */
-    pageSize?: pulumi.Input<number>;
-    /** Host or URL of the Resource Directory endpoint (http only for loopback). */
-    endpoint?: pulumi.Input<string>;
-    /** `vpc` selects the VPC endpoint. Default: stack config `alicloud-message-contacts:endpointType`, else public. */
-    endpointType?: pulumi.Input<"public" | "vpc">;
-    /** The region, which chooses the site. Default: stack config `alicloud:region`, else env. */
-    region?: pulumi.Input<string>;
-    /** Where STS `AssumeRole` is called for `alicloud:assumeRole`. */
-    stsEndpoint?: pulumi.Input<string>;
-    /** Pages fetched at once, 1..32. Default 4. */
-    concurrency?: pulumi.Input<number>;
-    /** Attempts per request, 1..20. Default 5. */
-    maxAttempts?: pulumi.Input<number>;
-    /** Complete listings attempted when the data changes while it is read, 1..10. Default 3. */
-    maxListings?: pulumi.Input<number>;
-    /** `snapshot` confirms each listing with a second, identical one. Default `checked`. */
-    consistency?: pulumi.Input<"checked" | "snapshot">;
-    /** Time limit of a listing in milliseconds. Default 300 000. */
-    timeoutMs?: pulumi.Input<number>;
-    /** Time limit of one request's answer in milliseconds; past it the request is retried. Default 30 000. */
-    requestTimeoutMs?: pulumi.Input<number>;
-    /** Largest answer accepted, in bytes. Default 8 MiB. */
-    maxResponseBytes?: pulumi.Input<number>;
+export type MessageContactVerificationsArgs = {
+    [K in keyof ResourceInputs]?: pulumi.Input<ResourceInputs[K]>;
+} & {
     /**
      * Mark `verifications` and `targets` secret in state and outputs (`additionalSecretOutputs`), for teams that
      * treat contact details as sensitive. Default false.
      */
     secretTargets?: boolean;
-}
+};
 
 /**
  * Records the pending message contact verifications in the stack's state, so that they can be exported,
- * compared run to run, checked by policy packs (`validateResourceOfType(MessageContactVerifications, ...)`)
+ * compared run to run, checked by policy packs (`validateStackResourcesOfType(MessageContactVerifications, ...)`)
  * and refreshed with `pulumi refresh`. Every `pulumi up` lists again; the resource changes only when the
  * listing does.
  *

@@ -1,3 +1,5 @@
+import type { CredentialOptions } from "../credentials";
+import type { ClientOptions, ListQuery } from "../operation/list-options";
 import type { MessageContactVerification } from "../operation/verification";
 
 /** The type token of the resource: `pulumi-nodejs:dynamic/<module>:<type>`. */
@@ -6,26 +8,10 @@ export const RESOURCE_TYPE = "MessageContactVerifications";
 export const RESOURCE_TYPE_TOKEN = `pulumi-nodejs:dynamic/${RESOURCE_MODULE}:${RESOURCE_TYPE}`;
 
 /**
- * The resource's inputs, as recorded in state. Credentials are deliberately absent: they reach the provider
- * through `configure` (stack config) or the environment, never through state.
+ * The names of the resource's inputs, the only input properties the provider reads: the query and client
+ * options of the get functions, except credentials, which reach the provider through `configure` (stack
+ * config) or the environment and never through state.
  */
-export interface ResourceInputs {
-    contactId?: string;
-    pageSize?: number;
-    endpoint?: string;
-    endpointType?: "public" | "vpc";
-    region?: string;
-    stsEndpoint?: string;
-    concurrency?: number;
-    maxAttempts?: number;
-    maxListings?: number;
-    consistency?: "checked" | "snapshot";
-    timeoutMs?: number;
-    requestTimeoutMs?: number;
-    maxResponseBytes?: number;
-}
-
-/** The names of {@link ResourceInputs}, the only input properties the provider reads. */
 export const RESOURCE_INPUT_NAMES = [
     "contactId",
     "pageSize",
@@ -40,7 +26,10 @@ export const RESOURCE_INPUT_NAMES = [
     "timeoutMs",
     "requestTimeoutMs",
     "maxResponseBytes",
-] as const satisfies readonly (keyof ResourceInputs)[];
+] as const satisfies readonly Exclude<keyof (ListQuery & ClientOptions), keyof CredentialOptions>[];
+
+/** The resource's inputs, as recorded in state: the options named by {@link RESOURCE_INPUT_NAMES}. */
+export type ResourceInputs = Pick<ListQuery & ClientOptions, (typeof RESOURCE_INPUT_NAMES)[number]>;
 
 /** What the listing adds to the inputs in state. No field changes from run to run unless the data does. */
 export interface ListingOutputs {
