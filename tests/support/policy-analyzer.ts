@@ -1,0 +1,554 @@
+/**
+ * Runs a Node.js policy pack as the Pulumi engine does and drives its analyzer over gRPC, without a Pulumi CLI.
+ *
+ * The engine (`plugin.NewPolicyAnalyzer`) starts the `pulumi-analyzer-policy` plugin, a shell script that runs
+ * `node $(node -e "require.resolve('@pulumi/pulumi/cmd/run-policy-pack')") <engine address> .` in the policy
+ * pack's directory, with the engine's environment plus `PULUMI_CONFIG` (the stack config, JSON) and
+ * `PULUMI_{NODEJS_,}{ORGANIZATION,PROJECT,STACK,DRY_RUN}`. `run-policy-pack` drops the engine address, registers
+ * ts-node (type-checking, with the pack's tsconfig.json if any) and requires the pack; `new PolicyPack(...)`
+ * reads the version from `./package.json`, binds a gRPC server on 127.0.0.1 and prints its port on the first
+ * stdout line, which the engine reads to connect. The engine then calls `Handshake` (unimplemented by the
+ * Node.js server, which the engine tolerates), `ConfigureStack`, `GetAnalyzerInfo`, `Configure` with the policy
+ * config reconciled with the policies' defaults, and `AnalyzeStack` with every resource's outputs at the end of
+ * a preview or update. {@link startPolicyAnalyzer} does the same; the gRPC client and messages are loaded from
+ * the `@pulumi/pulumi` copy the pack runs with, so both ends speak the same generated code.
+ */
+import { ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type * as GrpcModule from "@grpc/grpc-js";
+import type * as AnalyzerGrpcModule from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import type * as AnalyzerPbModule from "@pulumi/pulumi/proto/analyzer_pb";
+import type * as EmptyModule from "google-protobuf/google/protobuf/empty_pb";
+import type * as StructModule from "google-protobuf/google/protobuf/struct_pb";
+import { hermeticEnv } from "./hermetic-env";
+
+/** JSON-like values (no `undefined`), as on the wire. */
+export type Props = Record<string, unknown>;
+
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+export type Severity = "" | "low" | "medium" | "high" | "critical";
+
+/** The signature the Pulumi wire format marks special values with. */
+export const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+/** The engine's placeholder for a value not known yet (during preview). */
+export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** A value wrapped as the engine wraps a secret. */
+export function rpcSecret(value: unknown): Props {
+    return { [SPECIAL_SIG_KEY]: SECRET_SIG, value };
+}
+
+/** How to start the pack. */
+export interface PolicyAnalyzerOptions {
+    /** The policy pack's directory (PulumiPolicy.yaml, package.json, index.ts); the plugin's working directory. */
+    packDir: string;
+    /** What the stack looks like to the pack (environment variables and `ConfigureStack`). */
+    organization?: string;
+    project?: string;
+    stack?: string;
+    dryRun?: boolean;
+    /** The stack's config (`PULUMI_CONFIG`, `ConfigureStack`), keys with namespaces. */
+    config?: Record<string, string>;
+    /** Variables added to (or, when `undefined`, removed from) the hermetic environment. */
+    env?: Record<string, string | undefined>;
+    /** The engine address passed as the first argument (run-policy-pack ignores it). Default `127.0.0.1:0`. */
+    engineAddress?: string;
+    /** How long to wait for the port line; the pack is type-checked by ts-node first. Default 60 s. */
+    startTimeoutMs?: number;
+    /** Deadline of each RPC. Default 30 s. */
+    rpcTimeoutMs?: number;
+}
+
+export interface PolicyInfo {
+    name: string;
+    description: string;
+    enforcementLevel: EnforcementLevel;
+    type: "resource" | "stack" | "unknown";
+    severity: Severity;
+    /** The config schema's properties and required list, as JSON. */
+    configSchema?: { properties: Record<string, Props>; required: string[] };
+    remediationSteps: string;
+}
+
+export interface AnalyzerInfo {
+    name: string;
+    version: string;
+    supportsConfig: boolean;
+    policies: PolicyInfo[];
+}
+
+/** One policy's config as the engine sends it: an enforcement level and properties. */
+export interface PolicyConfig {
+    enforcementLevel: EnforcementLevel;
+    properties: Props;
+}
+
+/**
+ * Policy pack config as a user writes it (`--policy-pack-config file.json`, `pulumi policy enable --config`):
+ * per policy, an enforcement level or an object of properties with an optional `enforcementLevel`; `all` sets
+ * every policy's level.
+ */
+export type UserPolicyPackConfig = Record<string, EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Props)>;
+
+/** A resource of the stack as `AnalyzeStack` sends it: its outputs, options, provider, parent. */
+export interface StackResource {
+    urn: string;
+    type: string;
+    name: string;
+    /** Outputs (wire form: secrets as {@link rpcSecret}, unknowns as {@link UNKNOWN_VALUE}). */
+    properties: Props;
+    options?: {
+        protect?: boolean;
+        ignoreChanges?: string[];
+        deleteBeforeReplace?: boolean;
+        additionalSecretOutputs?: string[];
+        aliases?: string[];
+        parent?: string;
+    };
+    provider?: { urn: string; type: string; name: string; properties?: Props };
+    parent?: string;
+    dependencies?: string[];
+}
+
+export interface Diagnostic {
+    policyName: string;
+    policyPackName: string;
+    policyPackVersion: string;
+    description: string;
+    message: string;
+    enforcementLevel: EnforcementLevel;
+    urn: string;
+    severity: Severity;
+}
+
+export interface AnalyzeResult {
+    diagnostics: Diagnostic[];
+    notApplicable: { policyName: string; reason: string }[];
+}
+
+/** A failed RPC, with the gRPC status and the analyzer's message. */
+export class AnalyzerRpcError extends Error {
+    constructor(
+        readonly rpc: string,
+        readonly code: number,
+        readonly codeName: string,
+        readonly details: string,
+    ) {
+        super(`${rpc} failed with gRPC ${codeName}: ${details}`);
+        this.name = "AnalyzerRpcError";
+    }
+}
+
+interface Modules {
+    grpc: typeof GrpcModule;
+    pb: typeof AnalyzerPbModule;
+    grpcPb: typeof AnalyzerGrpcModule;
+    Struct: typeof StructModule.Struct;
+    /** The Empty class the generated service checks requests against (`instanceof`). */
+    Empty: typeof EmptyModule.Empty;
+}
+
+/** What the plugin script resolves, from the pack's directory: run-policy-pack and its `@pulumi/pulumi`. */
+function loadModules(packDir: string): { modules: Modules; runPolicyPack: string } {
+    const fromPack = createRequire(join(packDir, "index.js"));
+    let runPolicyPack: string;
+    try {
+        runPolicyPack = fromPack.resolve("@pulumi/pulumi/cmd/run-policy-pack");
+    } catch (error) {
+        // The engine's message for this case.
+        throw new Error(`it looks like the policy pack's dependencies are not installed; try running npm install in ${packDir} (${(error as Error).message})`);
+    }
+    const pulumiDir = dirname(dirname(dirname(runPolicyPack)));
+    const fromPulumi = createRequire(join(pulumiDir, "package.json"));
+    return {
+        runPolicyPack,
+        modules: {
+            grpc: fromPulumi("@grpc/grpc-js") as typeof GrpcModule,
+            pb: fromPulumi("./proto/analyzer_pb") as typeof AnalyzerPbModule,
+            grpcPb: fromPulumi("./proto/analyzer_grpc_pb") as typeof AnalyzerGrpcModule,
+            Struct: (fromPulumi("google-protobuf/google/protobuf/struct_pb") as typeof StructModule).Struct,
+            Empty: (fromPulumi("google-protobuf/google/protobuf/empty_pb") as typeof EmptyModule).Empty,
+        },
+    };
+}
+
+type Unary<Req, Res> = (
+    request: Req,
+    metadata: GrpcModule.Metadata,
+    options: Partial<GrpcModule.CallOptions>,
+    callback: (error: GrpcModule.ServiceError | null, response: Res) => void,
+) => unknown;
+
+/** The name of a generated protobuf enum's value (`EnforcementLevel.DISABLED` is 2, not its place in a list). */
+function enumName(values: object, value: number): string {
+    const entry = Object.entries(values).find(([, v]) => v === value);
+    if (!entry) throw new Error(`unknown enum value ${value} (known: ${JSON.stringify(values)})`);
+    return entry[0];
+}
+
+function enforcementLevelOf(pb: typeof AnalyzerPbModule, value: number): EnforcementLevel {
+    return enumName(pb.EnforcementLevel, value).toLowerCase() as EnforcementLevel;
+}
+
+function severityOf(pb: typeof AnalyzerPbModule, value: number): Severity {
+    const name = enumName(pb.PolicySeverity, value).replace(/^POLICY_SEVERITY_/, "").toLowerCase();
+    return (name === "unspecified" ? "" : name) as Severity;
+}
+
+function policyTypeOf(pb: typeof AnalyzerPbModule, value: number): PolicyInfo["type"] {
+    return enumName(pb.PolicyType, value).replace(/^POLICY_TYPE_/, "").toLowerCase() as PolicyInfo["type"];
+}
+
+/**
+ * The config the engine sends with `Configure` (`ReconcilePolicyPackConfig`): every policy with its default
+ * level and its schema's `default` values, then `all` (a level for every policy), then each policy's own
+ * settings on top. (The engine also validates the result against each schema; not done here.)
+ */
+export function reconcilePolicyConfig(policies: readonly PolicyInfo[], config: UserPolicyPackConfig = {}): Record<string, PolicyConfig> {
+    const result: Record<string, PolicyConfig> = {};
+    for (const policy of policies) {
+        const properties: Props = {};
+        for (const [key, schema] of Object.entries(policy.configSchema?.properties ?? {})) {
+            if ("default" in schema) properties[key] = schema.default;
+        }
+        result[policy.name] = { enforcementLevel: policy.enforcementLevel, properties };
+    }
+    const all = config.all;
+    if (typeof all === "string") {
+        for (const entry of Object.values(result)) entry.enforcementLevel = all;
+    } else if (all?.enforcementLevel) {
+        for (const entry of Object.values(result)) entry.enforcementLevel = all.enforcementLevel;
+    }
+    for (const [name, given] of Object.entries(config)) {
+        if (name === "all") continue;
+        const entry = (result[name] ??= { enforcementLevel: "advisory", properties: {} });
+        if (typeof given === "string") {
+            entry.enforcementLevel = given;
+        } else {
+            const { enforcementLevel, ...properties } = given;
+            if (enforcementLevel) entry.enforcementLevel = enforcementLevel;
+            Object.assign(entry.properties, properties);
+        }
+    }
+    return result;
+}
+
+/** A running policy pack and a connected client. Start one with {@link startPolicyAnalyzer}. */
+export class PolicyAnalyzer {
+    private stderrText: string;
+    private stdoutText: string;
+    private closed: Promise<void> | undefined;
+    private readonly exited: Promise<void>;
+    private exitStatus: string | undefined;
+    private readonly killOnExit = () => this.child.kill("SIGKILL");
+    private readonly client: AnalyzerGrpcModule.AnalyzerClient;
+
+    /** @internal use {@link startPolicyAnalyzer} */
+    constructor(
+        private readonly child: ChildProcess,
+        private readonly modules: Modules,
+        /** The port the analyzer listens on (127.0.0.1). */
+        readonly port: number,
+        private readonly options: PolicyAnalyzerOptions,
+        stdoutRest: string,
+        stderrSoFar: string,
+    ) {
+        this.stdoutText = stdoutRest;
+        this.stderrText = stderrSoFar;
+        child.stdout?.on("data", (chunk: Buffer) => (this.stdoutText += chunk.toString("utf8")));
+        child.stderr?.on("data", (chunk: Buffer) => (this.stderrText += chunk.toString("utf8")));
+        this.exited = new Promise((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) {
+                this.exitStatus = `code ${child.exitCode ?? child.signalCode}`;
+                resolve();
+                return;
+            }
+            child.once("exit", (code, signal) => {
+                this.exitStatus = signal ? `signal ${signal}` : `code ${code}`;
+                resolve();
+            });
+        });
+        process.on("exit", this.killOnExit);
+        this.client = new modules.grpcPb.AnalyzerClient(`127.0.0.1:${port}`, modules.grpc.credentials.createInsecure());
+    }
+
+    /** The analyzer's process id. */
+    get pid(): number | undefined {
+        return this.child.pid;
+    }
+
+    /** Whether the analyzer's process has exited, and how. */
+    get exit(): string | undefined {
+        return this.exitStatus;
+    }
+
+    /** Everything the analyzer wrote to stderr so far. */
+    get stderr(): string {
+        return this.stderrText;
+    }
+
+    /** Everything the analyzer wrote to stdout after the port line. */
+    get stdout(): string {
+        return this.stdoutText;
+    }
+
+    /** Resolves when the client's channel is connected. */
+    waitForReady(timeoutMs: number): Promise<void> {
+        return new Promise((resolve, reject) => {
+            this.client.waitForReady(new Date(Date.now() + timeoutMs), (error) => (error ? reject(error) : resolve()));
+        });
+    }
+
+    private unary<Req, Res>(rpc: string, method: Unary<Req, Res>, request: Req): Promise<Res> {
+        const { grpc } = this.modules;
+        return new Promise((resolve, reject) => {
+            const deadline = new Date(Date.now() + (this.options.rpcTimeoutMs ?? 30_000));
+            method.call(this.client, request, new grpc.Metadata(), { deadline }, (error, response) => {
+                if (!error) {
+                    resolve(response);
+                    return;
+                }
+                const codeName = grpc.status[error.code] ?? String(error.code);
+                let details = error.details || error.message;
+                if (this.exitStatus !== undefined) details += ` (the analyzer exited with ${this.exitStatus}; its stderr: ${this.stderrText.slice(-2000)})`;
+                reject(new AnalyzerRpcError(rpc, error.code, codeName, details));
+            });
+        });
+    }
+
+    private toStruct(props: Props): StructModule.Struct {
+        return this.modules.Struct.fromJavaScript(props as Record<string, StructModule.JavaScriptValue>);
+    }
+
+    private emptyRequest(): EmptyModule.Empty {
+        return new this.modules.Empty();
+    }
+
+    /**
+     * `Handshake`, which the engine tries first. The Node.js policy server does not implement it; like the engine,
+     * this returns `"unimplemented"` then, and `"ok"` when it answers.
+     */
+    async handshake(): Promise<"ok" | "unimplemented"> {
+        const { pb, grpc } = this.modules;
+        const request = new pb.AnalyzerHandshakeRequest()
+            .setEngineAddress(this.options.engineAddress ?? "127.0.0.1:0")
+            .setRootDirectory(this.options.packDir)
+            .setProgramDirectory(this.options.packDir);
+        try {
+            await this.unary("Handshake", this.client.handshake, request);
+            return "ok";
+        } catch (error) {
+            if (error instanceof AnalyzerRpcError && error.code === grpc.status.UNIMPLEMENTED) return "unimplemented";
+            throw error;
+        }
+    }
+
+    /** `ConfigureStack`: the stack's names, tags and config, as the engine sends them after starting the pack. */
+    async configureStack(tags: Record<string, string> = {}): Promise<void> {
+        const { pb } = this.modules;
+        const request = new pb.AnalyzerStackConfigureRequest()
+            .setStack(this.options.stack ?? "dev")
+            .setProject(this.options.project ?? "project")
+            .setOrganization(this.options.organization ?? "organization")
+            .setDryRun(this.options.dryRun ?? true);
+        for (const [key, value] of Object.entries(this.options.config ?? {})) request.getConfigMap().set(key, value);
+        for (const [key, value] of Object.entries(tags)) request.getTagsMap().set(key, value);
+        await this.unary("ConfigureStack", this.client.configureStack, request);
+    }
+
+    /** `GetAnalyzerInfo`: the pack's name, version and policies. */
+    async getAnalyzerInfo(): Promise<AnalyzerInfo> {
+        const { pb } = this.modules;
+        const response = await this.unary("GetAnalyzerInfo", this.client.getAnalyzerInfo, this.emptyRequest());
+        return {
+            name: response.getName(),
+            version: response.getVersion(),
+            supportsConfig: response.getSupportsconfig(),
+            policies: response.getPoliciesList().map((p) => {
+                const info: PolicyInfo = {
+                    name: p.getName(),
+                    description: p.getDescription(),
+                    enforcementLevel: enforcementLevelOf(pb, p.getEnforcementlevel()),
+                    type: policyTypeOf(pb, p.getPolicyType()),
+                    severity: severityOf(pb, p.getSeverity()),
+                    remediationSteps: p.getRemediationSteps(),
+                };
+                const schema = p.getConfigschema();
+                if (schema) {
+                    info.configSchema = {
+                        properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, Props>,
+                        required: schema.getRequiredList(),
+                    };
+                }
+                return info;
+            }),
+        };
+    }
+
+    /** `GetPluginInfo`: the `@pulumi/policy` version serving the pack. */
+    async getPluginInfo(): Promise<string> {
+        const response = await this.unary("GetPluginInfo", this.client.getPluginInfo, this.emptyRequest());
+        return response.getVersion();
+    }
+
+    /** `Configure`: the policy config, per policy (see {@link reconcilePolicyConfig} for what the engine sends). */
+    async configure(config: Record<string, PolicyConfig>): Promise<void> {
+        const { pb } = this.modules;
+        const request = new pb.ConfigureAnalyzerRequest();
+        for (const [name, { enforcementLevel, properties }] of Object.entries(config)) {
+            const entry = new pb.PolicyConfig().setEnforcementlevel(pb.EnforcementLevel[enforcementLevel.toUpperCase() as keyof typeof pb.EnforcementLevel]).setProperties(this.toStruct(properties));
+            request.getPolicyconfigMap().set(name, entry);
+        }
+        await this.unary("Configure", this.client.configure, request);
+    }
+
+    /** `AnalyzeStack`: every resource of the stack with its outputs, as at the end of a preview or update. */
+    async analyzeStack(resources: readonly StackResource[]): Promise<AnalyzeResult> {
+        const { pb } = this.modules;
+        const request = new pb.AnalyzeStackRequest().setResourcesList(resources.map((r) => this.analyzerResource(r)));
+        const response = await this.unary("AnalyzeStack", this.client.analyzeStack, request);
+        return {
+            diagnostics: response.getDiagnosticsList().map((d) => ({
+                policyName: d.getPolicyname(),
+                policyPackName: d.getPolicypackname(),
+                policyPackVersion: d.getPolicypackversion(),
+                description: d.getDescription(),
+                message: d.getMessage(),
+                enforcementLevel: enforcementLevelOf(pb, d.getEnforcementlevel()),
+                urn: d.getUrn(),
+                severity: severityOf(pb, d.getSeverity()),
+            })),
+            notApplicable: response.getNotApplicableList().map((n) => ({ policyName: n.getPolicyName(), reason: n.getReason() })),
+        };
+    }
+
+    private analyzerResource(resource: StackResource): AnalyzerPbModule.AnalyzerResource {
+        const { pb } = this.modules;
+        const opts = resource.options ?? {};
+        // The engine always sets the options; the Node.js analyzer rejects a resource without them.
+        const options = new pb.AnalyzerResourceOptions()
+            .setProtect(opts.protect ?? false)
+            .setIgnorechangesList(opts.ignoreChanges ?? [])
+            .setDeletebeforereplace(opts.deleteBeforeReplace ?? false)
+            .setDeletebeforereplacedefined(opts.deleteBeforeReplace !== undefined)
+            .setAdditionalsecretoutputsList(opts.additionalSecretOutputs ?? [])
+            .setAliasesList(opts.aliases ?? [])
+            .setCustomtimeouts(new pb.AnalyzerResourceOptions.CustomTimeouts())
+            .setParent(opts.parent ?? resource.parent ?? "");
+        const result = new pb.AnalyzerResource()
+            .setUrn(resource.urn)
+            .setType(resource.type)
+            .setName(resource.name)
+            .setProperties(this.toStruct(resource.properties))
+            .setOptions(options)
+            .setParent(resource.parent ?? "")
+            .setDependenciesList(resource.dependencies ?? []);
+        if (resource.provider) {
+            result.setProvider(
+                new pb.AnalyzerProviderResource()
+                    .setUrn(resource.provider.urn)
+                    .setType(resource.provider.type)
+                    .setName(resource.provider.name)
+                    .setProperties(this.toStruct(resource.provider.properties ?? {})),
+            );
+        }
+        return result;
+    }
+
+    /** Closes the client and stops the analyzer (SIGTERM, then SIGKILL after 5 s). Idempotent. */
+    close(): Promise<void> {
+        this.closed ??= (async () => {
+            this.client.close();
+            if (this.exitStatus === undefined && this.child.exitCode === null && this.child.signalCode === null) {
+                this.child.kill("SIGTERM");
+                const timer = setTimeout(() => this.child.kill("SIGKILL"), 5_000);
+                await this.exited;
+                clearTimeout(timer);
+            }
+            process.removeListener("exit", this.killOnExit);
+        })();
+        return this.closed;
+    }
+}
+
+/**
+ * Starts the pack as `pulumi-analyzer-policy` does (`node <run-policy-pack> <engine address> .` in the pack's
+ * directory, engine environment variables set, `ALIBABA_CLOUD_*`/`ALICLOUD_*`, `NODE_OPTIONS` and `TS_NODE_*`
+ * removed), waits for the port line and connects. On failure the error carries the child's stdout and stderr.
+ */
+export async function startPolicyAnalyzer(options: PolicyAnalyzerOptions): Promise<PolicyAnalyzer> {
+    if (!existsSync(join(options.packDir, "PulumiPolicy.yaml"))) throw new Error(`no PulumiPolicy.yaml in ${options.packDir}`);
+    const { modules, runPolicyPack } = loadModules(options.packDir);
+    const organization = options.organization ?? "organization";
+    const project = options.project ?? "project";
+    const stack = options.stack ?? "dev";
+    const dryRun = String(options.dryRun ?? true);
+    const removed: Record<string, undefined> = { NODE_OPTIONS: undefined };
+    for (const name of Object.keys(process.env)) if (name.startsWith("TS_NODE_")) removed[name] = undefined;
+    const env = hermeticEnv({
+        ...removed,
+        PULUMI_CONFIG: JSON.stringify(options.config ?? {}),
+        PULUMI_NODEJS_ORGANIZATION: organization,
+        PULUMI_NODEJS_PROJECT: project,
+        PULUMI_NODEJS_STACK: stack,
+        PULUMI_NODEJS_DRY_RUN: dryRun,
+        PULUMI_ORGANIZATION: organization,
+        PULUMI_PROJECT: project,
+        PULUMI_STACK: stack,
+        PULUMI_DRY_RUN: dryRun,
+        ...options.env,
+    });
+    const child = spawn(process.execPath, [runPolicyPack, options.engineAddress ?? "127.0.0.1:0", "."], {
+        cwd: options.packDir,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+    });
+    const timeoutMs = options.startTimeoutMs ?? 60_000;
+    const { port, stdoutRest, stderr } = await new Promise<{ port: number; stdoutRest: string; stderr: string }>((resolve, reject) => {
+        let stdout = "";
+        let stderrText = "";
+        const fail = (why: string) => {
+            cleanup();
+            child.kill("SIGKILL");
+            reject(new Error(`the policy pack in ${options.packDir} did not start: ${why}\nstdout: ${stdout}\nstderr: ${stderrText}`));
+        };
+        const onStdout = (chunk: Buffer) => {
+            stdout += chunk.toString("utf8");
+            const newline = stdout.indexOf("\n");
+            if (newline < 0) return;
+            const line = stdout.slice(0, newline).trim();
+            if (!/^\d+$/.test(line)) {
+                fail(`its first stdout line is not a port: ${JSON.stringify(line)}`);
+                return;
+            }
+            cleanup();
+            resolve({ port: Number(line), stdoutRest: stdout.slice(newline + 1), stderr: stderrText });
+        };
+        const onStderr = (chunk: Buffer) => (stderrText += chunk.toString("utf8"));
+        const onExit = (code: number | null, signal: string | null) => fail(`it exited (${signal ?? `code ${code}`})`);
+        const onError = (error: Error) => fail(error.message);
+        const timer = setTimeout(() => fail(`no port line within ${timeoutMs} ms`), timeoutMs);
+        const cleanup = () => {
+            clearTimeout(timer);
+            child.stdout?.off("data", onStdout);
+            child.stderr?.off("data", onStderr);
+            child.off("exit", onExit);
+            child.off("error", onError);
+        };
+        child.stdout?.on("data", onStdout);
+        child.stderr?.on("data", onStderr);
+        child.once("exit", onExit);
+        child.once("error", onError);
+    });
+    const analyzer = new PolicyAnalyzer(child, modules, port, options, stdoutRest, stderr);
+    try {
+        await analyzer.waitForReady(Math.min(timeoutMs, 10_000));
+    } catch (error) {
+        await analyzer.close();
+        throw new Error(`could not connect to the policy pack's analyzer on port ${port}: ${(error as Error).message}\n${analyzer.stderr}`);
+    }
+    return analyzer;
+}
