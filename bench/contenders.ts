@@ -2,6 +2,7 @@
 import type { EmulatorProcess } from "./emulator-process";
 import { listWithOfficialClient, officialClient } from "./official-client-loop";
 import { PROVIDER_INDEX } from "./paths";
+import { listWithBareTransport } from "./transport-floor";
 
 /** The part of the built package the benchmark calls (dist/provider, which dist/sdk re-exports). */
 export interface PackageApi {
@@ -29,7 +30,7 @@ export interface ListingOutcome {
 }
 
 export interface Contender {
-    key: "default" | "sequential" | "official";
+    key: "default" | "sequential" | "official" | "floor";
     label: string;
     list(emulator: EmulatorProcess, pageSize: number): Promise<ListingOutcome>;
     /** Drops kept-alive connections so every timed listing starts like a new program. */
@@ -64,6 +65,18 @@ export function contenders(pkg: PackageApi): Contender[] {
             },
         },
     ];
+}
+
+/** The CPU reference (see transport-floor.ts): bare node:http + the package's signer, `concurrency` at a time. */
+export function floorReference(concurrency: number): Contender {
+    return {
+        key: "floor",
+        label: `reference floor: bare node:http + signer + JSON.parse (concurrency ${concurrency})`,
+        list: (emulator, pageSize) => listWithBareTransport(emulator, pageSize, concurrency),
+        async reset() {
+            // Its agent is destroyed after every listing.
+        },
+    };
 }
 
 /** Throws unless a listing returned every seeded item. A benchmark that silently breaks is worse than none. */

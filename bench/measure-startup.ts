@@ -11,9 +11,12 @@ export interface RequireResult {
     pulumi: Summary;
     /** require(dist/sdk/index.js) in a fresh process (it loads @pulumi/pulumi itself), ms. */
     pkg: Summary;
-    /** median(pkg) - median(pulumi): what the package adds, across processes (the target's measure). */
+    /** median(pkg) - median(pulumi): what the package adds, estimated across processes (noisy). */
     addedMs: number;
-    /** The same in one process: require of the package after @pulumi/pulumi and its dynamic module, ms. */
+    /**
+     * What the package adds, measured inside each fresh process: require(dist/sdk/index.js) after
+     * @pulumi/pulumi and its dynamic module are loaded, ms (the target's measure: far less noisy).
+     */
     addedInProcess: Summary;
     /** Packages from node_modules that the package loads beyond those @pulumi/pulumi loads. */
     addedPackages: string[];

@@ -12,10 +12,12 @@ export interface BenchOptions {
     runs: number;
     /** Verifications listed (at zero latency) for the CPU-per-page measurement. */
     cpuItems: number;
-    /** Listings per contender averaged for CPU per page. */
+    /** Rounds of the CPU-per-page measurement (one listing per contender each). */
     cpuRuns: number;
     /** Verifications listed for the memory-growth measurement. */
     memoryItems: number;
+    /** Child processes per client for the memory-growth measurement. */
+    memoryRuns: number;
     /** Fresh child processes per start-up measurement. */
     startupRuns: number;
     /** Skip `npm run build` (the dist/ in place is measured). */
@@ -23,9 +25,9 @@ export interface BenchOptions {
 }
 
 export const USAGE = `Usage: npm run bench -- [--latency MS] [--items N] [--runs N] [--page-size N] [--cpu-items N]
-                        [--cpu-runs N] [--memory-items N] [--startup-runs N] [--no-build]
+                        [--cpu-runs N] [--memory-items N] [--memory-runs N] [--startup-runs N] [--no-build]
 Environment equivalents: BENCH_LATENCY_MS, BENCH_ITEMS, BENCH_RUNS, BENCH_PAGE_SIZE, BENCH_CPU_ITEMS,
-BENCH_CPU_RUNS, BENCH_MEMORY_ITEMS, BENCH_STARTUP_RUNS, BENCH_NO_BUILD=1.`;
+BENCH_CPU_RUNS, BENCH_MEMORY_ITEMS, BENCH_MEMORY_RUNS, BENCH_STARTUP_RUNS, BENCH_NO_BUILD=1.`;
 
 const NUMERIC = {
     latency: { env: "BENCH_LATENCY_MS", key: "latencyMs", fallback: 20, min: 0 },
@@ -33,8 +35,9 @@ const NUMERIC = {
     runs: { env: "BENCH_RUNS", key: "runs", fallback: 5, min: 1 },
     "page-size": { env: "BENCH_PAGE_SIZE", key: "pageSize", fallback: 100, min: 1 },
     "cpu-items": { env: "BENCH_CPU_ITEMS", key: "cpuItems", fallback: 20_000, min: 1 },
-    "cpu-runs": { env: "BENCH_CPU_RUNS", key: "cpuRuns", fallback: 3, min: 1 },
+    "cpu-runs": { env: "BENCH_CPU_RUNS", key: "cpuRuns", fallback: 7, min: 1 },
     "memory-items": { env: "BENCH_MEMORY_ITEMS", key: "memoryItems", fallback: 100_000, min: 1 },
+    "memory-runs": { env: "BENCH_MEMORY_RUNS", key: "memoryRuns", fallback: 3, min: 1 },
     "startup-runs": { env: "BENCH_STARTUP_RUNS", key: "startupRuns", fallback: 11, min: 1 },
 } as const;
 

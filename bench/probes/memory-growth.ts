@@ -1,11 +1,12 @@
 /**
- * Child probe (run with --expose-gc): peak memory growth of one complete listing. Loads the package first,
- * collects garbage, takes the baseline, lists, and reports the peak over the listing:
- *   rssPeakGrowth   process.resourceUsage().maxRSS at the end minus RSS at the baseline (the true peak RSS, so
- *                   an upper bound on what the listing added)
- *   heapPeakGrowth  highest sampled V8 heapUsed during the listing minus heapUsed at the baseline
- *   heapRetained    heapUsed after the listing and a GC, result still held, minus the baseline
- * Arguments: url accessKeyId accessKeySecret expectedItems. Prints one JSON line (bytes).
+ * Child probe (run with --expose-gc): peak memory growth of one complete listing of every item. Loads the
+ * client's code first (for the package, undici too, which it loads on the first request), collects garbage,
+ * takes the baseline, lists, and reports (bytes):
+ *   rssPeakGrowth   peak RSS during the listing minus RSS at the baseline. The peak is the process's maxRSS when
+ *                   that rose during the listing (so the listing set it), else the highest RSS sampled every 2 ms
+ *   heapPeakGrowth  highest V8 heapUsed sampled every 2 ms during the listing minus heapUsed at the baseline
+ *   heapRetained    heapUsed after the listing and a GC, the result still held, minus the baseline
+ * Arguments: client (package | official) url accessKeyId accessKeySecret expectedItems. Prints one JSON line.
  */
 import { PROVIDER_INDEX } from "../paths";
 
@@ -14,34 +15,64 @@ interface Api {
     closeAllPools(): Promise<void>;
 }
 
+const held: unknown[] = [];
+
 async function main(): Promise<void> {
-    const [url = "", accessKeyId = "", accessKeySecret = "", expected = ""] = process.argv.slice(2);
+    const [client = "", url = "", accessKeyId = "", accessKeySecret = "", expected = ""] = process.argv.slice(2);
     const gc = (globalThis as { gc?: () => void }).gc;
     if (!gc) throw new Error("run with --expose-gc");
-    const api = require(PROVIDER_INDEX) as Api;
-    require("undici"); // loaded lazily on the first request; load it now so that it is not counted as growth
+    let list: () => Promise<{ items: number; pages: number; result: unknown }>;
+    let close = async () => undefined as unknown;
+    if (client === "package") {
+        const api = require(PROVIDER_INDEX) as Api;
+        require("undici");
+        list = async () => {
+            const listing = await api.listMessageContactVerifications({ endpoint: url, accessKeyId, accessKeySecret });
+            return { items: listing.verifications.length, pages: listing.pages, result: listing };
+        };
+        close = () => api.closeAllPools();
+    } else if (client === "official") {
+        const official = require("../official-client-loop") as typeof import("../official-client-loop");
+        list = async () => {
+            const listing = await official.listWithOfficialClient(official.officialClient(url, accessKeyId, accessKeySecret), 100);
+            return { items: listing.items.length, pages: listing.pages, result: listing };
+        };
+    } else {
+        throw new Error(`unknown client ${client}`);
+    }
     gc();
     const baseline = process.memoryUsage();
+    const maxRssBefore = process.resourceUsage().maxRSS * 1024;
     let heapPeak = baseline.heapUsed;
-    const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 2);
-    const listing = await api.listMessageContactVerifications({ endpoint: url, accessKeyId, accessKeySecret });
+    let rssSampled = baseline.rss;
+    const sample = () => {
+        const now = process.memoryUsage();
+        heapPeak = Math.max(heapPeak, now.heapUsed);
+        rssSampled = Math.max(rssSampled, now.rss);
+    };
+    const sampler = setInterval(sample, 2);
+    const listing = await list();
     clearInterval(sampler);
-    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-    const rssPeak = process.resourceUsage().maxRSS * 1024;
+    sample();
+    const maxRssAfter = process.resourceUsage().maxRSS * 1024;
+    const rssPeak = maxRssAfter > maxRssBefore ? maxRssAfter : rssSampled;
     gc();
     const retained = process.memoryUsage().heapUsed;
-    if (listing.verifications.length !== Number(expected)) throw new Error(`listed ${listing.verifications.length}, expected ${expected}`);
-    await api.closeAllPools();
+    held.push(listing.result); // keeps the result reachable until after the measurement above
+    if (listing.items !== Number(expected)) throw new Error(`listed ${listing.items}, expected ${expected}`);
+    await close();
     process.stdout.write(
         `${JSON.stringify({
-            items: listing.verifications.length,
+            items: listing.items,
             pages: listing.pages,
             rssBaseline: baseline.rss,
+            rssPeakSource: maxRssAfter > maxRssBefore ? "maxRSS" : "sampled",
             rssPeakGrowth: rssPeak - baseline.rss,
             heapPeakGrowth: heapPeak - baseline.heapUsed,
             heapRetained: retained - baseline.heapUsed,
         })}\n`,
     );
+    process.exit(0); // the official client's keep-alive sockets would hold the process open
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,100 @@
+/**
+ * `npm run bench`: builds the package, then measures the fastest complete listing against the way users list
+ * today, plus start-up and footprint; prints a table and writes bench/RESULTS.md with PASS/FAIL per target.
+ * Exits 0 when targets fail (it is a report); non-zero only when the benchmark itself cannot run.
+ */
+import { writeFileSync } from "node:fs";
+import { buildPackage, missingBuildOutputs } from "./build";
+import { contenders, floorReference, loadPackage } from "./contenders";
+import { withEmulator } from "./emulator-process";
+import { measureCpu } from "./measure-cpu";
+import { measureMemory, measureProviderSize } from "./measure-footprint";
+import { measureCli, measureRequire } from "./measure-startup";
+import { idealScheduleMs, measureWall } from "./measure-wall";
+import { parseBenchOptions, USAGE } from "./options";
+import { RESULTS_FILE } from "./paths";
+import { describeMachine, resultsMarkdown, resultTables, verdictTable } from "./report";
+import { judge, Measurements } from "./targets";
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(argv: readonly string[]): Promise<number> {
+    let options: ReturnType<typeof parseBenchOptions>;
+    try {
+        options = parseBenchOptions(argv);
+    } catch (error) {
+        process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+        return 2;
+    }
+    if (options === "help") return void process.stdout.write(`${USAGE}\n`), 0;
+    const began = Date.now();
+
+    let buildNote: string | undefined;
+    if (options.skipBuild) {
+        buildNote = "skipped (--no-build): measured the dist/ already in place";
+    } else {
+        log("== npm run build");
+        const build = buildPackage();
+        if (!build.ok) {
+            const firstError = build.output.split("\n").find((line) => /error/i.test(line)) ?? "(no error line)";
+            buildNote = `FAILED; measured the dist/ tsc emitted despite its errors. First error: ${firstError.trim()}`;
+            log(`\n!!!!! BUILD FAILED: ${firstError.trim()}\n!!!!! measuring the dist/ that tsc emitted anyway; RESULTS.md says so.\n`);
+        }
+    }
+    const missing = missingBuildOutputs();
+    if (missing.length > 0) throw new Error(`the build is missing ${missing.join(", ")}; run npm run build`);
+
+    const pkg = loadPackage();
+    const all = contenders(pkg);
+    const concurrency = pkg.LIST_DEFAULTS.concurrency;
+
+    log(`== complete listings: ${options.items} items, page size ${options.pageSize}, ${options.latencyMs} ms latency, ${options.runs} runs`);
+    const floor = floorReference(concurrency);
+    const wall = await withEmulator(options.items, options.latencyMs, (emulator) => measureWall([...all, floor], emulator, options.pageSize, options.runs, log));
+    const pages = wall.find((w) => w.key === "default")?.pages ?? 0;
+
+    log(`== client CPU per page: ${options.cpuItems} items at 0 ms latency, ${options.cpuRuns} rounds`);
+    const cpu = await withEmulator(options.cpuItems, 0, (emulator) =>
+        measureCpu([...all.filter((c) => c.key !== "sequential"), floor], emulator, options.pageSize, options.cpuRuns),
+    );
+
+    log(`== require() time, ${options.startupRuns} fresh processes per mode`);
+    const requireTime = await measureRequire(options.startupRuns);
+    log(`== CLI --version, ${options.startupRuns} fresh processes; modules loaded by --version, --help and a demo listing`);
+    const cli = await measureCli(options.startupRuns);
+    log("== serialized dynamic provider");
+    const provider = await measureProviderSize();
+    log(`== memory growth listing ${options.memoryItems} items, ${options.memoryRuns} child processes per client`);
+    const memory = await measureMemory(options.memoryItems, options.memoryRuns);
+
+    const measurements: Measurements = {
+        options,
+        concurrency,
+        idealMs: idealScheduleMs(pages, concurrency, options.latencyMs),
+        wall,
+        cpu,
+        require: requireTime,
+        cli,
+        provider,
+        memory,
+    };
+    const verdicts = judge(measurements);
+    const machine = describeMachine();
+    const command = `npm run bench${argv.length > 0 ? ` -- ${argv.join(" ")}` : ""}`;
+    writeFileSync(RESULTS_FILE, resultsMarkdown(machine, measurements, verdicts, buildNote, command));
+
+    process.stdout.write(`\n${resultTables(measurements)}\n\n## Targets (${machine.node}, ${machine.cpu}, ${machine.cores} cores)\n\n${verdictTable(verdicts)}\n\n`);
+    const failed = verdicts.filter((v) => !v.pass);
+    for (const v of failed) process.stdout.write(`!!!!! FAIL: ${v.target}: ${v.measured}\n`);
+    if (buildNote && !options.skipBuild) process.stdout.write(`!!!!! BUILD ${buildNote}\n`);
+    process.stdout.write(`\n${verdicts.length - failed.length}/${verdicts.length} targets pass. Wrote ${RESULTS_FILE} in ${((Date.now() - began) / 1000).toFixed(0)} s.\n`);
+    return 0;
+}
+
+main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+        process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.exit(1);
+    },
+);

@@ -1,0 +1,107 @@
+/** The issue's performance targets, each judged PASS or FAIL from the measurements. */
+import type { CliResult, RequireResult } from "./measure-startup";
+import type { CpuResult } from "./measure-cpu";
+import type { MemoryResult, ProviderSizeResult } from "./measure-footprint";
+import type { WallResult } from "./measure-wall";
+import type { BenchOptions } from "./options";
+
+export interface Measurements {
+    options: BenchOptions;
+    concurrency: number;
+    idealMs: number;
+    wall: WallResult[];
+    cpu: CpuResult[];
+    require: RequireResult;
+    cli: CliResult;
+    provider: ProviderSizeResult;
+    memory: MemoryResult[];
+}
+
+export interface TargetVerdict {
+    target: string;
+    measured: string;
+    pass: boolean;
+    /** Set when the run's settings differ from those the target is defined for. */
+    caveat?: string;
+}
+
+const KB = 1000;
+const MB = 1000 * 1000;
+
+function wallOf(m: Measurements, key: WallResult["key"]): WallResult {
+    const found = m.wall.find((w) => w.key === key);
+    if (!found) throw new Error(`no wall-clock result for ${key}`);
+    return found;
+}
+
+function memoryOf(m: Measurements, client: MemoryResult["client"]): MemoryResult {
+    const found = m.memory.find((r) => r.client === client);
+    if (!found) throw new Error(`no memory result for ${client}`);
+    return found;
+}
+
+function cpuOf(m: Measurements, key: CpuResult["key"]): CpuResult {
+    const found = m.cpu.find((c) => c.key === key);
+    if (!found) throw new Error(`no CPU result for ${key}`);
+    return found;
+}
+
+export function judge(m: Measurements): TargetVerdict[] {
+    const defaults = wallOf(m, "default").ms.median;
+    const official = wallOf(m, "official").ms.median;
+    const pages = wallOf(m, "default").pages;
+    const vsIdeal = defaults / m.idealMs;
+    const speedup = official / defaults;
+    const cpuRatio = cpuOf(m, "default").usPerPage / cpuOf(m, "official").usPerPage;
+    const pulumiLoads = m.cli.checks.filter((c) => c.pulumiModules.length > 0 || c.exitCode !== 0);
+    const standardListing = pages === 100 && m.options.latencyMs === 20;
+    const memory = memoryOf(m, "package");
+    const officialMemory = memoryOf(m, "official");
+    const floor = m.cpu.find((c) => c.key === "floor");
+    const added = m.require.addedInProcess.median;
+    return [
+        {
+            target: "Default listing within 1.2x of the ideal schedule",
+            measured: `${defaults.toFixed(0)} ms vs ideal ${m.idealMs.toFixed(0)} ms = ${vsIdeal.toFixed(2)}x`,
+            pass: vsIdeal <= 1.2,
+        },
+        {
+            target: "At least 3.5x faster than the official-client loop (100 pages, 20 ms)",
+            measured: `${official.toFixed(0)} ms / ${defaults.toFixed(0)} ms = ${speedup.toFixed(2)}x`,
+            pass: speedup >= 3.5,
+            ...(standardListing ? {} : { caveat: `measured at ${pages} pages and ${m.options.latencyMs} ms` }),
+        },
+        {
+            target: "Client CPU per page at most half the official client's",
+            measured:
+                `${cpuOf(m, "default").usPerPage.toFixed(0)} µs vs ${cpuOf(m, "official").usPerPage.toFixed(0)} µs = ${cpuRatio.toFixed(2)}x` +
+                (floor ? ` (bare node:http floor ${floor.usPerPage.toFixed(0)} µs = ${(floor.usPerPage / cpuOf(m, "official").usPerPage).toFixed(2)}x)` : ""),
+            pass: cpuRatio <= 0.5,
+        },
+        {
+            target: "require() adds at most 50 ms over @pulumi/pulumi + @pulumi/pulumi/dynamic",
+            measured: `${added.toFixed(1)} ms (median over fresh processes of the time to require the package after them; difference of medians across processes: ${m.require.addedMs.toFixed(1)} ms)`,
+            pass: added <= 50,
+        },
+        {
+            target: "CLI never loads @pulumi/pulumi and answers --version within 150 ms",
+            measured:
+                `--version ${m.cli.versionMs.median.toFixed(0)} ms; @pulumi modules loaded: ` +
+                m.cli.checks.map((c) => `${c.command}: ${c.pulumiModules.length}${c.exitCode === 0 ? "" : ` (exit ${String(c.exitCode)})`}`).join(", "),
+            pass: pulumiLoads.length === 0 && m.cli.versionMs.median <= 150,
+        },
+        {
+            target: "Serialized dynamic provider under 8 KB",
+            measured: `${m.provider.bytes} bytes`,
+            pass: m.provider.bytes < 8 * KB && !m.provider.containsSecrets && !m.provider.capturesRepoPath,
+        },
+        {
+            target: "Memory growth under 60 MB for 100,000 items",
+            measured:
+                `peak RSS +${(memory.rssPeakGrowth.median / MB).toFixed(1)} MB, median of ${memory.rssPeakGrowth.n} ` +
+                `(V8 heapUsed peak +${(memory.heapPeakGrowth.median / MB).toFixed(1)} MB; official loop: RSS +${(officialMemory.rssPeakGrowth.median / MB).toFixed(1)} MB, heap +${(officialMemory.heapPeakGrowth.median / MB).toFixed(1)} MB)`,
+            pass: memory.rssPeakGrowth.median < 60 * MB,
+            ...(memory.items === 100_000 ? {} : { caveat: `measured with ${memory.items} items` }),
+        },
+    ];
+}
