@@ -51,10 +51,12 @@ export class RpcClient {
     async call<S extends z.ZodType>(operation: Operation, query: QueryParameters, schema: S, signal?: AbortSignal): Promise<ParsedAnswer<z.infer<S>>> {
         const config = this.#config;
         const limiter = this.rateLimiter;
+        const path = `/?${canonicalQuery(query)}`;
         return withRetries(
             async () => {
-                const key = await config.credentials.getCredentials();
                 const sentAt = await limiter.acquire(signal);
+                // After the wait: temporary credentials are checked for renewal right before they are used.
+                const key = await config.credentials.getCredentials();
                 const headers = signRpcCall(
                     { host: config.endpoint.host, action: operation.action, version: operation.version, query },
                     key,
@@ -65,7 +67,7 @@ export class RpcClient {
                     {
                         origin: config.endpoint.origin,
                         method: "POST",
-                        path: `/?${canonicalQuery(query)}`,
+                        path,
                         headers,
                         operation: operation.action,
                         signal,
