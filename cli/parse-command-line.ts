@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 
 /** Output formats. */
 export const OUTPUT_FORMATS = ["table", "json", "ndjson"] as const;
+/** One of {@link OUTPUT_FORMATS}. */
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** What the command was asked to do. */

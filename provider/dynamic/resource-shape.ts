@@ -2,9 +2,11 @@ import type { CredentialOptions } from "../credentials";
 import type { ClientOptions, ListQuery } from "../operation/list-options";
 import type { MessageContactVerification } from "../operation/verification";
 
-/** The type token of the resource: `pulumi-nodejs:dynamic/<module>:<type>`. */
+/** The module part of the resource's type token. */
 export const RESOURCE_MODULE = "alicloud";
+/** The type part of the resource's type token. */
 export const RESOURCE_TYPE = "MessageContactVerifications";
+/** The resource's type token, `pulumi-nodejs:dynamic/alicloud:MessageContactVerifications`. */
 export const RESOURCE_TYPE_TOKEN = `pulumi-nodejs:dynamic/${RESOURCE_MODULE}:${RESOURCE_TYPE}`;
 
 /**
