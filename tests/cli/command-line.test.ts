@@ -88,6 +88,20 @@ describe("command line: the built command", () => {
         assert.equal(result.stderr, "", "no progress line when stderr is not a terminal");
     });
 
+    it("on a terminal: a table by default, with page progress on stderr", async () => {
+        // `script` (util-linux) gives the command a pseudo-terminal, as a user's shell would.
+        const command = `${process.execPath} ${CLI} --emulator`;
+        const result = await new Promise<{ code: number; stdout: string }>((resolve) => {
+            execFile("script", ["-qec", command, "/dev/null"], { env: { PATH: process.env.PATH ?? "", TERM: "dumb" } }, (error, stdout) =>
+                resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }),
+            );
+        });
+        assert.equal(result.code, 0, result.stdout);
+        assert.match(result.stdout, /pages 1\/3.*pages 3\/3/s);
+        assert.match(result.stdout, /CONTACT ID +TARGET/);
+        assert.match(result.stdout, /250 pending verifications/);
+    });
+
     it("exits 1 and says where it looked when there are no credentials", async () => {
         const result = await run(["--endpoint", fixture.emulator.url]);
         assert.equal(result.code, 1);
