@@ -59,6 +59,17 @@ export function resultTables(m: Measurements): string {
         "",
         table(["Contender", "Median ms", "Min–max ms", "IQR ms", "÷ ideal", "÷ package default", "official loop ÷ this"], wallRows),
         "",
+        `### A service that allows ${m.rateLimited.requestsPerSecond} requests per second (emulator token bucket, starting full), ${m.rateLimited.pages} pages of 10, package defaults`,
+        "",
+        table(
+            ["Measure", "Median", "Min–max"],
+            [
+                ["seconds to a complete listing", m.rateLimited.seconds.median.toFixed(2), spread(m.rateLimited.seconds, (x) => x.toFixed(2))],
+                ["÷ P / R", (m.rateLimited.seconds.median / m.rateLimited.floorSeconds).toFixed(2), ""],
+                ["throttled answers per page", m.rateLimited.throttledPerPage.median.toFixed(2), spread(m.rateLimited.throttledPerPage, (x) => x.toFixed(2))],
+            ],
+        ),
+        "",
         `### Client CPU per page (this process's user+system CPU; emulator in another process at 0 ms; ${o.cpuItems} items; ${o.cpuRuns} rounds, one listing per contender each)`,
         "",
         table(

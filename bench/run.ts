@@ -8,6 +8,7 @@ import { buildPackage, missingBuildOutputs } from "./build";
 import { contenders, floorReference, loadPackage } from "./contenders";
 import { withEmulator } from "./emulator-process";
 import { measureCpu } from "./measure-cpu";
+import { measureRateLimited } from "./measure-rate-limit";
 import { measureMemory, measureProviderSize } from "./measure-footprint";
 import { measureCli, measureRequire } from "./measure-startup";
 import { idealScheduleMs, measureWall } from "./measure-wall";
@@ -17,6 +18,9 @@ import { describeMachine, resultsMarkdown, resultTables, verdictTable } from "./
 import { judge, Measurements } from "./targets";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** The rate-limited service measured: P / R = 5 s at best. */
+const RATE_LIMIT = { requestsPerSecond: 20, pages: 100, runs: 2 } as const;
 
 async function main(argv: readonly string[]): Promise<number> {
     let options: ReturnType<typeof parseBenchOptions>;
@@ -53,6 +57,10 @@ async function main(argv: readonly string[]): Promise<number> {
     const wall = await withEmulator(options.items, options.latencyMs, (emulator) => measureWall([...all, floor], emulator, options.pageSize, options.runs, log));
     const pages = wall.find((w) => w.key === "default")?.pages ?? 0;
 
+    log(`== a service that allows ${RATE_LIMIT.requestsPerSecond} requests/s: ${RATE_LIMIT.pages} pages, ${RATE_LIMIT.runs} runs`);
+    const rateLimited = await measureRateLimited(RATE_LIMIT.requestsPerSecond, RATE_LIMIT.pages, RATE_LIMIT.runs);
+    await pkg.closeAllPools();
+
     log(`== client CPU per page: ${options.cpuItems} items at 0 ms latency, ${options.cpuRuns} rounds`);
     const cpu = await withEmulator(options.cpuItems, 0, (emulator) =>
         measureCpu([...all.filter((c) => c.key !== "sequential"), floor], emulator, options.pageSize, options.cpuRuns),
@@ -77,6 +85,7 @@ async function main(argv: readonly string[]): Promise<number> {
         cli,
         provider,
         memory,
+        rateLimited,
     };
     const verdicts = judge(measurements);
     const machine = describeMachine();

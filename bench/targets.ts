@@ -3,6 +3,7 @@ import type { CliResult, RequireResult } from "./measure-startup";
 import type { CpuResult } from "./measure-cpu";
 import type { MemoryResult, ProviderSizeResult } from "./measure-footprint";
 import type { WallResult } from "./measure-wall";
+import type { RateLimitResult } from "./measure-rate-limit";
 import type { BenchOptions } from "./options";
 
 export interface Measurements {
@@ -15,6 +16,7 @@ export interface Measurements {
     cli: CliResult;
     provider: ProviderSizeResult;
     memory: MemoryResult[];
+    rateLimited: RateLimitResult;
 }
 
 export interface TargetVerdict {
@@ -59,6 +61,8 @@ export function judge(m: Measurements): TargetVerdict[] {
     const officialMemory = memoryOf(m, "official");
     const floor = m.cpu.find((c) => c.key === "floor");
     const added = m.require.addedInProcess.median;
+    const rl = m.rateLimited;
+    const rlRatio = rl.seconds.median / rl.floorSeconds;
     return [
         {
             target: "Default listing within 1.2x of the ideal schedule",
@@ -70,6 +74,11 @@ export function judge(m: Measurements): TargetVerdict[] {
             measured: `${official.toFixed(0)} ms / ${defaults.toFixed(0)} ms = ${speedup.toFixed(2)}x`,
             pass: speedup >= 3.5,
             ...(standardListing ? {} : { caveat: `measured at ${pages} pages and ${m.options.latencyMs} ms` }),
+        },
+        {
+            target: "Under a service limit of R requests/s, P pages complete within 1.5x of P / R, at most one throttled answer per page",
+            measured: `R = ${rl.requestsPerSecond}/s, P = ${rl.pages}: ${rl.seconds.median.toFixed(2)} s vs ${rl.floorSeconds.toFixed(2)} s = ${rlRatio.toFixed(2)}x; ${rl.throttledPerPage.max.toFixed(2)} throttled answers per page at most`,
+            pass: rlRatio <= 1.5 && rl.throttledPerPage.max <= 1,
         },
         {
             target: "Client CPU per page at most half the official client's",
