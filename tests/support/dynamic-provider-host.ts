@@ -19,6 +19,7 @@ import type * as ProviderGrpcModule from "@pulumi/pulumi/proto/provider_grpc_pb"
 import type * as ProviderPbModule from "@pulumi/pulumi/proto/provider_pb";
 import type * as StructModule from "google-protobuf/google/protobuf/struct_pb";
 import { hermeticEnv } from "./hermetic-env";
+import { awaitPortLine } from "./await-port-line";
 
 /** A property bag (inputs, state) as plain JSON-like values. `undefined` is not allowed anywhere, as on the wire. */
 export type Props = Record<string, unknown>;
@@ -428,42 +429,8 @@ export async function startDynamicProviderHost(options: HostOptions): Promise<Dy
         stdio: ["ignore", "pipe", "pipe"],
     });
     const timeoutMs = options.startTimeoutMs ?? 30_000;
-    const { port, stdoutRest, stderr } = await new Promise<{ port: number; stdoutRest: string; stderr: string }>((resolve, reject) => {
-        let stdout = "";
-        let stderrText = "";
-        const fail = (why: string) => {
-            cleanup();
-            child.kill("SIGKILL");
-            if (home) rmSync(home, { recursive: true, force: true });
-            reject(new Error(`the dynamic-provider host did not start: ${why}\nstdout: ${stdout}\nstderr: ${stderrText}`));
-        };
-        const onStdout = (chunk: Buffer) => {
-            stdout += chunk.toString("utf8");
-            const newline = stdout.indexOf("\n");
-            if (newline < 0) return;
-            const line = stdout.slice(0, newline).trim();
-            if (!/^\d+$/.test(line)) {
-                fail(`its first stdout line is not a port: ${JSON.stringify(line)}`);
-                return;
-            }
-            cleanup();
-            resolve({ port: Number(line), stdoutRest: stdout.slice(newline + 1), stderr: stderrText });
-        };
-        const onStderr = (chunk: Buffer) => (stderrText += chunk.toString("utf8"));
-        const onExit = (code: number | null, signal: string | null) => fail(`it exited (${signal ?? `code ${code}`})`);
-        const onError = (error: Error) => fail(error.message);
-        const timer = setTimeout(() => fail(`no port line within ${timeoutMs} ms`), timeoutMs);
-        const cleanup = () => {
-            clearTimeout(timer);
-            child.stdout?.off("data", onStdout);
-            child.stderr?.off("data", onStderr);
-            child.off("exit", onExit);
-            child.off("error", onError);
-        };
-        child.stdout?.on("data", onStdout);
-        child.stderr?.on("data", onStderr);
-        child.once("exit", onExit);
-        child.once("error", onError);
+    const { port, stdoutRest, stderr } = await awaitPortLine(child, "the dynamic-provider host", timeoutMs, () => {
+        if (home) rmSync(home, { recursive: true, force: true });
     });
     const host = new DynamicProviderHost(child, modules, port, options, stdoutRest, stderr, home);
     try {

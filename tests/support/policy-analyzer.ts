@@ -23,6 +23,7 @@ import type * as AnalyzerPbModule from "@pulumi/pulumi/proto/analyzer_pb";
 import type * as EmptyModule from "google-protobuf/google/protobuf/empty_pb";
 import type * as StructModule from "google-protobuf/google/protobuf/struct_pb";
 import { hermeticEnv } from "./hermetic-env";
+import { awaitPortLine } from "./await-port-line";
 
 /** JSON-like values (no `undefined`), as on the wire. */
 export type Props = Record<string, unknown>;
@@ -507,42 +508,7 @@ export async function startPolicyAnalyzer(options: PolicyAnalyzerOptions): Promi
         stdio: ["ignore", "pipe", "pipe"],
     });
     const timeoutMs = options.startTimeoutMs ?? 60_000;
-    const { port, stdoutRest, stderr } = await new Promise<{ port: number; stdoutRest: string; stderr: string }>((resolve, reject) => {
-        let stdout = "";
-        let stderrText = "";
-        const fail = (why: string) => {
-            cleanup();
-            child.kill("SIGKILL");
-            reject(new Error(`the policy pack in ${options.packDir} did not start: ${why}\nstdout: ${stdout}\nstderr: ${stderrText}`));
-        };
-        const onStdout = (chunk: Buffer) => {
-            stdout += chunk.toString("utf8");
-            const newline = stdout.indexOf("\n");
-            if (newline < 0) return;
-            const line = stdout.slice(0, newline).trim();
-            if (!/^\d+$/.test(line)) {
-                fail(`its first stdout line is not a port: ${JSON.stringify(line)}`);
-                return;
-            }
-            cleanup();
-            resolve({ port: Number(line), stdoutRest: stdout.slice(newline + 1), stderr: stderrText });
-        };
-        const onStderr = (chunk: Buffer) => (stderrText += chunk.toString("utf8"));
-        const onExit = (code: number | null, signal: string | null) => fail(`it exited (${signal ?? `code ${code}`})`);
-        const onError = (error: Error) => fail(error.message);
-        const timer = setTimeout(() => fail(`no port line within ${timeoutMs} ms`), timeoutMs);
-        const cleanup = () => {
-            clearTimeout(timer);
-            child.stdout?.off("data", onStdout);
-            child.stderr?.off("data", onStderr);
-            child.off("exit", onExit);
-            child.off("error", onError);
-        };
-        child.stdout?.on("data", onStdout);
-        child.stderr?.on("data", onStderr);
-        child.once("exit", onExit);
-        child.once("error", onError);
-    });
+    const { port, stdoutRest, stderr } = await awaitPortLine(child, `the policy pack in ${options.packDir}`, timeoutMs);
     const analyzer = new PolicyAnalyzer(child, modules, port, options, stdoutRest, stderr);
     try {
         await analyzer.waitForReady(Math.min(timeoutMs, 10_000));
