@@ -21,6 +21,9 @@ Options:
   --help                show this help
   --version             show the version
 
-Credentials: env ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET (+ ALIBABA_CLOUD_SECURITY_TOKEN).
+Credentials, first found: env ALICLOUD_ACCESS_KEY + ALICLOUD_SECRET_KEY (Terraform's names), env
+ALICLOUD_PROFILE, then Alibaba Cloud's default chain: env ALIBABA_CLOUD_ACCESS_KEY_ID +
+ALIBABA_CLOUD_ACCESS_KEY_SECRET, OIDC, ~/.aliyun/config.json, ~/.alibabacloud/credentials, the ECS RAM
+role, ALIBABA_CLOUD_CREDENTIALS_URI. The region (env ALICLOUD_REGION or ALIBABA_CLOUD_REGION) picks the site.
 
 Exit codes: 0 success, 1 the listing failed (API, network or credentials error), 2 usage error.`;
