@@ -1,5 +1,7 @@
 import { strict as assert } from "node:assert";
 import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { demoVerifications } from "../../emulator";
 import { parseCommandLine, UsageError } from "../../cli/parse-command-line";
@@ -8,10 +10,20 @@ import { useEmulator, verifications } from "../support/emulator-fixture";
 
 const CLI = join(__dirname, "..", "..", "dist", "cli", "main.js");
 
+/**
+ * The CLI's environment: no credentials, an empty HOME (no aliyun CLI or INI file), and the ECS metadata
+ * lookup of the default chain off (100.100.100.200 is not on loopback), plus `env`.
+ */
+function cleanEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
+    return { PATH: process.env.PATH ?? "", HOME: emptyHome, ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true", ...env };
+}
+const emptyHome = mkdtempSync(join(tmpdir(), "cli-home-"));
+after(() => rmSync(emptyHome, { recursive: true, force: true }));
+
 /** Runs the built CLI with a clean environment (plus `env`). */
 function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
-        execFile(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? "", ...env } }, (error, stdout, stderr) => {
+        execFile(process.execPath, [CLI, ...args], { env: cleanEnv(env) }, (error, stdout, stderr) => {
             resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
         });
     });
@@ -92,7 +104,7 @@ describe("command line: the built command", () => {
         // `script` (util-linux) gives the command a pseudo-terminal, as a user's shell would.
         const command = `${process.execPath} ${CLI} --emulator`;
         const result = await new Promise<{ code: number; stdout: string }>((resolve) => {
-            execFile("script", ["-qec", command, "/dev/null"], { env: { PATH: process.env.PATH ?? "", TERM: "dumb" } }, (error, stdout) =>
+            execFile("script", ["-qec", command, "/dev/null"], { env: cleanEnv({ TERM: "dumb" }) }, (error, stdout) =>
                 resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }),
             );
         });
