@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { verificationsQueryId } from "../provider/operation/query-id";
 import { loadClient, loadStackConfig } from "./lazy-client";
 import type {
+    GetMessageContactVerificationsOutputOptions,
     GetMessageContactVerificationsArgs,
     GetMessageContactVerificationsOutputArgs,
     GetMessageContactVerificationsResult,
@@ -45,7 +46,7 @@ export async function getMessageContactVerifications(
 }
 
 /** The URNs of `dependsOn`, which resolve once those resources are created. */
-function dependencyUrns(dependsOn: pulumi.InvokeOutputOptions["dependsOn"]): pulumi.Output<string[]> {
+function dependencyUrns(dependsOn: GetMessageContactVerificationsOutputOptions["dependsOn"]): pulumi.Output<string[]> {
     if (dependsOn === undefined) return pulumi.output([]);
     const list = pulumi.output(dependsOn as pulumi.Input<pulumi.Input<pulumi.Resource>[] | pulumi.Resource>);
     return list.apply((resources) => {
@@ -69,7 +70,7 @@ function dependencyUrns(dependsOn: pulumi.InvokeOutputOptions["dependsOn"]): pul
  */
 export function getMessageContactVerificationsOutput(
     args: GetMessageContactVerificationsOutputArgs = {},
-    opts?: pulumi.InvokeOutputOptions,
+    opts?: GetMessageContactVerificationsOutputOptions,
 ): pulumi.Output<GetMessageContactVerificationsResult> {
     return pulumi
         .all([pulumi.output(args), dependencyUrns(opts?.dependsOn)])

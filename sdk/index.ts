@@ -11,6 +11,7 @@ export { RESOURCE_TYPE_TOKEN } from "../provider/dynamic/resource-shape";
 export type {
     GetMessageContactVerificationsArgs,
     GetMessageContactVerificationsOutputArgs,
+    GetMessageContactVerificationsOutputOptions,
     GetMessageContactVerificationsResult,
     MessageContactVerification,
 } from "./types";

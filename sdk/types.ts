@@ -22,3 +22,12 @@ export interface GetMessageContactVerificationsResult {
     /** Every pending verification, in the service's order: the contact and its masked phone or email. */
     readonly verifications: MessageContactVerification[];
 }
+
+/**
+ * Options of {@link getMessageContactVerificationsOutput}: Pulumi's `InvokeOutputOptions` (declared here so
+ * that `@pulumi/pulumi` versions before 3.141, which lack that type, still compile). `dependsOn` makes the
+ * listing wait until those resources are created.
+ */
+export interface GetMessageContactVerificationsOutputOptions extends pulumi.InvokeOptions {
+    dependsOn?: pulumi.Input<pulumi.Input<pulumi.Resource>[]> | pulumi.Input<pulumi.Resource>;
+}
