@@ -70,7 +70,8 @@ export function check(news: Props): { inputs: Props; failures: { property: strin
             failures.push({
                 property: name,
                 reason: `${name} is not an input of MessageContactVerifications, so that it never lands in state; ` +
-                    `set ${Object.values(STACK_CONFIG_KEYS).slice(0, 3).join(", ")} in stack config (as secrets) or the environment instead.`,
+                    `set ${STACK_CONFIG_KEYS.accessKeyId}, ${STACK_CONFIG_KEYS.accessKeySecret} (and ${STACK_CONFIG_KEYS.securityToken}) ` +
+                    "in stack config (as secrets), or use the environment, instead.",
             });
         }
     }
