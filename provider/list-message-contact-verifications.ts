@@ -70,18 +70,20 @@ export async function listMessageContactVerifications(options: ListOptions = {})
         },
     });
     const { contactId } = options;
+    // One string per contact ID for the whole listing, instead of one per item.
+    const contactIds = new Map<string, string>();
     try {
         const collected = await collectAllPages<MessageContactVerification>({
             operation: LIST_MESSAGE_CONTACT_VERIFICATIONS.action,
             fetchPage: (pageNumber, pageSize, pageSignal) =>
-                fetchVerificationsPage(client, { contactId, pageNumber, pageSize }, pageSignal ?? signal),
+                fetchVerificationsPage(client, { contactId, pageNumber, pageSize }, pageSignal ?? signal, contactIds),
             pageSize: options.pageSize ?? LIST_DEFAULTS.pageSize,
             pageSizeFallbacks: PAGE_SIZE_FALLBACKS,
             isPageSizeRejected,
             concurrency: options.concurrency ?? listing.concurrency ?? LIST_DEFAULTS.concurrency,
             maxListings: options.maxListings ?? LIST_DEFAULTS.maxListings,
             confirm: (options.consistency ?? listing.consistency ?? LIST_DEFAULTS.consistency) === "snapshot",
-            itemKey: (v) => `${v.contactId}\u0000${v.target}`,
+            itemKey: (v) => [v.contactId, v.target],
             onProgress: options.onProgress,
             signal,
         });

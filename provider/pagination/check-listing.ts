@@ -19,13 +19,18 @@ export function pageInconsistency(first: Page<unknown>, page: Page<unknown>): st
     return undefined;
 }
 
+/** An item's identity as two parts (e.g. contact ID and target), so no joined key string is built per item. */
+export type ItemKey = readonly [group: string, key: string];
+
 /** The first item that occurs twice, by `key`, or undefined. */
-export function firstDuplicate<T>(items: readonly T[], key: (item: T) => string): T | undefined {
-    const seen = new Set<string>();
+export function firstDuplicate<T>(items: readonly T[], key: (item: T) => ItemKey): T | undefined {
+    const seen = new Map<string, Set<string>>();
     for (const item of items) {
-        const k = key(item);
-        if (seen.has(k)) return item;
-        seen.add(k);
+        const [group, k] = key(item);
+        let keys = seen.get(group);
+        if (!keys) seen.set(group, (keys = new Set()));
+        if (keys.has(k)) return item;
+        keys.add(k);
     }
     return undefined;
 }

@@ -1,6 +1,6 @@
 import { InconsistentListingError, InvalidResponseError } from "../errors";
 import { MAX_PLAUSIBLE_TOTAL_COUNT } from "../operation/operation";
-import { firstDuplicate, pageInconsistency } from "./check-listing";
+import { firstDuplicate, ItemKey, pageInconsistency } from "./check-listing";
 import { mapBounded } from "./map-bounded";
 import type { Page, PageFetcher } from "./page";
 import { remainingPages } from "./plan-pages";
@@ -25,7 +25,7 @@ export interface CollectOptions<T> {
      */
     confirm?: boolean;
     /** Identity of an item, to detect duplicates across pages. */
-    itemKey(item: T): string;
+    itemKey(item: T): ItemKey;
     /** Called after each page with the pages done and the pages in all. */
     onProgress?(pagesDone: number, pagesTotal: number): void;
     signal?: AbortSignal;
@@ -148,6 +148,13 @@ export async function collectAllPages<T>(o: CollectOptions<T>): Promise<Listing<
     }
 }
 
-function sameItems<T>(a: readonly T[], b: readonly T[], key: (item: T) => string): boolean {
-    return a.length === b.length && a.every((item, i) => key(item) === key(b[i] as T));
+function sameItems<T>(a: readonly T[], b: readonly T[], key: (item: T) => ItemKey): boolean {
+    return (
+        a.length === b.length &&
+        a.every((item, i) => {
+            const [groupA, keyA] = key(item);
+            const [groupB, keyB] = key(b[i] as T);
+            return groupA === groupB && keyA === keyB;
+        })
+    );
 }

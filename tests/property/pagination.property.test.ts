@@ -28,7 +28,7 @@ describe("property: the paginator returns exactly the items", () => {
                             isPageSizeRejected: () => false,
                             concurrency,
                             maxListings: 1,
-                            itemKey: (item) => item,
+                            itemKey: (item) => ["", item],
                         }),
                     );
                     const result = await listing;

@@ -29,7 +29,7 @@ function options(fetchPage: CollectOptions<Item>["fetchPage"], extra: Partial<Co
         isPageSizeRejected: (e) => e instanceof AlibabaCloudApiError && e.code === "InvalidParameter.PageSize",
         concurrency: 4,
         maxListings: 3,
-        itemKey: (item) => item,
+        itemKey: (item) => ["", item],
         ...extra,
     };
 }
