@@ -20,6 +20,7 @@ import type * as ProviderPbModule from "@pulumi/pulumi/proto/provider_pb";
 import type * as StructModule from "google-protobuf/google/protobuf/struct_pb";
 import { hermeticEnv } from "./hermetic-env";
 import { awaitPortLine } from "./await-port-line";
+import { GrpcPlugin, PluginRpcError } from "./grpc-plugin";
 
 /** A property bag (inputs, state) as plain JSON-like values. `undefined` is not allowed anywhere, as on the wire. */
 export type Props = Record<string, unknown>;
@@ -111,17 +112,7 @@ export interface UpdateResult {
 }
 
 /** A failed RPC: `code` is the gRPC status, `details` the host's message (the provider's error message). */
-export class HostRpcError extends Error {
-    constructor(
-        readonly rpc: string,
-        readonly code: number,
-        readonly codeName: string,
-        readonly details: string,
-    ) {
-        super(`${rpc} failed with gRPC ${codeName}: ${details}`);
-        this.name = "HostRpcError";
-    }
-}
+export class HostRpcError extends PluginRpcError {}
 
 interface Modules {
     grpc: typeof GrpcModule;
@@ -147,73 +138,33 @@ function loadModules(projectDir: string): { modules: Modules; hostEntry: string 
     };
 }
 
-type Unary<Req, Res> = (
-    request: Req,
-    metadata: GrpcModule.Metadata,
-    options: Partial<GrpcModule.CallOptions>,
-    callback: (error: GrpcModule.ServiceError | null, response: Res) => void,
-) => unknown;
-
 /** A running host and a connected client. Start one with {@link startDynamicProviderHost}. */
-export class DynamicProviderHost {
-    private stderrText = "";
-    private stdoutText = "";
-    private closed: Promise<void> | undefined;
-    private readonly exited: Promise<void>;
-    private exitStatus: string | undefined;
-    private readonly killOnExit = () => {
-        this.child.kill("SIGKILL");
-        if (this.home) rmSync(this.home, { recursive: true, force: true });
-    };
-    private readonly client: ProviderGrpcModule.ResourceProviderClient;
-
+export class DynamicProviderHost extends GrpcPlugin<ProviderGrpcModule.ResourceProviderClient> {
     /** @internal use {@link startDynamicProviderHost} */
     constructor(
-        private readonly child: ChildProcess,
+        child: ChildProcess,
         private readonly modules: Modules,
-        /** The port the host listens on (127.0.0.1). */
-        readonly port: number,
+        port: number,
         private readonly options: HostOptions,
         stdoutRest: string,
         stderrSoFar: string,
         /** The temporary HOME given to the host, if any. */
         readonly home: string | undefined,
     ) {
-        this.stdoutText = stdoutRest;
-        this.stderrText = stderrSoFar;
-        child.stdout?.on("data", (chunk: Buffer) => (this.stdoutText += chunk.toString("utf8")));
-        child.stderr?.on("data", (chunk: Buffer) => (this.stderrText += chunk.toString("utf8")));
-        this.exited = new Promise((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) resolve();
-            child.once("exit", (code, signal) => {
-                this.exitStatus = signal ? `signal ${signal}` : `code ${code}`;
-                resolve();
-            });
+        super({
+            child,
+            port,
+            what: "the host",
+            stdoutRest,
+            stderrSoFar,
+            grpc: modules.grpc,
+            client: new modules.grpcPb.ResourceProviderClient(`127.0.0.1:${port}`, modules.grpc.credentials.createInsecure()),
+            rpcTimeoutMs: options.rpcTimeoutMs ?? 60_000,
+            rpcError: (rpc, code, codeName, details) => new HostRpcError(rpc, code, codeName, details),
+            cleanup: () => {
+                if (home) rmSync(home, { recursive: true, force: true });
+            },
         });
-        process.on("exit", this.killOnExit);
-        this.client = new modules.grpcPb.ResourceProviderClient(`127.0.0.1:${port}`, modules.grpc.credentials.createInsecure());
-    }
-
-    /** Resolves when the client's channel is connected. */
-    waitForReady(timeoutMs: number): Promise<void> {
-        return new Promise((resolve, reject) => {
-            this.client.waitForReady(new Date(Date.now() + timeoutMs), (error) => (error ? reject(error) : resolve()));
-        });
-    }
-
-    /** The host's process id. */
-    get pid(): number | undefined {
-        return this.child.pid;
-    }
-
-    /** Everything the host wrote to stderr so far (its `console.error` of failed RPCs, crashes, warnings). */
-    get stderr(): string {
-        return this.stderrText;
-    }
-
-    /** Everything the host wrote to stdout after the port line. */
-    get stdout(): string {
-        return this.stdoutText;
     }
 
     private urn(target: CallTarget = {}): { urn: string; name: string; type: string } {
@@ -230,25 +181,6 @@ export class DynamicProviderHost {
 
     private fromStruct(struct: StructModule.Struct | undefined): Props {
         return (struct?.toJavaScript() ?? {}) as Props;
-    }
-
-    private unary<Req, Res>(rpc: string, method: Unary<Req, Res>, request: Req): Promise<Res> {
-        const { grpc } = this.modules;
-        return new Promise((resolve, reject) => {
-            const deadline = new Date(Date.now() + (this.options.rpcTimeoutMs ?? 60_000));
-            method.call(this.client, request, new grpc.Metadata(), { deadline }, (error, response) => {
-                if (!error) {
-                    resolve(response);
-                    return;
-                }
-                const codeName = grpc.status[error.code] ?? String(error.code);
-                let details = error.details || error.message;
-                if (this.exitStatus !== undefined) {
-                    details += ` (the host exited with ${this.exitStatus}; its stderr: ${this.stderrText.slice(-2000)})`;
-                }
-                reject(new HostRpcError(rpc, error.code, codeName, details));
-            });
-        });
     }
 
     /**
@@ -394,22 +326,6 @@ export class DynamicProviderHost {
             .setTimeout(options.timeoutSeconds ?? 0);
         if (options.oldInputs) request.setOldInputs(this.toStruct(options.oldInputs));
         await this.unary("Delete", this.client.delete, request);
-    }
-
-    /** Closes the client and stops the host (SIGTERM, then SIGKILL after 5 s). Idempotent. */
-    close(): Promise<void> {
-        this.closed ??= (async () => {
-            this.client.close();
-            if (this.exitStatus === undefined && this.child.exitCode === null && this.child.signalCode === null) {
-                this.child.kill("SIGTERM");
-                const timer = setTimeout(() => this.child.kill("SIGKILL"), 5_000);
-                await this.exited;
-                clearTimeout(timer);
-            }
-            process.removeListener("exit", this.killOnExit);
-            if (this.home) rmSync(this.home, { recursive: true, force: true });
-        })();
-        return this.closed;
     }
 }
 

@@ -24,6 +24,7 @@ import type * as EmptyModule from "google-protobuf/google/protobuf/empty_pb";
 import type * as StructModule from "google-protobuf/google/protobuf/struct_pb";
 import { hermeticEnv } from "./hermetic-env";
 import { awaitPortLine } from "./await-port-line";
+import { GrpcPlugin, PluginRpcError } from "./grpc-plugin";
 
 /** JSON-like values (no `undefined`), as on the wire. */
 export type Props = Record<string, unknown>;
@@ -131,17 +132,7 @@ export interface AnalyzeResult {
 }
 
 /** A failed RPC, with the gRPC status and the analyzer's message. */
-export class AnalyzerRpcError extends Error {
-    constructor(
-        readonly rpc: string,
-        readonly code: number,
-        readonly codeName: string,
-        readonly details: string,
-    ) {
-        super(`${rpc} failed with gRPC ${codeName}: ${details}`);
-        this.name = "AnalyzerRpcError";
-    }
-}
+export class AnalyzerRpcError extends PluginRpcError {}
 
 interface Modules {
     grpc: typeof GrpcModule;
@@ -175,13 +166,6 @@ function loadModules(packDir: string): { modules: Modules; runPolicyPack: string
         },
     };
 }
-
-type Unary<Req, Res> = (
-    request: Req,
-    metadata: GrpcModule.Metadata,
-    options: Partial<GrpcModule.CallOptions>,
-    callback: (error: GrpcModule.ServiceError | null, response: Res) => void,
-) => unknown;
 
 /** The name of a generated protobuf enum's value (`EnforcementLevel.DISABLED` is 2, not its place in a list). */
 function enumName(values: object, value: number): string {
@@ -238,85 +222,26 @@ export function reconcilePolicyConfig(policies: readonly PolicyInfo[], config: U
 }
 
 /** A running policy pack and a connected client. Start one with {@link startPolicyAnalyzer}. */
-export class PolicyAnalyzer {
-    private stderrText: string;
-    private stdoutText: string;
-    private closed: Promise<void> | undefined;
-    private readonly exited: Promise<void>;
-    private exitStatus: string | undefined;
-    private readonly killOnExit = () => this.child.kill("SIGKILL");
-    private readonly client: AnalyzerGrpcModule.AnalyzerClient;
-
+export class PolicyAnalyzer extends GrpcPlugin<AnalyzerGrpcModule.AnalyzerClient> {
     /** @internal use {@link startPolicyAnalyzer} */
     constructor(
-        private readonly child: ChildProcess,
+        child: ChildProcess,
         private readonly modules: Modules,
-        /** The port the analyzer listens on (127.0.0.1). */
-        readonly port: number,
+        port: number,
         private readonly options: PolicyAnalyzerOptions,
         stdoutRest: string,
         stderrSoFar: string,
     ) {
-        this.stdoutText = stdoutRest;
-        this.stderrText = stderrSoFar;
-        child.stdout?.on("data", (chunk: Buffer) => (this.stdoutText += chunk.toString("utf8")));
-        child.stderr?.on("data", (chunk: Buffer) => (this.stderrText += chunk.toString("utf8")));
-        this.exited = new Promise((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) {
-                this.exitStatus = `code ${child.exitCode ?? child.signalCode}`;
-                resolve();
-                return;
-            }
-            child.once("exit", (code, signal) => {
-                this.exitStatus = signal ? `signal ${signal}` : `code ${code}`;
-                resolve();
-            });
-        });
-        process.on("exit", this.killOnExit);
-        this.client = new modules.grpcPb.AnalyzerClient(`127.0.0.1:${port}`, modules.grpc.credentials.createInsecure());
-    }
-
-    /** The analyzer's process id. */
-    get pid(): number | undefined {
-        return this.child.pid;
-    }
-
-    /** Whether the analyzer's process has exited, and how. */
-    get exit(): string | undefined {
-        return this.exitStatus;
-    }
-
-    /** Everything the analyzer wrote to stderr so far. */
-    get stderr(): string {
-        return this.stderrText;
-    }
-
-    /** Everything the analyzer wrote to stdout after the port line. */
-    get stdout(): string {
-        return this.stdoutText;
-    }
-
-    /** Resolves when the client's channel is connected. */
-    waitForReady(timeoutMs: number): Promise<void> {
-        return new Promise((resolve, reject) => {
-            this.client.waitForReady(new Date(Date.now() + timeoutMs), (error) => (error ? reject(error) : resolve()));
-        });
-    }
-
-    private unary<Req, Res>(rpc: string, method: Unary<Req, Res>, request: Req): Promise<Res> {
-        const { grpc } = this.modules;
-        return new Promise((resolve, reject) => {
-            const deadline = new Date(Date.now() + (this.options.rpcTimeoutMs ?? 30_000));
-            method.call(this.client, request, new grpc.Metadata(), { deadline }, (error, response) => {
-                if (!error) {
-                    resolve(response);
-                    return;
-                }
-                const codeName = grpc.status[error.code] ?? String(error.code);
-                let details = error.details || error.message;
-                if (this.exitStatus !== undefined) details += ` (the analyzer exited with ${this.exitStatus}; its stderr: ${this.stderrText.slice(-2000)})`;
-                reject(new AnalyzerRpcError(rpc, error.code, codeName, details));
-            });
+        super({
+            child,
+            port,
+            what: "the analyzer",
+            stdoutRest,
+            stderrSoFar,
+            grpc: modules.grpc,
+            client: new modules.grpcPb.AnalyzerClient(`127.0.0.1:${port}`, modules.grpc.credentials.createInsecure()),
+            rpcTimeoutMs: options.rpcTimeoutMs ?? 30_000,
+            rpcError: (rpc, code, codeName, details) => new AnalyzerRpcError(rpc, code, codeName, details),
         });
     }
 
@@ -457,21 +382,6 @@ export class PolicyAnalyzer {
             );
         }
         return result;
-    }
-
-    /** Closes the client and stops the analyzer (SIGTERM, then SIGKILL after 5 s). Idempotent. */
-    close(): Promise<void> {
-        this.closed ??= (async () => {
-            this.client.close();
-            if (this.exitStatus === undefined && this.child.exitCode === null && this.child.signalCode === null) {
-                this.child.kill("SIGTERM");
-                const timer = setTimeout(() => this.child.kill("SIGKILL"), 5_000);
-                await this.exited;
-                clearTimeout(timer);
-            }
-            process.removeListener("exit", this.killOnExit);
-        })();
-        return this.closed;
     }
 }
 
