@@ -27,7 +27,8 @@ export type MessageContactVerificationsArgs = {
  * listing does.
  *
  * Unlike {@link getMessageContactVerificationsOutput}, whose values are known at preview, this resource's
- * outputs are unknown during the first preview and recorded in state afterwards.
+ * outputs are unknown during the first preview and recorded in state afterwards. Its listings are confirmed
+ * by a second, identical read by default (`consistency: "snapshot"`; one-page listings are read once).
  *
  * @example
  * ```ts

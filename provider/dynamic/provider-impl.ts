@@ -78,8 +78,16 @@ export function check(news: Props): { inputs: Props; failures: { property: strin
     return { inputs, failures };
 }
 
+/**
+ * The resource records what policy packs check, so its listings are confirmed (`snapshot`) unless its inputs
+ * or the stack config say otherwise; one-page listings cost nothing extra.
+ */
+export const RESOURCE_DEFAULT_CONSISTENCY = "snapshot";
+
 async function listFor(inputs: ResourceInputs): Promise<{ outs: ResourceOutputs; id: string }> {
-    const listing = await listMessageContactVerifications({ ...inputs, stack: settings(), credentialsProvider: credentials() });
+    const stack = settings();
+    const consistency = inputs.consistency ?? stack.listing?.consistency ?? RESOURCE_DEFAULT_CONSISTENCY;
+    const listing = await listMessageContactVerifications({ ...inputs, consistency, stack, credentialsProvider: credentials() });
     const outputs: ListingOutputs = {
         totalCount: listing.totalCount,
         verifications: listing.verifications,

@@ -20,8 +20,9 @@ export interface CollectOptions<T> {
     /** Complete listings attempted before giving up on data that keeps changing (1 = no re-list). */
     maxListings: number;
     /**
-     * Confirm each listing with a second one and return only two identical consecutive listings: catches
-     * even a change that keeps every count (an item removed and another added between two page reads).
+     * Confirm each listing of several pages with a second one and return only two identical consecutive
+     * listings: catches even a change that keeps every count (an item removed and another added between two
+     * page reads). A one-page listing is a single answer and needs no confirmation.
      */
     confirm?: boolean;
     /** Identity of an item, to detect duplicates across pages. */
@@ -140,7 +141,8 @@ export async function collectAllPages<T>(o: CollectOptions<T>): Promise<Listing<
             previous = undefined;
             continue;
         }
-        if (!o.confirm || (previous && sameItems(previous.items, current.items, o.itemKey))) return { ...current, listings };
+        // A single page is one answer, consistent by itself: only listings of several pages need confirming.
+        if (!o.confirm || current.pages === 1 || (previous && sameItems(previous.items, current.items, o.itemKey))) return { ...current, listings };
         if (listings >= limit) {
             throw new InconsistentListingError(o.operation, previous ? "two consecutive listings differed" : "no listing could be confirmed by a second one", listings);
         }

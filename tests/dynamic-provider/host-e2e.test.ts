@@ -154,10 +154,11 @@ describe("dynamic provider through the real dynamic-provider host (gRPC, install
         assert.deepEqual(withoutProvider(state, serialized), { endpoint: emulator.url, pageSize: 2, ...listingOf(SEEDED) });
         assert.ok(!JSON.stringify(state).includes(secret()), "the state contains the AccessKey secret");
         assert.ok(!JSON.stringify(state).includes(keyId()), "the state contains the AccessKey ID");
-        // Five items two per page: three pages, each validly signed with the configured key.
+        // Five items two per page: three pages, listed twice (the resource confirms its listings by default),
+        // each request validly signed with the configured key.
         const calls = emulator.requests;
-        assert.equal(calls.length, 3);
-        assert.deepEqual(calls.map((r) => r.query.PageNumber ?? "1").sort(), ["1", "2", "3"]);
+        assert.equal(calls.length, 6);
+        assert.deepEqual(calls.map((r) => r.query.PageNumber ?? "1").sort(), ["1", "1", "2", "2", "3", "3"]);
     });
 
     it("Diff with the same inputs and unchanged data reports no change", async () => {

@@ -130,6 +130,17 @@ describe("collectAllPages", () => {
         await assert.rejects(listing, (e: unknown) => e instanceof InvalidResponseError && /not plausible/.test(e.message));
     });
 
+    it("confirms a listing of several pages with a second, identical one, and a single page not at all", async () => {
+        const many = fakeServer(() => range(250));
+        const confirmed = await collectAllPages(options(many.fetchPage, { confirm: true }));
+        assert.equal(confirmed.listings, 2);
+        assert.equal(many.asked.length, 6);
+        const one = fakeServer(() => range(40));
+        const single = await collectAllPages(options(one.fetchPage, { confirm: true }));
+        assert.equal(single.listings, 1);
+        assert.equal(one.asked.length, 1);
+    });
+
     it("reports progress per page", async () => {
         const seen: string[] = [];
         await collectAllPages(options(fakeServer(() => range(350)).fetchPage, { onProgress: (d, t) => seen.push(`${d}/${t}`), concurrency: 1 }));
