@@ -1,5 +1,6 @@
 /** The client's own CPU time per page: process.cpuUsage of this process, the emulator in another at zero latency. */
-import { assertComplete, Contender } from "./contenders";
+import type { Contender } from "./contenders";
+import { rotatedRounds } from "./rotated-rounds";
 import type { EmulatorProcess } from "./emulator-process";
 import { Summary, summarize } from "./stats";
 
@@ -20,26 +21,15 @@ export interface CpuResult {
  * listing's CPU time divided by its pages is one sample.
  */
 export async function measureCpu(all: Contender[], emulator: EmulatorProcess, pageSize: number, runs: number): Promise<CpuResult[]> {
-    const samples = new Map<Contender["key"], number[]>(all.map((c) => [c.key, []]));
-    const pages = new Map<Contender["key"], number>(all.map((c) => [c.key, 0]));
-    for (const contender of all) {
-        assertComplete(contender, await contender.list(emulator, pageSize), emulator.items);
-        await contender.reset();
-    }
-    for (let round = 0; round < runs; round++) {
-        for (let i = 0; i < all.length; i++) {
-            const contender = all[(round + i) % all.length] as Contender;
-            const before = process.cpuUsage();
-            const outcome = await contender.list(emulator, pageSize);
-            const used = process.cpuUsage(before);
-            assertComplete(contender, outcome, emulator.items);
-            await contender.reset();
-            samples.get(contender.key)?.push((used.user + used.system) / outcome.pages);
-            pages.set(contender.key, (pages.get(contender.key) ?? 0) + outcome.pages);
-        }
-    }
+    const { values, pages } = await rotatedRounds(all, emulator, pageSize, runs, async (list) => {
+        const before = process.cpuUsage();
+        const outcome = await list();
+        const used = process.cpuUsage(before);
+        return { outcome, value: (used.user + used.system) / outcome.pages };
+    });
     return all.map((c) => {
-        const perPage = summarize(samples.get(c.key) ?? []);
-        return { key: c.key, label: c.label, pages: pages.get(c.key) ?? 0, perPage, usPerPage: perPage.median };
+        const perPage = summarize(values.get(c.key) ?? []);
+        const total = (pages.get(c.key) ?? []).reduce((sum, n) => sum + n, 0);
+        return { key: c.key, label: c.label, pages: total, perPage, usPerPage: perPage.median };
     });
 }

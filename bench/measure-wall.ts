@@ -1,6 +1,7 @@
 /** Wall-clock time of complete listings against the emulator with a round-trip latency, interleaved runs. */
 import { performance } from "node:perf_hooks";
-import { assertComplete, Contender } from "./contenders";
+import type { Contender } from "./contenders";
+import { rotatedRounds } from "./rotated-rounds";
 import type { EmulatorProcess } from "./emulator-process";
 import { Summary, summarize } from "./stats";
 
@@ -23,24 +24,18 @@ export function idealScheduleMs(pages: number, concurrency: number, latencyMs: n
  * for completeness.
  */
 export async function measureWall(all: Contender[], emulator: EmulatorProcess, pageSize: number, runs: number, log: (line: string) => void): Promise<WallResult[]> {
-    const samples = new Map<Contender["key"], number[]>(all.map((c) => [c.key, []]));
-    const pages = new Map<Contender["key"], number>();
-    for (const contender of all) {
-        assertComplete(contender, await contender.list(emulator, pageSize), emulator.items);
-        await contender.reset();
-    }
-    for (let round = 0; round < runs; round++) {
-        for (let i = 0; i < all.length; i++) {
-            const contender = all[(round + i) % all.length] as Contender;
+    const { values, pages } = await rotatedRounds(
+        all,
+        emulator,
+        pageSize,
+        runs,
+        async (list) => {
             const start = performance.now();
-            const outcome = await contender.list(emulator, pageSize);
-            const elapsed = performance.now() - start;
-            assertComplete(contender, outcome, emulator.items);
-            await contender.reset();
-            samples.get(contender.key)?.push(elapsed);
-            pages.set(contender.key, outcome.pages);
-        }
-        log(`  round ${round + 1}/${runs}: ${all.map((c) => `${c.key} ${(samples.get(c.key)?.at(-1) ?? 0).toFixed(0)} ms`).join(", ")}`);
-    }
-    return all.map((c) => ({ key: c.key, label: c.label, pages: pages.get(c.key) ?? 0, ms: summarize(samples.get(c.key) ?? []) }));
+            const outcome = await list();
+            return { outcome, value: performance.now() - start };
+        },
+        (round, samples) =>
+            log(`  round ${round + 1}/${runs}: ${all.map((c) => `${c.key} ${(samples.values.get(c.key)?.at(-1) ?? 0).toFixed(0)} ms`).join(", ")}`),
+    );
+    return all.map((c) => ({ key: c.key, label: c.label, pages: pages.get(c.key)?.at(-1) ?? 0, ms: summarize(values.get(c.key) ?? []) }));
 }
