@@ -1,6 +1,6 @@
 export { Credentials, CredentialsProvider, maskIdentifier } from "./credentials";
 export { CredentialOptions } from "./credential-options";
 export { StaticCredentialsProvider } from "./static-provider";
-export { CREDENTIAL_ENV, CredentialSources, resolveCredentialsProvider, TERRAFORM_ENV } from "./resolve-credentials";
+export { CredentialSources, resolveCredentialsProvider, TERRAFORM_ENV } from "./resolve-credentials";
 export { AssumeRoleProvider, ASSUME_ROLE, DEFAULT_STS_HOST, needsRefresh, REFRESH_BEFORE_EXPIRY_MS } from "./assume-role-provider";
-export { CliProfileProvider, DEFAULT_CHAIN_PLACES, DefaultChainProvider } from "./library-providers";
+export { CliProfileProvider, CREDENTIAL_ENV, DEFAULT_CHAIN_PLACES, DefaultChainProvider } from "./library-providers";

@@ -1,9 +1,16 @@
 import { CredentialsNotFoundError, MessageContactsError } from "../errors";
 import { Credentials, CredentialsProvider } from "./credentials";
 
+/** The variables of Alibaba Cloud's default chain that hold an AccessKey (read by `@alicloud/credentials`). */
+export const CREDENTIAL_ENV = {
+    accessKeyId: "ALIBABA_CLOUD_ACCESS_KEY_ID",
+    accessKeySecret: "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+    securityToken: "ALIBABA_CLOUD_SECURITY_TOKEN",
+} as const;
+
 /** The places Alibaba Cloud's default chain (`@alicloud/credentials`) looks, in its order. */
 export const DEFAULT_CHAIN_PLACES: readonly string[] = [
-    "env ALIBABA_CLOUD_ACCESS_KEY_ID/ALIBABA_CLOUD_ACCESS_KEY_SECRET (+ ALIBABA_CLOUD_SECURITY_TOKEN)",
+    `env ${CREDENTIAL_ENV.accessKeyId}/${CREDENTIAL_ENV.accessKeySecret} (+ ${CREDENTIAL_ENV.securityToken})`,
     "OIDC/RRSA env ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN, ALIBABA_CLOUD_OIDC_TOKEN_FILE",
     "the aliyun CLI profile file ~/.aliyun/config.json (profile from ALIBABA_CLOUD_PROFILE or its current one)",
     "the INI file ~/.alibabacloud/credentials (or ALIBABA_CLOUD_CREDENTIALS_FILE)",

@@ -15,13 +15,6 @@ export const TERRAFORM_ENV = {
     profile: "ALICLOUD_PROFILE",
 } as const;
 
-/** The variables of Alibaba Cloud's default chain that hold an AccessKey (read by `@alicloud/credentials`). */
-export const CREDENTIAL_ENV = {
-    accessKeyId: "ALIBABA_CLOUD_ACCESS_KEY_ID",
-    accessKeySecret: "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
-    securityToken: "ALIBABA_CLOUD_SECURITY_TOKEN",
-} as const;
-
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** Everything credentials can come from. */
