@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { verificationsQueryId } from "../provider/operation/query-id";
 import { loadClient, loadStackConfig } from "./lazy-client";
+import { asPulumiRunError } from "./program-error";
 import type {
     GetMessageContactVerificationsOutputOptions,
     GetMessageContactVerificationsArgs,
@@ -15,7 +16,8 @@ import type {
  * Credentials come from the `accessKeyId`/`accessKeySecret`/`securityToken` args, else the stack config
  * `@pulumi/alicloud` uses (`alicloud:accessKey`, `alicloud:secretKey`, `alicloud:profile`,
  * `alicloud:assumeRole`), Terraform's `ALICLOUD_*` variables, then Alibaba Cloud's default chain.
- * Bad arguments throw before any request is sent.
+ * Bad arguments throw before any request is sent. Errors are {@link MessageContactsError}s; left unhandled in
+ * a Pulumi program, they are reported by their message alone, without a JavaScript stack.
  *
  * @example
  * ```ts
@@ -33,16 +35,20 @@ export async function getMessageContactVerifications(
     opts?: pulumi.InvokeOptions,
 ): Promise<GetMessageContactVerificationsResult> {
     void opts;
-    const { programStackSettings, sharedCredentialsProvider } = loadStackConfig();
-    const { listMessageContactVerifications } = loadClient();
-    const stack = programStackSettings();
-    const listing = await listMessageContactVerifications({ ...args, stack, credentialsProvider: sharedCredentialsProvider(stack, args) });
-    return {
-        id: verificationsQueryId(listing.endpointHost, listing.contactId),
-        ...(listing.contactId !== undefined ? { contactId: listing.contactId } : {}),
-        totalCount: listing.totalCount,
-        verifications: listing.verifications,
-    };
+    try {
+        const { programStackSettings, sharedCredentialsProvider } = loadStackConfig();
+        const { listMessageContactVerifications } = loadClient();
+        const stack = programStackSettings();
+        const listing = await listMessageContactVerifications({ ...args, stack, credentialsProvider: sharedCredentialsProvider(stack, args) });
+        return {
+            id: verificationsQueryId(listing.endpointHost, listing.contactId),
+            ...(listing.contactId !== undefined ? { contactId: listing.contactId } : {}),
+            totalCount: listing.totalCount,
+            verifications: listing.verifications,
+        };
+    } catch (error) {
+        throw asPulumiRunError(error);
+    }
 }
 
 /** The URNs of `dependsOn`, which resolve once those resources are created. */
