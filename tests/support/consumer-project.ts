@@ -1,15 +1,15 @@
 /**
  * A throwaway consumer project with this package installed from its `npm pack` tarball, the way a user
  * installs it: only the files the tarball holds, resolved through the package's `exports` map, next to
- * `@pulumi/pulumi` at the exact version this repository uses.
+ * `@pulumi/pulumi` at the exact version this repository uses (or another one, with {@link createConsumerProject}).
  *
- * Created lazily and once per process (every caller shares it), under `os.tmpdir()`, and removed when the
- * process exits (set `KEEP_CONSUMER_PROJECT=1` to keep it for debugging; its path is then printed).
+ * The shared project is created lazily and once per process (every caller shares it), under `os.tmpdir()`; it
+ * and every other project are removed when the process exits (set `KEEP_CONSUMER_PROJECT=1` to keep it for debugging; its path is then printed).
  * Packing needs a build in dist/ (`npm test` builds first); the install reads the local npm cache
  * (`--offline`), falling back to `--prefer-offline` when the cache lacks something.
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -25,7 +25,7 @@ export interface ConsumerProject {
     dir: string;
     /** Absolute path of the `npm pack` tarball that was installed. */
     tarball: string;
-    /** The installed `@pulumi/pulumi` version, equal to the repository's. */
+    /** The installed `@pulumi/pulumi` version (the repository's unless the spec named another). */
     pulumiVersion: string;
     /** This package's name, as consumers require it. */
     packageName: string;
@@ -108,14 +108,9 @@ function removeRoot(): void {
     root = undefined;
 }
 
-async function create(): Promise<ConsumerProject> {
-    const started = Date.now();
-    const manifest = readJson(join(REPO_ROOT, "package.json"));
-    const packageName = manifest.name;
-    if (typeof packageName !== "string") throw new Error("the repository's package.json has no name");
-    assertBuilt(manifest);
-    const pulumiVersion = repoPulumiVersion();
-
+/** The process's temporary root (created on first use, removed at exit), where tarballs and projects go. */
+function temporaryRoot(): string {
+    if (root !== undefined) return root;
     root = mkdtempSync(join(tmpdir(), "consumer-project-"));
     process.once("exit", removeRoot);
     for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
@@ -125,10 +120,23 @@ async function create(): Promise<ConsumerProject> {
             if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
         });
     }
-    const packDir = join(root, "pack");
-    const dir = join(root, "project");
+    return root;
+}
 
-    mkdirSync(packDir);
+/** The package's `npm pack` tarball. */
+interface PackedTarball {
+    tarball: string;
+    packageName: string;
+    packMs: number;
+}
+
+async function pack(): Promise<PackedTarball> {
+    const started = Date.now();
+    const manifest = readJson(join(REPO_ROOT, "package.json"));
+    const packageName = manifest.name;
+    if (typeof packageName !== "string") throw new Error("the repository's package.json has no name");
+    assertBuilt(manifest);
+    const packDir = mkdtempSync(join(temporaryRoot(), "pack-"));
     // --ignore-scripts: dist/ is already built, and a prepack script must not rebuild it under the tests.
     const packed = await runNpm(["pack", "--json", "--ignore-scripts", "--pack-destination", packDir], REPO_ROOT);
     const files = JSON.parse(packed) as { filename?: string }[];
@@ -136,9 +144,29 @@ async function create(): Promise<ConsumerProject> {
     if (!filename) throw new Error(`npm pack printed no file name: ${packed.slice(0, 500)}`);
     const tarball = join(packDir, filename.replace(/^@/, "").replace(/\//g, "-"));
     if (!existsSync(tarball)) throw new Error(`npm pack did not write ${tarball}`);
-    const packMs = Date.now() - started;
+    return { tarball, packageName, packMs: Date.now() - started };
+}
 
-    mkdirSync(dir);
+let packedTarball: Promise<PackedTarball> | undefined;
+
+/** What a consumer project installs besides the tarball. */
+export interface ConsumerProjectSpec {
+    /** The exact `@pulumi/pulumi` version. Default: the repository's. */
+    pulumiVersion?: string;
+    /** More packages, as `npm install` takes them (`typescript@~5.9.3`). */
+    packages?: readonly string[];
+}
+
+/**
+ * Creates a new consumer project (seconds: give the calling hook a generous timeout) under the process's
+ * temporary root, from the tarball packed once per process. Callers that can share one use {@link consumerProject}.
+ */
+export async function createConsumerProject(spec: ConsumerProjectSpec = {}): Promise<ConsumerProject> {
+    const started = Date.now();
+    packedTarball ??= pack();
+    const { tarball, packageName, packMs } = await packedTarball;
+    const pulumiVersion = spec.pulumiVersion ?? repoPulumiVersion();
+    const dir = mkdtempSync(join(temporaryRoot(), "project-"));
     const writeManifest = () =>
         writeFileSync(
             join(dir, "package.json"),
@@ -146,7 +174,8 @@ async function create(): Promise<ConsumerProject> {
         );
     writeManifest();
 
-    const installArgs = ["install", "--no-audit", "--no-fund", "--save-exact", tarball, `@pulumi/pulumi@${pulumiVersion}`];
+    const installArgs = ["install", "--no-audit", "--no-fund", "--save-exact", tarball, `@pulumi/pulumi@${pulumiVersion}`, ...(spec.packages ?? [])];
+    const installStarted = Date.now();
     let installMode: InstallMode = "offline";
     try {
         await runNpm([...installArgs, "--offline"], dir);
@@ -162,7 +191,7 @@ async function create(): Promise<ConsumerProject> {
             throw new Error(`${(error as Error).message}\n(the --offline attempt failed first: ${(offlineError as Error).message.split("\n")[0]})`);
         }
     }
-    const installMs = Date.now() - started - packMs;
+    const installMs = Date.now() - installStarted;
 
     const installed = join(dir, "node_modules", ...packageName.split("/"), "package.json");
     if (!existsSync(installed)) throw new Error(`${packageName} is not installed in ${dir}`);
@@ -180,6 +209,6 @@ let project: Promise<ConsumerProject> | undefined;
  * generous timeout). Later calls get the same project; a failure is remembered and reported again.
  */
 export function consumerProject(): Promise<ConsumerProject> {
-    project ??= create();
+    project ??= createConsumerProject();
     return project;
 }
