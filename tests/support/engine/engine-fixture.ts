@@ -1,0 +1,94 @@
+/**
+ * What the engine test files share: the engine (`npm run engine` built it), one consumer project per
+ * `@pulumi/pulumi` version under test (each installed once per process), the program's source, and a stack
+ * whose credentials and endpoint come from stack config only.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { findEngine, PulumiEngine } from "../../../engine/pulumi-engine";
+import type { Emulator } from "../../../emulator";
+import { ConsumerProject, createConsumerProject, REPO_ROOT, repoPulumiVersion } from "../consumer-project";
+import { EngineWorkspace } from "./engine-workspace";
+
+/** The lowest `@pulumi/pulumi` the package supports: the floor of its peer dependency range (`>=3.139.0`). */
+export function pulumiPeerFloor(): string {
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { peerDependencies?: Record<string, string> };
+    const range = manifest.peerDependencies?.["@pulumi/pulumi"] ?? "";
+    const floor = /^>=\s*(\d+\.\d+\.\d+)$/.exec(range.trim())?.[1];
+    if (!floor) throw new Error(`package.json's peer range for @pulumi/pulumi (${JSON.stringify(range)}) is not of the form >=X.Y.Z`);
+    return floor;
+}
+
+/** Both ends of the supported range: the peer floor and the version this repository develops against. */
+export function pulumiVersionsUnderTest(): string[] {
+    return [...new Set([pulumiPeerFloor(), repoPulumiVersion()])];
+}
+
+/** The version of a package in the repository's node_modules, for installing the same one in a project. */
+function repoVersionOf(name: string): string {
+    const path = require.resolve(`${name}/package.json`, { paths: [REPO_ROOT] });
+    return (JSON.parse(readFileSync(path, "utf8")) as { version: string }).version;
+}
+
+/** What `pulumi new typescript` installs besides `@pulumi/pulumi`, at the repository's versions. */
+function typescriptToolchain(): string[] {
+    return [`typescript@${repoVersionOf("typescript")}`, `@types/node@${repoVersionOf("@types/node")}`];
+}
+
+const projects = new Map<string, Promise<ConsumerProject>>();
+
+/**
+ * The consumer project for `pulumiVersion` (created once per process): the tarball, `@pulumi/pulumi`, TypeScript
+ * and `@types/node`, and `@pulumi/policy` when `withPolicy` (for policy packs kept in the project).
+ */
+export function engineProject(pulumiVersion: string, withPolicy = false): Promise<ConsumerProject> {
+    const key = `${pulumiVersion}${withPolicy ? "+policy" : ""}`;
+    let project = projects.get(key);
+    if (!project) {
+        const packages = [...typescriptToolchain(), ...(withPolicy ? [`@pulumi/policy@${repoVersionOf("@pulumi/policy")}`] : [])];
+        project = createConsumerProject({ pulumiVersion, packages });
+        projects.set(key, project);
+    }
+    return project;
+}
+
+/** The engine, or a failure telling to run `npm run engine`. */
+export function engine(): PulumiEngine {
+    return findEngine();
+}
+
+/** The user's program (tests/engine/program/index.ts). */
+export function programSource(): string {
+    return readFileSync(join(REPO_ROOT, "tests", "engine", "program", "index.ts"), "utf8");
+}
+
+/** Stack config that reaches the emulator: the access key, the secret as a secret, the endpoint in alicloud:endpoints. */
+export function emulatorStackConfig(emulator: Emulator) {
+    return [
+        { key: "alicloud:accessKey", value: emulator.account.accessKeyId },
+        { key: "alicloud:secretKey", value: emulator.account.accessKeySecret, secret: true },
+        { key: "alicloud:endpoints[0].resourcedirectory", value: emulator.url, path: true },
+    ];
+}
+
+/** A workspace running the user's program, its stack initialised with `config`. */
+export async function programWorkspace(
+    project: ConsumerProject,
+    config: readonly { key: string; value: string; secret?: boolean; path?: boolean }[],
+    extraFiles: Record<string, string> = {},
+): Promise<EngineWorkspace> {
+    const workspace = new EngineWorkspace(project, engine(), { "index.ts": programSource(), ...extraFiles });
+    await workspace.initStack(config);
+    return workspace;
+}
+
+/** The requests the emulator received for the listing operation. */
+export function listingRequests(emulator: Emulator): number {
+    return emulator.requests.filter((request) => request.action === "ListMessageContactVerifications").length;
+}
+
+/** Every credential string of the emulator's account, none of which may appear in state or output. */
+export function credentialStrings(emulator: Emulator): string[] {
+    const { accessKeyId, accessKeySecret, securityToken } = emulator.account;
+    return [accessKeyId, accessKeySecret, ...(securityToken ? [securityToken] : [])];
+}

@@ -1,0 +1,182 @@
+/**
+ * A user's Pulumi project driven by the real engine, offline: the `pulumi` CLI that `npm run engine` built, a
+ * file backend and `PULUMI_HOME` in a temporary folder, a passphrase, no update check, no plugin acquisition,
+ * no Alibaba Cloud variable from the developer's environment, and HOME pointing at an empty folder (so no
+ * `~/.aliyun` profile is found by accident).
+ *
+ * The project is a folder inside a consumer project (the `npm pack` tarball and `@pulumi/pulumi` from the
+ * registry in its node_modules), with a Pulumi.yaml, a tsconfig.json as `pulumi new typescript` writes it, and
+ * the program's files. Commands that don't run the program (`config set`, `stack output`, `stack export`) run the
+ * CLI directly; `up`, `preview`, `refresh` and `destroy` run through {@link ./inline-program-driver}.
+ */
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { delimiter, dirname, join } from "node:path";
+import * as ts from "typescript";
+import type { PulumiEngine } from "../../../engine/pulumi-engine";
+import type { ConsumerProject } from "../consumer-project";
+import { hermeticEnv } from "../hermetic-env";
+import type { DriverRequest, DriverResult } from "./inline-program-driver";
+
+/** The passphrase of every test stack's secrets provider. */
+export const STACK_PASSPHRASE = "engine-tests-passphrase";
+
+/** What a CLI command printed and how it exited. */
+export interface CliResult {
+    code: number;
+    stdout: string;
+    stderr: string;
+}
+
+/** The compiler options `pulumi new typescript` writes (strict, commonjs, node resolution, no skipLibCheck). */
+export const PULUMI_NEW_TSCONFIG = {
+    compilerOptions: {
+        strict: true,
+        outDir: "bin",
+        target: "es2020",
+        module: "commonjs",
+        moduleResolution: "node",
+        sourceMap: true,
+        experimentalDecorators: true,
+        pretty: true,
+        noFallthroughCasesInSwitch: true,
+        noImplicitReturns: true,
+        forceConsistentCasingInFileNames: true,
+    },
+    files: ["index.ts"],
+};
+
+/** Options of one operation, as the CLI flags of the same names. */
+export type OperationOptions = Partial<Pick<DriverRequest, "expectNoChanges" | "diff" | "policyPacks" | "policyPackConfigs" | "typeCheck">>;
+
+const DRIVER_FILE = ".engine-driver.js";
+
+/** The driver transpiled once per process (it is type-checked with the tests by `npm run typecheck`). */
+let driverSource: string | undefined;
+function transpiledDriver(): string {
+    driverSource ??= ts.transpileModule(readFileSync(join(__dirname, "inline-program-driver.ts"), "utf8"), {
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+    }).outputText;
+    return driverSource;
+}
+
+/** A Pulumi project folder with its own backend and home; see the module's documentation. */
+export class EngineWorkspace {
+    /** The project folder (Pulumi.yaml, tsconfig.json, index.ts). */
+    readonly dir: string;
+    /** The environment of every command: offline, hermetic, the engine first on PATH. */
+    readonly env: NodeJS.ProcessEnv;
+    readonly stackName = "dev";
+    private readonly scratch: string;
+
+    /**
+     * @param files the program's files by name (index.ts at least), written into the project folder.
+     * @param name the project's name in Pulumi.yaml.
+     */
+    constructor(
+        readonly project: ConsumerProject,
+        readonly engine: PulumiEngine,
+        files: Record<string, string>,
+        name = "engine-test",
+    ) {
+        this.dir = mkdtempSync(join(project.dir, `${name}-`));
+        this.scratch = join(this.dir, ".scratch");
+        for (const folder of ["home", "pulumi-home", "state", "requests"]) mkdirSync(join(this.scratch, folder), { recursive: true });
+        writeFileSync(
+            join(this.dir, "Pulumi.yaml"),
+            `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\ndescription: A user's program run by the engine tests.\n`,
+        );
+        writeFileSync(join(this.dir, "tsconfig.json"), JSON.stringify(PULUMI_NEW_TSCONFIG, null, 4));
+        for (const [file, text] of Object.entries(files)) writeFileSync(join(this.dir, file), text);
+        writeFileSync(join(this.dir, DRIVER_FILE), transpiledDriver());
+        this.env = hermeticEnv({
+            PATH: [engine.binDir, dirname(process.execPath), process.env.PATH ?? ""].join(delimiter),
+            HOME: join(this.scratch, "home"),
+            PULUMI_HOME: join(this.scratch, "pulumi-home"),
+            PULUMI_BACKEND_URL: `file://${join(this.scratch, "state")}`,
+            PULUMI_CONFIG_PASSPHRASE: STACK_PASSPHRASE,
+            PULUMI_SKIP_UPDATE_CHECK: "true",
+            PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+            PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: undefined,
+            NODE_OPTIONS: undefined,
+            TS_NODE_PROJECT: undefined,
+        });
+    }
+
+    /** Runs `pulumi ARGS` in the project folder. Never rejects: the result says how it exited. */
+    pulumi(args: readonly string[], timeoutMs = 120_000): Promise<CliResult> {
+        return this.exec(this.engine.pulumi, [...args, "--non-interactive"], timeoutMs);
+    }
+
+    /** `pulumi stack init`, then `pulumi config set` for each entry (`secret: true` encrypts it). */
+    async initStack(config: readonly { key: string; value: string; secret?: boolean; path?: boolean }[] = []): Promise<void> {
+        await this.mustSucceed(["stack", "init", this.stackName]);
+        for (const entry of config) await this.setConfig(entry.key, entry.value, entry);
+    }
+
+    /** `pulumi config set [--secret] [--path] KEY VALUE`. */
+    async setConfig(key: string, value: string, flags: { secret?: boolean; path?: boolean } = {}): Promise<void> {
+        const args = ["config", "set", ...(flags.secret ? ["--secret"] : ["--plaintext"]), ...(flags.path ? ["--path"] : []), key, value];
+        await this.mustSucceed(args);
+    }
+
+    /** `pulumi config rm KEY`. */
+    async removeConfig(key: string): Promise<void> {
+        await this.mustSucceed(["config", "rm", key]);
+    }
+
+    /** `pulumi stack output --json --show-secrets`, parsed. */
+    async stackOutputs(): Promise<Record<string, unknown>> {
+        return JSON.parse((await this.mustSucceed(["stack", "output", "--json", "--show-secrets"])).stdout) as Record<string, unknown>;
+    }
+
+    /** `pulumi stack export`, as text. */
+    async exportStack(): Promise<string> {
+        return (await this.mustSucceed(["stack", "export"])).stdout;
+    }
+
+    /** Runs `pulumi OPERATION` on the program through the Automation API (inline program). */
+    async operation(operation: DriverRequest["operation"], options: OperationOptions = {}, timeoutMs = 240_000): Promise<DriverResult> {
+        const id = `${operation}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+        const request: DriverRequest = {
+            operation,
+            projectDir: this.dir,
+            stackName: this.stackName,
+            program: join(this.dir, "index.ts"),
+            typeCheck: false,
+            ...options,
+            resultFile: join(this.scratch, "requests", `${id}.result.json`),
+        };
+        const requestFile = join(this.scratch, "requests", `${id}.json`);
+        writeFileSync(requestFile, JSON.stringify(request));
+        const driver = await this.exec(process.execPath, [join(this.dir, DRIVER_FILE), requestFile], timeoutMs);
+        let result: DriverResult;
+        try {
+            result = JSON.parse(readFileSync(request.resultFile, "utf8")) as DriverResult;
+        } catch {
+            throw new Error(`the engine driver wrote no result for ${operation} (exit ${driver.code})\nstdout: ${driver.stdout}\nstderr: ${driver.stderr}`);
+        }
+        // The program's own console output (and the driver's) goes to the driver's streams.
+        return { ...result, stderr: `${result.stderr}${driver.stderr}` };
+    }
+
+    /** Removes the project folder (the consumer project stays for other workspaces). */
+    remove(): void {
+        if (process.env.KEEP_CONSUMER_PROJECT !== "1") rmSync(this.dir, { recursive: true, force: true });
+    }
+
+    private async mustSucceed(args: readonly string[]): Promise<CliResult> {
+        const result = await this.pulumi(args);
+        if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} failed (exit ${result.code})\n${result.stdout}\n${result.stderr}`);
+        return result;
+    }
+
+    private exec(file: string, args: readonly string[], timeoutMs: number): Promise<CliResult> {
+        return new Promise((resolve) => {
+            execFile(file, [...args], { cwd: this.dir, env: this.env, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
+                const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+                resolve({ code, stdout: String(stdout), stderr: String(stderr) + (error && code === -1 ? `\n${error.message}` : "") });
+            });
+        });
+    }
+}
