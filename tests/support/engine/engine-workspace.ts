@@ -81,7 +81,7 @@ export class EngineWorkspace {
     ) {
         this.dir = mkdtempSync(join(project.dir, `${name}-`));
         this.scratch = join(this.dir, ".scratch");
-        for (const folder of ["home", "pulumi-home", "state", "requests"]) mkdirSync(join(this.scratch, folder), { recursive: true });
+        for (const folder of ["home", "pulumi-home", "state", "requests", "tmp"]) mkdirSync(join(this.scratch, folder), { recursive: true });
         writeFileSync(
             join(this.dir, "Pulumi.yaml"),
             `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\ndescription: A user's program run by the engine tests.\n`,
@@ -92,6 +92,8 @@ export class EngineWorkspace {
         this.env = hermeticEnv({
             PATH: [engine.binDir, dirname(process.execPath), process.env.PATH ?? ""].join(delimiter),
             HOME: join(this.scratch, "home"),
+            // The Automation API leaves its event-log folders in the temporary folder: keep them in the project's.
+            TMPDIR: join(this.scratch, "tmp"),
             PULUMI_HOME: join(this.scratch, "pulumi-home"),
             PULUMI_BACKEND_URL: `file://${join(this.scratch, "state")}`,
             PULUMI_CONFIG_PASSPHRASE: STACK_PASSPHRASE,
