@@ -7,7 +7,7 @@ export interface InvalidResponseDetails {
     requestId?: string;
     /** What was wrong, e.g. "the body is not JSON" or "TotalCount: expected a number". */
     problem: string;
-    /** The start of the body, for diagnosis (never holds credentials: it is the server's answer). */
+    /** The start of the body, for diagnosis, credential fields redacted (an STS answer carries a secret). */
     bodyExcerpt?: string;
 }
 

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { AlibabaCloudApiError, InvalidResponseError } from "../errors";
 import { errorAnswerSchema, formatSchemaIssues } from "./answer-schemas";
 import type { HttpAnswer } from "./http-exchange";
+import { redactCredentials } from "./redact-credentials";
 
 /** A successful answer, parsed, with the RequestId it came with. */
 export interface ParsedAnswer<T> {
@@ -50,7 +51,7 @@ export function parseAnswer<S extends z.ZodType>(operation: string, answer: Http
     const headerRequestId = headerValue(answer, "x-acs-request-id");
     const requestId = (json.ok ? requestIdOf(json.value) : undefined) ?? headerRequestId;
     const invalid = (problem: string) =>
-        new InvalidResponseError({ operation, httpStatus: answer.status, requestId, problem, bodyExcerpt: text.slice(0, EXCERPT_LENGTH) });
+        new InvalidResponseError({ operation, httpStatus: answer.status, requestId, problem, bodyExcerpt: redactCredentials(text).slice(0, EXCERPT_LENGTH) });
 
     if (answer.status < 200 || answer.status >= 300) {
         const error = json.ok ? errorAnswerSchema.safeParse(json.value) : undefined;
