@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import type { CredentialsProvider } from "./credentials";
 import type { Endpoint } from "./endpoint";
+import type { Operation } from "./operation/operation";
 import { AlibabaCloudApiError, isThrottlingCode } from "./errors";
 import { AdaptiveRateLimiter, REAL_RETRY_ENVIRONMENT, RetryEnvironment, RetryOptions, withRetries } from "./retry";
 import { canonicalQuery, QueryParameters, signRpcCall } from "./signing";
@@ -9,11 +10,7 @@ import { exchange } from "./transport/http-exchange";
 import { ParsedAnswer, parseAnswer } from "./transport/parse-answer";
 import { TransportOptions } from "./transport/transport-options";
 
-/** An API operation: its action name and version. */
-export interface Operation {
-    action: string;
-    version: string;
-}
+export type { Operation };
 
 /** Everything an {@link RpcClient} needs; clock and nonce are injectable for tests. */
 export interface RpcClientConfig {

@@ -1,4 +1,8 @@
-import type { Operation } from "../rpc-client";
+/** An API operation: its action name and version. */
+export interface Operation {
+    action: string;
+    version: string;
+}
 
 /** Resource Directory's `ListMessageContactVerifications`, product ResourceDirectoryMaster. */
 export const LIST_MESSAGE_CONTACT_VERIFICATIONS: Operation = {

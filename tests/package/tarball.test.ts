@@ -2,7 +2,8 @@ import { strict as assert } from "node:assert";
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { consumerProject, ConsumerProject, REPO_ROOT } from "../support/consumer-project";
+import { consumerProject, ConsumerProject, createConsumerProject, REPO_ROOT, typescriptToolchain } from "../support/consumer-project";
+import { PULUMI_NEW_TSCONFIG } from "../support/pulumi-new-tsconfig";
 import { hermeticEnv } from "../support/hermetic-env";
 
 function run(file: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -77,6 +78,16 @@ describe("the published package, installed from its npm pack tarball", function 
             }
         });
     }
+
+    it("type-checks in a project as `pulumi new typescript` creates it (strict, commonjs, node resolution, no skipLibCheck, no esModuleInterop)", async () => {
+        // The package's declarations must not reach types (zod's) that fail to compile under these options.
+        const typed = await createConsumerProject({ packages: typescriptToolchain() });
+        writeFileSync(join(typed.dir, "index.ts"), CONSUMER_SOURCE);
+        writeFileSync(join(typed.dir, "tsconfig.json"), JSON.stringify(PULUMI_NEW_TSCONFIG));
+        const tsc = join(typed.dir, "node_modules", "typescript", "bin", "tsc");
+        const result = await run(process.execPath, [tsc, "--noEmit", "--pretty", "false", "-p", typed.dir], typed.dir);
+        assert.equal(result.code, 0, result.stdout + result.stderr);
+    });
 
     it("runs the CLI from the installed bin with the bundled emulator", async () => {
         const bin = join(project.dir, "node_modules", ".bin", "alicloud-contact-verifications");

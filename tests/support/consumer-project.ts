@@ -96,6 +96,18 @@ export function repoPulumiVersion(): string {
     return version;
 }
 
+/** The version of a package in the repository's node_modules, for installing the same one in a project. */
+export function repoVersionOf(name: string): string {
+    const version = readJson(require.resolve(`${name}/package.json`, { paths: [REPO_ROOT] })).version;
+    if (typeof version !== "string") throw new Error(`no version in ${name}/package.json`);
+    return version;
+}
+
+/** What `pulumi new typescript` installs besides `@pulumi/pulumi`, at the repository's versions. */
+export function typescriptToolchain(): string[] {
+    return [`typescript@${repoVersionOf("typescript")}`, `@types/node@${repoVersionOf("@types/node")}`];
+}
+
 let root: string | undefined;
 
 function removeRoot(): void {

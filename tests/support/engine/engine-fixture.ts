@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { findEngine, PulumiEngine } from "../../../engine/pulumi-engine";
 import type { Emulator } from "../../../emulator";
-import { ConsumerProject, createConsumerProject, REPO_ROOT, repoPulumiVersion } from "../consumer-project";
+import { ConsumerProject, createConsumerProject, REPO_ROOT, repoPulumiVersion, repoVersionOf, typescriptToolchain } from "../consumer-project";
 import { EngineWorkspace } from "./engine-workspace";
 
 /** The lowest `@pulumi/pulumi` the package supports: the floor of its peer dependency range (`>=3.139.0`). */
@@ -22,17 +22,6 @@ export function pulumiPeerFloor(): string {
 /** Both ends of the supported range: the peer floor and the version this repository develops against. */
 export function pulumiVersionsUnderTest(): string[] {
     return [...new Set([pulumiPeerFloor(), repoPulumiVersion()])];
-}
-
-/** The version of a package in the repository's node_modules, for installing the same one in a project. */
-function repoVersionOf(name: string): string {
-    const path = require.resolve(`${name}/package.json`, { paths: [REPO_ROOT] });
-    return (JSON.parse(readFileSync(path, "utf8")) as { version: string }).version;
-}
-
-/** What `pulumi new typescript` installs besides `@pulumi/pulumi`, at the repository's versions. */
-function typescriptToolchain(): string[] {
-    return [`typescript@${repoVersionOf("typescript")}`, `@types/node@${repoVersionOf("@types/node")}`];
 }
 
 const projects = new Map<string, Promise<ConsumerProject>>();

@@ -16,6 +16,7 @@ import * as ts from "typescript";
 import type { PulumiEngine } from "../../../engine/pulumi-engine";
 import type { ConsumerProject } from "../consumer-project";
 import { hermeticEnv } from "../hermetic-env";
+import { PULUMI_NEW_TSCONFIG } from "../pulumi-new-tsconfig";
 import type { DriverRequest, DriverResult } from "./inline-program-driver";
 
 /** The passphrase of every test stack's secrets provider. */
@@ -27,24 +28,6 @@ export interface CliResult {
     stdout: string;
     stderr: string;
 }
-
-/** The compiler options `pulumi new typescript` writes (strict, commonjs, node resolution, no skipLibCheck). */
-export const PULUMI_NEW_TSCONFIG = {
-    compilerOptions: {
-        strict: true,
-        outDir: "bin",
-        target: "es2020",
-        module: "commonjs",
-        moduleResolution: "node",
-        sourceMap: true,
-        experimentalDecorators: true,
-        pretty: true,
-        noFallthroughCasesInSwitch: true,
-        noImplicitReturns: true,
-        forceConsistentCasingInFileNames: true,
-    },
-    files: ["index.ts"],
-};
 
 /** Options of one operation, as the CLI flags of the same names. */
 export type OperationOptions = Partial<Pick<DriverRequest, "expectNoChanges" | "diff" | "policyPacks" | "policyPackConfigs" | "typeCheck">>;
