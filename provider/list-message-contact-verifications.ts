@@ -8,6 +8,7 @@ import { assertValidOptions } from "./operation/validate-options";
 import { MessageContactVerification } from "./operation/verification";
 import { collectAllPages } from "./pagination/collect-all-pages";
 import { RpcClient } from "./rpc-client";
+import { allowListenersFor } from "./transport/signal-listeners";
 
 /** A complete listing of pending verifications. */
 export interface VerificationListing {
@@ -58,11 +59,15 @@ export async function listMessageContactVerifications(options: ListOptions = {})
         options.credentialsProvider ?? resolveCredentialsProvider({ explicit: options, stack, env, stsEndpoint: options.stsEndpoint });
     const listing = stack.listing ?? {};
     const timeoutMs = options.timeoutMs ?? listing.timeoutMs ?? LIST_DEFAULTS.timeoutMs;
+    const concurrency = options.concurrency ?? listing.concurrency ?? LIST_DEFAULTS.concurrency;
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+    allowListenersFor(signal, concurrency);
     const client = new RpcClient({
         endpoint,
         credentials,
+        deadline: Date.now() + timeoutMs,
+        deadlineName: `timeoutMs=${timeoutMs}`,
         retry: { maxAttempts: options.maxAttempts ?? listing.maxAttempts ?? LIST_DEFAULTS.maxAttempts },
         transport: {
             ...(options.maxResponseBytes ? { maxResponseBytes: options.maxResponseBytes } : {}),
@@ -80,7 +85,7 @@ export async function listMessageContactVerifications(options: ListOptions = {})
             pageSize: options.pageSize ?? LIST_DEFAULTS.pageSize,
             pageSizeFallbacks: PAGE_SIZE_FALLBACKS,
             isPageSizeRejected,
-            concurrency: options.concurrency ?? listing.concurrency ?? LIST_DEFAULTS.concurrency,
+            concurrency,
             maxListings: options.maxListings ?? LIST_DEFAULTS.maxListings,
             confirm: (options.consistency ?? listing.consistency ?? LIST_DEFAULTS.consistency) === "snapshot",
             itemKey: (v) => [v.contactId, v.target],

@@ -4,13 +4,27 @@ import type { CredentialsProvider } from "./credentials";
 import type { Endpoint } from "./endpoint";
 import type { Operation } from "./operation/operation";
 import { AlibabaCloudApiError, isThrottlingCode } from "./errors";
-import { AdaptiveRateLimiter, REAL_RETRY_ENVIRONMENT, RetryEnvironment, RetryOptions, withRetries } from "./retry";
+import {
+    AdaptiveRateLimiter,
+    cappedRetryAfter,
+    FinalFailure,
+    REAL_RETRY_ENVIRONMENT,
+    RetryBounds,
+    RetryEnvironment,
+    RetryOptions,
+    withRetries,
+} from "./retry";
 import { canonicalQuery, QueryParameters, signRpcCall } from "./signing";
 import { exchange } from "./transport/http-exchange";
 import { ParsedAnswer, parseAnswer } from "./transport/parse-answer";
 import { TransportOptions } from "./transport/transport-options";
 
 export type { Operation };
+
+/** The bounds of one call: a cancel signal, and what overrides the client's deadline and retry policy. */
+export interface CallRequest extends RetryBounds {
+    retry?: RetryOptions;
+}
 
 /** Everything an {@link RpcClient} needs; clock and nonce are injectable for tests. */
 export interface RpcClientConfig {
@@ -25,6 +39,10 @@ export interface RpcClientConfig {
     clock?: () => Date;
     /** Flow control shared by every call of this client. Default: a new {@link AdaptiveRateLimiter}. */
     rateLimiter?: AdaptiveRateLimiter;
+    /** When the caller's time is up (epoch ms on the retry environment's clock): no retry waits past it. */
+    deadline?: number;
+    /** The option that set {@link deadline}, for messages (`timeoutMs=300000`). */
+    deadlineName?: string;
 }
 
 /**
@@ -44,16 +62,29 @@ export class RpcClient {
         this.rateLimiter = config.rateLimiter ?? new AdaptiveRateLimiter(config.retryEnvironment ?? REAL_RETRY_ENVIRONMENT);
     }
 
-    /** Calls `operation` with `query` and parses the answer with `schema`, retrying what is retryable. */
-    async call<S extends z.ZodType>(operation: Operation, query: QueryParameters, schema: S, signal?: AbortSignal): Promise<ParsedAnswer<z.infer<S>>> {
+    /**
+     * Calls `operation` with `query` and parses the answer with `schema`, retrying what is retryable within
+     * `request`'s bounds (signal, deadline, retry policy; each defaults to the client's).
+     */
+    async call<S extends z.ZodType>(operation: Operation, query: QueryParameters, schema: S, request: CallRequest = {}): Promise<ParsedAnswer<z.infer<S>>> {
         const config = this.#config;
         const limiter = this.rateLimiter;
         const path = `/?${canonicalQuery(query)}`;
+        const { signal } = request;
+        const retry = { ...config.retry, ...request.retry };
+        const bounds: RetryBounds = {
+            signal,
+            deadline: request.deadline ?? config.deadline,
+            deadlineName: request.deadline !== undefined ? request.deadlineName : config.deadlineName,
+        };
         return withRetries(
             async () => {
                 const sentAt = await limiter.acquire(signal);
-                // After the wait: temporary credentials are checked for renewal right before they are used.
-                const key = await config.credentials.getCredentials();
+                // After the wait: temporary credentials are checked for renewal right before they are used. A
+                // failure to get them is final here: the credentials provider retries (or not) on its own.
+                const key = await config.credentials.getCredentials({ ...bounds, retry }).catch((error: unknown) => {
+                    throw new FinalFailure(error);
+                });
                 const headers = signRpcCall(
                     { host: config.endpoint.host, action: operation.action, version: operation.version, query },
                     key,
@@ -76,13 +107,15 @@ export class RpcClient {
                     limiter.onAccepted();
                     return parsed;
                 } catch (error) {
-                    if (error instanceof AlibabaCloudApiError && isThrottlingCode(error.code)) limiter.onThrottled(error.retryAfterMs, sentAt);
+                    if (error instanceof AlibabaCloudApiError && isThrottlingCode(error.code)) {
+                        limiter.onThrottled(cappedRetryAfter(error, retry), sentAt);
+                    }
                     throw error;
                 }
             },
-            config.retry ?? {},
+            retry,
             config.retryEnvironment ?? REAL_RETRY_ENVIRONMENT,
-            signal,
+            bounds,
         );
     }
 }

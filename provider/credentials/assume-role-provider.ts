@@ -3,7 +3,7 @@ import type { Endpoint } from "../endpoint";
 import { InvalidResponseError } from "../errors";
 import { RpcClient } from "../rpc-client";
 import type { AssumeRoleSettings } from "../stack-settings";
-import { Credentials, CredentialsProvider } from "./credentials";
+import { CredentialRequest, Credentials, CredentialsProvider } from "./credentials";
 
 /** STS `AssumeRole`. */
 export const ASSUME_ROLE = { action: "AssumeRole", version: "2015-04-01" } as const;
@@ -33,10 +33,30 @@ export function needsRefresh(obtainedAt: number, expiresAt: number, now: number)
     return now >= expiresAt - margin;
 }
 
+/** A renewal in flight, shared by every caller waiting for it; aborted when the last of them stops waiting. */
+interface Renewal {
+    promise: Promise<Credentials>;
+    controller: AbortController;
+    waiters: number;
+}
+
+/** `promise`, or the abort reason as soon as `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+    if (!signal) return promise;
+    if (signal.aborted) return Promise.reject(signal.reason);
+    return new Promise<T>((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener("abort", onAbort, { once: true });
+        promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    });
+}
+
 /**
  * Temporary credentials from STS `AssumeRole`, called with the base credentials of the rest of the chain.
  * Cached, and renewed before they expire, also in the middle of a long listing (every request asks for
- * credentials afresh); concurrent requests share one renewal.
+ * credentials afresh). Concurrent callers share one renewal, which keeps to the bounds of the caller that
+ * started it (its deadline and retry policy: one retry loop, the one of the STS request) and is aborted when
+ * every caller has stopped waiting, so a listing's `timeoutMs` also bounds the credentials it waits for.
  */
 export class AssumeRoleProvider implements CredentialsProvider {
     readonly description: string;
@@ -44,25 +64,39 @@ export class AssumeRoleProvider implements CredentialsProvider {
     readonly #settings: AssumeRoleSettings;
     readonly #now: () => number;
     #current: { credentials: Credentials; obtainedAt: number; expiresAt: number } | undefined;
-    #pending: Promise<Credentials> | undefined;
+    #renewal: Renewal | undefined;
 
     constructor(base: CredentialsProvider, settings: AssumeRoleSettings, stsEndpoint: Endpoint, now: () => number = Date.now) {
         this.description = `assume role ${settings.roleArn} with ${base.description}`;
-        this.#client = new RpcClient({ endpoint: stsEndpoint, credentials: base, retry: { maxAttempts: 3 } });
+        this.#client = new RpcClient({ endpoint: stsEndpoint, credentials: base });
         this.#settings = settings;
         this.#now = now;
     }
 
-    getCredentials(): Promise<Credentials> {
+    async getCredentials(request: CredentialRequest = {}): Promise<Credentials> {
         const current = this.#current;
-        if (current && !needsRefresh(current.obtainedAt, current.expiresAt, this.#now())) return Promise.resolve(current.credentials);
-        this.#pending ??= this.#assume().finally(() => {
-            this.#pending = undefined;
-        });
-        return this.#pending;
+        if (current && !needsRefresh(current.obtainedAt, current.expiresAt, this.#now())) return current.credentials;
+        const renewal = (this.#renewal ??= this.#startRenewal(request));
+        renewal.waiters++;
+        try {
+            return await untilAborted(renewal.promise, request.signal);
+        } finally {
+            renewal.waiters--;
+            if (renewal.waiters === 0) renewal.controller.abort(request.signal?.reason);
+        }
     }
 
-    async #assume(): Promise<Credentials> {
+    #startRenewal(request: CredentialRequest): Renewal {
+        const controller = new AbortController();
+        const promise = this.#assume({ ...request, signal: controller.signal }).finally(() => {
+            if (this.#renewal?.promise === promise) this.#renewal = undefined;
+        });
+        // A renewal nobody waits for any longer must not report its abort as unhandled.
+        promise.catch(() => undefined);
+        return { promise, controller, waiters: 0 };
+    }
+
+    async #assume(request: CredentialRequest): Promise<Credentials> {
         const s = this.#settings;
         const query: Record<string, string> = {
             RoleArn: s.roleArn,
@@ -72,7 +106,7 @@ export class AssumeRoleProvider implements CredentialsProvider {
         if (s.externalId) query.ExternalId = s.externalId;
         if (s.policy) query.Policy = s.policy;
         const obtainedAt = this.#now();
-        const { data, requestId } = await this.#client.call(ASSUME_ROLE, query, assumeRoleAnswer);
+        const { data, requestId } = await this.#client.call(ASSUME_ROLE, query, assumeRoleAnswer, request);
         const expiresAt = Date.parse(data.Credentials.Expiration);
         if (!Number.isFinite(expiresAt)) {
             throw new InvalidResponseError({ operation: ASSUME_ROLE.action, httpStatus: 200, requestId, problem: "Credentials.Expiration is not a date" });

@@ -1,5 +1,12 @@
 import { inspect } from "node:util";
+import type { RetryBounds, RetryOptions } from "../retry";
 import type { SigningKey } from "../signing";
+
+/** The bounds of the call that needs credentials, which a provider that calls a service (STS) keeps to. */
+export interface CredentialRequest extends RetryBounds {
+    /** The caller's retry policy, for the provider's own requests. */
+    retry?: RetryOptions;
+}
 
 /**
  * An AccessKey pair (and STS token) to sign with. The secret and the token are not enumerable and are
@@ -43,6 +50,10 @@ export function maskIdentifier(id: string): string {
 export interface CredentialsProvider {
     /** Where this provider looks, for error messages ("env ALIBABA_CLOUD_ACCESS_KEY_ID/..."). */
     readonly description: string;
-    /** Current credentials. Temporary credentials are refreshed before they expire. */
-    getCredentials(): Promise<Credentials>;
+    /**
+     * Current credentials. Temporary credentials are refreshed before they expire, within the caller's bounds
+     * (its signal, deadline and retry policy); a renewal shared by several callers stops only when none of them
+     * waits any longer.
+     */
+    getCredentials(request?: CredentialRequest): Promise<Credentials>;
 }

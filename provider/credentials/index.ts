@@ -1,4 +1,4 @@
-export { Credentials, CredentialsProvider, maskIdentifier } from "./credentials";
+export { CredentialRequest, Credentials, CredentialsProvider, maskIdentifier } from "./credentials";
 export { CredentialOptions } from "./credential-options";
 export { StaticCredentialsProvider } from "./static-provider";
 export { CredentialSources, resolveCredentialsProvider, TERRAFORM_ENV } from "./resolve-credentials";

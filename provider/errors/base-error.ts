@@ -22,10 +22,12 @@ export class MessageContactsError extends Error {
     readonly operation?: string;
     readonly requestId?: string;
     readonly retryable: boolean;
-    /** How many attempts were made before giving up (set by the retry loop). */
+    /** How many attempts were made before giving up (recorded by the retry loop that made them). */
     attempts?: number;
-    /** Milliseconds spent across all attempts (set by the retry loop). */
+    /** Milliseconds spent across all attempts (recorded with {@link attempts}). */
     elapsedMs?: number;
+    /** Why the retry loop stopped before `maxAttempts`, when it did (recorded with {@link attempts}). */
+    stoppedBecause?: string;
 
     constructor(code: string, message: string, details: ErrorDetails = {}) {
         super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -35,6 +37,24 @@ export class MessageContactsError extends Error {
         this.requestId = details.requestId;
         this.retryable = details.retryable ?? false;
         Object.defineProperty(this, BRAND, { value: true });
+        // The message is the description given here plus what the retry loop recorded as data: derived, never
+        // edited after the fact.
+        Object.defineProperty(this, "message", {
+            get: () => message + retriesSuffix(this),
+            enumerable: false,
+            configurable: true,
+        });
+    }
+
+    /**
+     * Records, once, how the retry loop that made the attempts ended: the first loop to give up on an error
+     * owns it; a loop that merely passes it on (a credential failure inside a request) changes nothing.
+     */
+    recordAttempts(attempts: number, elapsedMs: number, stoppedBecause?: string): void {
+        if (this.attempts !== undefined) return;
+        this.attempts = attempts;
+        this.elapsedMs = elapsedMs;
+        if (stoppedBecause !== undefined) this.stoppedBecause = stoppedBecause;
     }
 
     static override [Symbol.hasInstance](value: unknown): boolean {
@@ -46,6 +66,13 @@ export class MessageContactsError extends Error {
         }
         return false;
     }
+}
+
+/** ` [gave up after N attempts over M ms: why]`, or nothing when the error came from a single attempt. */
+function retriesSuffix(error: MessageContactsError): string {
+    const why = error.stoppedBecause ? `: ${error.stoppedBecause}` : "";
+    if (error.attempts === undefined || (error.attempts <= 1 && !why)) return "";
+    return ` [gave up after ${error.attempts} attempt${error.attempts === 1 ? "" : "s"} over ${error.elapsedMs ?? 0} ms${why}]`;
 }
 
 /** `RequestId abc`, or nothing, for the end of a message. */

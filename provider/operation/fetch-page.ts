@@ -16,7 +16,7 @@ export async function fetchVerificationsPage(
 ): Promise<Page<MessageContactVerification>> {
     const parameters: Record<string, string> = { PageNumber: String(query.pageNumber), PageSize: String(query.pageSize) };
     if (query.contactId !== undefined) parameters.ContactId = query.contactId;
-    const { data, requestId } = await client.call(LIST_MESSAGE_CONTACT_VERIFICATIONS, parameters, listPageSchema, signal);
+    const { data, requestId } = await client.call(LIST_MESSAGE_CONTACT_VERIFICATIONS, parameters, listPageSchema, { signal });
     return {
         pageNumber: data.PageNumber,
         pageSize: data.PageSize,

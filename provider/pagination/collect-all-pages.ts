@@ -1,3 +1,4 @@
+import { allowListenersFor } from "../transport/signal-listeners";
 import { InconsistentListingError, InvalidResponseError } from "../errors";
 import { MAX_PLAUSIBLE_TOTAL_COUNT } from "../operation/operation";
 import { firstDuplicate, ItemKey, pageInconsistency } from "./check-listing";
@@ -94,6 +95,7 @@ async function collectOnce<T>(o: CollectOptions<T>, size: { value: number }): Pr
     o.onProgress?.(pagesDone, pagesTotal);
     const stop = new AbortController();
     const signal = o.signal ? AbortSignal.any([o.signal, stop.signal]) : stop.signal;
+    allowListenersFor(signal, o.concurrency);
     const pages = await mapBounded(rest, o.concurrency, async (pageNumber) => {
         const page = await o.fetchPage(pageNumber, askedSize, signal);
         if (page.pageNumber !== pageNumber) throw wrongPage(o.operation, pageNumber, page);

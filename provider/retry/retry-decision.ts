@@ -9,6 +9,15 @@ export function backoffDelay(attempt: number, options: RetryOptions, random: () 
 }
 
 /**
+ * The wait a throttled or unavailable answer asked for (`x-acs-retry-after`), capped by `maxRetryAfterMs`: the
+ * one cap, applied by the retry loop and the shared rate limiter alike. Undefined when none was asked.
+ */
+export function cappedRetryAfter(error: unknown, options: RetryOptions): number | undefined {
+    if (!(error instanceof AlibabaCloudApiError) || error.retryAfterMs === undefined) return undefined;
+    return Math.min(error.retryAfterMs, options.maxRetryAfterMs ?? DEFAULT_RETRY_OPTIONS.maxRetryAfterMs);
+}
+
+/**
  * How long to wait before the next attempt after `error` on attempt number `attempt` (1-based), or
  * `undefined` when it must not be retried: not retryable, or out of attempts. A server's
  * `x-acs-retry-after` wins over the backoff, capped by `maxRetryAfterMs`.
@@ -17,8 +26,5 @@ export function retryDelay(error: unknown, attempt: number, options: RetryOption
     const o = { ...DEFAULT_RETRY_OPTIONS, ...options };
     if (attempt >= o.maxAttempts) return undefined;
     if (!(error instanceof MessageContactsError) || !error.retryable) return undefined;
-    if (error instanceof AlibabaCloudApiError && error.retryAfterMs !== undefined) {
-        return Math.min(error.retryAfterMs, o.maxRetryAfterMs);
-    }
-    return backoffDelay(attempt, o, random);
+    return cappedRetryAfter(error, o) ?? backoffDelay(attempt, o, random);
 }

@@ -1,4 +1,4 @@
-import { MessageContactsError } from "../errors";
+import { AlibabaCloudApiError, MessageContactsError } from "../errors";
 import { retryDelay } from "./retry-decision";
 import { RetryOptions } from "./retry-options";
 
@@ -29,30 +29,62 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export const REAL_RETRY_ENVIRONMENT: RetryEnvironment = { now: Date.now, random: Math.random, sleep };
 
 /**
- * Runs `attempt` until it succeeds or {@link retryDelay} says stop. The error that gives up carries how many
- * attempts were made and over how long, and its message says so.
+ * Thrown by an attempt to end the loop with `error` as it is: not retried, nothing recorded on it. For failures
+ * that another loop already owns (credentials fetched inside a request are retried by the credentials
+ * provider's own loop, if at all), so that one failure is retried by exactly one loop.
+ */
+export class FinalFailure {
+    constructor(readonly error: unknown) {}
+}
+
+/** What bounds a retry loop besides `maxAttempts`. */
+export interface RetryBounds {
+    /** Cancels the waits between attempts. */
+    signal?: AbortSignal;
+    /** When the caller's time is up (on the environment's clock): no wait may end past it. */
+    deadline?: number;
+    /** The option that set the deadline, for messages (`timeoutMs=5000`). */
+    deadlineName?: string;
+}
+
+/**
+ * Runs `attempt` until it succeeds or {@link retryDelay} says stop. A wait that would end past
+ * `bounds.deadline` is not started: the loop gives up at once with the last error, saying how long the wait
+ * would have been. The error that gives up records how many attempts were made and over how long (its
+ * message shows them).
  */
 export async function withRetries<T>(
     attempt: (attemptNumber: number) => Promise<T>,
     options: RetryOptions,
     env: RetryEnvironment = REAL_RETRY_ENVIRONMENT,
-    signal?: AbortSignal,
+    bounds: RetryBounds = {},
 ): Promise<T> {
     const started = env.now();
     for (let attemptNumber = 1; ; attemptNumber++) {
         try {
             return await attempt(attemptNumber);
-        } catch (error) {
-            const delay = retryDelay(error, attemptNumber, options, env.random);
-            if (delay === undefined) {
-                if (error instanceof MessageContactsError && attemptNumber > 1) {
-                    error.attempts = attemptNumber;
-                    error.elapsedMs = env.now() - started;
-                    error.message += ` [gave up after ${attemptNumber} attempts over ${error.elapsedMs} ms]`;
+        } catch (thrown) {
+            if (thrown instanceof FinalFailure) throw thrown.error;
+            const delay = retryDelay(thrown, attemptNumber, options, env.random);
+            const now = env.now();
+            const pastDeadline = delay !== undefined && bounds.deadline !== undefined && now + delay > bounds.deadline;
+            if (delay === undefined || pastDeadline) {
+                if (thrown instanceof MessageContactsError) {
+                    const why = pastDeadline ? pastDeadlineReason(thrown, delay, bounds, now) : undefined;
+                    thrown.recordAttempts(attemptNumber, now - started, why);
                 }
-                throw error;
+                throw thrown;
             }
-            await env.sleep(delay, signal);
+            await env.sleep(delay, bounds.signal);
         }
     }
+}
+
+function pastDeadlineReason(error: MessageContactsError, delay: number, bounds: RetryBounds, now: number): string {
+    const left = Math.max(0, (bounds.deadline ?? now) - now);
+    const budget = bounds.deadlineName ? `the time left of ${bounds.deadlineName}` : "the time left";
+    const asked = error instanceof AlibabaCloudApiError && error.retryAfterMs !== undefined;
+    return asked
+        ? `the service asked to retry after ${error.retryAfterMs} ms, past ${budget} (${left} ms)`
+        : `the next retry (in ${delay} ms) would end past ${budget} (${left} ms)`;
 }
