@@ -8,6 +8,7 @@ import { assertValidOptions } from "./operation/validate-options";
 import { MessageContactVerification } from "./operation/verification";
 import { collectAllPages } from "./pagination/collect-all-pages";
 import { RpcClient } from "./rpc-client";
+import { ByteBudget } from "./transport/byte-budget";
 import { allowListenersFor } from "./transport/signal-listeners";
 
 /** A complete listing of pending verifications. */
@@ -68,6 +69,7 @@ export async function listMessageContactVerifications(options: ListOptions = {})
         credentials,
         deadline: Date.now() + timeoutMs,
         deadlineName: `timeoutMs=${timeoutMs}`,
+        byteBudget: new ByteBudget(options.maxListingBytes ?? LIST_DEFAULTS.maxListingBytes),
         retry: { maxAttempts: options.maxAttempts ?? listing.maxAttempts ?? LIST_DEFAULTS.maxAttempts },
         transport: {
             ...(options.maxResponseBytes ? { maxResponseBytes: options.maxResponseBytes } : {}),

@@ -15,6 +15,7 @@ import {
     withRetries,
 } from "./retry";
 import { canonicalQuery, QueryParameters, signRpcCall } from "./signing";
+import type { ByteBudget } from "./transport/byte-budget";
 import { exchange } from "./transport/http-exchange";
 import { ParsedAnswer, parseAnswer } from "./transport/parse-answer";
 import { TransportOptions } from "./transport/transport-options";
@@ -43,6 +44,8 @@ export interface RpcClientConfig {
     deadline?: number;
     /** The option that set {@link deadline}, for messages (`timeoutMs=300000`). */
     deadlineName?: string;
+    /** The bytes every answer of this client may take in all (`maxListingBytes`). Default: no budget. */
+    byteBudget?: ByteBudget;
 }
 
 /**
@@ -101,6 +104,7 @@ export class RpcClient {
                         signal,
                     },
                     config.transport,
+                    config.byteBudget,
                 );
                 try {
                     const parsed = parseAnswer(operation.action, answer, schema);

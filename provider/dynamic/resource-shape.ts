@@ -28,6 +28,7 @@ export const RESOURCE_INPUT_NAMES = [
     "timeoutMs",
     "requestTimeoutMs",
     "maxResponseBytes",
+    "maxListingBytes",
 ] as const satisfies readonly Exclude<keyof (ListQuery & ClientOptions), keyof CredentialOptions>[];
 
 /** The resource's inputs, as recorded in state: the options named by {@link RESOURCE_INPUT_NAMES}. */

@@ -40,6 +40,11 @@ export interface ClientOptions extends CredentialOptions {
     /** Largest answer accepted, in bytes. Default 8 MiB. */
     maxResponseBytes?: number;
     /**
+     * Most bytes of answers one call reads in all (every page, retries and confirming reads included), so that a
+     * broken or hostile endpoint cannot exhaust memory; past it the call fails. Default 256 MiB.
+     */
+    maxListingBytes?: number;
+    /**
      * Time limit of one request's answer in milliseconds (waiting for headers, and between body chunks);
      * a request past it is retried. Default 30 000.
      */
@@ -70,5 +75,6 @@ export const LIST_DEFAULTS = {
     maxAttempts: 5,
     maxListings: 3,
     timeoutMs: 300_000,
+    maxListingBytes: 256 * 1024 * 1024,
     consistency: "checked",
 } as const;

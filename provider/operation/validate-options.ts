@@ -24,6 +24,7 @@ const RULES: Record<string, { accepted: string; schema: z.ZodType }> = {
     timeoutMs: { accepted: "an integer number of milliseconds from 1000 to 3600000", schema: int(1000, 3_600_000) },
     requestTimeoutMs: { accepted: "an integer number of milliseconds from 100 to 600000", schema: int(100, 600_000) },
     maxResponseBytes: { accepted: "an integer number of bytes from 1024 to 268435456", schema: int(1024, 268_435_456) },
+    maxListingBytes: { accepted: "an integer number of bytes from 1048576 (1 MiB) to 17179869184 (16 GiB)", schema: int(1_048_576, 17_179_869_184) },
     endpoint: { accepted: "a host name or an http(s) URL", schema: z.string().min(1) },
     endpointType: { accepted: '"public" or "vpc"', schema: z.enum(["public", "vpc"]) },
     region: { accepted: "a region ID such as cn-hangzhou or ap-southeast-1", schema: z.string().regex(/^[a-z]{2,}(-[a-z0-9]+)+$/) },

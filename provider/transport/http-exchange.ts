@@ -1,4 +1,5 @@
 import { TransportError } from "../errors";
+import type { ByteBudget } from "./byte-budget";
 import { poolFor } from "./connection-pools";
 import { DEFAULT_TRANSPORT_OPTIONS, TransportOptions } from "./transport-options";
 
@@ -38,8 +39,11 @@ export function toTransportError(error: unknown, operation: string, origin: stri
     return error;
 }
 
-/** Sends one request through the endpoint's shared pool and reads the whole body, refusing one over the cap. */
-export async function exchange(request: HttpRequest, options: TransportOptions = {}): Promise<HttpAnswer> {
+/**
+ * Sends one request through the endpoint's shared pool and reads the whole body, refusing one over the cap, and
+ * taking what it reads from the call's `budget` (which may stop it mid-body).
+ */
+export async function exchange(request: HttpRequest, options: TransportOptions = {}, budget?: ByteBudget): Promise<HttpAnswer> {
     const maxBytes = options.maxResponseBytes ?? DEFAULT_TRANSPORT_OPTIONS.maxResponseBytes;
     const pool = poolFor(request.origin, options);
     try {
@@ -55,6 +59,10 @@ export async function exchange(request: HttpRequest, options: TransportOptions =
             discard(answer.body);
             throw tooLarge(request.operation, maxBytes, answer.headers);
         }
+        if (Number.isFinite(declared) && budget?.wouldExceed(declared)) {
+            discard(answer.body);
+            throw budget.exceeded(request.operation);
+        }
         const chunks: Buffer[] = [];
         let size = 0;
         for await (const chunk of answer.body) {
@@ -63,6 +71,12 @@ export async function exchange(request: HttpRequest, options: TransportOptions =
             if (size > maxBytes) {
                 discard(answer.body);
                 throw tooLarge(request.operation, maxBytes, answer.headers);
+            }
+            try {
+                budget?.take(buffer.length, request.operation);
+            } catch (error) {
+                discard(answer.body);
+                throw error;
             }
             chunks.push(buffer);
         }
