@@ -63,12 +63,15 @@ export class CliProfileProvider implements CredentialsProvider {
     }
 
     async getCredentials(): Promise<Credentials> {
-        this.#provider ??= library().CLIProfileCredentialsProvider.builder().withProfileName(this.profile).build() as LibraryProvider;
         try {
+            // Building can fail too (ALIBABA_CLOUD_CLI_PROFILE_DISABLED): inside the try, so it is reported as ours.
+            this.#provider ??= library().CLIProfileCredentialsProvider.builder().withProfileName(this.profile).build() as LibraryProvider;
             return toCredentials(await this.#provider.getCredentials());
         } catch (error) {
             const text = error instanceof Error ? error.message : "";
-            const reason = /unable to get profile/.test(text)
+            const reason = /profile is disabled/i.test(text)
+              ? "cannot be used: ALIBABA_CLOUD_CLI_PROFILE_DISABLED is set"
+              : /unable to get profile/.test(text)
                 ? "does not exist in ~/.aliyun/config.json"
                 : /reading aliyun cli config/.test(text)
                   ? "cannot be read: ~/.aliyun/config.json is missing or unreadable"

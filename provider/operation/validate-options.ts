@@ -40,15 +40,23 @@ export const VALIDATED_FIELDS: readonly string[] = Object.keys(RULES);
 /** A value shown in an error message; secrets are never shown. */
 function show(field: string, value: unknown): string {
     if (field === "accessKeySecret" || field === "securityToken" || field === "accessKeyId") return typeof value === "string" ? "a string" : typeof value;
-    const text = JSON.stringify(value);
+    if (typeof value === "bigint") return `the BigInt ${value}n`;
+    if (typeof value === "symbol" || typeof value === "function") return `a ${typeof value}`;
+    let text: string | undefined;
+    try {
+        text = JSON.stringify(value);
+    } catch {
+        text = `an unprintable ${typeof value}`;
+    }
     return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 /** Every problem with the given options (absent fields are fine). Pure; used by the get functions and `check`. */
 export function optionProblems(options: unknown): ArgumentProblem[] {
-    if (options === undefined || options === null) return [];
-    if (typeof options !== "object" || Array.isArray(options)) {
-        return [{ field: "args", message: `args must be an object; got ${typeof options}` }];
+    if (options === undefined) return [];
+    if (options === null || typeof options !== "object" || Array.isArray(options)) {
+        const got = options === null ? "null" : Array.isArray(options) ? "an array" : typeof options;
+        return [{ field: "args", message: `args must be an object (or omitted); got ${got}` }];
     }
     const record = options as Record<string, unknown>;
     const problems: ArgumentProblem[] = [];

@@ -1,3 +1,4 @@
+import { isLoopbackHost } from "../endpoint";
 import { TransportError } from "../errors";
 import type { ByteBudget } from "./byte-budget";
 import { poolFor } from "./connection-pools";
@@ -23,6 +24,9 @@ export interface HttpAnswer {
     body: Buffer;
 }
 
+/** Certificate and TLS protocol failures: trying again cannot mend them. */
+const TLS_CODE = /^(ERR_SSL_|ERR_TLS_)|CERT|SELF_SIGNED|^UNABLE_TO_(GET|VERIFY)|^EPROTO$/;
+
 const TIMEOUT_CODES = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "ETIMEDOUT"]);
 const REFUSED_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
@@ -31,12 +35,25 @@ export function toTransportError(error: unknown, operation: string, origin: stri
     const code = (error as { code?: unknown } | null)?.code;
     const text = error instanceof Error ? error.message : String(error);
     if (typeof code !== "string") return error;
+    if (TLS_CODE.test(code)) return tlsFailure(error, code, operation, origin);
     if (TIMEOUT_CODES.has(code)) return new TransportError("Timeout", operation, `timed out talking to ${origin} (${code}: ${text})`, error);
     if (REFUSED_CODES.has(code)) return new TransportError("ConnectionFailed", operation, `could not connect to ${origin} (${code})`, error);
     if (code.startsWith("UND_ERR_") || code === "ECONNRESET" || code === "EPIPE") {
         return new TransportError("ConnectionReset", operation, `the connection to ${origin} broke before a complete answer (${code}: ${text})`, error);
     }
     return error;
+}
+
+/** A TLS failure, with a hint when a loopback endpoint given without a scheme is plain HTTP. */
+function tlsFailure(error: unknown, code: string, operation: string, origin: string): TransportError {
+    const reason = (error as { reason?: unknown }).reason;
+    const text = typeof reason === "string" && reason !== "" ? reason : error instanceof Error ? error.message : String(error);
+    const url = new URL(origin);
+    const plainHttpHint =
+        url.protocol === "https:" && isLoopbackHost(url.hostname) && /wrong version number|EPROTO|packet length/i.test(`${code} ${text}`)
+            ? `; the server does not speak TLS: write http://${url.host} for a plain-HTTP endpoint on this machine`
+            : "";
+    return new TransportError("TlsFailed", operation, `TLS with ${origin} failed (${code}: ${text})${plainHttpHint}`, error);
 }
 
 /**
