@@ -4,7 +4,7 @@ import { AlibabaCloudApiError, TransportError } from "./errors";
 import { LIST_DEFAULTS, ListOptions } from "./operation/list-options";
 import { LIST_MESSAGE_CONTACT_VERIFICATIONS, PAGE_SIZE_FALLBACKS } from "./operation/operation";
 import { fetchVerificationsPage } from "./operation/fetch-page";
-import { assertValidOptions } from "./operation/validate-options";
+import { assertValidOptions, LIST_OPTION_NAMES, readOptionsOnce } from "./operation/validate-options";
 import { MessageContactVerification } from "./operation/verification";
 import { collectAllPages } from "./pagination/collect-all-pages";
 import { RpcClient } from "./rpc-client";
@@ -45,8 +45,9 @@ export function isPageSizeRejected(error: unknown): boolean {
  * @throws AlibabaCloudApiError for an error answer, InvalidResponseError for an unusable one, TransportError
  *   for a network failure or the time limit, InconsistentListingError when the data keeps changing.
  */
-export async function listMessageContactVerifications(options: ListOptions = {}): Promise<VerificationListing> {
-    assertValidOptions(options);
+export async function listMessageContactVerifications(given: ListOptions = {}): Promise<VerificationListing> {
+    const options = readOptionsOnce(given);
+    assertValidOptions(options, LIST_OPTION_NAMES);
     const env = options.env ?? process.env;
     const stack = options.stack ?? {};
     const endpoint = resolveEndpoint({

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { verificationsQueryId } from "../provider/operation/query-id";
-import { loadClient, loadStackConfig } from "./lazy-client";
+import { loadClient, loadStackConfig, loadValidation } from "./lazy-client";
 import { asPulumiRunError } from "./program-error";
 import type {
     GetMessageContactVerificationsOutputOptions,
@@ -30,12 +30,16 @@ import type {
  * @param opts Accepted for Pulumi's calling convention; no provider is involved, so they change nothing.
  */
 export async function getMessageContactVerifications(
-    args: GetMessageContactVerificationsArgs = {},
+    given: GetMessageContactVerificationsArgs = {},
     // eslint-disable-next-line @typescript-eslint/no-unused-vars
     opts?: pulumi.InvokeOptions,
 ): Promise<GetMessageContactVerificationsResult> {
     void opts;
     try {
+        const { assertValidOptions, readOptionsOnce, VALIDATED_FIELDS } = loadValidation();
+        // Read once and checked as given: unknown keys (`pagesize`) are refused before any request.
+        const args = readOptionsOnce(given);
+        assertValidOptions(args, VALIDATED_FIELDS);
         const { programStackSettings, sharedCredentialsProvider } = loadStackConfig();
         const { listMessageContactVerifications } = loadClient();
         const stack = programStackSettings();

@@ -5,12 +5,19 @@
  */
 import type * as ClientModule from "../provider/list-message-contact-verifications";
 import type { ListOptions } from "../provider/operation/list-options";
+import type * as ValidationModule from "../provider/operation/validate-options";
 import type * as StackConfigModule from "./stack-config";
 
 /** `provider/list-message-contact-verifications`, required on first use. */
 export function loadClient(): typeof ClientModule {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require("../provider/list-message-contact-verifications") as typeof ClientModule;
+}
+
+/** `provider/operation/validate-options` (argument rules, with zod), required on first use. */
+export function loadValidation(): typeof ValidationModule {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require("../provider/operation/validate-options") as typeof ValidationModule;
 }
 
 /** `sdk/stack-config` (stack settings and the shared credentials chain), required on first use. */

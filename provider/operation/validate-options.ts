@@ -34,8 +34,60 @@ const RULES: Record<string, { accepted: string; schema: z.ZodType }> = {
     securityToken: { accepted: "a non-empty string", schema: z.string().min(1) },
 };
 
-/** Names of the fields {@link optionProblems} checks. */
+/** Names of the fields {@link optionProblems} checks: the arguments of the get functions. */
 export const VALIDATED_FIELDS: readonly string[] = Object.keys(RULES);
+
+/** Every option `listMessageContactVerifications` takes: the validated fields and the code-only ones. */
+export const LIST_OPTION_NAMES: readonly string[] = [...VALIDATED_FIELDS, "onProgress", "signal", "credentialsProvider", "stack", "env"];
+
+/** Edit distance between two names, case-insensitive (a misspelt `pagesize` is 0 away from `pageSize`). */
+function distance(a: string, b: string): number {
+    const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+    let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= x.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= y.length; j++) {
+            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[y.length] ?? 0;
+}
+
+/** The known name closest to `name`, when it is close enough to be a likely misspelling. */
+export function nearestName(name: string, known: readonly string[]): string | undefined {
+    let best: { name: string; distance: number } | undefined;
+    for (const candidate of known) {
+        const d = distance(name, candidate);
+        if (!best || d < best.distance) best = { name: candidate, distance: d };
+    }
+    return best && best.distance <= Math.max(2, Math.floor(name.length / 3)) ? best.name : undefined;
+}
+
+/**
+ * A problem for every key of `options` that is not in `known` (JavaScript callers get no compiler to tell them
+ * `pagesize` is not `pageSize`), naming the nearest valid key.
+ */
+export function unknownKeyProblems(options: unknown, known: readonly string[]): ArgumentProblem[] {
+    if (options === null || typeof options !== "object" || Array.isArray(options)) return [];
+    return Object.keys(options)
+        .filter((key) => !known.includes(key))
+        .map((key) => {
+            const nearest = nearestName(key, known);
+            const hint = nearest ? `did you mean ${nearest}?` : `the accepted options are ${known.join(", ")}.`;
+            return { field: key, message: `${key} is not an option; ${hint}` };
+        });
+}
+
+/**
+ * A copy of `options` with each own enumerable property read exactly once, so that what is validated is what is
+ * used (a getter cannot answer differently afterwards). `undefined` stays `undefined`; anything else that is not
+ * a plain object is returned as is, for validation to refuse.
+ */
+export function readOptionsOnce<T>(options: T): T {
+    if (options === null || typeof options !== "object" || Array.isArray(options)) return options;
+    return { ...options };
+}
 
 /** A value shown in an error message; secrets are never shown. */
 function show(field: string, value: unknown): string {
@@ -70,9 +122,12 @@ export function optionProblems(options: unknown): ArgumentProblem[] {
     return problems;
 }
 
-/** Throws {@link InvalidArgumentError} naming the first bad field (and listing all of them) before any request. */
-export function assertValidOptions(options: unknown): void {
-    const problems = optionProblems(options);
+/**
+ * Throws {@link InvalidArgumentError} naming the first bad field (and listing all of them) before any request:
+ * bad values, and, when `known` is given, keys that are not among them.
+ */
+export function assertValidOptions(options: unknown, known?: readonly string[]): void {
+    const problems = [...(known ? unknownKeyProblems(options, known) : []), ...optionProblems(options)];
     const first = problems[0];
     if (first) throw new InvalidArgumentError(first.field, problems.map((p) => p.message).join(" "));
 }
