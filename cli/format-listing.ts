@@ -1,4 +1,5 @@
 import type { MessageContactVerification } from "../provider/operation/verification";
+import { escapeControlCharacters } from "./terminal-text";
 
 /** The listing as one JSON document. */
 export function formatJson(totalCount: number, verifications: readonly MessageContactVerification[]): string {
@@ -10,9 +11,9 @@ export function formatNdjson(verifications: readonly MessageContactVerification[
     return verifications.map((v) => JSON.stringify(v) + "\n").join("");
 }
 
-/** An aligned two-column table with a count line. */
+/** An aligned two-column table with a count line, control characters from the service escaped. */
 export function formatTable(verifications: readonly MessageContactVerification[]): string {
-    const rows = [["CONTACT ID", "TARGET"], ...verifications.map((v) => [v.contactId, v.target])];
+    const rows = [["CONTACT ID", "TARGET"], ...verifications.map((v) => [escapeControlCharacters(v.contactId), escapeControlCharacters(v.target)])];
     const width = Math.max(...rows.map(([id]) => (id ?? "").length));
     const lines = rows.map(([id, target]) => `${(id ?? "").padEnd(width)}  ${target}`);
     const count = `${verifications.length} pending verification${verifications.length === 1 ? "" : "s"}`;

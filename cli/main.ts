@@ -15,7 +15,27 @@ function version(): string {
     return pkg.version;
 }
 
-async function list(command: Extract<ReturnType<typeof parseCommandLine>, { kind: "list" }>): Promise<number> {
+type ListCommand = Extract<ReturnType<typeof parseCommandLine>, { kind: "list" }>;
+
+/** The flag behind each argument the command passes to the client, for error messages. */
+const FLAGS: Readonly<Record<string, string>> = { contactId: "--contact-id", pageSize: "--page-size", concurrency: "--concurrency", endpoint: "--endpoint" };
+
+/** Checks the arguments as the client will, before anything starts (the emulator included). */
+async function checkArguments(command: ListCommand): Promise<void> {
+    const { assertValidOptions } = await import("../provider/operation/validate-options");
+    const { parseEndpoint } = await import("../provider/endpoint");
+    assertValidOptions({ contactId: command.contactId, pageSize: command.pageSize, concurrency: command.concurrency });
+    if (command.endpoint !== undefined) parseEndpoint(command.endpoint);
+}
+
+/** An invalid argument's message, in the command's words: `--page-size must be...`, not `pageSize must be...`. */
+function inFlags(field: string, message: string): string {
+    const flag = FLAGS[field];
+    return flag && message.startsWith(field) ? flag + message.slice(field.length) : message;
+}
+
+async function list(command: ListCommand): Promise<number> {
+    await checkArguments(command);
     const { listMessageContactVerifications, closeAllPools } = await import("../provider");
     const { formatJson, formatNdjson, formatTable } = await import("./format-listing");
     const { progressReporter } = await import("./progress");
@@ -60,16 +80,21 @@ export async function main(argv: readonly string[]): Promise<number> {
         if (command.kind === "version") return void process.stdout.write(version() + "\n"), EXIT.ok;
         return await list(command);
     } catch (error) {
+        const { escapeControlCharacters } = await import("./terminal-text");
+        const say = (text: string) => process.stderr.write(`${COMMAND}: ${escapeControlCharacters(text)}\n`);
+        const usageHint = `Run ${COMMAND} --help for usage.\n`;
         if (error instanceof UsageError) {
-            process.stderr.write(`${COMMAND}: ${error.message}\nRun ${COMMAND} --help for usage.\n`);
+            say(error.message);
+            process.stderr.write(usageHint);
             return EXIT.usageError;
         }
         const { InvalidArgumentError } = await import("../provider/errors");
         if (error instanceof InvalidArgumentError) {
-            process.stderr.write(`${COMMAND}: ${error.message}\n`);
+            say(inFlags(error.field, error.message));
+            process.stderr.write(usageHint);
             return EXIT.usageError;
         }
-        process.stderr.write(`${COMMAND}: ${error instanceof Error ? error.message : String(error)}\n`);
+        say(error instanceof Error ? error.message : String(error));
         return EXIT.apiError;
     }
 }

@@ -20,6 +20,11 @@ export function isLoopbackHost(hostname: string): boolean {
     return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare);
 }
 
+/** `value` fit for a message: any user name and password before `@` replaced by `***`. */
+function shown(value: string): string {
+    return JSON.stringify(value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#@]*@/i, "$1***@"));
+}
+
 /**
  * Parses an endpoint given as a host (`resourcedirectory-intl.aliyuncs.com`), a host and port, or a URL with
  * scheme and port (`http://127.0.0.1:8080`). `https` unless said otherwise; `http` only for loopback hosts.
@@ -31,7 +36,7 @@ export function parseEndpoint(value: string, field = "endpoint"): Endpoint {
     try {
         url = new URL(withScheme);
     } catch {
-        throw new InvalidArgumentError(field, `${field} must be a host name or an http(s) URL; got ${JSON.stringify(value)}.`);
+        throw new InvalidArgumentError(field, `${field} must be a host name or an http(s) URL; got ${shown(value)}.`);
     }
     if (url.protocol !== "https:" && url.protocol !== "http:") {
         throw new InvalidArgumentError(field, `${field} must use https:// (or http:// for a loopback host); got ${url.protocol}//.`);
@@ -44,7 +49,7 @@ export function parseEndpoint(value: string, field = "endpoint"): Endpoint {
         );
     }
     if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.hash || url.username || url.password) {
-        throw new InvalidArgumentError(field, `${field} must be a host or scheme://host[:port] with no path, query or credentials; got ${JSON.stringify(value)}.`);
+        throw new InvalidArgumentError(field, `${field} must be a host or scheme://host[:port] with no path, query or credentials; got ${shown(value)}.`);
     }
     return { origin: url.origin, host: url.host };
 }

@@ -75,7 +75,7 @@ describe("command line: the built command", () => {
         assert.equal((await run(["--bogus"])).code, 2);
         const bad = await run(["--page-size", "500", "--endpoint", fixture.emulator.url]);
         assert.equal(bad.code, 2);
-        assert.match(bad.stderr, /pageSize must be an integer from 1 to 100/);
+        assert.match(bad.stderr, /--page-size must be an integer from 1 to 100/);
         assert.equal(fixture.emulator.requests.length, 0);
     });
 
