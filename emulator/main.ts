@@ -79,7 +79,15 @@ export async function main(args: readonly string[]): Promise<void> {
         process.stdout.write(`${USAGE}\n`);
         return;
     }
-    const emulator = await startEmulator(options);
+    let emulator: Awaited<ReturnType<typeof startEmulator>>;
+    try {
+        emulator = await startEmulator(options);
+    } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+        process.stderr.write(`emulator: port ${options.port} on 127.0.0.1 is in use; choose another with --port, or leave it out for any free port\n`);
+        process.exitCode = 1;
+        return;
+    }
     const { accessKeyId, accessKeySecret, securityToken } = emulator.account;
     process.stdout.write(`${JSON.stringify({ url: emulator.url, accessKeyId, accessKeySecret, securityToken })}\n`);
     const stop = (): void => {

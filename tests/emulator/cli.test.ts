@@ -61,3 +61,23 @@ describe("emulator: command line", function () {
         assert.match(stderr, /Usage:/);
     });
 });
+
+describe("emulator: command line, a port in use", function () {
+    this.timeout(30_000);
+    it("says so in one line and exits 1", async () => {
+        const { createServer } = await import("node:net");
+        const holder = createServer();
+        await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+        const port = (holder.address() as { port: number }).port;
+        try {
+            const child = runCli(["--port", String(port)]);
+            let stderr = "";
+            child.stderr.on("data", (chunk: Buffer) => (stderr += String(chunk)));
+            const [code] = (await once(child, "exit")) as [number];
+            assert.equal(code, 1);
+            assert.equal(stderr, `emulator: port ${port} on 127.0.0.1 is in use; choose another with --port, or leave it out for any free port\n`);
+        } finally {
+            holder.close();
+        }
+    });
+});
