@@ -14,7 +14,7 @@ import {
     RetryOptions,
     withRetries,
 } from "./retry";
-import { canonicalQuery, QueryParameters, signRpcCall } from "./signing";
+import { QueryParameters, signRpcRequest } from "./signing";
 import type { ByteBudget } from "./transport/byte-budget";
 import { exchange } from "./transport/http-exchange";
 import { ParsedAnswer, parseAnswer } from "./transport/parse-answer";
@@ -72,7 +72,6 @@ export class RpcClient {
     async call<S extends z.ZodType>(operation: Operation, query: QueryParameters, schema: S, request: CallRequest = {}): Promise<ParsedAnswer<z.infer<S>>> {
         const config = this.#config;
         const limiter = this.rateLimiter;
-        const path = `/?${canonicalQuery(query)}`;
         const { signal } = request;
         const retry = { ...config.retry, ...request.retry };
         const bounds: RetryBounds = {
@@ -88,7 +87,8 @@ export class RpcClient {
                 const key = await config.credentials.getCredentials({ ...bounds, retry }).catch((error: unknown) => {
                     throw new FinalFailure(error);
                 });
-                const headers = signRpcCall(
+                // What is sent is what was signed: the signer returns the path holding the query it signed.
+                const { path, headers } = signRpcRequest(
                     { host: config.endpoint.host, action: operation.action, version: operation.version, query },
                     key,
                     (config.clock ?? (() => new Date()))(),

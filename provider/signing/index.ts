@@ -3,4 +3,4 @@ export { percentEncode } from "./percent-encode";
 export { canonicalQuery, QueryParameters } from "./canonical-query";
 export { canonicalHeaders, HeaderMap, isSignedHeader } from "./canonical-headers";
 export { authorizationHeader, canonicalRequest, RequestToSign, sha256Hex, SignatureParts, signatureParts } from "./sign-request";
-export { formatAcsDate, RpcCall, signRpcCall, SigningKey } from "./rpc-request";
+export { formatAcsDate, RpcCall, signRpcCall, signRpcRequest, SignedRpcRequest, SigningKey } from "./rpc-request";

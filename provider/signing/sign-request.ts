@@ -8,7 +8,8 @@ export interface RequestToSign {
     method: string;
     /** Always `/` for RPC-style calls. */
     pathname: string;
-    query: QueryParameters;
+    /** The parameters, or their canonical query string when the caller already built it (to send it as signed). */
+    query: QueryParameters | string;
     headers: HeaderMap;
     /** Hex SHA-256 of the body (the `x-acs-content-sha256` header's value). */
     hashedPayload: string;
@@ -35,7 +36,7 @@ export function canonicalRequest(request: RequestToSign): { canonicalRequest: st
         canonicalRequest: [
             request.method.toUpperCase(),
             request.pathname,
-            canonicalQuery(request.query),
+            typeof request.query === "string" ? request.query : canonicalQuery(request.query),
             canonical,
             signedHeaders,
             request.hashedPayload,
