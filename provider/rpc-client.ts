@@ -8,6 +8,7 @@ import {
     AdaptiveRateLimiter,
     cappedRetryAfter,
     FinalFailure,
+    normalizeRetryOptions,
     REAL_RETRY_ENVIRONMENT,
     RetryBounds,
     RetryEnvironment,
@@ -73,7 +74,7 @@ export class RpcClient {
         const config = this.#config;
         const limiter = this.rateLimiter;
         const { signal } = request;
-        const retry = { ...config.retry, ...request.retry };
+        const retry = normalizeRetryOptions({ ...config.retry, ...request.retry });
         const bounds: RetryBounds = {
             signal,
             deadline: request.deadline ?? config.deadline,

@@ -1,4 +1,5 @@
 import type { CredentialOptions, CredentialsProvider } from "../credentials";
+import { DEFAULT_RETRY_OPTIONS } from "../retry/retry-options";
 import type { StackSettings } from "../stack-settings";
 
 /** What to list. */
@@ -72,7 +73,7 @@ export type ListOptions = ListQuery & ClientOptions & RuntimeOptions;
 export const LIST_DEFAULTS = {
     pageSize: 100,
     concurrency: 4,
-    maxAttempts: 5,
+    maxAttempts: DEFAULT_RETRY_OPTIONS.maxAttempts,
     maxListings: 3,
     timeoutMs: 300_000,
     maxListingBytes: 256 * 1024 * 1024,

@@ -1,9 +1,9 @@
 import { AlibabaCloudApiError, MessageContactsError } from "../errors";
-import { DEFAULT_RETRY_OPTIONS, RetryOptions } from "./retry-options";
+import { normalizeRetryOptions, RetryOptions } from "./retry-options";
 
 /** Full-jitter exponential backoff: a uniform pick in `[0, min(maxDelay, base * 2^(attempt-1))]`. */
 export function backoffDelay(attempt: number, options: RetryOptions, random: () => number): number {
-    const o = { ...DEFAULT_RETRY_OPTIONS, ...options };
+    const o = normalizeRetryOptions(options);
     const ceiling = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** Math.max(0, attempt - 1));
     return Math.floor(random() * ceiling);
 }
@@ -14,7 +14,7 @@ export function backoffDelay(attempt: number, options: RetryOptions, random: () 
  */
 export function cappedRetryAfter(error: unknown, options: RetryOptions): number | undefined {
     if (!(error instanceof AlibabaCloudApiError) || error.retryAfterMs === undefined) return undefined;
-    return Math.min(error.retryAfterMs, options.maxRetryAfterMs ?? DEFAULT_RETRY_OPTIONS.maxRetryAfterMs);
+    return Math.min(error.retryAfterMs, normalizeRetryOptions(options).maxRetryAfterMs);
 }
 
 /**
@@ -23,7 +23,7 @@ export function cappedRetryAfter(error: unknown, options: RetryOptions): number 
  * `x-acs-retry-after` wins over the backoff, capped by `maxRetryAfterMs`.
  */
 export function retryDelay(error: unknown, attempt: number, options: RetryOptions, random: () => number): number | undefined {
-    const o = { ...DEFAULT_RETRY_OPTIONS, ...options };
+    const o = normalizeRetryOptions(options);
     if (attempt >= o.maxAttempts) return undefined;
     if (!(error instanceof MessageContactsError) || !error.retryable) return undefined;
     return cappedRetryAfter(error, o) ?? backoffDelay(attempt, o, random);

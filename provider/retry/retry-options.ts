@@ -17,3 +17,9 @@ export const DEFAULT_RETRY_OPTIONS: Required<RetryOptions> = {
     maxDelayMs: 10_000,
     maxRetryAfterMs: 120_000,
 };
+
+/** `options` with every default filled in: the one place retry defaults are applied. */
+export function normalizeRetryOptions(options: RetryOptions = {}): Required<RetryOptions> {
+    const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+    return { ...DEFAULT_RETRY_OPTIONS, ...defined };
+}
