@@ -1,17 +1,9 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { HEADER, percentEncode } from "../provider/signing";
 import { ApiError, COMMON_ERRORS } from "./api-error";
-import { AccountDirectory, securityTokenError } from "./credential-registry";
-import { NonceCache } from "./nonce-cache";
 import { parseFormBody, parseRawQuery } from "./query-string";
-import {
-    accountDirectory,
-    IncomingCall,
-    MAX_CLOCK_SKEW_MS,
-    parseAcsDate,
-    SignatureVerdict,
-    SignatureVerifierOptions,
-} from "./verify-signature";
+import { isApiError, sameText, SignatureChecks, SignatureVerifierOptions } from "./signature-checks";
+import { IncomingCall, SignatureVerdict } from "./verify-signature";
 
 /** The only `SignatureMethod` of the V1 RPC signature. */
 export const V1_SIGNATURE_METHOD = "HMAC-SHA1";
@@ -50,11 +42,6 @@ export function v1Signature(stringToSign: string, accessKeySecret: string): stri
     return createHmac("sha1", `${accessKeySecret}&`).update(stringToSign, "utf8").digest("base64");
 }
 
-function sameText(a: string, b: string): boolean {
-    const left = Buffer.from(a);
-    const right = Buffer.from(b);
-    return left.length === right.length && timingSafeEqual(left, right);
-}
 
 type ParameterSet = { ok: true; params: Record<string, string> } | { ok: false; reason: string };
 
@@ -78,13 +65,11 @@ function allParameters(query: Record<string, string>, call: IncomingCall): Param
  * `server string to sign is:<string>`, which the official library compares with its own.
  */
 export class V1SignatureVerifier {
-    private readonly accounts: AccountDirectory;
-    private readonly nonces: NonceCache;
+    private readonly checks: SignatureChecks;
 
     /** @param options the accepted accounts, the clock and the nonce memory (share it with the V3 verifier). */
-    constructor(private readonly options: SignatureVerifierOptions) {
-        this.accounts = accountDirectory(options.accounts, options.now);
-        this.nonces = options.nonces ?? new NonceCache(options.nonceCapacity ?? 100_000);
+    constructor(options: SignatureVerifierOptions) {
+        this.checks = new SignatureChecks(options);
     }
 
     /** Checks one request; on success `query` holds every parameter, query and form body together. */
@@ -106,12 +91,11 @@ export class V1SignatureVerifier {
             );
         }
 
-        const known = this.accounts.find(q["AccessKeyId"] ?? "");
-        if (!known) return fail(COMMON_ERRORS.accessKeyNotFound());
+        const known = this.checks.account(q["AccessKeyId"] ?? "");
+        if (isApiError(known)) return fail(known);
 
-        const timestamp = parseAcsDate(q["Timestamp"] ?? "");
-        if (timestamp === undefined) return fail(COMMON_ERRORS.timeStampFormat());
-        if (Math.abs(this.options.now() - timestamp) > MAX_CLOCK_SKEW_MS) return fail(COMMON_ERRORS.timeStampExpired());
+        const clockError = this.checks.clockError(q["Timestamp"] ?? "");
+        if (clockError) return fail(clockError);
 
         const all = allParameters(q, call);
         if (!all.ok) return fail(COMMON_ERRORS.signatureDoesNotMatch(`Cannot read the parameters: ${all.reason}.`));
@@ -121,12 +105,8 @@ export class V1SignatureVerifier {
             return fail(COMMON_ERRORS.signatureDoesNotMatch(`server string to sign is:${stringToSign}`));
         }
 
-        const tokenError = securityTokenError(known, all.params["SecurityToken"], this.options.now());
-        if (tokenError) return fail(tokenError);
-
-        if (!this.nonces.add(`${known.account.accessKeyId}\n${q["SignatureNonce"] ?? ""}`)) {
-            return fail(COMMON_ERRORS.nonceUsed());
-        }
+        const lastError = this.checks.tokenOrNonceError(known, all.params["SecurityToken"], q["SignatureNonce"] ?? "");
+        if (lastError) return fail(lastError);
         return { ok: true, account: known.account, query: all.params };
     }
 }
