@@ -35,7 +35,7 @@ export interface IssuedSecrets {
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
 /** `length` random letters and digits. */
-export function randomAlphanumeric(length: number): string {
+function randomAlphanumeric(length: number): string {
     // 62 * 4 = 248 < 256: bytes of 248 and above are dropped so every character is equally likely.
     let out = "";
     while (out.length < length) {

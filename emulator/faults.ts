@@ -14,7 +14,7 @@ interface ActiveRule {
 }
 
 /** Whether a fault lets the request carry on (`delay`, `mutate`) rather than ending it. */
-export function isPassThrough(fault: Fault): boolean {
+function isPassThrough(fault: Fault): boolean {
     return fault.kind === "delay" || fault.kind === "mutate";
 }
 

@@ -47,7 +47,7 @@ function parseCommandLine(args: readonly string[]) {
 }
 
 /** Turns command-line arguments into emulator options; throws {@link UsageError} on a mistake. */
-export async function optionsFromArgs(args: readonly string[]): Promise<EmulatorOptions | "help"> {
+async function optionsFromArgs(args: readonly string[]): Promise<EmulatorOptions | "help"> {
     const values = parseCommandLine(args);
     if (values.help) return "help";
     if (values.seed !== undefined && values.demo !== undefined) throw new UsageError("--seed and --demo cannot be combined");

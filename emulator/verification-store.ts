@@ -2,7 +2,7 @@ import { CONTACT_ID_PATTERN, ContactDirectory } from "./list-message-contact-ver
 import { Verification } from "./types";
 
 /** Throws a TypeError unless `list` is an array of well-formed verifications. */
-export function assertVerifications(list: readonly Verification[], what = "verifications"): void {
+function assertVerifications(list: readonly Verification[], what = "verifications"): void {
     if (!Array.isArray(list)) throw new TypeError(`${what} must be an array`);
     list.forEach((v, i) => {
         if (typeof v !== "object" || v === null) throw new TypeError(`${what}[${i}] must be an object`);

@@ -62,10 +62,10 @@ export const SITE_HOSTS = {
 } as const;
 
 /** Environment variables naming the region, in the order they are read (after `alicloud:region`). */
-export const REGION_ENV = ["ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"] as const;
+const REGION_ENV = ["ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"] as const;
 
 /** Service codes looked up in `alicloud:endpoints`, in order. */
-export const ENDPOINT_SERVICE_CODES = ["resourcedirectory", "resourcemanager"] as const;
+const ENDPOINT_SERVICE_CODES = ["resourcedirectory", "resourcemanager"] as const;
 
 /** Mainland China regions (`cn-hangzhou`, `cn-shanghai`, ...) belong to the China site; Hong Kong does not. */
 export function isChinaRegion(region: string): boolean {

@@ -82,7 +82,7 @@ export function check(news: Props): { inputs: Props; failures: { property: strin
  * The resource records what policy packs check, so its listings are confirmed (`snapshot`) unless its inputs
  * or the stack config say otherwise; one-page listings cost nothing extra.
  */
-export const RESOURCE_DEFAULT_CONSISTENCY = "snapshot";
+const RESOURCE_DEFAULT_CONSISTENCY = "snapshot";
 
 async function listFor(inputs: ResourceInputs): Promise<{ outs: ResourceOutputs; id: string }> {
     const stack = settings();

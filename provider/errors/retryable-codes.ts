@@ -1,5 +1,5 @@
 /** Error codes the service uses for flow control. Any code starting with `Throttling` is throttling. */
-export const THROTTLING_CODE_PREFIX = "Throttling";
+const THROTTLING_CODE_PREFIX = "Throttling";
 
 /** Error codes worth retrying whatever their HTTP status. */
 export const TRANSIENT_ERROR_CODES: readonly string[] = ["ServiceUnavailable", "InternalError", "RequestTimeout"];

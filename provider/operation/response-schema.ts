@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** One verification as the service returns it. */
-export const contactVerificationSchema = z.object({
+const contactVerificationSchema = z.object({
     ContactId: z.string().min(1),
     Target: z.string().min(1),
 });

@@ -1,7 +1,7 @@
 import type { Page } from "./page";
 
 /** How many pages a listing of `totalCount` items has at `pageSize` items a page. */
-export function pageCount(totalCount: number, pageSize: number): number {
+function pageCount(totalCount: number, pageSize: number): number {
     return Math.ceil(totalCount / pageSize);
 }
 

@@ -31,7 +31,7 @@ const TIMEOUT_CODES = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEO
 const REFUSED_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
 /** Maps a low-level failure to a {@link TransportError}; anything else (an abort, a bug) passes through. */
-export function toTransportError(error: unknown, operation: string, origin: string): unknown {
+function toTransportError(error: unknown, operation: string, origin: string): unknown {
     const code = (error as { code?: unknown } | null)?.code;
     const text = error instanceof Error ? error.message : String(error);
     if (typeof code !== "string") return error;
