@@ -50,7 +50,12 @@ export function contenders(pkg: PackageApi): Contender[] {
         return { items: listing.verifications.length, totalCount: listing.totalCount, pages: listing.pages };
     };
     return [
-        { key: "default", label: `this package, defaults (concurrency ${pkg.LIST_DEFAULTS.concurrency})`, list: viaPackage(undefined), reset: () => pkg.closeAllPools() },
+        {
+            key: "default",
+            label: `this package, defaults (concurrency ${pkg.LIST_DEFAULTS.concurrency})`,
+            list: viaPackage(undefined),
+            reset: () => pkg.closeAllPools(),
+        },
         { key: "sequential", label: "this package, concurrency 1", list: viaPackage(1), reset: () => pkg.closeAllPools() },
         {
             key: "official",

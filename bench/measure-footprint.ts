@@ -44,7 +44,15 @@ export function measureMemory(items: number, runs: number): Promise<MemoryResult
         const probes = new Map<string, MemoryProbe[]>(clients.map((c) => [c, []]));
         for (let i = 0; i < runs; i++) {
             for (const client of clients) {
-                const args = ["--expose-gc", join(PROBES, "memory-growth.js"), client, emulator.url, emulator.accessKeyId, emulator.accessKeySecret, String(items)];
+                const args = [
+                    "--expose-gc",
+                    join(PROBES, "memory-growth.js"),
+                    client,
+                    emulator.url,
+                    emulator.accessKeyId,
+                    emulator.accessKeySecret,
+                    String(items),
+                ];
                 probes.get(client)?.push(await runProbe<MemoryProbe>(args));
             }
         }

@@ -51,7 +51,8 @@ export async function measureRateLimited(requestsPerSecond: number, pages: numbe
                 pageSize: 10,
             });
             seconds.push(Number(process.hrtime.bigint() - started) / 1e9);
-            if (listing.totalCount !== pages * 10 || listing.pages !== pages) throw new Error(`rate-limited listing returned ${listing.totalCount} items in ${listing.pages} pages`);
+            if (listing.totalCount !== pages * 10 || listing.pages !== pages)
+                throw new Error(`rate-limited listing returned ${listing.totalCount} items in ${listing.pages} pages`);
             throttledPerPage.push(emulator.requests.filter((r) => r.errorCode?.startsWith("Throttling")).length / pages);
         } finally {
             await client.closeAllPools();

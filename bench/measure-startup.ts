@@ -64,7 +64,12 @@ async function loadedModules(args: readonly string[]): Promise<CliResult["checks
     try {
         const run = await runNode(["-r", join(PROBES, "loaded-modules.js"), CLI_MAIN, ...args], { BENCH_MODULES_OUT: out });
         const modules = JSON.parse(readFileSync(out, "utf8")) as string[];
-        return { command: args.join(" "), modules: modules.length, pulumiModules: modules.filter((m) => m.includes("node_modules/@pulumi/")), exitCode: run.code };
+        return {
+            command: args.join(" "),
+            modules: modules.length,
+            pulumiModules: modules.filter((m) => m.includes("node_modules/@pulumi/")),
+            exitCode: run.code,
+        };
     } finally {
         rmSync(dir, { recursive: true, force: true });
     }

@@ -23,7 +23,13 @@ export function idealScheduleMs(pages: number, concurrency: number, latencyMs: n
  * order rotated per round so that drift in the machine's speed does not favour one. Every listing is checked
  * for completeness.
  */
-export async function measureWall(all: Contender[], emulator: EmulatorProcess, pageSize: number, runs: number, log: (line: string) => void): Promise<WallResult[]> {
+export async function measureWall(
+    all: Contender[],
+    emulator: EmulatorProcess,
+    pageSize: number,
+    runs: number,
+    log: (line: string) => void,
+): Promise<WallResult[]> {
     const { values, pages } = await rotatedRounds(
         all,
         emulator,

@@ -50,7 +50,15 @@ export function resultTables(m: Measurements): string {
         `${(w.ms.median / defaults).toFixed(2)}x`,
         `${(official / w.ms.median).toFixed(2)}x`,
     ]);
-    wallRows.push([`ideal schedule: (1 + ceil((${pages} - 1) / ${m.concurrency})) × ${o.latencyMs} ms`, ms(m.idealMs), "", "", "1.00x", `${(m.idealMs / defaults).toFixed(2)}x`, `${(official / m.idealMs).toFixed(2)}x`]);
+    wallRows.push([
+        `ideal schedule: (1 + ceil((${pages} - 1) / ${m.concurrency})) × ${o.latencyMs} ms`,
+        ms(m.idealMs),
+        "",
+        "",
+        "1.00x",
+        `${(m.idealMs / defaults).toFixed(2)}x`,
+        `${(official / m.idealMs).toFixed(2)}x`,
+    ]);
     const cpuDefault = m.cpu.find((c) => c.key === "default")?.usPerPage ?? Number.NaN;
     const cpuOfficial = m.cpu.find((c) => c.key === "official")?.usPerPage ?? Number.NaN;
     const r = m.require;
@@ -84,9 +92,19 @@ export function resultTables(m: Measurements): string {
             [
                 ['require("@pulumi/pulumi") + require("@pulumi/pulumi/dynamic")', `${ms(r.pulumi.median)} ms`, spread(r.pulumi), iqr(r.pulumi)],
                 ["require(dist/sdk/index.js), the package's main", `${ms(r.pkg.median)} ms`, spread(r.pkg), iqr(r.pkg)],
-                ["**added by the package**: require(dist/sdk/index.js) after those two, same fresh process (the target's measure)", `**${r.addedInProcess.median.toFixed(1)} ms**`, spread(r.addedInProcess, (x) => x.toFixed(1)), iqr(r.addedInProcess, (x) => x.toFixed(1))],
+                [
+                    "**added by the package**: require(dist/sdk/index.js) after those two, same fresh process (the target's measure)",
+                    `**${r.addedInProcess.median.toFixed(1)} ms**`,
+                    spread(r.addedInProcess, (x) => x.toFixed(1)),
+                    iqr(r.addedInProcess, (x) => x.toFixed(1)),
+                ],
                 ["added, as the difference of the two medians above (noisier: processes vary by tens of ms)", `${r.addedMs.toFixed(1)} ms`, "", ""],
-                [`CLI \`--version\` wall time (spawn to exit; printed ${m.cli.version})`, `${ms(m.cli.versionMs.median)} ms`, spread(m.cli.versionMs), iqr(m.cli.versionMs)],
+                [
+                    `CLI \`--version\` wall time (spawn to exit; printed ${m.cli.version})`,
+                    `${ms(m.cli.versionMs.median)} ms`,
+                    spread(m.cli.versionMs),
+                    iqr(m.cli.versionMs),
+                ],
             ],
         ),
         "",
@@ -98,7 +116,12 @@ export function resultTables(m: Measurements): string {
         "",
         table(
             ["Measure", "Value"],
-            [["Serialized dynamic provider (`__provider` text)", `${m.provider.bytes} bytes${m.provider.containsSecrets ? " (contains secrets!)" : ""}${m.provider.capturesRepoPath ? " (captures a local path!)" : ""}`]],
+            [
+                [
+                    "Serialized dynamic provider (`__provider` text)",
+                    `${m.provider.bytes} bytes${m.provider.containsSecrets ? " (contains secrets!)" : ""}${m.provider.capturesRepoPath ? " (captures a local path!)" : ""}`,
+                ],
+            ],
         ),
         "",
         `Memory growth of one complete listing of ${m.memory[0]?.items ?? 0} items (${m.memory[0]?.pages ?? 0} pages, 0 ms latency), each in a fresh child process, ${m.memory[0]?.rssPeakGrowth.n ?? 0} runs per client:`,

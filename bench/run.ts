@@ -30,7 +30,7 @@ async function main(argv: readonly string[]): Promise<number> {
         process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
         return 2;
     }
-    if (options === "help") return void process.stdout.write(`${USAGE}\n`), 0;
+    if (options === "help") return (void process.stdout.write(`${USAGE}\n`), 0);
     const began = Date.now();
 
     let buildNote: string | undefined;
@@ -54,7 +54,9 @@ async function main(argv: readonly string[]): Promise<number> {
 
     log(`== complete listings: ${options.items} items, page size ${options.pageSize}, ${options.latencyMs} ms latency, ${options.runs} runs`);
     const floor = floorReference(concurrency);
-    const wall = await withEmulator(options.items, options.latencyMs, (emulator) => measureWall([...all, floor], emulator, options.pageSize, options.runs, log));
+    const wall = await withEmulator(options.items, options.latencyMs, (emulator) =>
+        measureWall([...all, floor], emulator, options.pageSize, options.runs, log),
+    );
     const pages = wall.find((w) => w.key === "default")?.pages ?? 0;
 
     log(`== a service that allows ${RATE_LIMIT.requestsPerSecond} requests/s: ${RATE_LIMIT.pages} pages, ${RATE_LIMIT.runs} runs`);
@@ -92,11 +94,15 @@ async function main(argv: readonly string[]): Promise<number> {
     const command = `npm run bench${argv.length > 0 ? ` -- ${argv.join(" ")}` : ""}`;
     writeFileSync(RESULTS_FILE, resultsMarkdown(machine, measurements, verdicts, buildNote, command));
 
-    process.stdout.write(`\n${resultTables(measurements)}\n\n## Targets (${machine.node}, ${machine.cpu}, ${machine.cores} cores)\n\n${verdictTable(verdicts)}\n\n`);
+    process.stdout.write(
+        `\n${resultTables(measurements)}\n\n## Targets (${machine.node}, ${machine.cpu}, ${machine.cores} cores)\n\n${verdictTable(verdicts)}\n\n`,
+    );
     const failed = verdicts.filter((v) => !v.pass);
     for (const v of failed) process.stdout.write(`!!!!! FAIL: ${v.target}: ${v.measured}\n`);
     if (buildNote && !options.skipBuild) process.stdout.write(`!!!!! BUILD ${buildNote}\n`);
-    process.stdout.write(`\n${verdicts.length - failed.length}/${verdicts.length} targets pass. Wrote ${RESULTS_FILE} in ${((Date.now() - began) / 1000).toFixed(0)} s.\n`);
+    process.stdout.write(
+        `\n${verdicts.length - failed.length}/${verdicts.length} targets pass. Wrote ${RESULTS_FILE} in ${((Date.now() - began) / 1000).toFixed(0)} s.\n`,
+    );
     return 0;
 }
 

@@ -11,7 +11,12 @@ import type { EmulatorProcess } from "./emulator-process";
 import { DIST } from "./paths";
 
 interface Signing {
-    signRpcCall(call: { host: string; action: string; version: string; query: Record<string, string> }, key: { accessKeyId: string; accessKeySecret: string }, date: Date, nonce: string): Record<string, string>;
+    signRpcCall(
+        call: { host: string; action: string; version: string; query: Record<string, string> },
+        key: { accessKeyId: string; accessKeySecret: string },
+        date: Date,
+        nonce: string,
+    ): Record<string, string>;
     canonicalQuery(query: Record<string, string>): string;
 }
 

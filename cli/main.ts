@@ -47,7 +47,9 @@ async function list(command: ListCommand): Promise<number> {
         emulator = await startEmulator({ verifications: demoVerifications(DEMO_VERIFICATIONS), latencyMs: 20 });
         endpoint = emulator.url;
         credentials = { accessKeyId: emulator.account.accessKeyId, accessKeySecret: emulator.account.accessKeySecret };
-        process.stderr.write(`DEMO DATA: listing ${DEMO_VERIFICATIONS} made-up verifications from the bundled emulator at ${emulator.url}, not from your Alibaba Cloud account.\n`);
+        process.stderr.write(
+            `DEMO DATA: listing ${DEMO_VERIFICATIONS} made-up verifications from the bundled emulator at ${emulator.url}, not from your Alibaba Cloud account.\n`,
+        );
     }
     const progress = progressReporter(process.stderr);
     try {
@@ -62,7 +64,11 @@ async function list(command: ListCommand): Promise<number> {
         progress.end();
         const format = command.output ?? (process.stdout.isTTY ? "table" : "json");
         const text =
-            format === "table" ? formatTable(listing.verifications) : format === "ndjson" ? formatNdjson(listing.verifications) : formatJson(listing.totalCount, listing.verifications);
+            format === "table"
+                ? formatTable(listing.verifications)
+                : format === "ndjson"
+                  ? formatNdjson(listing.verifications)
+                  : formatJson(listing.totalCount, listing.verifications);
         process.stdout.write(text);
         return EXIT.ok;
     } finally {
@@ -76,8 +82,8 @@ async function list(command: ListCommand): Promise<number> {
 export async function main(argv: readonly string[]): Promise<number> {
     try {
         const command = parseCommandLine(argv);
-        if (command.kind === "help") return void process.stdout.write(HELP + "\n"), EXIT.ok;
-        if (command.kind === "version") return void process.stdout.write(version() + "\n"), EXIT.ok;
+        if (command.kind === "help") return (void process.stdout.write(HELP + "\n"), EXIT.ok);
+        if (command.kind === "version") return (void process.stdout.write(version() + "\n"), EXIT.ok);
         return await list(command);
     } catch (error) {
         const { escapeControlCharacters } = await import("./terminal-text");

@@ -37,14 +37,9 @@ const ERRORS = {
     missingRoleArn: () => apiError(400, "MissingRoleArn", "RoleArn is mandatory for this action."),
     invalidRoleArn: () => apiError(400, "InvalidParameter.RoleArn", "The parameter RoleArn is wrongly formed."),
     missingSessionName: () => apiError(400, "MissingRoleSessionName", "RoleSessionName is mandatory for this action."),
-    invalidSessionName: () =>
-        apiError(400, "InvalidParameter.RoleSessionName", "The parameter RoleSessionName is wrongly formed."),
+    invalidSessionName: () => apiError(400, "InvalidParameter.RoleSessionName", "The parameter RoleSessionName is wrongly formed."),
     invalidDuration: () =>
-        apiError(
-            400,
-            "InvalidParameter.DurationSeconds",
-            `The Min/Max value of DurationSeconds is ${DURATION_SECONDS.min}/${DURATION_SECONDS.max} seconds.`,
-        ),
+        apiError(400, "InvalidParameter.DurationSeconds", `The Min/Max value of DurationSeconds is ${DURATION_SECONDS.min}/${DURATION_SECONDS.max} seconds.`),
     invalidPolicy: () => apiError(400, "InvalidParameter.PolicyGrammar", "The parameter Policy has not a valid grammar."),
     roleNotFound: (arn: string) => apiError(404, "EntityNotExist.Role", `The specified Role not exists: ${arn}.`),
 } as const;
@@ -69,11 +64,7 @@ function roleId(roleArn: string): string {
  * then the role's existence) and issues temporary credentials. `ExternalId` is accepted and ignored.
  * `Expiration` is UTC ISO 8601 without milliseconds, rounded down to the second.
  */
-export function assumeRole(
-    params: Readonly<Record<string, string>>,
-    policy: AssumeRolePolicy,
-    issuer: CredentialIssuer,
-): OperationResult<AssumeRoleResult> {
+export function assumeRole(params: Readonly<Record<string, string>>, policy: AssumeRolePolicy, issuer: CredentialIssuer): OperationResult<AssumeRoleResult> {
     const fail = (error: ApiError): OperationResult<AssumeRoleResult> => ({ ok: false, error });
 
     const roleArn = params["RoleArn"];
@@ -86,11 +77,7 @@ export function assumeRole(
 
     const rawDuration = params["DurationSeconds"];
     const durationSeconds = rawDuration === undefined ? DURATION_SECONDS.default : Number(rawDuration);
-    if (
-        (rawDuration !== undefined && !/^\d+$/.test(rawDuration)) ||
-        durationSeconds < DURATION_SECONDS.min ||
-        durationSeconds > DURATION_SECONDS.max
-    ) {
+    if ((rawDuration !== undefined && !/^\d+$/.test(rawDuration)) || durationSeconds < DURATION_SECONDS.min || durationSeconds > DURATION_SECONDS.max) {
         return fail(ERRORS.invalidDuration());
     }
 

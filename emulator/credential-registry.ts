@@ -57,7 +57,10 @@ export class CredentialRegistry implements AccountDirectory {
     private readonly known = new Map<string, KnownAccount>();
 
     /** @param accounts the long-term (or fixed STS) accounts; @param now the emulator's clock, epoch ms. */
-    constructor(accounts: readonly EmulatorAccount[], private readonly now: () => number) {
+    constructor(
+        accounts: readonly EmulatorAccount[],
+        private readonly now: () => number,
+    ) {
         for (const account of accounts) this.known.set(account.accessKeyId, { account });
     }
 

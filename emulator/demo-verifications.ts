@@ -33,8 +33,7 @@ export function demoVerifications(count: number, seed = 1): Verification[] {
     if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
     const random = mulberry32(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-    const text = (alphabet: string, length: number): string =>
-        Array.from({ length }, () => alphabet.charAt(Math.floor(random() * alphabet.length))).join("");
+    const text = (alphabet: string, length: number): string => Array.from({ length }, () => alphabet.charAt(Math.floor(random() * alphabet.length))).join("");
 
     const contactCount = Math.min(count, Math.max(3, Math.ceil(count / 10)), 20);
     const contacts = new Set<string>();

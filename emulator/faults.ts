@@ -90,8 +90,5 @@ export class FaultSchedule {
 }
 
 function matches(match: FaultMatch, target: FaultTarget): boolean {
-    return (
-        (match.action === undefined || match.action === target.action) &&
-        (match.pageNumber === undefined || match.pageNumber === target.pageNumber)
-    );
+    return (match.action === undefined || match.action === target.action) && (match.pageNumber === undefined || match.pageNumber === target.pageNumber);
 }

@@ -7,24 +7,9 @@ export { DEFAULT_ACCOUNT } from "./options";
 export { loadSeedFile, parseSeed, seedFileSchema } from "./seed";
 export type { SeedData } from "./seed";
 export { demoVerifications, MAX_DEMO_VERIFICATIONS } from "./demo-verifications";
-export {
-    CONTACT_ID_PATTERN,
-    LIST_MESSAGE_CONTACT_VERIFICATIONS,
-    listMessageContactVerifications,
-} from "./list-message-contact-verifications";
-export type {
-    ContactVerificationItem,
-    ContactVerificationsPage,
-    OperationResult,
-    PagingPolicy,
-} from "./list-message-contact-verifications";
-export {
-    ASSUME_ROLE,
-    assumeRole,
-    DURATION_SECONDS,
-    ROLE_ARN_PATTERN,
-    ROLE_SESSION_NAME_PATTERN,
-} from "./assume-role";
+export { CONTACT_ID_PATTERN, LIST_MESSAGE_CONTACT_VERIFICATIONS, listMessageContactVerifications } from "./list-message-contact-verifications";
+export type { ContactVerificationItem, ContactVerificationsPage, OperationResult, PagingPolicy } from "./list-message-contact-verifications";
+export { ASSUME_ROLE, assumeRole, DURATION_SECONDS, ROLE_ARN_PATTERN, ROLE_SESSION_NAME_PATTERN } from "./assume-role";
 export type { AssumeRolePolicy, AssumeRoleResult, CredentialIssuer } from "./assume-role";
 export { CredentialRegistry, securityTokenError } from "./credential-registry";
 export type { AccountDirectory, CredentialRequest, IssuedSecrets, KnownAccount } from "./credential-registry";

@@ -99,7 +99,7 @@ export async function main(args: readonly string[]): Promise<void> {
 
 if (require.main === module) {
     main(process.argv.slice(2)).catch((error: unknown) => {
-        process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+        process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
         process.exit(1);
     });
 }

@@ -44,10 +44,7 @@ export function deliver(res: ServerResponse, outcome: Outcome, record: RecordedR
         case "ok":
         case "error": {
             const status = outcome.kind === "ok" ? 200 : outcome.error.status;
-            const json =
-                outcome.kind === "ok"
-                    ? { RequestId: requestId, ...outcome.body }
-                    : errorBody(requestId, hostId, outcome.product, outcome.error);
+            const json = outcome.kind === "ok" ? { RequestId: requestId, ...outcome.body } : errorBody(requestId, hostId, outcome.product, outcome.error);
             const payload = Buffer.from(JSON.stringify(json));
             const responseHeaders: Record<string, string | number> = {
                 "content-type": JSON_CONTENT_TYPE,

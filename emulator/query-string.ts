@@ -1,7 +1,5 @@
 /** The outcome of parsing a raw query string. */
-export type ParsedQuery =
-    | { ok: true; params: Record<string, string> }
-    | { ok: false; reason: string };
+export type ParsedQuery = { ok: true; params: Record<string, string> } | { ok: false; reason: string };
 
 function decode(component: string): string {
     // A `+` is a space in form encoding; a conforming V3 client sends `%20` or `%2B`, never a bare `+`.

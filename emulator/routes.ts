@@ -1,10 +1,5 @@
 import { ASSUME_ROLE, assumeRole, AssumeRolePolicy, CredentialIssuer } from "./assume-role";
-import {
-    LIST_MESSAGE_CONTACT_VERIFICATIONS,
-    listMessageContactVerifications,
-    OperationResult,
-    PagingPolicy,
-} from "./list-message-contact-verifications";
+import { LIST_MESSAGE_CONTACT_VERIFICATIONS, listMessageContactVerifications, OperationResult, PagingPolicy } from "./list-message-contact-verifications";
 import { VerificationStore } from "./verification-store";
 
 /** What a route handler gets: the request's parameters and the emulator's data and settings. */

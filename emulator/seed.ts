@@ -44,10 +44,7 @@ export interface SeedData {
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
-    return path.reduce<string>(
-        (text, key) => (typeof key === "number" ? `${text}[${key}]` : `${text}${text ? "." : ""}${String(key)}`),
-        "",
-    );
+    return path.reduce<string>((text, key) => (typeof key === "number" ? `${text}[${key}]` : `${text}${text ? "." : ""}${String(key)}`), "");
 }
 
 /**
@@ -85,13 +82,13 @@ export async function loadSeedFile(path: string): Promise<SeedData> {
     try {
         text = await readFile(path, "utf8");
     } catch (error) {
-        throw new Error(`Seed file ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(`Seed file ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     let json: unknown;
     try {
         json = JSON.parse(text);
     } catch (error) {
-        throw new Error(`Seed file ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(`Seed file ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     return parseSeed(json, path);
 }

@@ -14,15 +14,7 @@ import { deliver, failure, JSON_CONTENT_TYPE, Outcome } from "./outcome";
 import { parseFormBody, parseRawQuery } from "./query-string";
 import { findRoute, ROUTES } from "./routes";
 import { TokenBucket } from "./token-bucket";
-import {
-    Emulator,
-    EmulatorAccount,
-    EmulatorOptions,
-    FaultRule,
-    IssuedCredential,
-    RecordedRequest,
-    Verification,
-} from "./types";
+import { Emulator, EmulatorAccount, EmulatorOptions, FaultRule, IssuedCredential, RecordedRequest, Verification } from "./types";
 import { VerificationStore } from "./verification-store";
 import { SignatureVerifier } from "./verify-signature";
 import { isV1Query, V1SignatureVerifier } from "./verify-signature-v1";
@@ -48,7 +40,7 @@ function formOf(headers: Readonly<Record<string, string>>, body: Buffer): Record
 
 function pageNumberOf(query: Readonly<Record<string, string>>): number {
     const raw = query["PageNumber"];
-    return raw === undefined ? 1 : parsePositiveInteger(raw) ?? Number.NaN;
+    return raw === undefined ? 1 : (parsePositiveInteger(raw) ?? Number.NaN);
 }
 
 /** The running emulator behind {@link startEmulator}. */
@@ -73,9 +65,7 @@ class EmulatorServer implements Emulator {
         const verifierOptions = { accounts: this.credentials, now: settings.now, nonces: new NonceCache(100_000) };
         this.verifier = new SignatureVerifier(verifierOptions);
         this.v1Verifier = new V1SignatureVerifier(verifierOptions);
-        this.bucket = settings.rateLimit
-            ? new TokenBucket(settings.rateLimit.requestsPerSecond, settings.rateLimit.burst, settings.now)
-            : undefined;
+        this.bucket = settings.rateLimit ? new TokenBucket(settings.rateLimit.requestsPerSecond, settings.rateLimit.burst, settings.now) : undefined;
         this.paging = {
             defaultPageSize: settings.defaultPageSize,
             maxPageSize: settings.maxPageSize,
@@ -264,11 +254,8 @@ class EmulatorServer implements Emulator {
             credentials: this.credentials,
             assumeRole: { roles: this.settings.roles, lifetimeMs: this.settings.stsCredentialLifetimeMs },
         });
-        return result.ok
-            ? { kind: "ok", body: result.body, truncate }
-            : { kind: "error", error: result.error, product: route.product, truncate };
+        return result.ok ? { kind: "ok", body: result.body, truncate } : { kind: "error", error: result.error, product: route.product, truncate };
     }
-
 }
 
 /**

@@ -10,14 +10,7 @@ export const V1_SIGNATURE_METHOD = "HMAC-SHA1";
 /** The `SignatureVersion` of the V1 RPC signature. */
 export const V1_SIGNATURE_VERSION = "1.0";
 /** Parameters every V1 request must carry. */
-export const V1_REQUIRED_PARAMETERS: readonly string[] = [
-    "AccessKeyId",
-    "SignatureMethod",
-    "SignatureVersion",
-    "SignatureNonce",
-    "Timestamp",
-    "Signature",
-];
+export const V1_REQUIRED_PARAMETERS: readonly string[] = ["AccessKeyId", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp", "Signature"];
 
 /** Whether decoded query parameters belong to a V1 (HMAC-SHA1) request: a `Signature`, or `SignatureVersion=1.0`. */
 export function isV1Query(query: Readonly<Record<string, string>>): boolean {
@@ -41,7 +34,6 @@ export function v1StringToSign(method: string, params: Readonly<Record<string, s
 export function v1Signature(stringToSign: string, accessKeySecret: string): string {
     return createHmac("sha1", `${accessKeySecret}&`).update(stringToSign, "utf8").digest("base64");
 }
-
 
 type ParameterSet = { ok: true; params: Record<string, string> } | { ok: false; reason: string };
 
@@ -84,11 +76,7 @@ export class V1SignatureVerifier {
             return fail(COMMON_ERRORS.incompleteSignature(`Missing query parameter(s): ${missing.join(", ")}.`));
         }
         if (q["SignatureMethod"] !== V1_SIGNATURE_METHOD || q["SignatureVersion"] !== V1_SIGNATURE_VERSION) {
-            return fail(
-                COMMON_ERRORS.incompleteSignature(
-                    `SignatureMethod must be ${V1_SIGNATURE_METHOD} and SignatureVersion ${V1_SIGNATURE_VERSION}.`,
-                ),
-            );
+            return fail(COMMON_ERRORS.incompleteSignature(`SignatureMethod must be ${V1_SIGNATURE_METHOD} and SignatureVersion ${V1_SIGNATURE_VERSION}.`));
         }
 
         const known = this.checks.account(q["AccessKeyId"] ?? "");

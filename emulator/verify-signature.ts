@@ -7,14 +7,7 @@ import { EmulatorAccount } from "./types";
 export { accountDirectory, MAX_CLOCK_SKEW_MS, parseAcsDate, SignatureVerifierOptions } from "./signature-checks";
 
 /** Headers every V3 request must carry, and sign. */
-export const REQUIRED_HEADERS: readonly string[] = [
-    HEADER.host,
-    HEADER.action,
-    HEADER.version,
-    HEADER.date,
-    HEADER.nonce,
-    HEADER.contentSha256,
-];
+export const REQUIRED_HEADERS: readonly string[] = [HEADER.host, HEADER.action, HEADER.version, HEADER.date, HEADER.nonce, HEADER.contentSha256];
 
 /** A request as received, before any checking. */
 export interface IncomingCall {
@@ -27,9 +20,7 @@ export interface IncomingCall {
 }
 
 /** The verdict on a request's signature: the account and decoded query, or the error to answer. */
-export type SignatureVerdict =
-    | { ok: true; account: EmulatorAccount; query: Record<string, string> }
-    | { ok: false; error: ApiError };
+export type SignatureVerdict = { ok: true; account: EmulatorAccount; query: Record<string, string> } | { ok: false; error: ApiError };
 
 /** The parts of an `Authorization: ACS3-HMAC-SHA256 Credential=...,SignedHeaders=...,Signature=...` header. */
 export interface ParsedAuthorization {
@@ -38,9 +29,7 @@ export interface ParsedAuthorization {
     signature: string;
 }
 
-const AUTHORIZATION_PATTERN = new RegExp(
-    `^${SIGNATURE_ALGORITHM} +Credential=([^,\\s]+) *, *SignedHeaders=([^,\\s]+) *, *Signature=([^,\\s]+)$`,
-);
+const AUTHORIZATION_PATTERN = new RegExp(`^${SIGNATURE_ALGORITHM} +Credential=([^,\\s]+) *, *SignedHeaders=([^,\\s]+) *, *Signature=([^,\\s]+)$`);
 
 /** Parses a V3 `Authorization` header; `undefined` when malformed. */
 export function parseAuthorization(value: string): ParsedAuthorization | undefined {
@@ -100,9 +89,7 @@ export class SignatureVerifier {
         const unverifiable = signedNames.filter((name) => headers[name] === undefined || !isSignedHeader(name));
         if (unverifiable.length > 0) {
             return fail(
-                COMMON_ERRORS.signatureDoesNotMatch(
-                    `SignedHeaders names header(s) absent or not host, content-type or x-acs-*: ${unverifiable.join(", ")}.`,
-                ),
+                COMMON_ERRORS.signatureDoesNotMatch(`SignedHeaders names header(s) absent or not host, content-type or x-acs-*: ${unverifiable.join(", ")}.`),
             );
         }
 

@@ -87,7 +87,9 @@ function buildCli(binDir: string, version: string): void {
     });
     if (result.status !== 0) {
         rmSync(partial, { force: true });
-        throw new EngineBuildError(`go build of ${PULUMI_CLI_PACKAGE}@${version} failed (${result.error?.message ?? `exit ${String(result.status)}`}); see the output above`);
+        throw new EngineBuildError(
+            `go build of ${PULUMI_CLI_PACKAGE}@${version} failed (${result.error?.message ?? `exit ${String(result.status)}`}); see the output above`,
+        );
     }
     renameSync(partial, target);
     process.stderr.write(`built pulumi ${version} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
@@ -121,7 +123,9 @@ if (require.main === module) {
     try {
         process.stdout.write(`${buildEngine()}\n`);
     } catch (error) {
-        process.stderr.write(`${error instanceof EngineBuildError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.stderr.write(
+            `${error instanceof EngineBuildError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        );
         process.exit(1);
     }
 }

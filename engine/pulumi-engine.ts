@@ -17,13 +17,7 @@ export const PULUMI_CLI_PACKAGE = "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi";
 
 /** The build flags of Pulumi's releases (`.goreleaser.yml`, `scripts/go-wrapper.sh`), for `version`. */
 export function releaseBuildFlags(version: string): string[] {
-    return [
-        "-trimpath",
-        "-tags",
-        "osusergo,grpcnotrace",
-        "-ldflags",
-        `-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=${version}`,
-    ];
+    return ["-trimpath", "-tags", "osusergo,grpcnotrace", "-ldflags", `-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=${version}`];
 }
 
 function readModuleFile(name: string): string {

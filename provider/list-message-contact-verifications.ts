@@ -57,8 +57,7 @@ export async function listMessageContactVerifications(given: ListOptions = {}): 
         region: options.region ?? stack.region,
         env,
     });
-    const credentials =
-        options.credentialsProvider ?? resolveCredentialsProvider({ explicit: options, stack, env, stsEndpoint: options.stsEndpoint });
+    const credentials = options.credentialsProvider ?? resolveCredentialsProvider({ explicit: options, stack, env, stsEndpoint: options.stsEndpoint });
     const listing = stack.listing ?? {};
     const timeoutMs = options.timeoutMs ?? listing.timeoutMs ?? LIST_DEFAULTS.timeoutMs;
     const concurrency = options.concurrency ?? listing.concurrency ?? LIST_DEFAULTS.concurrency;
@@ -106,12 +105,7 @@ export async function listMessageContactVerifications(given: ListOptions = {}): 
         };
     } catch (error) {
         if (deadline.aborted && !options.signal?.aborted) {
-            throw new TransportError(
-                "Timeout",
-                LIST_MESSAGE_CONTACT_VERIFICATIONS.action,
-                `the listing did not finish within timeoutMs=${timeoutMs}`,
-                error,
-            );
+            throw new TransportError("Timeout", LIST_MESSAGE_CONTACT_VERIFICATIONS.action, `the listing did not finish within timeoutMs=${timeoutMs}`, error);
         }
         throw error;
     }

@@ -115,7 +115,10 @@ export function readStackSettings(get: (key: string) => string | undefined): Sta
     const endpointType = text(STACK_CONFIG_KEYS.endpointType);
     if (endpointType !== undefined) {
         if (endpointType !== "public" && endpointType !== "vpc") {
-            throw new InvalidArgumentError(STACK_CONFIG_KEYS.endpointType, `stack config ${STACK_CONFIG_KEYS.endpointType} must be "public" or "vpc"; got ${JSON.stringify(endpointType)}.`);
+            throw new InvalidArgumentError(
+                STACK_CONFIG_KEYS.endpointType,
+                `stack config ${STACK_CONFIG_KEYS.endpointType} must be "public" or "vpc"; got ${JSON.stringify(endpointType)}.`,
+            );
         }
         settings.endpointType = endpointType;
     }

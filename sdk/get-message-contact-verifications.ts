@@ -31,7 +31,7 @@ import type {
  */
 export async function getMessageContactVerifications(
     given: GetMessageContactVerificationsArgs = {},
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+
     opts?: pulumi.InvokeOptions,
 ): Promise<GetMessageContactVerificationsResult> {
     void opts;

@@ -10,19 +10,16 @@ import type * as StackConfigModule from "./stack-config";
 
 /** `provider/list-message-contact-verifications`, required on first use. */
 export function loadClient(): typeof ClientModule {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require("../provider/list-message-contact-verifications") as typeof ClientModule;
 }
 
 /** `provider/operation/validate-options` (argument rules, with zod), required on first use. */
 export function loadValidation(): typeof ValidationModule {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require("../provider/operation/validate-options") as typeof ValidationModule;
 }
 
 /** `sdk/stack-config` (stack settings and the shared credentials chain), required on first use. */
 export function loadStackConfig(): typeof StackConfigModule {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require("./stack-config") as typeof StackConfigModule;
 }
 

@@ -11,7 +11,11 @@
 import { PROVIDER_INDEX } from "../paths";
 
 interface Api {
-    listMessageContactVerifications(o: { endpoint: string; accessKeyId: string; accessKeySecret: string }): Promise<{ verifications: unknown[]; pages: number }>;
+    listMessageContactVerifications(o: {
+        endpoint: string;
+        accessKeyId: string;
+        accessKeySecret: string;
+    }): Promise<{ verifications: unknown[]; pages: number }>;
     closeAllPools(): Promise<void>;
 }
 

@@ -15,8 +15,10 @@ const pulumi = require(require.resolve("@pulumi/pulumi", { paths: [REPO_ROOT] })
 };
 const provider = (require(RESOURCE_PROVIDER) as { messageContactVerificationsProvider: unknown }).messageContactVerificationsProvider;
 
-void pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true }).then((sf) => {
-    process.stdout.write(
-        `${JSON.stringify({ bytes: Buffer.byteLength(sf.text, "utf8"), containsSecrets: sf.containsSecrets, capturesRepoPath: sf.text.includes(REPO_ROOT) })}\n`,
-    );
-});
+void pulumi.runtime
+    .serializeFunction(() => provider, { allowSecrets: true })
+    .then((sf) => {
+        process.stdout.write(
+            `${JSON.stringify({ bytes: Buffer.byteLength(sf.text, "utf8"), containsSecrets: sf.containsSecrets, capturesRepoPath: sf.text.includes(REPO_ROOT) })}\n`,
+        );
+    });

@@ -131,8 +131,7 @@ export function recordedListing(resource: Pick<PolicyResource, "name" | "urn" | 
     const pendingCount = Math.max(typeof totalCount === "number" && Number.isFinite(totalCount) ? totalCount : 0, verificationCount, targets.length);
 
     const secretOutputs = resource.opts?.additionalSecretOutputs ?? [];
-    const targetsSecret =
-        verifications.secret || targetsOutput.secret || TARGET_OUTPUTS.some((name) => secretOutputs.includes(name));
+    const targetsSecret = verifications.secret || targetsOutput.secret || TARGET_OUTPUTS.some((name) => secretOutputs.includes(name));
 
     const listing: RecordedListing = { name: resource.name, urn: resource.urn, pendingCount, targets, targetsSecret };
     if (typeof contactId === "string" && contactId !== "") listing.contactId = contactId;
@@ -322,7 +321,10 @@ export function classifyTarget(target: string, defaultPhoneCountryCode: string =
     const text = target.trim();
     const at = text.lastIndexOf("@");
     if (at >= 0) {
-        const domain = text.slice(at + 1).toLowerCase().replace(/\.$/, "");
+        const domain = text
+            .slice(at + 1)
+            .toLowerCase()
+            .replace(/\.$/, "");
         return domain !== "" && !/[\s@]/.test(domain) ? { kind: "email", domain } : { kind: "unrecognized" };
     }
     // Country code, then a hyphen or space: 852-6123****, +852-6123****, +852 6123****.
@@ -406,11 +408,20 @@ export function disallowedTargetsMessage(listing: RecordedListing, rules: Target
         const kinds = (["email", "phone", "unrecognized"] as const)
             .map((kind) => [kind, found.filter((f) => f.kind === kind).length] as const)
             .filter(([, count]) => count > 0)
-            .map(([kind, count]) => (kind === "email" ? plural(count, "email address", "email addresses") : kind === "phone" ? plural(count, "phone number") : `${count} unrecognized`))
+            .map(([kind, count]) =>
+                kind === "email"
+                    ? plural(count, "email address", "email addresses")
+                    : kind === "phone"
+                      ? plural(count, "phone number")
+                      : `${count} unrecognized`,
+            )
             .join(", ");
         detail = ` (${kinds}; targets not shown: they are secret outputs)`;
     } else {
-        detail = `: ${nameSome(found.map((f) => `${f.target} (${f.reason})`), TARGETS_NAMED_WHEN_DISALLOWED)}`;
+        detail = `: ${nameSome(
+            found.map((f) => `${f.target} (${f.reason})`),
+            TARGETS_NAMED_WHEN_DISALLOWED,
+        )}`;
     }
     return `${head}${detail}. ${capitalize(describeRules(rules))}.`;
 }

@@ -58,7 +58,10 @@ export class CliProfileProvider implements CredentialsProvider {
     #provider: LibraryProvider | undefined;
 
     /** @param namedBy where the profile name came from, for messages (`stack config alicloud:profile`). */
-    constructor(private readonly profile: string, private readonly namedBy: string) {
+    constructor(
+        private readonly profile: string,
+        private readonly namedBy: string,
+    ) {
         this.description = `profile "${profile}" (named by ${namedBy}) of ~/.aliyun/config.json`;
     }
 
@@ -70,14 +73,14 @@ export class CliProfileProvider implements CredentialsProvider {
         } catch (error) {
             const text = error instanceof Error ? error.message : "";
             const reason = /profile is disabled/i.test(text)
-              ? "cannot be used: ALIBABA_CLOUD_CLI_PROFILE_DISABLED is set"
-              : /unable to get profile/.test(text)
-                ? "does not exist in ~/.aliyun/config.json"
-                : /reading aliyun cli config/.test(text)
-                  ? "cannot be read: ~/.aliyun/config.json is missing or unreadable"
-                  : /parse aliyun cli config|no any configured profiles/.test(text)
-                    ? "cannot be read: ~/.aliyun/config.json is not valid JSON or has no profiles"
-                    : "did not yield credentials (its mode is unsupported, or the role could not be assumed)";
+                ? "cannot be used: ALIBABA_CLOUD_CLI_PROFILE_DISABLED is set"
+                : /unable to get profile/.test(text)
+                  ? "does not exist in ~/.aliyun/config.json"
+                  : /reading aliyun cli config/.test(text)
+                    ? "cannot be read: ~/.aliyun/config.json is missing or unreadable"
+                    : /parse aliyun cli config|no any configured profiles/.test(text)
+                      ? "cannot be read: ~/.aliyun/config.json is not valid JSON or has no profiles"
+                      : "did not yield credentials (its mode is unsupported, or the role could not be assumed)";
             throw new MessageContactsError("ProfileNotFound", `The aliyun CLI profile "${this.profile}" named by ${this.namedBy} ${reason}.`);
         }
     }

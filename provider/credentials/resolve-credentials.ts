@@ -50,14 +50,25 @@ function baseProvider(sources: CredentialSources, env: Env): CredentialsProvider
         return found && new StaticCredentialsProvider(found, description);
     };
     const found =
-        fixed("the accessKeyId/accessKeySecret arguments", keyPair("accessKeyId/accessKeySecret", explicit.accessKeyId, explicit.accessKeySecret, explicit.securityToken)) ??
-        fixed("stack config alicloud:accessKey/alicloud:secretKey", keyPair("stack config alicloud:accessKey/alicloud:secretKey", stack.accessKeyId, stack.accessKeySecret, stack.securityToken));
+        fixed(
+            "the accessKeyId/accessKeySecret arguments",
+            keyPair("accessKeyId/accessKeySecret", explicit.accessKeyId, explicit.accessKeySecret, explicit.securityToken),
+        ) ??
+        fixed(
+            "stack config alicloud:accessKey/alicloud:secretKey",
+            keyPair("stack config alicloud:accessKey/alicloud:secretKey", stack.accessKeyId, stack.accessKeySecret, stack.securityToken),
+        );
     if (found) return found;
     if (stack.profile) return new CliProfileProvider(stack.profile, "stack config alicloud:profile");
     places.push("stack config alicloud:profile");
     const terraform = fixed(
         `env ${TERRAFORM_ENV.accessKeyId}/${TERRAFORM_ENV.accessKeySecret}`,
-        keyPair(`env ${TERRAFORM_ENV.accessKeyId}/${TERRAFORM_ENV.accessKeySecret}`, env[TERRAFORM_ENV.accessKeyId], env[TERRAFORM_ENV.accessKeySecret], env[TERRAFORM_ENV.securityToken]),
+        keyPair(
+            `env ${TERRAFORM_ENV.accessKeyId}/${TERRAFORM_ENV.accessKeySecret}`,
+            env[TERRAFORM_ENV.accessKeyId],
+            env[TERRAFORM_ENV.accessKeySecret],
+            env[TERRAFORM_ENV.securityToken],
+        ),
     );
     if (terraform) return terraform;
     const profile = env[TERRAFORM_ENV.profile];

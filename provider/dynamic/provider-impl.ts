@@ -69,7 +69,8 @@ export function check(news: Props): { inputs: Props; failures: { property: strin
         if (news[name] !== undefined) {
             failures.push({
                 property: name,
-                reason: `${name} is not an input of MessageContactVerifications, so that it never lands in state; ` +
+                reason:
+                    `${name} is not an input of MessageContactVerifications, so that it never lands in state; ` +
                     `set ${STACK_CONFIG_KEYS.accessKeyId}, ${STACK_CONFIG_KEYS.accessKeySecret} (and ${STACK_CONFIG_KEYS.securityToken}) ` +
                     "in stack config (as secrets), or use the environment, instead.",
             });

@@ -5,11 +5,7 @@ export class CredentialsNotFoundError extends MessageContactsError {
     readonly searched: readonly string[];
 
     constructor(searched: readonly string[]) {
-        super(
-            "CredentialsNotFound",
-            "No Alibaba Cloud credentials found. Looked in: " + searched.join("; ") + ".",
-            { retryable: false },
-        );
+        super("CredentialsNotFound", "No Alibaba Cloud credentials found. Looked in: " + searched.join("; ") + ".", { retryable: false });
         this.searched = searched;
     }
 }

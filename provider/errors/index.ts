@@ -5,9 +5,4 @@ export { TransportError, TransportFailure } from "./transport-error";
 export { InvalidArgumentError } from "./argument-error";
 export { InconsistentListingError } from "./listing-error";
 export { CredentialsNotFoundError } from "./credentials-error";
-export {
-    isRetryableAnswer,
-    isThrottlingCode,
-    LIST_MESSAGE_CONTACT_VERIFICATIONS_ERROR_CODES,
-    TRANSIENT_ERROR_CODES,
-} from "./retryable-codes";
+export { isRetryableAnswer, isThrottlingCode, LIST_MESSAGE_CONTACT_VERIFICATIONS_ERROR_CODES, TRANSIENT_ERROR_CODES } from "./retryable-codes";

@@ -23,8 +23,7 @@ export class InvalidResponseError extends MessageContactsError {
     constructor(details: InvalidResponseDetails) {
         super(
             "InvalidResponse",
-            `${details.operation} returned an unusable answer (HTTP ${details.httpStatus}): ${details.problem}` +
-                requestIdSuffix(details.requestId),
+            `${details.operation} returned an unusable answer (HTTP ${details.httpStatus}): ${details.problem}` + requestIdSuffix(details.requestId),
             { operation: details.operation, requestId: details.requestId, retryable: details.httpStatus >= 500 },
         );
         this.httpStatus = details.httpStatus;

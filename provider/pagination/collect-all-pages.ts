@@ -47,7 +47,10 @@ export interface Listing<T> {
 
 /** Internal: the data changed during this listing; a re-list may succeed. */
 class ListingChanged extends Error {
-    constructor(readonly problem: string, readonly requestId: string | undefined) {
+    constructor(
+        readonly problem: string,
+        readonly requestId: string | undefined,
+    ) {
         super(problem);
     }
 }
@@ -146,7 +149,11 @@ export async function collectAllPages<T>(o: CollectOptions<T>): Promise<Listing<
         // A single page is one answer, consistent by itself: only listings of several pages need confirming.
         if (!o.confirm || current.pages === 1 || (previous && sameItems(previous.items, current.items, o.itemKey))) return { ...current, listings };
         if (listings >= limit) {
-            throw new InconsistentListingError(o.operation, previous ? "two consecutive listings differed" : "no listing could be confirmed by a second one", listings);
+            throw new InconsistentListingError(
+                o.operation,
+                previous ? "two consecutive listings differed" : "no listing could be confirmed by a second one",
+                listings,
+            );
         }
         previous = current;
     }

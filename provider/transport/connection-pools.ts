@@ -13,7 +13,6 @@ export function poolFor(origin: string, options: TransportOptions = {}): Pool {
     const key = `${origin}|${o.connectTimeoutMs}|${o.headersTimeoutMs}|${o.bodyTimeoutMs}|${o.connections}`;
     let pool = pools.get(key);
     if (!pool || pool.closed || pool.destroyed) {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
         const undici = require("undici") as typeof import("undici");
         pool = new undici.Pool(origin, {
             connections: o.connections,

@@ -95,7 +95,10 @@ describe("command line: the built command", () => {
             ALIBABA_CLOUD_ACCESS_KEY_SECRET: e.account.accessKeySecret,
         });
         assert.equal(result.code, 0, result.stderr);
-        const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as unknown);
+        const lines = result.stdout
+            .trim()
+            .split("\n")
+            .map((line) => JSON.parse(line) as unknown);
         assert.deepEqual(lines, e.verifications());
         assert.equal(result.stderr, "", "no progress line when stderr is not a terminal");
     });

@@ -30,11 +30,17 @@ describe("command line: flags in errors, and nothing hostile reaches the termina
             { contactId: "c-aaaaaaaa01", target: "138****0000\r\u001b[2Kfake line\u009b" },
         ],
     });
-    const credentials = () => ({ ALIBABA_CLOUD_ACCESS_KEY_ID: fixture.emulator.account.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: fixture.emulator.account.accessKeySecret });
+    const credentials = () => ({
+        ALIBABA_CLOUD_ACCESS_KEY_ID: fixture.emulator.account.accessKeyId,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: fixture.emulator.account.accessKeySecret,
+    });
 
     it("names flags, not fields, with the --help hint", async () => {
         for (const [args, message] of [
-            [["--page-size", "500"], /^alicloud-contact-verifications: --page-size must be an integer from 1 to 100; got 500\.\nRun alicloud-contact-verifications --help for usage\.\n$/],
+            [
+                ["--page-size", "500"],
+                /^alicloud-contact-verifications: --page-size must be an integer from 1 to 100; got 500\.\nRun alicloud-contact-verifications --help for usage\.\n$/,
+            ],
             [["--concurrency", "0"], /^alicloud-contact-verifications: --concurrency must be an integer from 1 to 32; got 0\./],
             [["--contact-id", "nope"], /^alicloud-contact-verifications: --contact-id must be a message contact ID/],
         ] as const) {

@@ -57,18 +57,34 @@ describe("credential chain", () => {
     });
 
     it("then the default chain: ALIBABA_CLOUD_* variables", async () => {
-        await withEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: "alibaba-env-id", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "s", ALIBABA_CLOUD_SECURITY_TOKEN: "env-sts" }, {}, async () => {
-            assert.equal(await resolvedId({ env: {} }), "alibaba-env-id+env-sts");
-        });
+        await withEnv(
+            { ALIBABA_CLOUD_ACCESS_KEY_ID: "alibaba-env-id", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "s", ALIBABA_CLOUD_SECURITY_TOKEN: "env-sts" },
+            {},
+            async () => {
+                assert.equal(await resolvedId({ env: {} }), "alibaba-env-id+env-sts");
+            },
+        );
     });
 
     it("then the default chain: the aliyun CLI profile file's current profile (AK and StsToken modes)", async () => {
-        await withEnv({}, { ".aliyun/config.json": aliyunConfig([{ name: "default", mode: "AK", access_key_id: "cli-ak-id", access_key_secret: "s" }]) }, async () => {
-            assert.equal(await resolvedId({ env: {} }), "cli-ak-id");
-        });
-        await withEnv({}, { ".aliyun/config.json": aliyunConfig([{ name: "sts", mode: "StsToken", access_key_id: "cli-sts-id", access_key_secret: "s", sts_token: "cli-token" }]) }, async () => {
-            assert.equal(await resolvedId({ env: {} }), "cli-sts-id+cli-token");
-        });
+        await withEnv(
+            {},
+            { ".aliyun/config.json": aliyunConfig([{ name: "default", mode: "AK", access_key_id: "cli-ak-id", access_key_secret: "s" }]) },
+            async () => {
+                assert.equal(await resolvedId({ env: {} }), "cli-ak-id");
+            },
+        );
+        await withEnv(
+            {},
+            {
+                ".aliyun/config.json": aliyunConfig([
+                    { name: "sts", mode: "StsToken", access_key_id: "cli-sts-id", access_key_secret: "s", sts_token: "cli-token" },
+                ]),
+            },
+            async () => {
+                assert.equal(await resolvedId({ env: {} }), "cli-sts-id+cli-token");
+            },
+        );
     });
 
     it("then the default chain: the INI credentials file", async () => {
@@ -81,7 +97,15 @@ describe("credential chain", () => {
     it("then the default chain: a credentials URI served on loopback", async () => {
         const server = createServer((_req, res) => {
             res.setHeader("content-type", "application/json");
-            res.end(JSON.stringify({ Code: "Success", AccessKeyId: "uri-id", AccessKeySecret: "s", SecurityToken: "uri-token", Expiration: new Date(Date.now() + 3600_000).toISOString() }));
+            res.end(
+                JSON.stringify({
+                    Code: "Success",
+                    AccessKeyId: "uri-id",
+                    AccessKeySecret: "s",
+                    SecurityToken: "uri-token",
+                    Expiration: new Date(Date.now() + 3600_000).toISOString(),
+                }),
+            );
         });
         await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
         const { port } = server.address() as AddressInfo;
@@ -142,8 +166,14 @@ describe("credential chain", () => {
     });
 
     it("rejects half a key pair, naming where it came from", () => {
-        assert.throws(() => resolveCredentialsProvider({ explicit: { accessKeyId: "id" }, env: {} }), (e: unknown) => e instanceof InvalidArgumentError && /secret is missing/.test(e.message));
-        assert.throws(() => resolveCredentialsProvider({ env: { ALICLOUD_SECRET_KEY: "s" } }), /ALICLOUD_ACCESS_KEY\/ALICLOUD_SECRET_KEY: the AccessKey ID is missing/);
+        assert.throws(
+            () => resolveCredentialsProvider({ explicit: { accessKeyId: "id" }, env: {} }),
+            (e: unknown) => e instanceof InvalidArgumentError && /secret is missing/.test(e.message),
+        );
+        assert.throws(
+            () => resolveCredentialsProvider({ env: { ALICLOUD_SECRET_KEY: "s" } }),
+            /ALICLOUD_ACCESS_KEY\/ALICLOUD_SECRET_KEY: the AccessKey ID is missing/,
+        );
     });
 
     it("never prints the secret or token through JSON, inspect or string conversion", () => {
@@ -164,18 +194,24 @@ describe("stack settings", () => {
             "alicloud:endpoints": JSON.stringify([{ resourcemanager: "rm.example" }, { sts: "sts.example" }]),
             "alicloud-message-contacts:endpointType": "vpc",
         };
-        assert.deepEqual(readStackSettings((k) => config[k]), {
-            region: "ap-southeast-1",
-            profile: "p",
-            assumeRole: { roleArn: "acs:ram::123:role/r", sessionName: "s", sessionExpiration: 1800 },
-            endpoints: { resourcemanager: "rm.example", sts: "sts.example" },
-            endpointType: "vpc",
-        });
+        assert.deepEqual(
+            readStackSettings((k) => config[k]),
+            {
+                region: "ap-southeast-1",
+                profile: "p",
+                assumeRole: { roleArn: "acs:ram::123:role/r", sessionName: "s", sessionExpiration: 1800 },
+                endpoints: { resourcemanager: "rm.example", sts: "sts.example" },
+                endpointType: "vpc",
+            },
+        );
     });
 
     it("names the key of a malformed setting", () => {
         assert.throws(() => readStackSettings((k) => (k === "alicloud:assumeRole" ? "{" : undefined)), /alicloud:assumeRole .*not valid JSON/);
-        assert.throws(() => readStackSettings((k) => (k === "alicloud:assumeRole" ? "{}" : undefined)), (e: unknown) => e instanceof InvalidArgumentError && e.field === "alicloud:assumeRole" && /roleArn/.test(e.message));
+        assert.throws(
+            () => readStackSettings((k) => (k === "alicloud:assumeRole" ? "{}" : undefined)),
+            (e: unknown) => e instanceof InvalidArgumentError && e.field === "alicloud:assumeRole" && /roleArn/.test(e.message),
+        );
         assert.throws(() => readStackSettings((k) => (k === "alicloud-message-contacts:endpointType" ? "private" : undefined)), /"public" or "vpc"/);
     });
 });

@@ -115,10 +115,15 @@ describe("dynamic provider through the real dynamic-provider host (gRPC, install
     it("runs the host without Alibaba Cloud variables in its environment", function () {
         const environ = `/proc/${host.pid}/environ`;
         if (!existsSync(environ)) this.skip();
-        const names = readFileSync(environ, "utf8").split("\0").map((entry) => entry.split("=")[0] ?? "");
+        const names = readFileSync(environ, "utf8")
+            .split("\0")
+            .map((entry) => entry.split("=")[0] ?? "");
         // The one switch allowed turns the ECS metadata lookup of the default chain off; it carries nothing.
         const switches = new Set(["ALIBABA_CLOUD_ECS_METADATA_DISABLED"]);
-        assert.deepEqual(names.filter((name) => /^(ALIBABA_CLOUD_|ALICLOUD_)/i.test(name) && !switches.has(name)), []);
+        assert.deepEqual(
+            names.filter((name) => /^(ALIBABA_CLOUD_|ALICLOUD_)/i.test(name) && !switches.has(name)),
+            [],
+        );
     });
 
     it("Configure is accepted (the host asks for secrets unwrapped)", () => {
@@ -140,7 +145,10 @@ describe("dynamic provider through the real dynamic-provider host (gRPC, install
 
     it("Check rejects a credential passed as an input, without echoing it", async () => {
         const result = await host.check({}, { ...inputs, accessKeySecret: secret() }, { name: "leaky" });
-        assert.deepEqual(result.failures.map((f) => f.property), ["accessKeySecret"]);
+        assert.deepEqual(
+            result.failures.map((f) => f.property),
+            ["accessKeySecret"],
+        );
         assert.ok(!JSON.stringify(result).includes(secret()));
     });
 

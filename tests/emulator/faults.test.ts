@@ -22,7 +22,10 @@ describe("emulator: faults", () => {
         const error = expectError(await call(emulator), 503, "ServiceUnavailable");
         assert.equal(error.Message, "The request has failed due to a temporary failure of the server.");
         expectPage(await call(emulator));
-        assert.deepEqual(emulator.requests.map((r) => r.faults), [["error"], []]);
+        assert.deepEqual(
+            emulator.requests.map((r) => r.faults),
+            [["error"], []],
+        );
     });
 
     it("error: sends x-acs-retry-after and a custom message when given", async () => {

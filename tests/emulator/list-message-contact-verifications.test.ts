@@ -41,7 +41,10 @@ describe("emulator: ListMessageContactVerifications", () => {
             assert.equal(page.ContactVerifications.length, n === 3 ? 3 : 10);
             seen.push(...page.ContactVerifications.map((v) => v.Target));
         }
-        assert.deepEqual(seen, seeded.map((v) => v.target));
+        assert.deepEqual(
+            seen,
+            seeded.map((v) => v.target),
+        );
     });
 
     it("answers a page past the end with an empty list and the real TotalCount", async () => {
@@ -55,7 +58,10 @@ describe("emulator: ListMessageContactVerifications", () => {
         const page = expectPage(await call(emulator, { query: { ContactId: BOB, PageSize: "100" } }));
         const expected = seeded.filter((v) => v.contactId === BOB);
         assert.equal(page.TotalCount, expected.length);
-        assert.deepEqual(page.ContactVerifications.map((v) => v.Target), expected.map((v) => v.target));
+        assert.deepEqual(
+            page.ContactVerifications.map((v) => v.Target),
+            expected.map((v) => v.target),
+        );
         assert.ok(page.ContactVerifications.every((v) => v.ContactId === BOB));
     });
 
@@ -122,7 +128,10 @@ describe("emulator: page size policy", () => {
             const page = expectPage(await call(emulator, { query: { PageSize: "50", PageNumber: "2" } }));
             assert.equal(page.PageSize, 5);
             assert.equal(page.TotalCount, 12);
-            assert.deepEqual(page.ContactVerifications.map((v) => v.Target), list.slice(5, 10).map((v) => v.target));
+            assert.deepEqual(
+                page.ContactVerifications.map((v) => v.Target),
+                list.slice(5, 10).map((v) => v.target),
+            );
         } finally {
             await emulator.close();
         }

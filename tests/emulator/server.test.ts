@@ -84,7 +84,10 @@ describe("emulator: server", () => {
         const copy = emulator.verifications();
         copy[0]!.target = "changed";
         copy.pop();
-        assert.deepEqual(emulator.verifications().map((v) => v.target), ["a***@example.com", "b***@example.com"]);
+        assert.deepEqual(
+            emulator.verifications().map((v) => v.target),
+            ["a***@example.com", "b***@example.com"],
+        );
         const page = expectPage(await call(emulator));
         assert.equal(page.TotalCount, 2);
         assert.throws(() => emulator.setVerifications([{ contactId: "nope", target: "x" }]), TypeError);

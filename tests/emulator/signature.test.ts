@@ -1,13 +1,6 @@
 import { strict as assert } from "node:assert";
 import { randomUUID } from "node:crypto";
-import {
-    authorizationHeader,
-    canonicalQuery,
-    EMPTY_BODY_SHA256,
-    formatAcsDate,
-    sha256Hex,
-    signatureParts,
-} from "../../provider/signing";
+import { authorizationHeader, canonicalQuery, EMPTY_BODY_SHA256, formatAcsDate, sha256Hex, signatureParts } from "../../provider/signing";
 import { Emulator, startEmulator } from "../../emulator";
 import { parseAcsDate, parseAuthorization } from "../../emulator/verify-signature";
 import { call, expectError, expectPage, readReply, send, signCall } from "./client";
@@ -49,11 +42,7 @@ describe("emulator: V3 signature verification", () => {
     });
 
     it("rejects a wrong secret with 400 SignatureDoesNotMatch and names the server string to sign", async () => {
-        const error = expectError(
-            await call(emulator, { date: at(0), key: { ...PLAIN, accessKeySecret: "wrong" } }),
-            400,
-            "SignatureDoesNotMatch",
-        );
+        const error = expectError(await call(emulator, { date: at(0), key: { ...PLAIN, accessKeySecret: "wrong" } }), 400, "SignatureDoesNotMatch");
         assert.match(error.Message, /server string to sign is: "ACS3-HMAC-SHA256\\n[0-9a-f]{64}"/);
     });
 
@@ -152,10 +141,7 @@ describe("emulator: V3 signature verification", () => {
         const headers = signCall(emulator, { date: at(0) });
         const partial = withoutAuthorization(headers);
         delete partial["x-acs-date"];
-        const parts = signatureParts(
-            { method: "POST", pathname: "/", query: {}, headers: partial, hashedPayload: EMPTY_BODY_SHA256 },
-            PLAIN.accessKeySecret,
-        );
+        const parts = signatureParts({ method: "POST", pathname: "/", query: {}, headers: partial, hashedPayload: EMPTY_BODY_SHA256 }, PLAIN.accessKeySecret);
         assert.ok(!parts.signedHeaders.includes("x-acs-date"));
         const reply = await call(emulator, {
             date: at(0),

@@ -38,8 +38,7 @@ describe("emulator: STS AssumeRole", () => {
     let emulator: Emulator;
     let clock = NOW;
     /** A V3 AssumeRole call at the emulator's clock. */
-    const assume = (query: Record<string, string>, options: CallOptions = {}) =>
-        call(emulator, { ...STS_CALL, date: new Date(clock), query, ...options });
+    const assume = (query: Record<string, string>, options: CallOptions = {}) => call(emulator, { ...STS_CALL, date: new Date(clock), query, ...options });
     const valid = { RoleArn: ROLE, RoleSessionName: "test" };
 
     beforeEach(async () => {
@@ -171,7 +170,10 @@ describe("emulator: STS AssumeRole", () => {
         expectError(await assume(valid), 503, "ServiceUnavailable");
         expectError(await callV1(emulator, { date: new Date(clock), form: valid }), 503, "ServiceUnavailable");
         expectCredentials(await assume(valid));
-        assert.deepEqual(emulator.requests.map((r) => r.faults.length), [0, 1, 1, 0]);
+        assert.deepEqual(
+            emulator.requests.map((r) => r.faults.length),
+            [0, 1, 1, 0],
+        );
     });
 
     describe("V1, signed by the official credentials library", () => {
@@ -179,10 +181,7 @@ describe("emulator: STS AssumeRole", () => {
         function libraryProvider(account: EmulatorAccount) {
             const provider = RAMRoleARNCredentialsProvider.builder()
                 .withCredentialsProvider(
-                    StaticAKCredentialsProvider.builder()
-                        .withAccessKeyId(account.accessKeyId)
-                        .withAccessKeySecret(account.accessKeySecret)
-                        .build(),
+                    StaticAKCredentialsProvider.builder().withAccessKeyId(account.accessKeyId).withAccessKeySecret(account.accessKeySecret).build(),
                 )
                 .withRoleArn(ROLE)
                 .withRoleSessionName("library")

@@ -74,14 +74,19 @@ for (const pulumiVersion of pulumiVersionsUnderTest()) {
         it("a bad contactId fails preview naming the property, before any request (resource)", async () => {
             const workspace = await stackWith({ contactId: "bad id!", parts: "resource" });
             const preview = await workspace.operation("preview");
-            assertFailedCleanly(preview, emulator, /MessageContactVerifications resource 'pending': property contactId value \{bad id!\} has a problem: contactId must be/);
+            assertFailedCleanly(
+                preview,
+                emulator,
+                /MessageContactVerifications resource 'pending': property contactId value \{bad id!\} has a problem: contactId must be/,
+            );
             assert.equal(listingRequests(emulator), 0);
         });
 
         it("a missing contact fails up with the service's code and RequestId", async () => {
             const workspace = await stackWith({ contactId: "c-missing0001" });
             const up = await workspace.operation("up");
-            const notFound = /ListMessageContactVerifications failed with HTTP 404 EntityNotExists\.Contact: This Contact does not exist\. \(RequestId [0-9A-F-]{36}\)/;
+            const notFound =
+                /ListMessageContactVerifications failed with HTTP 404 EntityNotExists\.Contact: This Contact does not exist\. \(RequestId [0-9A-F-]{36}\)/;
             assertFailedCleanly(up, emulator, notFound);
             // Both the get functions (the program's errors) and the resource (the provider's) say it.
             assert.match(shown(up), /pulumi:pulumi:Stack \(engine-test-dev\):\n\s+error: ListMessageContactVerifications failed with HTTP 404/);

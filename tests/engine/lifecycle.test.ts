@@ -8,13 +8,7 @@ import { strict as assert } from "node:assert";
 import { startEmulator, Emulator, Verification } from "../../emulator";
 import { RESOURCE_TYPE_TOKEN } from "../../provider/dynamic/resource-shape";
 import { verifications } from "../support/emulator-fixture";
-import {
-    emulatorStackConfig,
-    engineProject,
-    listingRequests,
-    programWorkspace,
-    pulumiVersionsUnderTest,
-} from "../support/engine/engine-fixture";
+import { emulatorStackConfig, engineProject, listingRequests, programWorkspace, pulumiVersionsUnderTest } from "../support/engine/engine-fixture";
 import type { EngineWorkspace } from "../support/engine/engine-workspace";
 import type { DriverResult } from "../support/engine/inline-program-driver";
 

@@ -46,7 +46,10 @@ for (const pulumiVersion of pulumiVersionsUnderTest()) {
             const workspace = await workspaceFor(broken);
             const preview = await workspace.operation("preview", { typeCheck: true });
             assert.ok(!preview.ok);
-            assert.match(`${preview.stdout}\n${preview.stderr}\n${preview.error}`, /index\.ts\(\d+,\d+\): error TS2322: Type '(Output|OutputInstance)<number>' is not assignable to type 'Output<string>'/);
+            assert.match(
+                `${preview.stdout}\n${preview.stderr}\n${preview.error}`,
+                /index\.ts\(\d+,\d+\): error TS2322: Type '(Output|OutputInstance)<number>' is not assignable to type 'Output<string>'/,
+            );
         });
     });
 }

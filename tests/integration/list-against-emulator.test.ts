@@ -1,10 +1,5 @@
 import { strict as assert } from "node:assert";
-import {
-    AlibabaCloudApiError,
-    getMessageContactVerifications,
-    InvalidArgumentError,
-    LIST_MESSAGE_CONTACT_VERIFICATIONS_ERROR_CODES as CODES,
-} from "../../sdk";
+import { AlibabaCloudApiError, getMessageContactVerifications, InvalidArgumentError, LIST_MESSAGE_CONTACT_VERIFICATIONS_ERROR_CODES as CODES } from "../../sdk";
 import { useEmulator, verifications } from "../support/emulator-fixture";
 
 describe("getMessageContactVerifications against the emulator", () => {
@@ -28,7 +23,10 @@ describe("getMessageContactVerifications against the emulator", () => {
         const result = await getMessageContactVerifications(fixture.client({ concurrency: 6 }));
         assert.deepEqual(result.verifications, seeded);
         const pages = fixture.emulator.requests.map((r) => Number(r.query.PageNumber)).sort((a, b) => a - b);
-        assert.deepEqual(pages, Array.from({ length: 44 }, (_, i) => i + 1));
+        assert.deepEqual(
+            pages,
+            Array.from({ length: 44 }, (_, i) => i + 1),
+        );
         assert.ok(fixture.emulator.requests.every((r) => r.query.PageSize === "100"));
     });
 
@@ -36,7 +34,10 @@ describe("getMessageContactVerifications against the emulator", () => {
         const seeded = verifications(30);
         fixture.emulator.setVerifications(seeded);
         const result = await getMessageContactVerifications(fixture.client({ contactId: "c-bbbbbbbb02", pageSize: 4 }));
-        assert.deepEqual(result.verifications, seeded.filter((v) => v.contactId === "c-bbbbbbbb02"));
+        assert.deepEqual(
+            result.verifications,
+            seeded.filter((v) => v.contactId === "c-bbbbbbbb02"),
+        );
         assert.equal(result.contactId, "c-bbbbbbbb02");
         assert.ok(fixture.emulator.requests.every((r) => r.query.ContactId === "c-bbbbbbbb02"));
     });
@@ -91,7 +92,11 @@ describe("getMessageContactVerifications against the emulator", () => {
         const nonces = fixture.emulator.requests.map((r) => r.headers["x-acs-signature-nonce"]);
         assert.equal(new Set(nonces).size, nonces.length);
         assert.equal(fixture.emulator.requests.filter((r) => r.query.PageNumber === "2").length, 2);
-        assert.ok(fixture.emulator.requests.every((r) => r.headers["x-acs-action"] === "ListMessageContactVerifications" && r.headers["x-acs-version"] === "2022-04-19"));
+        assert.ok(
+            fixture.emulator.requests.every(
+                (r) => r.headers["x-acs-action"] === "ListMessageContactVerifications" && r.headers["x-acs-version"] === "2022-04-19",
+            ),
+        );
     });
 
     it("fails with SignatureDoesNotMatch for a wrong secret, and never prints the secret", async () => {

@@ -1,11 +1,5 @@
 import { strict as assert } from "node:assert";
-import {
-    AlibabaCloudApiError,
-    getMessageContactVerifications,
-    InconsistentListingError,
-    InvalidResponseError,
-    TransportError,
-} from "../../sdk";
+import { AlibabaCloudApiError, getMessageContactVerifications, InconsistentListingError, InvalidResponseError, TransportError } from "../../sdk";
 import { useEmulator, verifications } from "../support/emulator-fixture";
 
 describe("paging against a server that answers differently than asked", () => {
@@ -84,8 +78,16 @@ describe("faults: each ends in the complete result or a specific typed error", (
     for (const [name, fault, problem] of [
         ["an HTML page from a proxy", { kind: "body", body: "<html><body>502 Bad Gateway</body></html>", contentType: "text/html" }, /HTML page/],
         ["truncated JSON", { kind: "body", body: '{"RequestId":"X","TotalCount":2' }, /truncated or invalid JSON/],
-        ["a mistyped TotalCount", { kind: "body", body: '{"RequestId":"R-7","TotalCount":"many","PageSize":100,"PageNumber":1,"ContactVerifications":[]}' }, /TotalCount/],
-        ["a negative TotalCount", { kind: "body", body: '{"RequestId":"R-8","TotalCount":-1,"PageSize":100,"PageNumber":1,"ContactVerifications":[]}' }, /TotalCount/],
+        [
+            "a mistyped TotalCount",
+            { kind: "body", body: '{"RequestId":"R-7","TotalCount":"many","PageSize":100,"PageNumber":1,"ContactVerifications":[]}' },
+            /TotalCount/,
+        ],
+        [
+            "a negative TotalCount",
+            { kind: "body", body: '{"RequestId":"R-8","TotalCount":-1,"PageSize":100,"PageNumber":1,"ContactVerifications":[]}' },
+            /TotalCount/,
+        ],
         ["a missing list", { kind: "body", body: '{"RequestId":"R-9","TotalCount":3,"PageSize":100,"PageNumber":1}' }, /ContactVerifications is missing/],
         ["an empty body", { kind: "body", body: "" }, /empty/],
     ] as const) {

@@ -29,7 +29,11 @@ describe("x-acs-retry-after, not Retry-After", () => {
             this.timeout(10_000);
             const e = fixture.emulator;
             e.inject({ fault: { kind: "error", status: 400, code: "Throttling.User", retryAfterMs: 1200 } });
-            const listing = await listMessageContactVerifications({ endpoint: e.url, accessKeyId: e.account.accessKeyId, accessKeySecret: e.account.accessKeySecret });
+            const listing = await listMessageContactVerifications({
+                endpoint: e.url,
+                accessKeyId: e.account.accessKeyId,
+                accessKeySecret: e.account.accessKeySecret,
+            });
             assert.equal(listing.totalCount, 3);
             const [first, second] = e.requests;
             assert.ok(first && second);

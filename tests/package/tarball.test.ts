@@ -46,10 +46,23 @@ describe("the published package, installed from its npm pack tarball", function 
 
     it("is lean: compiled JS, .d.ts, README, LICENSE and package.json only", async () => {
         const { stdout } = await run("tar", ["-tzf", project.tarball], REPO_ROOT);
-        const files = stdout.trim().split("\n").map((f) => f.replace(/^package\//, ""));
-        const unexpected = files.filter((f) => !/^dist\/(provider|sdk|emulator|cli)\/.+\.(js|d\.ts)$/.test(f) && !["README.md", "LICENSE", "package.json"].includes(f));
+        const files = stdout
+            .trim()
+            .split("\n")
+            .map((f) => f.replace(/^package\//, ""));
+        const unexpected = files.filter(
+            (f) => !/^dist\/(provider|sdk|emulator|cli)\/.+\.(js|d\.ts)$/.test(f) && !["README.md", "LICENSE", "package.json"].includes(f),
+        );
         assert.deepEqual(unexpected, []);
-        for (const required of ["README.md", "LICENSE", "package.json", "dist/sdk/index.js", "dist/sdk/index.d.ts", "dist/cli/main.js", "dist/provider/dynamic/provider-impl.js"]) {
+        for (const required of [
+            "README.md",
+            "LICENSE",
+            "package.json",
+            "dist/sdk/index.js",
+            "dist/sdk/index.d.ts",
+            "dist/cli/main.js",
+            "dist/provider/dynamic/provider-impl.js",
+        ]) {
             assert.ok(files.includes(required), `missing ${required}`);
         }
         assert.ok(!files.some((f) => f.startsWith("tests/") || f.includes(".test.")), "no tests in the tarball");
@@ -69,7 +82,13 @@ describe("the published package, installed from its npm pack tarball", function 
             try {
                 writeFileSync(join(dir, "index.ts"), CONSUMER_SOURCE);
                 const module = moduleResolution === "node16" ? "node16" : "commonjs";
-                writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module, moduleResolution, target: "ES2022", skipLibCheck: true, types: [] }, files: ["index.ts"] }));
+                writeFileSync(
+                    join(dir, "tsconfig.json"),
+                    JSON.stringify({
+                        compilerOptions: { strict: true, noEmit: true, module, moduleResolution, target: "ES2022", skipLibCheck: true, types: [] },
+                        files: ["index.ts"],
+                    }),
+                );
                 const tsc = require.resolve("typescript/bin/tsc", { paths: [REPO_ROOT] });
                 const result = await run(process.execPath, [tsc, "-p", join(dir, "tsconfig.json")], dir);
                 assert.equal(result.code, 0, result.stdout + result.stderr);

@@ -146,7 +146,10 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
         const schema = info.policies.find((p) => p.name === TARGETS_ALLOWED)?.configSchema;
         assert.deepEqual(Object.keys(schema?.properties ?? {}).sort(), ["allowedEmailDomains", "allowedPhoneCountryCodes", "defaultPhoneCountryCode"]);
         assert.equal(schema?.properties.defaultPhoneCountryCode.default, "86");
-        assert.deepEqual(reconcilePolicyConfig(info.policies)[TARGETS_ALLOWED], { enforcementLevel: "advisory", properties: { defaultPhoneCountryCode: "86" } });
+        assert.deepEqual(reconcilePolicyConfig(info.policies)[TARGETS_ALLOWED], {
+            enforcementLevel: "advisory",
+            properties: { defaultPhoneCountryCode: "86" },
+        });
     });
 
     it("with the default config: advises about pending verifications; targets are unrestricted (not applicable)", async () => {
@@ -210,7 +213,10 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
         assert.deepEqual(clean.diagnostics, []);
         assert.deepEqual(clean.notApplicable, []);
         // Pending, but only to allowed targets, with the pending policy disabled.
-        await configure({ [NO_PENDING]: "disabled", [TARGETS_ALLOWED]: { allowedEmailDomains: ["example.com", "example.org"], allowedPhoneCountryCodes: ["86", "+852"] } });
+        await configure({
+            [NO_PENDING]: "disabled",
+            [TARGETS_ALLOWED]: { allowedEmailDomains: ["example.com", "example.org"], allowedPhoneCountryCodes: ["86", "+852"] },
+        });
         assert.deepEqual((await analyzer!.analyzeStack(stack(PENDING))).diagnostics, []);
     });
 
@@ -221,8 +227,14 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
             result.diagnostics.map((d) => d.policyName),
             [NO_PENDING, TARGETS_ALLOWED],
         );
-        assert.match(byPolicy(result, NO_PENDING)[0].message, /recorded 5 pending message contact verifications \(targets not shown: they are secret outputs\)/);
-        assert.match(byPolicy(result, TARGETS_ALLOWED)[0].message, /3 of 5 verification targets outside the allowed lists \(1 email address, 2 phone numbers; targets not shown/);
+        assert.match(
+            byPolicy(result, NO_PENDING)[0].message,
+            /recorded 5 pending message contact verifications \(targets not shown: they are secret outputs\)/,
+        );
+        assert.match(
+            byPolicy(result, TARGETS_ALLOWED)[0].message,
+            /3 of 5 verification targets outside the allowed lists \(1 email address, 2 phone numbers; targets not shown/,
+        );
         for (const diagnostic of result.diagnostics) {
             for (const target of PENDING.targets) assert.ok(!diagnostic.message.includes(target), `${diagnostic.policyName} shows ${target}`);
         }
@@ -264,7 +276,10 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
             ],
         );
         for (const diagnostic of result.diagnostics) {
-            assert.match(diagnostic.message, /can't run policy '.*' from policy pack 'alicloud-message-contacts@v0\.1\.0' during preview: .* can't be known during preview/);
+            assert.match(
+                diagnostic.message,
+                /can't run policy '.*' from policy pack 'alicloud-message-contacts@v0\.1\.0' during preview: .* can't be known during preview/,
+            );
         }
     });
 

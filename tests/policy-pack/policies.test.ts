@@ -171,7 +171,10 @@ describe("policy pack: no-pending-message-contact-verifications", () => {
     it("names the contact filter and uses the singular for one verification", async () => {
         const outputs = listingOutputs(verificationsOf("someone***@example.com"), { contactId: "c-qL4HqKONzOM7ab" });
         const [violation] = (await validate(policy, [stackResource("one", outputs)])).violations;
-        assert.match(violation.message, /^MessageContactVerifications "one" \(contact c-qL4HqKONzOM7ab\) recorded 1 pending message contact verification: someone\*\*\*@example\.com\./);
+        assert.match(
+            violation.message,
+            /^MessageContactVerifications "one" \(contact c-qL4HqKONzOM7ab\) recorded 1 pending message contact verification: someone\*\*\*@example\.com\./,
+        );
     });
 
     it("reports each resource on its own URN, and only those with pending verifications", async () => {
@@ -247,7 +250,10 @@ describe("policy pack: message-contact-verification-targets-allowed", () => {
         const config: TargetsAllowedConfig = { allowedPhoneCountryCodes: ["86"] };
         const [violation] = (await validate(policy, [stackResource("pending", listingOutputs(MIXED))], config)).violations;
         assert.match(violation.message, /has 2 of 5 verification targets outside the allowed lists: /);
-        assert.match(violation.message, /\+852-6123\*\*\*\* \(phone country code 852 is not allowed\), 852-6124\*\*\*\* \(phone country code 852 is not allowed\)\./);
+        assert.match(
+            violation.message,
+            /\+852-6123\*\*\*\* \(phone country code 852 is not allowed\), 852-6124\*\*\*\* \(phone country code 852 is not allowed\)\./,
+        );
         assert.match(violation.message, /Allowed phone country codes: 86\.$/);
         assert.doesNotMatch(violation.message, /138\*\*\*\*0000|example/);
 
@@ -268,14 +274,20 @@ describe("policy pack: message-contact-verification-targets-allowed", () => {
     it("names a few disallowed targets and counts the rest", async () => {
         const many = verificationsOf(...Array.from({ length: 8 }, (_, i) => `u${i}***@example.net`));
         const [violation] = (await validate(policy, [stackResource("many", listingOutputs(many))], { allowedEmailDomains: ["example.com"] })).violations;
-        assert.match(violation.message, /has 8 of 8 verification targets outside the allowed lists: u0\*\*\*@example\.net \(email domain example\.net is not allowed\), .*u4\*\*\*@example\.net \(email domain example\.net is not allowed\) and 3 more\./);
+        assert.match(
+            violation.message,
+            /has 8 of 8 verification targets outside the allowed lists: u0\*\*\*@example\.net \(email domain example\.net is not allowed\), .*u4\*\*\*@example\.net \(email domain example\.net is not allowed\) and 3 more\./,
+        );
     });
 
     it("does not show targets that are secret outputs, only how many of each kind", async () => {
         const resource = stackResource("secret", listingOutputs(MIXED), { additionalSecretOutputs: ["verifications", "targets"] });
         const config = { allowedEmailDomains: ["example.com"], allowedPhoneCountryCodes: ["86"] };
         const [violation] = (await validate(policy, [resource], config)).violations;
-        assert.match(violation.message, /has 3 of 5 verification targets outside the allowed lists \(1 email address, 2 phone numbers; targets not shown: they are secret outputs\)\./);
+        assert.match(
+            violation.message,
+            /has 3 of 5 verification targets outside the allowed lists \(1 email address, 2 phone numbers; targets not shown: they are secret outputs\)\./,
+        );
         for (const { target } of MIXED) assert.ok(!violation.message.includes(target), target);
     });
 
@@ -343,7 +355,11 @@ describe("policy pack: target classification and allow lists", () => {
     it("normalizes the config, and applies defaults", () => {
         assert.deepEqual(targetsAllowedRules(), { allowedEmailDomains: [], allowedPhoneCountryCodes: [], defaultPhoneCountryCode: "86" });
         assert.deepEqual(
-            targetsAllowedRules({ allowedEmailDomains: ["@Example.COM", "example.com.", "*.Example.org"], allowedPhoneCountryCodes: ["+852", " 86 ", "852"], defaultPhoneCountryCode: "+852" }),
+            targetsAllowedRules({
+                allowedEmailDomains: ["@Example.COM", "example.com.", "*.Example.org"],
+                allowedPhoneCountryCodes: ["+852", " 86 ", "852"],
+                defaultPhoneCountryCode: "+852",
+            }),
             { allowedEmailDomains: ["example.com", "*.example.org"], allowedPhoneCountryCodes: ["852", "86"], defaultPhoneCountryCode: "852" },
         );
     });

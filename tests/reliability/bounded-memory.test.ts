@@ -12,7 +12,13 @@ describe("maxListingBytes bounds the memory of a whole listing", () => {
     const fixture = useEmulator({ verifications: bulky(400, 20_000) });
     const list = (extra: object) => {
         const e = fixture.emulator;
-        return listMessageContactVerifications({ endpoint: e.url, accessKeyId: e.account.accessKeyId, accessKeySecret: e.account.accessKeySecret, pageSize: 10, ...extra });
+        return listMessageContactVerifications({
+            endpoint: e.url,
+            accessKeyId: e.account.accessKeyId,
+            accessKeySecret: e.account.accessKeySecret,
+            pageSize: 10,
+            ...extra,
+        });
     };
 
     it("stops as answers pass the budget, with a typed error naming the option, before reading every page", async () => {

@@ -75,7 +75,12 @@ describe("timeoutMs bounds the whole call, credentials included; one retry loop 
         const e = fixture.emulator;
         e.inject({ fault: { kind: "error", status: 400, code: "Throttling.User", retryAfterMs: 60_000 }, times: Infinity });
         const { ms, error } = await timed(
-            listMessageContactVerifications({ endpoint: e.url, accessKeyId: e.account.accessKeyId, accessKeySecret: e.account.accessKeySecret, timeoutMs: 5000 }),
+            listMessageContactVerifications({
+                endpoint: e.url,
+                accessKeyId: e.account.accessKeyId,
+                accessKeySecret: e.account.accessKeySecret,
+                timeoutMs: 5000,
+            }),
         );
         assert.ok(error instanceof AlibabaCloudApiError && error.code === "Throttling.User", String(error));
         assert.ok(ms < 1000, `failed after ${ms} ms`);
@@ -105,7 +110,10 @@ describe("timeoutMs bounds the whole call, credentials included; one retry loop 
             // The cap (120 s) is past the budget: the listing fails at once instead of sleeping for a day.
             assert.ok(error instanceof AlibabaCloudApiError && error.code === "Throttling", String(error));
             await new Promise((resolve) => setImmediate(resolve));
-            assert.deepEqual(warnings.filter((w) => w.startsWith("TimeoutOverflowWarning")), []);
+            assert.deepEqual(
+                warnings.filter((w) => w.startsWith("TimeoutOverflowWarning")),
+                [],
+            );
         } finally {
             process.off("warning", onWarning);
         }
@@ -128,7 +136,10 @@ describe("timeoutMs bounds the whole call, credentials included; one retry loop 
             });
             assert.equal(listing.totalCount, 400);
             await new Promise((resolve) => setImmediate(resolve));
-            assert.deepEqual(warnings.filter((w) => w === "MaxListenersExceededWarning"), []);
+            assert.deepEqual(
+                warnings.filter((w) => w === "MaxListenersExceededWarning"),
+                [],
+            );
         } finally {
             process.off("warning", onWarning);
             e.setVerifications(verifications(30));

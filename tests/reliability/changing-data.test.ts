@@ -47,6 +47,9 @@ describe("data that changes while it is listed", () => {
         assert.equal(listing.listings, 2, "snapshot from config: confirmed by a second listing");
         const fast = await listMessageContactVerifications({ ...fixture.client(), stack, consistency: "checked" });
         assert.equal(fast.listings, 1);
-        assert.throws(() => readStackSettings((k) => ({ "alicloud-message-contacts:maxAttempts": "0" })[k]), /stack config alicloud-message-contacts:maxAttempts: maxAttempts must be an integer from 1 to 20/);
+        assert.throws(
+            () => readStackSettings((k) => ({ "alicloud-message-contacts:maxAttempts": "0" })[k]),
+            /stack config alicloud-message-contacts:maxAttempts: maxAttempts must be an integer from 1 to 20/,
+        );
     });
 });

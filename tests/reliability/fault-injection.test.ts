@@ -22,7 +22,11 @@ describe("fault injection", () => {
     });
 
     it("5xx on several pages: retried, complete", async () => {
-        for (const [page, code, status] of [[2, "InternalError", 500], [5, "ServiceUnavailable", 503], [7, "BadGateway", 502]] as const) {
+        for (const [page, code, status] of [
+            [2, "InternalError", 500],
+            [5, "ServiceUnavailable", 503],
+            [7, "BadGateway", 502],
+        ] as const) {
             fixture.emulator.inject({ fault: { kind: "error", status, code }, match: { pageNumber: page }, times: 2 });
         }
         const result = await list();
@@ -67,11 +71,17 @@ describe("fault injection", () => {
             match: { pageNumber: 2 },
             times: Infinity,
         });
-        await assert.rejects(list(), (e: unknown) => e instanceof InconsistentListingError && /page 2 held 0 items where 50 were expected/.test(e.message) && e.requestId === "R-EMPTY");
+        await assert.rejects(
+            list(),
+            (e: unknown) => e instanceof InconsistentListingError && /page 2 held 0 items where 50 were expected/.test(e.message) && e.requestId === "R-EMPTY",
+        );
     });
 
     it("a throttle that never ends: gives up with the attempts and the last RequestId", async () => {
         fixture.emulator.inject({ fault: { kind: "error", status: 400, code: "Throttling.Api", retryAfterMs: 10 }, times: Infinity });
-        await assert.rejects(list({ maxAttempts: 3 }), (e: unknown) => e instanceof AlibabaCloudApiError && e.code === "Throttling.Api" && e.attempts === 3 && typeof e.requestId === "string");
+        await assert.rejects(
+            list({ maxAttempts: 3 }),
+            (e: unknown) => e instanceof AlibabaCloudApiError && e.code === "Throttling.Api" && e.attempts === 3 && typeof e.requestId === "string",
+        );
     });
 });

@@ -49,7 +49,10 @@ describe("every failure is a MessageContactsError", () => {
         const home = mkdtempSync(join(tmpdir(), "cli-disabled-"));
         try {
             mkdirSync(join(home, ".aliyun"));
-            writeFileSync(join(home, ".aliyun", "config.json"), JSON.stringify({ current: "p", profiles: [{ name: "p", mode: "AK", access_key_id: "id", access_key_secret: "secret" }] }));
+            writeFileSync(
+                join(home, ".aliyun", "config.json"),
+                JSON.stringify({ current: "p", profiles: [{ name: "p", mode: "AK", access_key_id: "id", access_key_secret: "secret" }] }),
+            );
             const saved = { HOME: process.env.HOME, disabled: process.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED };
             process.env.HOME = home;
             process.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED = "true";
@@ -57,7 +60,10 @@ describe("every failure is a MessageContactsError", () => {
                 const provider = resolveCredentialsProvider({ stack: { profile: "p" }, env: {} });
                 await assert.rejects(provider.getCredentials(), (error: unknown) => {
                     assert.ok(error instanceof MessageContactsError, String(error));
-                    assert.match(error.message, /The aliyun CLI profile "p" named by stack config alicloud:profile cannot be used: ALIBABA_CLOUD_CLI_PROFILE_DISABLED is set/);
+                    assert.match(
+                        error.message,
+                        /The aliyun CLI profile "p" named by stack config alicloud:profile cannot be used: ALIBABA_CLOUD_CLI_PROFILE_DISABLED is set/,
+                    );
                     return true;
                 });
             } finally {

@@ -28,7 +28,10 @@ describe("getMessageContactVerificationsOutput", () => {
         const contactId = pulumi.output(Promise.resolve("c-bbbbbbbb02"));
         const result = getMessageContactVerificationsOutput({ ...fixture.client(), contactId });
         const value = await valueOf(result);
-        assert.deepEqual(value.verifications, fixture.emulator.verifications().filter((v) => v.contactId === "c-bbbbbbbb02"));
+        assert.deepEqual(
+            value.verifications,
+            fixture.emulator.verifications().filter((v) => v.contactId === "c-bbbbbbbb02"),
+        );
         assert.equal(value.contactId, "c-bbbbbbbb02");
     });
 

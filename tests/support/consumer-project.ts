@@ -38,19 +38,14 @@ export interface ConsumerProject {
 /** Runs `npm` (the one on PATH) and resolves with its stdout; rejects with a message ending with its stderr. */
 export function runNpm(args: readonly string[], cwd: string, timeoutMs = 300_000): Promise<string> {
     return new Promise((resolvePromise, reject) => {
-        execFile(
-            "npm",
-            [...args],
-            { cwd, env: npmEnv(), timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" },
-            (error, stdout, stderr) => {
-                if (error) {
-                    const tail = String(stderr).trim().split("\n").slice(-25).join("\n");
-                    reject(new Error(`npm ${args.join(" ")} failed in ${cwd} (${error.message.split("\n")[0]})\n${tail}`));
-                } else {
-                    resolvePromise(String(stdout));
-                }
-            },
-        );
+        execFile("npm", [...args], { cwd, env: npmEnv(), timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
+            if (error) {
+                const tail = String(stderr).trim().split("\n").slice(-25).join("\n");
+                reject(new Error(`npm ${args.join(" ")} failed in ${cwd} (${error.message.split("\n")[0]})\n${tail}`));
+            } else {
+                resolvePromise(String(stdout));
+            }
+        });
     });
 }
 
@@ -60,7 +55,8 @@ export function runNpm(args: readonly string[], cwd: string, timeoutMs = 300_000
  */
 function npmEnv(): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = {};
-    const dropped = /^(npm_lifecycle_|npm_package_|npm_command$|init_cwd$|npm_config_(local_prefix|prefix|global|dry_run|workspaces?|include_workspace_root|package_lock_only|save|save_exact|save_dev|offline|prefer_offline|prefer_online)$)/i;
+    const dropped =
+        /^(npm_lifecycle_|npm_package_|npm_command$|init_cwd$|npm_config_(local_prefix|prefix|global|dry_run|workspaces?|include_workspace_root|package_lock_only|save|save_exact|save_dev|offline|prefer_offline|prefer_online)$)/i;
     for (const [key, value] of Object.entries(process.env)) {
         if (!dropped.test(key)) env[key] = value;
     }
@@ -200,7 +196,9 @@ export async function createConsumerProject(spec: ConsumerProjectSpec = {}): Pro
         try {
             await runNpm([...installArgs, "--prefer-offline"], dir);
         } catch (error) {
-            throw new Error(`${(error as Error).message}\n(the --offline attempt failed first: ${(offlineError as Error).message.split("\n")[0]})`);
+            throw new Error(`${(error as Error).message}\n(the --offline attempt failed first: ${(offlineError as Error).message.split("\n")[0]})`, {
+                cause: error,
+            });
         }
     }
     const installMs = Date.now() - installStarted;

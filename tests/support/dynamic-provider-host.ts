@@ -276,12 +276,7 @@ export class DynamicProviderHost extends GrpcPlugin<ProviderGrpcModule.ResourceP
     async read(id: string, properties: Props, options: CallTarget & { inputs?: Props } = {}): Promise<ReadResult> {
         const { pb } = this.modules;
         const ref = this.urn(options);
-        const request = new pb.ReadRequest()
-            .setId(id)
-            .setUrn(ref.urn)
-            .setName(ref.name)
-            .setType(ref.type)
-            .setProperties(this.toStruct(properties));
+        const request = new pb.ReadRequest().setId(id).setUrn(ref.urn).setName(ref.name).setType(ref.type).setProperties(this.toStruct(properties));
         if (options.inputs) request.setInputs(this.toStruct(options.inputs));
         const response = await this.unary("Read", this.client.read, request);
         const result: ReadResult = { id: response.getId(), properties: this.fromStruct(response.getProperties()) };
@@ -353,7 +348,7 @@ export async function startDynamicProviderHost(options: HostOptions): Promise<Dy
         await host.waitForReady(timeoutMs);
     } catch (error) {
         await host.close();
-        throw new Error(`could not connect to the dynamic-provider host on port ${port}: ${(error as Error).message}\n${host.stderr}`);
+        throw new Error(`could not connect to the dynamic-provider host on port ${port}: ${(error as Error).message}\n${host.stderr}`, { cause: error });
     }
     return host;
 }

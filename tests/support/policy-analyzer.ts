@@ -151,7 +151,9 @@ function loadModules(packDir: string): { modules: Modules; runPolicyPack: string
         runPolicyPack = fromPack.resolve("@pulumi/pulumi/cmd/run-policy-pack");
     } catch (error) {
         // The engine's message for this case.
-        throw new Error(`it looks like the policy pack's dependencies are not installed; try running npm install in ${packDir} (${(error as Error).message})`);
+        throw new Error(`it looks like the policy pack's dependencies are not installed; try running npm install in ${packDir} (${(error as Error).message})`, {
+            cause: error,
+        });
     }
     const pulumiDir = dirname(dirname(dirname(runPolicyPack)));
     const fromPulumi = createRequire(join(pulumiDir, "package.json"));
@@ -179,12 +181,16 @@ function enforcementLevelOf(pb: typeof AnalyzerPbModule, value: number): Enforce
 }
 
 function severityOf(pb: typeof AnalyzerPbModule, value: number): Severity {
-    const name = enumName(pb.PolicySeverity, value).replace(/^POLICY_SEVERITY_/, "").toLowerCase();
+    const name = enumName(pb.PolicySeverity, value)
+        .replace(/^POLICY_SEVERITY_/, "")
+        .toLowerCase();
     return (name === "unspecified" ? "" : name) as Severity;
 }
 
 function policyTypeOf(pb: typeof AnalyzerPbModule, value: number): PolicyInfo["type"] {
-    return enumName(pb.PolicyType, value).replace(/^POLICY_TYPE_/, "").toLowerCase() as PolicyInfo["type"];
+    return enumName(pb.PolicyType, value)
+        .replace(/^POLICY_TYPE_/, "")
+        .toLowerCase() as PolicyInfo["type"];
 }
 
 /**
@@ -325,7 +331,9 @@ export class PolicyAnalyzer extends GrpcPlugin<AnalyzerGrpcModule.AnalyzerClient
         const { pb } = this.modules;
         const request = new pb.ConfigureAnalyzerRequest();
         for (const [name, { enforcementLevel, properties }] of Object.entries(config)) {
-            const entry = new pb.PolicyConfig().setEnforcementlevel(pb.EnforcementLevel[enforcementLevel.toUpperCase() as keyof typeof pb.EnforcementLevel]).setProperties(this.toStruct(properties));
+            const entry = new pb.PolicyConfig()
+                .setEnforcementlevel(pb.EnforcementLevel[enforcementLevel.toUpperCase() as keyof typeof pb.EnforcementLevel])
+                .setProperties(this.toStruct(properties));
             request.getPolicyconfigMap().set(name, entry);
         }
         await this.unary("Configure", this.client.configure, request);
@@ -424,7 +432,7 @@ export async function startPolicyAnalyzer(options: PolicyAnalyzerOptions): Promi
         await analyzer.waitForReady(Math.min(timeoutMs, 10_000));
     } catch (error) {
         await analyzer.close();
-        throw new Error(`could not connect to the policy pack's analyzer on port ${port}: ${(error as Error).message}\n${analyzer.stderr}`);
+        throw new Error(`could not connect to the policy pack's analyzer on port ${port}: ${(error as Error).message}\n${analyzer.stderr}`, { cause: error });
     }
     return analyzer;
 }

@@ -44,10 +44,7 @@ pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true }).then(
  * `projectDir`. Rejects with the child's stderr when the serializer fails.
  */
 export function serializeProvider(projectDir: string, target: ProviderExport, timeoutMs = 60_000): Promise<SerializedProvider> {
-    const script = CHILD_SCRIPT.replace(/\bMODULE\b/g, JSON.stringify(target.module)).replace(
-        /\bEXPORT_NAME\b/g,
-        JSON.stringify(target.exportName),
-    );
+    const script = CHILD_SCRIPT.replace(/\bMODULE\b/g, JSON.stringify(target.module)).replace(/\bEXPORT_NAME\b/g, JSON.stringify(target.exportName));
     return new Promise((resolvePromise, reject) => {
         execFile(
             process.execPath,

@@ -60,14 +60,17 @@ describe("collectAllPages", () => {
         const data = range(2000);
         const inner = fakeServer(() => data).fetchPage;
         await collectAllPages(
-            options(async (n, s) => {
-                peak = Math.max(peak, ++inFlight);
-                try {
-                    return await inner(n, s);
-                } finally {
-                    inFlight--;
-                }
-            }, { concurrency: 3 }),
+            options(
+                async (n, s) => {
+                    peak = Math.max(peak, ++inFlight);
+                    try {
+                        return await inner(n, s);
+                    } finally {
+                        inFlight--;
+                    }
+                },
+                { concurrency: 3 },
+            ),
         );
         assert.equal(peak, 3);
     });
@@ -121,8 +124,13 @@ describe("collectAllPages", () => {
 
     it("refuses an answer for another page than the one asked", async () => {
         const data = range(300);
-        const listing = collectAllPages(options(async (_n, s) => ({ pageNumber: 1, pageSize: s, totalCount: 300, items: data.slice(0, 100), requestId: "R-1" })));
-        await assert.rejects(listing, (e: unknown) => e instanceof InvalidResponseError && /asked for page 2, the answer is page 1/.test(e.message) && /R-1/.test(e.message));
+        const listing = collectAllPages(
+            options(async (_n, s) => ({ pageNumber: 1, pageSize: s, totalCount: 300, items: data.slice(0, 100), requestId: "R-1" })),
+        );
+        await assert.rejects(
+            listing,
+            (e: unknown) => e instanceof InvalidResponseError && /asked for page 2, the answer is page 1/.test(e.message) && /R-1/.test(e.message),
+        );
     });
 
     it("refuses an absurd TotalCount instead of planning millions of pages", async () => {

@@ -51,14 +51,21 @@ describe("endpoint resolution", () => {
 
     it("refuses plain http to hosts that only start like loopback ones (the check is anchored at both ends)", () => {
         for (const endpoint of ["http://127.0.0.1.nip.io:8080", "http://localhost.evil.example", "http://127.0.0.1.evil.example"]) {
-            assert.throws(() => parseEndpoint(endpoint), (e: unknown) => e instanceof InvalidArgumentError && /only https:\/\//.test(e.message), endpoint);
+            assert.throws(
+                () => parseEndpoint(endpoint),
+                (e: unknown) => e instanceof InvalidArgumentError && /only https:\/\//.test(e.message),
+                endpoint,
+            );
         }
         assert.equal(parseEndpoint("http://127.0.0.1:8080").origin, "http://127.0.0.1:8080");
         assert.equal(parseEndpoint("http://localhost:8080").origin, "http://localhost:8080");
     });
 
     it("never echoes a password given in an endpoint", () => {
-        assert.throws(() => parseEndpoint("https://admin:hunter2@example.com"), (e: unknown) => e instanceof Error && !e.message.includes("hunter2") && /\*\*\*@example\.com/.test(e.message));
+        assert.throws(
+            () => parseEndpoint("https://admin:hunter2@example.com"),
+            (e: unknown) => e instanceof Error && !e.message.includes("hunter2") && /\*\*\*@example\.com/.test(e.message),
+        );
     });
 
     it("refuses other schemes, paths and embedded credentials", () => {

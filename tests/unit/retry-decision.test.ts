@@ -42,10 +42,22 @@ describe("retry decision", () => {
 
     it("backs off exponentially with full jitter, capped", () => {
         const opts = { baseDelayMs: 100, maxDelayMs: 1000 };
-        assert.equal(backoffDelay(1, opts, () => 0.999), 99);
-        assert.equal(backoffDelay(3, opts, () => 0.999), 399);
-        assert.equal(backoffDelay(10, opts, () => 0.999), 999);
-        assert.equal(backoffDelay(3, opts, () => 0), 0);
+        assert.equal(
+            backoffDelay(1, opts, () => 0.999),
+            99,
+        );
+        assert.equal(
+            backoffDelay(3, opts, () => 0.999),
+            399,
+        );
+        assert.equal(
+            backoffDelay(10, opts, () => 0.999),
+            999,
+        );
+        assert.equal(
+            backoffDelay(3, opts, () => 0),
+            0,
+        );
     });
 
     it("honours x-acs-retry-after, capped", () => {
@@ -58,11 +70,20 @@ describe("retry decision", () => {
         const env = { now: () => now, random: half, sleep: async (ms: number) => void (now += ms) };
         let calls = 0;
         await assert.rejects(
-            withRetries(async () => {
-                calls++;
-                throw apiError(503, "ServiceUnavailable");
-            }, { maxAttempts: 3, baseDelayMs: 100 }, env),
-            (e: unknown) => e instanceof AlibabaCloudApiError && e.attempts === 3 && e.elapsedMs === 150 && /gave up after 3 attempts over 150 ms/.test(e.message) && /RID/.test(e.message),
+            withRetries(
+                async () => {
+                    calls++;
+                    throw apiError(503, "ServiceUnavailable");
+                },
+                { maxAttempts: 3, baseDelayMs: 100 },
+                env,
+            ),
+            (e: unknown) =>
+                e instanceof AlibabaCloudApiError &&
+                e.attempts === 3 &&
+                e.elapsedMs === 150 &&
+                /gave up after 3 attempts over 150 ms/.test(e.message) &&
+                /RID/.test(e.message),
         );
         assert.equal(calls, 3);
     });

@@ -28,7 +28,10 @@ describe("argument validation", () => {
 
     it("reports every bad field at once", () => {
         const problems = optionProblems({ contactId: "x", pageSize: 1000 });
-        assert.deepEqual(problems.map((p) => p.field), ["contactId", "pageSize"]);
+        assert.deepEqual(
+            problems.map((p) => p.field),
+            ["contactId", "pageSize"],
+        );
     });
 
     it("never echoes a secret value", () => {

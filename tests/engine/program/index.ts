@@ -27,9 +27,7 @@ export const fromPromise: Promise<GetMessageContactVerificationsResult> | undefi
     parts === "resource" ? undefined : getMessageContactVerifications({ contactId });
 
 const recorded =
-    parts === "functions"
-        ? undefined
-        : new MessageContactVerifications("pending", { contactId, secretTargets: config.getBoolean("secretTargets") ?? false });
+    parts === "functions" ? undefined : new MessageContactVerifications("pending", { contactId, secretTargets: config.getBoolean("secretTargets") ?? false });
 
 /** The listing recorded in state. */
 export const resourceTotalCount = recorded?.totalCount;

@@ -158,10 +158,15 @@ export class EngineWorkspace {
 
     private exec(file: string, args: readonly string[], timeoutMs: number): Promise<CliResult> {
         return new Promise((resolve) => {
-            execFile(file, [...args], { cwd: this.dir, env: this.env, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
-                const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-                resolve({ code, stdout: String(stdout), stderr: String(stderr) + (error && code === -1 ? `\n${error.message}` : "") });
-            });
+            execFile(
+                file,
+                [...args],
+                { cwd: this.dir, env: this.env, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" },
+                (error, stdout, stderr) => {
+                    const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+                    resolve({ code, stdout: String(stdout), stderr: String(stderr) + (error && code === -1 ? `\n${error.message}` : "") });
+                },
+            );
         });
     }
 }

@@ -109,7 +109,14 @@ async function run(request: DriverRequest): Promise<DriverResult> {
         switch (request.operation) {
             case "up": {
                 const result = await stack.up({ ...policy, diff: request.diff, expectNoChanges: request.expectNoChanges });
-                return { ok: true, code: 0, stdout: result.stdout, stderr: result.stderr, outputs: result.outputs, changeSummary: result.summary.resourceChanges };
+                return {
+                    ok: true,
+                    code: 0,
+                    stdout: result.stdout,
+                    stderr: result.stderr,
+                    outputs: result.outputs,
+                    changeSummary: result.summary.resourceChanges,
+                };
             }
             case "preview": {
                 const result = await stack.preview({ ...policy, diff: request.diff, expectNoChanges: request.expectNoChanges });
