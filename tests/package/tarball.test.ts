@@ -44,14 +44,14 @@ describe("the published package, installed from its npm pack tarball", function 
         project = await consumerProject();
     });
 
-    it("is lean: compiled JS, .d.ts, README, LICENSE and package.json only", async () => {
+    it("is lean: compiled JS, .d.ts, README, CHANGELOG, LICENSE and package.json only", async () => {
         const { stdout } = await run("tar", ["-tzf", project.tarball], REPO_ROOT);
         const files = stdout
             .trim()
             .split("\n")
             .map((f) => f.replace(/^package\//, ""));
         const unexpected = files.filter(
-            (f) => !/^dist\/(provider|sdk|emulator|cli)\/.+\.(js|d\.ts)$/.test(f) && !["README.md", "LICENSE", "package.json"].includes(f),
+            (f) => !/^dist\/(provider|sdk|emulator|cli)\/.+\.(js|d\.ts)$/.test(f) && !["README.md", "CHANGELOG.md", "LICENSE", "package.json"].includes(f),
         );
         assert.deepEqual(unexpected, []);
         for (const required of [
