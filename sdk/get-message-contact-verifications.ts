@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { verificationsQueryId } from "../provider/operation/query-id";
 import { loadClient, loadStackConfig, loadValidation } from "./lazy-client";
+import { invokeThroughMocks, runningUnderMocks } from "./mocked-invoke";
 import { asPulumiRunError } from "./program-error";
 import type {
     GetMessageContactVerificationsOutputOptions,
@@ -27,19 +28,22 @@ import type {
  * console.log(`${pending.totalCount} targets to verify`, pending.verifications.map((v) => v.target));
  * ```
  * @param args What to list (`contactId`, `pageSize`) and how (`endpoint`, credentials, `concurrency`, ...).
- * @param opts Accepted for Pulumi's calling convention; no provider is involved, so they change nothing.
+ * Under `pulumi.runtime.setMocks` (unit tests), the mocks' `call` answers instead, with the token
+ * `alicloud-message-contacts:index:getMessageContactVerifications` and these arguments by name.
+ * @param opts Pulumi's invoke options: passed to the mocks; otherwise no provider is involved and they change nothing.
  */
 export async function getMessageContactVerifications(
     given: GetMessageContactVerificationsArgs = {},
 
     opts?: pulumi.InvokeOptions,
 ): Promise<GetMessageContactVerificationsResult> {
-    void opts;
     try {
         const { assertValidOptions, readOptionsOnce, VALIDATED_FIELDS } = loadValidation();
         // Read once and checked as given: unknown keys (`pagesize`) are refused before any request.
         const args = readOptionsOnce(given);
         assertValidOptions(args, VALIDATED_FIELDS);
+        // In a unit test (`pulumi.runtime.setMocks`), the mocks answer, as for any Pulumi provider's function.
+        if (runningUnderMocks()) return await invokeThroughMocks(args, opts);
         const { programStackSettings, sharedCredentialsProvider } = loadStackConfig();
         const { listMessageContactVerifications } = loadClient();
         const stack = programStackSettings();

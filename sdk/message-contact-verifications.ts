@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { RESOURCE_MODULE, RESOURCE_TYPE, RESOURCE_TYPE_TOKEN, ResourceInputs } from "../provider/dynamic/resource-shape";
+import { RESOURCE_MODULE, RESOURCE_TYPE, RESOURCE_TYPE_TOKEN, ResourceInputs, TARGET_OUTPUT_NAMES } from "../provider/dynamic/resource-shape";
 import { messageContactVerificationsProvider } from "../provider/resource-provider";
 import type { MessageContactVerification } from "./types";
 
@@ -14,7 +14,8 @@ export type MessageContactVerificationsArgs = {
     [K in keyof ResourceInputs]?: pulumi.Input<ResourceInputs[K]>;
 } & {
     /**
-     * Mark `verifications` and `targets` secret in state and outputs (`additionalSecretOutputs`), for teams that
+     * Mark `verifications`, `targets` and `pendingByTarget` secret in state, inputs and outputs (the provider returns
+     * them as secrets, and `additionalSecretOutputs`), also in previews, for teams that
      * treat contact details as sensitive. Default false.
      */
     secretTargets?: boolean;
@@ -53,6 +54,11 @@ export class MessageContactVerifications extends pulumi.dynamic.Resource {
     declare readonly verifications: pulumi.Output<MessageContactVerification[]>;
     /** The masked targets (phone numbers and email addresses), sorted and de-duplicated. */
     declare readonly targets: pulumi.Output<string[]>;
+    /**
+     * Each target and the contacts it is pending for (the same listing, keyed by target): a preview's diff shows
+     * the targets that appeared (`+`) and went away (`-`) here by name.
+     */
+    declare readonly pendingByTarget: pulumi.Output<Record<string, string[]>>;
 
     /**
      * @param name The unique name of the resource in the stack.
@@ -61,9 +67,18 @@ export class MessageContactVerifications extends pulumi.dynamic.Resource {
      */
     constructor(name: string, args: MessageContactVerificationsArgs = {}, opts: pulumi.CustomResourceOptions = {}) {
         const { secretTargets, ...inputs } = args;
-        // Outputs are seeded as undefined so that they register even when absent from the inputs.
-        const props = { ...inputs, contactId: inputs.contactId, totalCount: undefined, verifications: undefined, targets: undefined };
-        const options = secretTargets ? pulumi.mergeOptions(opts, { additionalSecretOutputs: ["verifications", "targets"] }) : opts;
+        // Outputs are seeded as undefined so that they register even when absent from the inputs. `secretTargets`
+        // is an input too: the provider's check returns the listing as secrets when it is set.
+        const props = {
+            ...inputs,
+            ...(secretTargets ? { secretTargets: true } : {}),
+            contactId: inputs.contactId,
+            totalCount: undefined,
+            verifications: undefined,
+            targets: undefined,
+            pendingByTarget: undefined,
+        };
+        const options = secretTargets ? pulumi.mergeOptions(opts, { additionalSecretOutputs: [...TARGET_OUTPUT_NAMES] }) : opts;
         super(messageContactVerificationsProvider, name, props, options, RESOURCE_MODULE, RESOURCE_TYPE);
     }
 }

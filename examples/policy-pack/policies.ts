@@ -7,10 +7,10 @@
  * inputs, while the listing (`totalCount`, `verifications`, `targets`) exists only in its outputs, which stack
  * policies see once they are recorded.
  *
- * When a preview plans to create or update the resource, there is no listing to check: dynamic providers do
- * not preview, so the engine gives the analyzer the resource's inputs as its outputs. Such resources are
- * skipped (and a policy with nothing to check says it is not applicable); the policies check the new listing
- * at the end of `pulumi up`, and in every preview where the resource is unchanged, on the listing in state.
+ * At preview they check the same listing as at `up`: the resource's provider lists in `check`, whose inputs
+ * the engine plans as a dynamic resource's outputs, so a preview that creates or updates it carries today's
+ * listing. Only when an input is unknown at preview (a `contactId` from another resource's output) is there no
+ * listing yet: such resources are skipped, and a policy with nothing to check says it is not applicable.
  */
 import {
     EnforcementLevel,
@@ -110,8 +110,8 @@ function targetsOfVerifications(value: unknown): string[] {
 const LISTING_OUTPUTS = ["totalCount", "verifications", "targets"] as const;
 
 /**
- * Reads a `MessageContactVerifications` resource's recorded listing, or `undefined` when its state holds none
- * (a preview planning to create or update it: the engine passes the inputs as outputs). Reading an output that
+ * Reads a `MessageContactVerifications` resource's listing (recorded, or planned at preview), or `undefined`
+ * when it has none (a preview whose inputs are not all known yet). Reading an output that
  * is unknown throws the analyzer's `UnknownValueError`, which the analyzer reports as "can't run policy during
  * preview": it is deliberately not caught.
  */
@@ -140,8 +140,8 @@ export function recordedListing(resource: Pick<PolicyResource, "name" | "urn" | 
 
 /** Why a policy has nothing to check when no resource of the type has a recorded listing. */
 export const NO_RECORDED_LISTING =
-    "no MessageContactVerifications has a recorded listing yet (a preview that creates or updates it has none: " +
-    "the policy checks it at the end of `pulumi up`)";
+    "no MessageContactVerifications has a listing yet (its inputs are not known at this preview: " +
+    "the policy checks it once they are, at the end of `pulumi up` at the latest)";
 
 /**
  * The recorded listings of the resources, skipping those without one; when none has one, the policy is not

@@ -6,9 +6,11 @@
 import { isDeepStrictEqual } from "node:util";
 import { CredentialsProvider, resolveCredentialsProvider } from "../credentials";
 import { listMessageContactVerifications } from "../list-message-contact-verifications";
+import { resolveEndpoint } from "../endpoint";
+import { InvalidArgumentError, MessageContactsError } from "../errors";
 import { verificationsQueryId } from "../operation/query-id";
 import { optionProblems } from "../operation/validate-options";
-import { ListingOutputs, RESOURCE_INPUT_NAMES, ResourceInputs, ResourceOutputs } from "./resource-shape";
+import { ListingOutputs, listingOutputs, RESOURCE_INPUT_NAMES, ResourceInputs, ResourceOutputs } from "./resource-shape";
 import { readStackSettings, STACK_CONFIG_KEYS, StackSettings } from "../stack-settings";
 
 /** The engine's placeholder for a value not known yet (during preview). */
@@ -59,11 +61,41 @@ export function pickInputs(props: Props): ResourceInputs {
     return inputs as ResourceInputs;
 }
 
-/** Validates inputs with the rules of the get functions; failures name the property. Unknown values pass. */
-export function check(news: Props): { inputs: Props; failures: { property: string; reason: string }[] } {
+/** The engine's marker of a special value, and the marker of a secret, in the wire form of properties. */
+const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/** `value` as the engine's wire form of a secret, which it keeps secret when `check` returns it. */
+function asSecret(value: unknown): Props {
+    return { [SPECIAL_SIG_KEY]: SECRET_SIG, value };
+}
+
+/** Whether any input is still unknown (preview, with inputs from other resources' outputs). */
+function hasUnknowns(props: Props): boolean {
+    return Object.values(props).some((value) => value === UNKNOWN_VALUE);
+}
+
+/** The input a listing error is about (`contactId` for an unknown or invalid contact), or "" for the resource. */
+function failedProperty(error: MessageContactsError): string {
+    if (error instanceof InvalidArgumentError) return error.field;
+    return /^(EntityNotExists|InvalidParameter|MissingParameter)\.Contact(Id)?$/.test(error.code) ? "contactId" : "";
+}
+
+/**
+ * Validates the inputs with the rules of the get functions (failures name the property) and, when every input is
+ * known, lists: the listing joins the checked inputs, which the engine records and, for a dynamic provider,
+ * plans as the resource's outputs at preview. So a preview shows (and policy packs check) the listing as it is
+ * now, and `create`/`update` record exactly what was checked without listing again. With `secretTargets`,
+ * `verifications` and `targets` are returned as secrets, so they stay secret in the inputs and planned outputs.
+ * With unknown inputs the listing stays unknown until `up`.
+ */
+export async function check(news: Props): Promise<{ inputs: Props; failures: { property: string; reason: string }[] }> {
     settings();
     const inputs: Props = { ...pickInputs(news) };
+    const secretTargets = news.secretTargets === true;
+    if (secretTargets) inputs.secretTargets = true;
     const known = Object.fromEntries(Object.entries(inputs).filter(([, v]) => v !== UNKNOWN_VALUE));
+    delete known.secretTargets;
     const failures = optionProblems(known).map((p) => ({ property: p.field, reason: p.message }));
     for (const name of CREDENTIAL_INPUTS) {
         if (news[name] !== undefined) {
@@ -76,7 +108,19 @@ export function check(news: Props): { inputs: Props; failures: { property: strin
             });
         }
     }
-    return { inputs, failures };
+    if (failures.length > 0 || hasUnknowns(inputs)) return { inputs, failures };
+    let listing: ListingOutputs;
+    try {
+        listing = await listFor(pickInputs(inputs));
+    } catch (error) {
+        // A check failure, not a thrown error: the engine shows a failure as the package's message on the
+        // resource, while the host prints a thrown error with its JavaScript stack.
+        if (!(error instanceof MessageContactsError)) throw error;
+        return { inputs, failures: [{ property: failedProperty(error), reason: error.message }] };
+    }
+    const { totalCount, ...targetOutputs } = listing;
+    const listed = secretTargets ? Object.fromEntries(Object.entries(targetOutputs).map(([name, value]) => [name, asSecret(value)])) : targetOutputs;
+    return { inputs: { ...inputs, totalCount, ...listed }, failures };
 }
 
 /**
@@ -85,42 +129,67 @@ export function check(news: Props): { inputs: Props; failures: { property: strin
  */
 const RESOURCE_DEFAULT_CONSISTENCY = "snapshot";
 
-async function listFor(inputs: ResourceInputs): Promise<{ outs: ResourceOutputs; id: string }> {
+/** Lists every page with the resource's inputs and the stack's settings. */
+async function listFor(inputs: ResourceInputs): Promise<ListingOutputs> {
     const stack = settings();
     const consistency = inputs.consistency ?? stack.listing?.consistency ?? RESOURCE_DEFAULT_CONSISTENCY;
     const listing = await listMessageContactVerifications({ ...inputs, consistency, stack, credentialsProvider: credentials() });
-    const outputs: ListingOutputs = {
-        totalCount: listing.totalCount,
-        verifications: listing.verifications,
-        targets: [...new Set(listing.verifications.map((v) => v.target))].sort(),
-    };
-    return { outs: { ...inputs, ...outputs }, id: verificationsQueryId(listing.endpointHost, listing.contactId) };
+    return listingOutputs(listing.verifications);
 }
 
-/** Lists every page and records it. */
+/** The listing that `check` added to the inputs, or undefined when it could not list (unknown inputs). */
+function checkedListing(news: Props): ListingOutputs | undefined {
+    const { totalCount, verifications } = news;
+    if (typeof totalCount !== "number" || !Array.isArray(verifications)) return undefined;
+    return listingOutputs(verifications as ListingOutputs["verifications"]);
+}
+
+/** The resource's id: `<endpoint host>/ListMessageContactVerifications/<contactId or *>`, as the get functions' id. */
+function queryIdOf(inputs: ResourceInputs): string {
+    const stack = settings();
+    const endpoint = resolveEndpoint({
+        explicit: inputs.endpoint,
+        endpoints: stack.endpoints,
+        endpointType: inputs.endpointType ?? stack.endpointType,
+        region: inputs.region ?? stack.region,
+        env: process.env,
+    });
+    return verificationsQueryId(endpoint.host, inputs.contactId);
+}
+
+/** The inputs and the listing `check` made (or, should it be missing, a new one), as the state records them. */
+async function recorded(news: Props): Promise<ResourceOutputs> {
+    const inputs = pickInputs(news);
+    const listing = checkedListing(news) ?? (await listFor(inputs));
+    return { ...inputs, ...(news.secretTargets === true ? { secretTargets: true } : {}), ...listing };
+}
+
+/** Records the listing `check` made. */
 export async function create(news: Props): Promise<{ id: string; outs: ResourceOutputs }> {
-    return listFor(pickInputs(news));
+    return { id: queryIdOf(pickInputs(news)), outs: await recorded(news) };
 }
 
 /**
- * Lists again and reports a change only when the inputs or the listing differ from state, so every `up`
- * re-reads the data and stays a no-op when nothing changed. Never a replacement: there is nothing to replace.
+ * A change when the inputs or the listing `check` made differ from the state, so every `up` re-reads the data
+ * (in `check`) and stays a no-op when nothing changed. Never a replacement: there is nothing to replace.
  */
 export async function diff(olds: Props, news: Props): Promise<{ changes: boolean; replaces: string[] }> {
-    const oldInputs = pickInputs(olds);
-    const newInputs = pickInputs(news);
-    if (!isDeepStrictEqual(oldInputs, newInputs)) return { changes: true, replaces: [] };
-    const { outs: fresh } = await listFor(newInputs);
-    const changed = olds.totalCount !== fresh.totalCount || !isDeepStrictEqual(olds.verifications, fresh.verifications);
+    if (!isDeepStrictEqual(pickInputs(olds), pickInputs(news)) || (olds.secretTargets === true) !== (news.secretTargets === true)) {
+        return { changes: true, replaces: [] };
+    }
+    const listing = checkedListing(news);
+    if (!listing) return { changes: true, replaces: [] };
+    const changed = olds.totalCount !== listing.totalCount || !isDeepStrictEqual(olds.verifications, listing.verifications);
     return { changes: changed, replaces: [] };
 }
 
-/** Records the fresh listing. */
+/** Records the listing `check` made. */
 export async function update(news: Props): Promise<{ outs: ResourceOutputs }> {
-    return { outs: (await listFor(pickInputs(news))).outs };
+    return { outs: await recorded(news) };
 }
 
 /** Refreshes state from the API (`pulumi refresh`). */
 export async function read(id: string, props: Props): Promise<{ id: string; props: ResourceOutputs }> {
-    return { id, props: (await listFor(pickInputs(props))).outs };
+    const inputs = pickInputs(props);
+    return { id, props: { ...inputs, ...(props.secretTargets === true ? { secretTargets: true } : {}), ...(await listFor(inputs)) } };
 }

@@ -40,7 +40,30 @@ export interface ListingOutputs {
     verifications: MessageContactVerification[];
     /** Every target, sorted, de-duplicated: handy for policies and stack outputs. */
     targets: string[];
+    /**
+     * Each target and the contacts it is pending for: the same listing keyed by target, so that a preview's diff
+     * shows the targets that appeared (`+`) and went away (`-`) by name, whatever their positions in the lists.
+     */
+    pendingByTarget: Record<string, string[]>;
 }
 
 /** Everything in the resource's state, besides `__provider`. */
-export type ResourceOutputs = ResourceInputs & ListingOutputs;
+export type ResourceOutputs = ResourceInputs & ListingOutputs & { secretTargets?: true };
+
+/** The outputs the listing adds, that `secretTargets` makes secret. */
+export const TARGET_OUTPUT_NAMES = ["verifications", "targets", "pendingByTarget"] as const;
+
+/** The listing's outputs, computed from the verifications in the service's order. */
+export function listingOutputs(verifications: MessageContactVerification[]): ListingOutputs {
+    const pendingByTarget: Record<string, string[]> = {};
+    for (const { contactId, target } of verifications) {
+        const contacts = (pendingByTarget[target] ??= []);
+        if (!contacts.includes(contactId)) contacts.push(contactId);
+    }
+    return {
+        totalCount: verifications.length,
+        verifications,
+        targets: Object.keys(pendingByTarget).sort(),
+        pendingByTarget,
+    };
+}

@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Emulator, startEmulator, Verification } from "../../emulator";
 import { consumerProject, ConsumerProject } from "../support/consumer-project";
-import { DynamicProviderHost, HostRpcError, PROVIDER_KEY, Props, startDynamicProviderHost } from "../support/dynamic-provider-host";
+import { DynamicProviderHost, PROVIDER_KEY, Props, startDynamicProviderHost } from "../support/dynamic-provider-host";
 import { SerializedProvider, serializeProvider } from "../support/serialize-provider";
 
 const TYPE = "pulumi-nodejs:dynamic/alicloud:MessageContactVerifications";
@@ -34,6 +34,9 @@ function listingOf(list: readonly Verification[]) {
         totalCount: list.length,
         verifications: list.map((v) => ({ contactId: v.contactId, target: v.target })),
         targets: [...new Set(list.map((v) => v.target))].sort(),
+        pendingByTarget: Object.fromEntries(
+            [...new Set(list.map((v) => v.target))].map((target) => [target, [...new Set(list.filter((v) => v.target === target).map((v) => v.contactId))]]),
+        ),
     };
 }
 
@@ -130,11 +133,35 @@ describe("dynamic provider through the real dynamic-provider host (gRPC, install
         assert.equal(configureResult.acceptSecrets, false);
     });
 
-    it("Check echoes valid inputs with no failures", async () => {
+    it("Check lists: the listing joins the checked inputs (what a preview shows and policies check)", async () => {
+        emulator.resetRequests();
         const result = await host.check({}, inputs, { name: "pending" });
         assert.deepEqual(result.failures, []);
-        assert.deepEqual(result.inputs, inputs);
+        assert.deepEqual(result.inputs, { ...inputs, ...listingOf(SEEDED) });
         checked = result.inputs;
+        // Five items two per page: three pages, listed twice (the resource confirms its listings by default),
+        // each request validly signed with the configured key.
+        const calls = emulator.requests;
+        assert.equal(calls.length, 6);
+        assert.deepEqual(calls.map((r) => r.query.PageNumber ?? "1").sort(), ["1", "1", "2", "2", "3", "3"]);
+    });
+
+    it("Check with an unknown input (preview) does not list, and leaves the listing unknown", async () => {
+        emulator.resetRequests();
+        const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+        const result = await host.check({}, { ...inputs, contactId: unknown }, { name: "later" });
+        assert.deepEqual(result.failures, []);
+        assert.deepEqual(result.inputs, { ...inputs, contactId: unknown });
+        assert.equal(emulator.requests.length, 0);
+    });
+
+    it("Check with secretTargets returns the listing as secrets", async () => {
+        const result = await host.check({}, { ...inputs, secretTargets: true }, { name: "secret" });
+        const secretSig = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
+        assert.deepEqual(result.inputs.verifications, { ...secretSig, value: listingOf(SEEDED).verifications });
+        assert.deepEqual(result.inputs.targets, { ...secretSig, value: listingOf(SEEDED).targets });
+        assert.deepEqual(result.inputs.pendingByTarget, { ...secretSig, value: listingOf(SEEDED).pendingByTarget });
+        assert.equal(result.inputs.totalCount, SEEDED.length);
     });
 
     it("Check names each bad property", async () => {
@@ -152,7 +179,7 @@ describe("dynamic provider through the real dynamic-provider host (gRPC, install
         assert.ok(!JSON.stringify(result).includes(secret()));
     });
 
-    it("Create lists every page and records the seeded data", async () => {
+    it("Create records what Check listed, without a request", async () => {
         emulator.resetRequests();
         const created = await host.create(checked, { name: "pending" });
         id = created.id;
@@ -162,11 +189,7 @@ describe("dynamic provider through the real dynamic-provider host (gRPC, install
         assert.deepEqual(withoutProvider(state, serialized), { endpoint: emulator.url, pageSize: 2, ...listingOf(SEEDED) });
         assert.ok(!JSON.stringify(state).includes(secret()), "the state contains the AccessKey secret");
         assert.ok(!JSON.stringify(state).includes(keyId()), "the state contains the AccessKey ID");
-        // Five items two per page: three pages, listed twice (the resource confirms its listings by default),
-        // each request validly signed with the configured key.
-        const calls = emulator.requests;
-        assert.equal(calls.length, 6);
-        assert.deepEqual(calls.map((r) => r.query.PageNumber ?? "1").sort(), ["1", "1", "2", "2", "3", "3"]);
+        assert.equal(emulator.requests.length, 0);
     });
 
     it("Diff with the same inputs and unchanged data reports no change", async () => {
@@ -175,9 +198,12 @@ describe("dynamic provider through the real dynamic-provider host (gRPC, install
         assert.deepEqual(diff.replaces, []);
     });
 
-    it("Diff reports a change, never a replacement, when the data changed", async () => {
+    it("Diff reports a change, never a replacement, when the data changed (as Check listed it)", async () => {
         emulator.setVerifications(CHANGED);
+        checked = (await host.check(checked, inputs, { name: "pending" })).inputs;
+        emulator.resetRequests();
         const diff = await host.diff(id, state, checked, { oldInputs: checked, name: "pending" });
+        assert.equal(emulator.requests.length, 0, "Diff does not list");
         assert.equal(diff.changes, "DIFF_SOME");
         assert.deepEqual(diff.replaces, []);
         assert.equal(diff.deleteBeforeReplace, false);
@@ -190,9 +216,11 @@ describe("dynamic provider through the real dynamic-provider host (gRPC, install
         assert.deepEqual(diff.replaces, []);
     });
 
-    it("Update records the new listing", async () => {
+    it("Update records the listing Check made, without a request", async () => {
+        emulator.resetRequests();
         const updated = await host.update(id, state, checked, { oldInputs: checked, name: "pending" });
         state = updated.properties;
+        assert.equal(emulator.requests.length, 0);
         assert.deepEqual(withoutProvider(state, serialized), { endpoint: emulator.url, pageSize: 2, ...listingOf(CHANGED) });
     });
 
@@ -227,16 +255,18 @@ describe("dynamic provider through the real dynamic-provider host (gRPC, install
         });
     });
 
-    it("an API error surfaces as a gRPC error naming the service's code", async () => {
+    it("an API error is a Check failure on the property it is about, naming the service's code", async () => {
         const news = { ...inputs, contactId: MISSING };
-        await assert.rejects(host.create(news, { name: "missing" }), (error: unknown) => {
-            assert.ok(error instanceof HostRpcError, String(error));
-            assert.equal(error.rpc, "Create");
-            assert.equal(error.codeName, "UNKNOWN");
-            assert.match(error.message, /EntityNotExists\.Contact/);
-            assert.ok(!error.message.includes(secret()));
-            return true;
-        });
+        const result = await host.check({}, news, { name: "missing" });
+        assert.deepEqual(
+            result.failures.map((f) => f.property),
+            ["contactId"],
+        );
+        assert.match(
+            result.failures[0]?.reason ?? "",
+            /ListMessageContactVerifications failed with HTTP 404 EntityNotExists\.Contact: .*\(RequestId [0-9A-F-]{36}\)/,
+        );
+        assert.ok(!JSON.stringify(result).includes(secret()));
         assert.ok(emulator.requests.some((r) => r.query.ContactId === MISSING && r.errorCode === "EntityNotExists.Contact"));
     });
 
@@ -286,13 +316,14 @@ describe("dynamic provider through the real dynamic-provider host (gRPC, install
             await bare?.close();
         });
 
-        it("Create fails before any request: the host's environment holds no credentials either", async () => {
+        it("Check fails before any request: the host's environment holds no credentials either", async () => {
             emulator.resetRequests();
-            await assert.rejects(bare.create(checked ?? inputs, { name: "bare" }), (error: unknown) => {
-                assert.ok(error instanceof HostRpcError, String(error));
-                assert.match(error.message, /credential|AccessKey/i);
-                return true;
-            });
+            const result = await bare.check({}, inputs, { name: "bare" });
+            assert.deepEqual(
+                result.failures.map((f) => f.property),
+                [""],
+            );
+            assert.match(result.failures[0]?.reason ?? "", /No Alibaba Cloud credentials found/);
             assert.deepEqual(emulator.requests, []);
         });
     });

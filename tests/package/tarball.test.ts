@@ -108,6 +108,37 @@ describe("the published package, installed from its npm pack tarball", function 
         assert.equal(result.code, 0, result.stdout + result.stderr);
     });
 
+    it("unit-tests a program with Pulumi's mocks: the get functions answer through the mocks' call, checked", async () => {
+        // What a user's unit test does (the README's example), in plain Node with the installed package.
+        const script = `
+            const pulumi = require("@pulumi/pulumi");
+            const calls = [];
+            let answer = { id: "mock", totalCount: 1, verifications: [{ contactId: "c-mock0001", target: "ops***@example.com" }] };
+            pulumi.runtime.setMocks({
+                newResource: (args) => ({ id: args.name + "-id", state: args.inputs }),
+                call: (args) => { calls.push([args.token, args.inputs]); return answer; },
+            }, "project", "stack", false);
+            const { getMessageContactVerifications, getMessageContactVerificationsOutput } = require("pulumi-alicloud-message-contacts");
+            (async () => {
+                const viaOutput = await new Promise((resolve) => getMessageContactVerificationsOutput({ contactId: "c-mock0001" }).apply(resolve));
+                answer = { id: "mock", totalCount: 2, verifications: [{ contactId: "c-mock0001" }] };
+                const malformed = await getMessageContactVerifications({}).then(() => "no error", (e) => e.message);
+                console.log(JSON.stringify({ viaOutput, calls, malformed }));
+            })();`;
+        const result = await run(process.execPath, ["-e", script], project.dir);
+        assert.equal(result.code, 0, result.stderr);
+        const { viaOutput, calls, malformed } = JSON.parse(result.stdout) as { viaOutput: unknown; calls: unknown[]; malformed: string };
+        assert.deepEqual(viaOutput, { id: "mock", totalCount: 1, verifications: [{ contactId: "c-mock0001", target: "ops***@example.com" }] });
+        assert.deepEqual(calls, [
+            ["alicloud-message-contacts:index:getMessageContactVerifications", { contactId: "c-mock0001" }],
+            ["alicloud-message-contacts:index:getMessageContactVerifications", {}],
+        ]);
+        assert.match(
+            malformed,
+            /The mocks' call for alicloud-message-contacts:index:getMessageContactVerifications returned something that is not its result: verifications\[0\] must be \{ contactId: string, target: string \}/,
+        );
+    });
+
     it("runs the CLI from the installed bin with the bundled emulator", async () => {
         const bin = join(project.dir, "node_modules", ".bin", "alicloud-contact-verifications");
         const result = await run(bin, ["--emulator", "--output", "json"], project.dir);

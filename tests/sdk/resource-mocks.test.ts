@@ -1,9 +1,10 @@
 import { strict as assert } from "node:assert";
-import { installMocks, RegisteredResource, valueOf } from "../support/pulumi-mocks";
+import { installMocks, leaveMocks, RegisteredResource, valueOf } from "../support/pulumi-mocks";
 import { MessageContactVerifications, RESOURCE_TYPE_TOKEN } from "../../sdk";
 
 describe("MessageContactVerifications under Pulumi mocks", () => {
     let registered: RegisteredResource[];
+    after(leaveMocks);
     before(() => {
         registered = installMocks();
     });
@@ -56,13 +57,13 @@ describe("MessageContactVerifications under Pulumi mocks", () => {
         assert.equal(providers[0], providers[1]);
     });
 
-    it("asks the engine to keep verifications and targets secret when secretTargets is set", async () => {
+    it("asks the engine to keep verifications, targets and pendingByTarget secret when secretTargets is set", async () => {
         const options = { protect: false, additionalSecretOutputs: ["totalCount"] };
         const resource = new MessageContactVerifications("secret", { secretTargets: true }, options);
         const plain = new MessageContactVerifications("plain", {});
         await Promise.all([valueOf(resource.urn), valueOf(plain.urn)]);
         const secret = registered.find((r) => r.name === "secret");
-        assert.deepEqual([...(secret?.additionalSecretOutputs ?? [])].sort(), ["targets", "totalCount", "verifications"]);
+        assert.deepEqual([...(secret?.additionalSecretOutputs ?? [])].sort(), ["pendingByTarget", "targets", "totalCount", "verifications"]);
         assert.deepEqual(options.additionalSecretOutputs, ["totalCount"], "the caller's options are not mutated");
         assert.deepEqual(registered.find((r) => r.name === "plain")?.additionalSecretOutputs, []);
     });

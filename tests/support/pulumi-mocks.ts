@@ -47,6 +47,16 @@ export function installMocks(preview = false): RegisteredResource[] {
     return registered;
 }
 
+/**
+ * Leaves mock mode (the runtime's settings back to "no engine"), for the `after` hook of a suite that set mocks:
+ * under mocks the get functions answer through the mocks' `call`, so a later suite that lists for real must not
+ * inherit them.
+ */
+export function leaveMocks(): void {
+    const settings = require("@pulumi/pulumi/runtime/settings") as { resetOptions(...args: unknown[]): void };
+    settings.resetOptions("", "", -1, "", "", false, "");
+}
+
 /** The value of an Output, awaited; rejects when the Output failed (through the SDK's own `promise()`). */
 export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
     return (output as unknown as { promise(): Promise<T> }).promise();
