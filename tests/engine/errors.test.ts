@@ -90,7 +90,10 @@ for (const pulumiVersion of pulumiVersionsUnderTest()) {
             assertFailedCleanly(up, emulator, notFound);
             // Both the get functions (the program's errors) and the resource (the provider's) say it.
             assert.match(shown(up), /pulumi:pulumi:Stack \(engine-test-dev\):\n\s+error: ListMessageContactVerifications failed with HTTP 404/);
-            assert.match(shown(up), /MessageContactVerifications \(pending\):\n\s+error: ListMessageContactVerifications failed with HTTP 404/);
+            assert.match(
+                shown(up),
+                /MessageContactVerifications \(pending\):\n\s+error: .*resource 'pending': property contactId value \{c-missing0001\} has a problem: ListMessageContactVerifications failed with HTTP 404/,
+            );
         });
 
         it("missing credentials fail up with every place that was searched", async () => {
