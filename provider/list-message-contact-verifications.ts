@@ -1,12 +1,12 @@
 import { resolveCredentialsProvider } from "./credentials";
-import { resolveEndpoint } from "./endpoint";
 import { AlibabaCloudApiError, TransportError } from "./errors";
-import { LIST_DEFAULTS, ListOptions } from "./operation/list-options";
+import type { ListOptions } from "./operation/list-options";
 import { LIST_MESSAGE_CONTACT_VERIFICATIONS, PAGE_SIZE_FALLBACKS } from "./operation/operation";
 import { fetchVerificationsPage } from "./operation/fetch-page";
 import { assertValidOptions, LIST_OPTION_NAMES, readOptionsOnce } from "./operation/validate-options";
 import { MessageContactVerification } from "./operation/verification";
 import { collectAllPages } from "./pagination/collect-all-pages";
+import { resolveCallEndpoint, resolveListingLimits } from "./resolve-settings";
 import { RpcClient } from "./rpc-client";
 import { ByteBudget } from "./transport/byte-budget";
 import { allowListenersFor } from "./transport/signal-listeners";
@@ -50,17 +50,10 @@ export async function listMessageContactVerifications(given: ListOptions = {}): 
     assertValidOptions(options, LIST_OPTION_NAMES);
     const env = options.env ?? process.env;
     const stack = options.stack ?? {};
-    const endpoint = resolveEndpoint({
-        explicit: options.endpoint,
-        endpoints: stack.endpoints,
-        endpointType: options.endpointType ?? stack.endpointType,
-        region: options.region ?? stack.region,
-        env,
-    });
+    const endpoint = resolveCallEndpoint(options, stack, env);
     const credentials = options.credentialsProvider ?? resolveCredentialsProvider({ explicit: options, stack, env, stsEndpoint: options.stsEndpoint });
-    const listing = stack.listing ?? {};
-    const timeoutMs = options.timeoutMs ?? listing.timeoutMs ?? LIST_DEFAULTS.timeoutMs;
-    const concurrency = options.concurrency ?? listing.concurrency ?? LIST_DEFAULTS.concurrency;
+    const limits = resolveListingLimits(options, stack, options.limitDefaults);
+    const { timeoutMs, concurrency } = limits;
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
     allowListenersFor(signal, concurrency);
@@ -69,8 +62,8 @@ export async function listMessageContactVerifications(given: ListOptions = {}): 
         credentials,
         deadline: Date.now() + timeoutMs,
         deadlineName: `timeoutMs=${timeoutMs}`,
-        byteBudget: new ByteBudget(options.maxListingBytes ?? LIST_DEFAULTS.maxListingBytes),
-        retry: { maxAttempts: options.maxAttempts ?? listing.maxAttempts ?? LIST_DEFAULTS.maxAttempts },
+        byteBudget: new ByteBudget(limits.maxListingBytes),
+        retry: { maxAttempts: limits.maxAttempts },
         transport: {
             ...(options.maxResponseBytes ? { maxResponseBytes: options.maxResponseBytes } : {}),
             ...(options.requestTimeoutMs ? { headersTimeoutMs: options.requestTimeoutMs, bodyTimeoutMs: options.requestTimeoutMs } : {}),
@@ -84,12 +77,12 @@ export async function listMessageContactVerifications(given: ListOptions = {}): 
             operation: LIST_MESSAGE_CONTACT_VERIFICATIONS.action,
             fetchPage: (pageNumber, pageSize, pageSignal) =>
                 fetchVerificationsPage(client, { contactId, pageNumber, pageSize }, pageSignal ?? signal, contactIds),
-            pageSize: options.pageSize ?? LIST_DEFAULTS.pageSize,
+            pageSize: limits.pageSize,
             pageSizeFallbacks: PAGE_SIZE_FALLBACKS,
             isPageSizeRejected,
             concurrency,
-            maxListings: options.maxListings ?? LIST_DEFAULTS.maxListings,
-            confirm: (options.consistency ?? listing.consistency ?? LIST_DEFAULTS.consistency) === "snapshot",
+            maxListings: limits.maxListings,
+            confirm: limits.consistency === "snapshot",
             itemKey: (v) => [v.contactId, v.target],
             onProgress: options.onProgress,
             signal,

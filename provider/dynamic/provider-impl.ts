@@ -6,9 +6,9 @@
 import { isDeepStrictEqual } from "node:util";
 import { CredentialsProvider, resolveCredentialsProvider } from "../credentials";
 import { listMessageContactVerifications } from "../list-message-contact-verifications";
-import { resolveEndpoint } from "../endpoint";
 import { InvalidArgumentError, MessageContactsError } from "../errors";
 import { verificationsQueryId } from "../operation/query-id";
+import { resolveCallEndpoint } from "../resolve-settings";
 import { optionProblems } from "../operation/validate-options";
 import { ListingOutputs, listingOutputs, RESOURCE_INPUT_NAMES, ResourceInputs, ResourceOutputs } from "./resource-shape";
 import { readStackSettings, STACK_CONFIG_KEYS, StackSettings } from "../stack-settings";
@@ -127,13 +127,17 @@ export async function check(news: Props): Promise<{ inputs: Props; failures: { p
  * The resource records what policy packs check, so its listings are confirmed (`snapshot`) unless its inputs
  * or the stack config say otherwise; one-page listings cost nothing extra.
  */
-const RESOURCE_DEFAULT_CONSISTENCY = "snapshot";
+const RESOURCE_DEFAULT_CONSISTENCY = "snapshot" as const;
 
 /** Lists every page with the resource's inputs and the stack's settings. */
 async function listFor(inputs: ResourceInputs): Promise<ListingOutputs> {
     const stack = settings();
-    const consistency = inputs.consistency ?? stack.listing?.consistency ?? RESOURCE_DEFAULT_CONSISTENCY;
-    const listing = await listMessageContactVerifications({ ...inputs, consistency, stack, credentialsProvider: credentials() });
+    const listing = await listMessageContactVerifications({
+        ...inputs,
+        limitDefaults: { consistency: RESOURCE_DEFAULT_CONSISTENCY },
+        stack,
+        credentialsProvider: credentials(),
+    });
     return listingOutputs(listing.verifications);
 }
 
@@ -146,15 +150,7 @@ function checkedListing(news: Props): ListingOutputs | undefined {
 
 /** The resource's id: `<endpoint host>/ListMessageContactVerifications/<contactId or *>`, as the get functions' id. */
 function queryIdOf(inputs: ResourceInputs): string {
-    const stack = settings();
-    const endpoint = resolveEndpoint({
-        explicit: inputs.endpoint,
-        endpoints: stack.endpoints,
-        endpointType: inputs.endpointType ?? stack.endpointType,
-        region: inputs.region ?? stack.region,
-        env: process.env,
-    });
-    return verificationsQueryId(endpoint.host, inputs.contactId);
+    return verificationsQueryId(resolveCallEndpoint(inputs, settings()).host, inputs.contactId);
 }
 
 /** The inputs and the listing `check` made (or, should it be missing, a new one), as the state records them. */

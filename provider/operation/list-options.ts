@@ -64,6 +64,8 @@ export interface RuntimeOptions {
     stack?: StackSettings;
     /** The environment to read; default `process.env`. */
     env?: Readonly<Record<string, string | undefined>>;
+    /** Defaults of the listing's limits that win over the package's (the resource's `consistency: "snapshot"`). */
+    limitDefaults?: { consistency?: "checked" | "snapshot" };
 }
 
 /** Everything `listMessageContactVerifications` takes. */

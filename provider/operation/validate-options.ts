@@ -38,7 +38,7 @@ const RULES: Record<string, { accepted: string; schema: z.ZodType }> = {
 export const VALIDATED_FIELDS: readonly string[] = Object.keys(RULES);
 
 /** Every option `listMessageContactVerifications` takes: the validated fields and the code-only ones. */
-export const LIST_OPTION_NAMES: readonly string[] = [...VALIDATED_FIELDS, "onProgress", "signal", "credentialsProvider", "stack", "env"];
+export const LIST_OPTION_NAMES: readonly string[] = [...VALIDATED_FIELDS, "onProgress", "signal", "credentialsProvider", "stack", "env", "limitDefaults"];
 
 /** Edit distance between two names, case-insensitive (a misspelt `pagesize` is 0 away from `pageSize`). */
 function distance(a: string, b: string): number {
