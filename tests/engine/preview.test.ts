@@ -129,6 +129,36 @@ describe(`the real engine: previews show today's listing (@pulumi/pulumi ${repoP
         assertSucceeded(same, "pulumi preview --expect-no-changes");
     });
 
+    it("an input unknown at preview (another resource's output) previews cleanly, the listing unknown, and up lists", async () => {
+        const program = `
+import * as pulumi from "@pulumi/pulumi";
+import { MessageContactVerifications } from "pulumi-alicloud-message-contacts";
+
+// A resource whose output is only known after it is created, standing in for a MessageContact.
+const contact = new pulumi.dynamic.Resource(
+    { async create() { return { id: "contact", outs: { contactId: "c-aaaaaaaa01" } }; } },
+    "contact",
+    { contactId: undefined },
+);
+const recorded = new MessageContactVerifications("pending", { contactId: (contact as unknown as { contactId: pulumi.Output<string> }).contactId });
+export const resourceTotalCount = recorded.totalCount;
+`;
+        const later = await programWorkspace(await engineProject(repoPulumiVersion(), true), emulatorStackConfig(emulator), { "index.ts": program });
+        try {
+            const preview = await later.operation("preview", { diff: true });
+            assertSucceeded(preview, "pulumi preview");
+            assert.equal(listingRequests(emulator), 0, "nothing to list before contactId is known");
+            assert.match(preview.stdout, /contactId\s*: \[unknown\]/);
+            assert.match(preview.stdout, /resourceTotalCount\s*: \[unknown\]/);
+            const up = await later.operation("up");
+            assertSucceeded(up, "pulumi up");
+            const expected = emulator.verifications().filter((v) => v.contactId === "c-aaaaaaaa01").length;
+            assert.equal((await later.stackOutputs()).resourceTotalCount, expected);
+        } finally {
+            later.remove();
+        }
+    });
+
     it("secretTargets keeps the listing secret in the inputs and outputs in state, and in previews", async () => {
         // A stack of its own: values recorded in plain text before secretTargets was set stay visible as the old side of a diff.
         const secret = await programWorkspace(await engineProject(repoPulumiVersion(), true), [
