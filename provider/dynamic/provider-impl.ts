@@ -86,7 +86,8 @@ function failedProperty(error: MessageContactsError): string {
  * known, lists: the listing joins the checked inputs, which the engine records and, for a dynamic provider,
  * plans as the resource's outputs at preview. So a preview shows (and policy packs check) the listing as it is
  * now, and `create`/`update` record exactly what was checked without listing again. With `secretTargets`,
- * `verifications` and `targets` are returned as secrets, so they stay secret in the inputs and planned outputs.
+ * `verifications`, `targets` and `pendingByTarget` are returned as secrets, so they stay secret in the inputs
+ * and planned outputs.
  * With unknown inputs the listing stays unknown until `up`.
  */
 export async function check(news: Props): Promise<{ inputs: Props; failures: { property: string; reason: string }[] }> {
@@ -175,7 +176,9 @@ export async function diff(olds: Props, news: Props): Promise<{ changes: boolean
     }
     const listing = checkedListing(news);
     if (!listing) return { changes: true, replaces: [] };
-    const changed = olds.totalCount !== listing.totalCount || !isDeepStrictEqual(olds.verifications, listing.verifications);
+    // Every output of the listing is compared, so a state recorded by an older version (without
+    // pendingByTarget) is brought up to date once.
+    const changed = (["totalCount", "verifications", "targets", "pendingByTarget"] as const).some((name) => !isDeepStrictEqual(olds[name], listing[name]));
     return { changes: changed, replaces: [] };
 }
 

@@ -198,6 +198,13 @@ describe("dynamic provider through the real dynamic-provider host (gRPC, install
         assert.deepEqual(diff.replaces, []);
     });
 
+    it("Diff brings a state recorded by an older version (no pendingByTarget) up to date once", async () => {
+        const { pendingByTarget, ...older } = state;
+        assert.ok(pendingByTarget, "the state has pendingByTarget");
+        const diff = await host.diff(id, older, checked, { oldInputs: checked, name: "pending" });
+        assert.equal(diff.changes, "DIFF_SOME");
+    });
+
     it("Diff reports a change, never a replacement, when the data changed (as Check listed it)", async () => {
         emulator.setVerifications(CHANGED);
         checked = (await host.check(checked, inputs, { name: "pending" })).inputs;
