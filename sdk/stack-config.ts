@@ -19,7 +19,8 @@ export function sharedCredentialsProvider(stack: StackSettings, args: GetMessage
     const key = JSON.stringify([stack, args.stsEndpoint]);
     let provider = sharedProviders.get(key);
     if (!provider) {
-        provider = resolveCredentialsProvider({ stack, stsEndpoint: args.stsEndpoint });
+        // No credential arguments were given (else no shared provider): they are still a place to name.
+        provider = resolveCredentialsProvider({ explicit: {}, stack, stsEndpoint: args.stsEndpoint });
         sharedProviders.set(key, provider);
     }
     return provider;

@@ -49,11 +49,16 @@ function baseProvider(sources: CredentialSources, env: Env): CredentialsProvider
         places.push(description);
         return found && new StaticCredentialsProvider(found, description);
     };
+    // Arguments are a place only for callers that take them (not the resource, whose credentials never are inputs).
+    const fromArguments =
+        sources.explicit === undefined
+            ? undefined
+            : fixed(
+                  "the accessKeyId/accessKeySecret arguments",
+                  keyPair("accessKeyId/accessKeySecret", explicit.accessKeyId, explicit.accessKeySecret, explicit.securityToken),
+              );
     const found =
-        fixed(
-            "the accessKeyId/accessKeySecret arguments",
-            keyPair("accessKeyId/accessKeySecret", explicit.accessKeyId, explicit.accessKeySecret, explicit.securityToken),
-        ) ??
+        fromArguments ??
         fixed(
             "stack config alicloud:accessKey/alicloud:secretKey",
             keyPair("stack config alicloud:accessKey/alicloud:secretKey", stack.accessKeyId, stack.accessKeySecret, stack.securityToken),

@@ -120,7 +120,7 @@ describe("credential chain", () => {
 
     it("lists every place it looked when nothing is found", async () => {
         await withEnv({}, {}, async () => {
-            await assert.rejects(resolveCredentialsProvider({ env: {} }).getCredentials(), (e: unknown) => {
+            await assert.rejects(resolveCredentialsProvider({ explicit: {}, env: {} }).getCredentials(), (e: unknown) => {
                 assert.ok(e instanceof CredentialsNotFoundError);
                 for (const place of [
                     "accessKeyId/accessKeySecret arguments",
@@ -137,6 +137,17 @@ describe("credential chain", () => {
                 ]) {
                     assert.ok(e.message.includes(place), `missing ${place} in: ${e.message}`);
                 }
+                return true;
+            });
+        });
+    });
+
+    it("names the arguments as a place only for callers that take credential arguments", async () => {
+        await withEnv({}, {}, async () => {
+            await assert.rejects(resolveCredentialsProvider({ env: {} }).getCredentials(), (e: unknown) => {
+                assert.ok(e instanceof CredentialsNotFoundError);
+                assert.doesNotMatch(e.message, /arguments/);
+                assert.match(e.message, /Looked in: stack config alicloud:accessKey\/alicloud:secretKey/);
                 return true;
             });
         });

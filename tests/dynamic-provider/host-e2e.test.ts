@@ -330,7 +330,8 @@ describe("dynamic provider through the real dynamic-provider host (gRPC, install
                 result.failures.map((f) => f.property),
                 [""],
             );
-            assert.match(result.failures[0]?.reason ?? "", /No Alibaba Cloud credentials found/);
+            assert.match(result.failures[0]?.reason ?? "", /No Alibaba Cloud credentials found\. Looked in: stack config alicloud:accessKey/);
+            assert.doesNotMatch(result.failures[0]?.reason ?? "", /arguments/, "the resource takes no credential arguments");
             assert.deepEqual(emulator.requests, []);
         });
     });
