@@ -24,12 +24,11 @@ export type MessageContactVerificationsArgs = {
 /**
  * Records the pending message contact verifications in the stack's state, so that they can be exported,
  * compared run to run, checked by policy packs (`validateStackResourcesOfType(MessageContactVerifications, ...)`)
- * and refreshed with `pulumi refresh`. Every `pulumi up` lists again; the resource changes only when the
- * listing does.
- *
- * Unlike {@link getMessageContactVerificationsOutput}, whose values are known at preview, this resource's
- * outputs are unknown during the first preview and recorded in state afterwards. Its listings are confirmed
- * by a second, identical read by default (`consistency: "snapshot"`; one-page listings are read once).
+ * and refreshed with `pulumi refresh`. Every preview and `pulumi up` lists again (in the provider's `check`),
+ * so previews and policy packs see today's listing, and `up` records it; the resource changes only when the
+ * listing or its arguments do. Its outputs are unknown at preview only while an argument is (an Output of
+ * another resource). Its listings are confirmed by a second, identical read by default
+ * (`consistency: "snapshot"`; one-page listings are read once).
  *
  * @example
  * ```ts
