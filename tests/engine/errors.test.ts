@@ -15,13 +15,9 @@ import {
     pulumiVersionsUnderTest,
 } from "../support/engine/engine-fixture";
 import type { EngineWorkspace } from "../support/engine/engine-workspace";
+import { shown } from "../support/engine/engine-results";
 import type { DriverResult } from "../support/engine/inline-program-driver";
 import type { ConsumerProject } from "../support/consumer-project";
-
-/** Everything the user saw. */
-function shown(result: DriverResult): string {
-    return `${result.stdout}\n${result.stderr}\n${result.error ?? ""}`;
-}
 
 /** A line of a JavaScript stack trace (`    at fn (/path/file.js:1:2)`). */
 const STACK_LINE = /^\s+at .*:\d+:\d+\)?$/m;

@@ -6,11 +6,10 @@
  */
 import { strict as assert } from "node:assert";
 import { startEmulator, Emulator, Verification } from "../../emulator";
-import { RESOURCE_TYPE_TOKEN } from "../../provider/dynamic/resource-shape";
 import { verifications } from "../support/emulator-fixture";
 import { emulatorStackConfig, engineProject, listingRequests, programWorkspace, pulumiVersionsUnderTest } from "../support/engine/engine-fixture";
 import type { EngineWorkspace } from "../support/engine/engine-workspace";
-import type { DriverResult } from "../support/engine/inline-program-driver";
+import { assertSucceeded, exportedListing, exportedResources, secretEnvelope, SPECIAL_SIG_KEY } from "../support/engine/engine-results";
 
 /** The listing as the get functions return it. */
 function expectedResult(endpointHost: string, list: readonly Verification[]) {
@@ -19,37 +18,6 @@ function expectedResult(endpointHost: string, list: readonly Verification[]) {
 
 function sortedTargets(list: readonly Verification[]): string[] {
     return [...new Set(list.map((v) => v.target))].sort();
-}
-
-function assertSucceeded(result: DriverResult, what: string): void {
-    assert.ok(result.ok, `${what} failed (exit ${result.code}): ${result.error}\n${result.stdout}\n${result.stderr}`);
-}
-
-interface ExportedResource {
-    type: string;
-    inputs?: Record<string, unknown>;
-    outputs?: Record<string, unknown>;
-}
-
-/** The engine's marker of a special value (a secret) in state. */
-const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
-
-/** Every resource in `pulumi stack export`. */
-function exportedResources(exported: string): ExportedResource[] {
-    return (JSON.parse(exported) as { deployment: { resources?: ExportedResource[] } }).deployment.resources ?? [];
-}
-
-/** A secret as state stores it (`{ <sig>: <secret sig>, ciphertext }`), or a failed assertion. */
-function secretEnvelope(value: unknown): Record<string, unknown> {
-    assert.ok(typeof value === "object" && value !== null && SPECIAL_SIG_KEY in value, `not a secret: ${JSON.stringify(value)}`);
-    return value as Record<string, unknown>;
-}
-
-/** The dynamic resource's entry in `pulumi stack export`. */
-function exportedResource(exported: string): ExportedResource {
-    const found = exportedResources(exported).filter((r) => r.type === RESOURCE_TYPE_TOKEN);
-    assert.equal(found.length, 1, `one ${RESOURCE_TYPE_TOKEN} in state, found ${found.length}`);
-    return found[0] as ExportedResource;
 }
 
 for (const pulumiVersion of pulumiVersionsUnderTest()) {
@@ -97,7 +65,7 @@ for (const pulumiVersion of pulumiVersionsUnderTest()) {
             const holdingKeyId = resources.filter((r) => JSON.stringify(r).includes(accessKeyId)).map((r) => r.type);
             assert.deepEqual(holdingKeyId, ["pulumi:providers:pulumi-nodejs"], "only the provider's copy of the plain alicloud:accessKey config");
 
-            const provider = exportedResource(exported).inputs?.__provider;
+            const provider = exportedListing(exported).inputs?.__provider;
             assert.equal(typeof provider, "string");
             const size = Buffer.byteLength(provider as string);
             console.log(`      serialized provider in state: ${size} bytes (@pulumi/pulumi ${pulumiVersion})`);
@@ -129,7 +97,7 @@ for (const pulumiVersion of pulumiVersionsUnderTest()) {
             assert.deepEqual(outputs.fromOutput, expectedResult(host, changed));
             assert.deepEqual(outputs.resourceVerifications, changed);
             assert.deepEqual(outputs.resourceTargets, sortedTargets(changed));
-            const state = exportedResource(await workspace.exportStack());
+            const state = exportedListing(await workspace.exportStack());
             assert.equal(state.outputs?.totalCount, changed.length);
         });
 
@@ -140,7 +108,7 @@ for (const pulumiVersion of pulumiVersionsUnderTest()) {
             const refresh = await workspace.operation("refresh");
             assertSucceeded(refresh, "pulumi refresh");
             assert.ok(listingRequests(emulator) > 0, "refresh lists");
-            const state = exportedResource(await workspace.exportStack());
+            const state = exportedListing(await workspace.exportStack());
             assert.equal(state.outputs?.totalCount, refreshed.length);
             assert.deepEqual(state.outputs?.verifications, refreshed);
         });

@@ -9,15 +9,14 @@
  * `pulumi-analyzer-policy-nodejs` shim, linked into the pack's folder, is what `--policy-pack` names.
  */
 import { strict as assert } from "node:assert";
-import { copyFileSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { Emulator, startEmulator, Verification } from "../../emulator";
-import { engine, engineProject, emulatorStackConfig, programWorkspace } from "../support/engine/engine-fixture";
+import { engineProject, examplePolicyPack, emulatorStackConfig, programWorkspace } from "../support/engine/engine-fixture";
 import type { EngineWorkspace } from "../support/engine/engine-workspace";
-import type { DriverResult } from "../support/engine/inline-program-driver";
-import { repoPulumiVersion, REPO_ROOT } from "../support/consumer-project";
+import { shown } from "../support/engine/engine-results";
+import { repoPulumiVersion } from "../support/consumer-project";
 
-const PACK_FILES = ["PulumiPolicy.yaml", "package.json", "tsconfig.json", "index.ts", "policies.ts"];
 const NO_PENDING = "no-pending-message-contact-verifications";
 const TARGETS_ALLOWED = "message-contact-verification-targets-allowed";
 
@@ -27,10 +26,6 @@ const PENDING: Verification[] = [
     { contactId: "c-aaaaaaaa01", target: "138****0001" },
     { contactId: "c-bbbbbbbb02", target: "someone***@example.net" },
 ];
-
-function shown(result: DriverResult): string {
-    return `${result.stdout}\n${result.stderr}\n${result.error ?? ""}`;
-}
 
 describe(`the real engine: the example policy pack (@pulumi/pulumi ${repoPulumiVersion()})`, function () {
     let emulator: Emulator;
@@ -49,10 +44,7 @@ describe(`the real engine: the example policy pack (@pulumi/pulumi ${repoPulumiV
         this.timeout(600_000);
         const project = await engineProject(repoPulumiVersion(), true);
         emulator = await startEmulator({ verifications: PENDING });
-        packDir = mkdtempSync(join(project.dir, "policy-pack-"));
-        for (const file of PACK_FILES) copyFileSync(join(REPO_ROOT, "examples", "policy-pack", file), join(packDir, file));
-        packPath = join(packDir, basename(engine().policyPackShim));
-        symlinkSync(engine().policyPackShim, packPath);
+        ({ dir: packDir, path: packPath } = examplePolicyPack(project));
         workspace = await programWorkspace(project, [...emulatorStackConfig(emulator), { key: "parts", value: "resource" }]);
     });
     after(async () => {

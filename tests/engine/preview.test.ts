@@ -6,43 +6,19 @@
  */
 import { strict as assert } from "node:assert";
 import { basename, join } from "node:path";
-import { copyFileSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { Emulator, startEmulator, Verification } from "../../emulator";
-import { RESOURCE_TYPE_TOKEN } from "../../provider/dynamic/resource-shape";
-import { repoPulumiVersion, REPO_ROOT } from "../support/consumer-project";
+import { repoPulumiVersion } from "../support/consumer-project";
 import { verifications } from "../support/emulator-fixture";
-import { emulatorStackConfig, engine, engineProject, listingRequests, programWorkspace } from "../support/engine/engine-fixture";
+import { emulatorStackConfig, engineProject, examplePolicyPack, listingRequests, programWorkspace } from "../support/engine/engine-fixture";
 import type { EngineWorkspace } from "../support/engine/engine-workspace";
-import type { DriverResult } from "../support/engine/inline-program-driver";
+import { assertSucceeded, exportedListing, secretEnvelope, shown } from "../support/engine/engine-results";
 
-const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
 const NO_PENDING = "no-pending-message-contact-verifications";
 
 /** `text` as a literal in a regular expression. */
 function escape(text: string): string {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-function shown(result: DriverResult): string {
-    return `${result.stdout}\n${result.stderr}\n${result.error ?? ""}`;
-}
-
-function assertSucceeded(result: DriverResult, what: string): void {
-    assert.ok(result.ok, `${what} failed (exit ${result.code}): ${result.error}\n${result.stdout}\n${result.stderr}`);
-}
-
-interface ExportedResource {
-    type: string;
-    inputs?: Record<string, unknown>;
-    outputs?: Record<string, unknown>;
-}
-
-function listingState(exported: string): ExportedResource {
-    const found = ((JSON.parse(exported) as { deployment: { resources?: ExportedResource[] } }).deployment.resources ?? []).find(
-        (r) => r.type === RESOURCE_TYPE_TOKEN,
-    );
-    assert.ok(found, "the listing is in state");
-    return found;
 }
 
 describe(`the real engine: previews show today's listing (@pulumi/pulumi ${repoPulumiVersion()})`, function () {
@@ -57,12 +33,7 @@ describe(`the real engine: previews show today's listing (@pulumi/pulumi ${repoP
         const project = await engineProject(repoPulumiVersion(), true);
         emulator = await startEmulator({ verifications: first });
         workspace = await programWorkspace(project, [...emulatorStackConfig(emulator), { key: "parts", value: "resource" }]);
-        packDir = mkdtempSync(join(project.dir, "policy-pack-"));
-        for (const file of ["PulumiPolicy.yaml", "package.json", "tsconfig.json", "index.ts", "policies.ts"]) {
-            copyFileSync(join(REPO_ROOT, "examples", "policy-pack", file), join(packDir, file));
-        }
-        packPath = join(packDir, basename(engine().policyPackShim));
-        symlinkSync(engine().policyPackShim, packPath);
+        ({ dir: packDir, path: packPath } = examplePolicyPack(project));
     });
     after(async () => {
         workspace?.remove();
@@ -90,7 +61,7 @@ describe(`the real engine: previews show today's listing (@pulumi/pulumi ${repoP
         const up = await workspace.operation("up");
         assertSucceeded(up, "pulumi up");
         assert.equal(listingRequests(emulator), 6);
-        const state = listingState(await workspace.exportStack());
+        const state = exportedListing(await workspace.exportStack());
         assert.deepEqual(state.outputs?.verifications, first);
     });
 
@@ -123,7 +94,7 @@ describe(`the real engine: previews show today's listing (@pulumi/pulumi ${repoP
         const up = await workspace.operation("up");
         assertSucceeded(up, "pulumi up");
         assert.equal(listingRequests(emulator), 6, "an up lists once (check), not in diff and update again");
-        assert.deepEqual(listingState(await workspace.exportStack()).outputs?.verifications, changed);
+        assert.deepEqual(exportedListing(await workspace.exportStack()).outputs?.verifications, changed);
         emulator.resetRequests();
         const same = await workspace.operation("preview", { expectNoChanges: true });
         assertSucceeded(same, "pulumi preview --expect-no-changes");
@@ -184,11 +155,10 @@ async function checkSecretTargets(workspace: EngineWorkspace): Promise<void> {
     assert.doesNotMatch(shown(up), /appeared\*\*\*@example\.com/, "a secret target shows in up's output");
     const exported = await workspace.exportStack();
     assert.ok(!exported.includes("appeared***@example.com"), "a target is in state in plain text");
-    const state = listingState(exported);
+    const state = exportedListing(exported);
     for (const where of [state.inputs, state.outputs]) {
         for (const field of ["verifications", "targets", "pendingByTarget"]) {
-            const value = where?.[field] as Record<string, unknown> | undefined;
-            assert.ok(value && SPECIAL_SIG_KEY in value && "ciphertext" in value, `${field} is not a secret: ${JSON.stringify(value)?.slice(0, 80)}`);
+            assert.ok("ciphertext" in secretEnvelope(where?.[field]), `${field} is not encrypted`);
         }
     }
     const outputs = await workspace.stackOutputs();

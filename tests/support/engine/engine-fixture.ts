@@ -3,8 +3,8 @@
  * `@pulumi/pulumi` version under test (each installed once per process), the program's source, and a stack
  * whose credentials and endpoint come from stack config only.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { copyFileSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
+import { basename, join } from "node:path";
 import { findEngine, PulumiEngine } from "../../../engine/pulumi-engine";
 import type { Emulator } from "../../../emulator";
 import { ConsumerProject, createConsumerProject, REPO_ROOT, repoPulumiVersion, repoVersionOf, typescriptToolchain } from "../consumer-project";
@@ -80,4 +80,20 @@ export function listingRequests(emulator: Emulator): number {
 export function credentialStrings(emulator: Emulator): string[] {
     const { accessKeyId, accessKeySecret, securityToken } = emulator.account;
     return [accessKeyId, accessKeySecret, ...(securityToken ? [securityToken] : [])];
+}
+
+/** The example policy pack's files, as a user's copy of it holds them. */
+const POLICY_PACK_FILES = ["PulumiPolicy.yaml", "package.json", "tsconfig.json", "index.ts", "policies.ts"];
+
+/**
+ * A copy of examples/policy-pack in a folder of `project` (so its imports resolve from the project's
+ * node_modules), with the engine's `pulumi-analyzer-policy-nodejs` shim linked into it. `path` is what
+ * `--policy-pack` names: without the Node.js language host, the engine starts a nodejs pack only as an executable.
+ */
+export function examplePolicyPack(project: ConsumerProject): { dir: string; path: string } {
+    const dir = mkdtempSync(join(project.dir, "policy-pack-"));
+    for (const file of POLICY_PACK_FILES) copyFileSync(join(REPO_ROOT, "examples", "policy-pack", file), join(dir, file));
+    const path = join(dir, basename(engine().policyPackShim));
+    symlinkSync(engine().policyPackShim, path);
+    return { dir, path };
 }
