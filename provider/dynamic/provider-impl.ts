@@ -61,6 +61,11 @@ export function pickInputs(props: Props): ResourceInputs {
     return inputs as ResourceInputs;
 }
 
+/** The inputs as state records them: those the listing reads, and `secretTargets` when set. */
+function recordedInputs(props: Props): ResourceInputs & { secretTargets?: true } {
+    return { ...pickInputs(props), ...(props.secretTargets === true ? { secretTargets: true } : {}) };
+}
+
 /** The engine's marker of a special value, and the marker of a secret, in the wire form of properties. */
 const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
@@ -92,11 +97,8 @@ function failedProperty(error: MessageContactsError): string {
  */
 export async function check(news: Props): Promise<{ inputs: Props; failures: { property: string; reason: string }[] }> {
     settings();
-    const inputs: Props = { ...pickInputs(news) };
-    const secretTargets = news.secretTargets === true;
-    if (secretTargets) inputs.secretTargets = true;
+    const inputs: Props = recordedInputs(news);
     const known = Object.fromEntries(Object.entries(inputs).filter(([, v]) => v !== UNKNOWN_VALUE));
-    delete known.secretTargets;
     const failures = optionProblems(known).map((p) => ({ property: p.field, reason: p.message }));
     for (const name of CREDENTIAL_INPUTS) {
         if (news[name] !== undefined) {
@@ -120,7 +122,7 @@ export async function check(news: Props): Promise<{ inputs: Props; failures: { p
         return { inputs, failures: [{ property: failedProperty(error), reason: error.message }] };
     }
     const { totalCount, ...targetOutputs } = listing;
-    const listed = secretTargets ? Object.fromEntries(Object.entries(targetOutputs).map(([name, value]) => [name, asSecret(value)])) : targetOutputs;
+    const listed = inputs.secretTargets ? Object.fromEntries(Object.entries(targetOutputs).map(([name, value]) => [name, asSecret(value)])) : targetOutputs;
     return { inputs: { ...inputs, totalCount, ...listed }, failures };
 }
 
@@ -156,9 +158,7 @@ function queryIdOf(inputs: ResourceInputs): string {
 
 /** The inputs and the listing `check` made (or, should it be missing, a new one), as the state records them. */
 async function recorded(news: Props): Promise<ResourceOutputs> {
-    const inputs = pickInputs(news);
-    const listing = checkedListing(news) ?? (await listFor(inputs));
-    return { ...inputs, ...(news.secretTargets === true ? { secretTargets: true } : {}), ...listing };
+    return { ...recordedInputs(news), ...(checkedListing(news) ?? (await listFor(pickInputs(news)))) };
 }
 
 /** Records the listing `check` made. */
@@ -171,9 +171,7 @@ export async function create(news: Props): Promise<{ id: string; outs: ResourceO
  * (in `check`) and stays a no-op when nothing changed. Never a replacement: there is nothing to replace.
  */
 export async function diff(olds: Props, news: Props): Promise<{ changes: boolean; replaces: string[] }> {
-    if (!isDeepStrictEqual(pickInputs(olds), pickInputs(news)) || (olds.secretTargets === true) !== (news.secretTargets === true)) {
-        return { changes: true, replaces: [] };
-    }
+    if (!isDeepStrictEqual(recordedInputs(olds), recordedInputs(news))) return { changes: true, replaces: [] };
     const listing = checkedListing(news);
     if (!listing) return { changes: true, replaces: [] };
     // Every output of the listing is compared, so a state recorded by an older version (without
@@ -189,6 +187,5 @@ export async function update(news: Props): Promise<{ outs: ResourceOutputs }> {
 
 /** Refreshes state from the API (`pulumi refresh`). */
 export async function read(id: string, props: Props): Promise<{ id: string; props: ResourceOutputs }> {
-    const inputs = pickInputs(props);
-    return { id, props: { ...inputs, ...(props.secretTargets === true ? { secretTargets: true } : {}), ...(await listFor(inputs)) } };
+    return { id, props: { ...recordedInputs(props), ...(await listFor(pickInputs(props))) } };
 }
