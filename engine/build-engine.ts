@@ -111,10 +111,11 @@ export function buildEngine(): string {
     const version = pinnedPulumiVersion();
     const binDir = engineBinDir();
     mkdirSync(binDir, { recursive: true });
-    const found = builtVersion(join(binDir, "pulumi"));
-    if (found !== version) buildCli(binDir, version);
-    const built = builtVersion(join(binDir, "pulumi"));
-    if (built !== version) throw new EngineBuildError(`the built pulumi reports version ${String(built)}, expected ${version}`);
+    if (builtVersion(join(binDir, "pulumi")) !== version) {
+        buildCli(binDir, version);
+        const built = builtVersion(join(binDir, "pulumi"));
+        if (built !== version) throw new EngineBuildError(`the built pulumi reports version ${String(built)}, expected ${version}`);
+    }
     installShims(binDir);
     return binDir;
 }
