@@ -1,33 +1,10 @@
 import { strict as assert } from "node:assert";
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { demoVerifications } from "../../emulator";
 import { parseCommandLine, UsageError } from "../../cli/parse-command-line";
 import { formatTable } from "../../cli/format-listing";
 import { useEmulator, verifications } from "../support/emulator-fixture";
-
-const CLI = join(__dirname, "..", "..", "dist", "cli", "main.js");
-
-/**
- * The CLI's environment: no credentials, an empty HOME (no aliyun CLI or INI file), and the ECS metadata
- * lookup of the default chain off (100.100.100.200 is not on loopback), plus `env`.
- */
-function cleanEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
-    return { PATH: process.env.PATH ?? "", HOME: emptyHome, ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true", ...env };
-}
-const emptyHome = mkdtempSync(join(tmpdir(), "cli-home-"));
-after(() => rmSync(emptyHome, { recursive: true, force: true }));
-
-/** Runs the built CLI with a clean environment (plus `env`). */
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-    return new Promise((resolve) => {
-        execFile(process.execPath, [CLI, ...args], { env: cleanEnv(env) }, (error, stdout, stderr) => {
-            resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-        });
-    });
-}
+import { CLI, cleanEnv, runCli } from "../support/run-cli";
 
 describe("command line: parsing and formatting", () => {
     it("parses every option", () => {
@@ -63,24 +40,24 @@ describe("command line: the built command", () => {
     const fixture = useEmulator({ verifications: verifications(230) });
 
     it("prints its version and help, exit 0", async () => {
-        const version = await run(["--version"]);
+        const version = await runCli(["--version"]);
         assert.equal(version.code, 0);
         assert.equal(version.stdout.trim(), (require("../../package.json") as { version: string }).version);
-        const help = await run(["--help"]);
+        const help = await runCli(["--help"]);
         assert.equal(help.code, 0);
         assert.match(help.stdout, /Exit codes: 0 success, 1 .*, 2 usage error/);
     });
 
     it("exits 2 on a usage error and on an invalid argument, sending nothing", async () => {
-        assert.equal((await run(["--bogus"])).code, 2);
-        const bad = await run(["--page-size", "500", "--endpoint", fixture.emulator.url]);
+        assert.equal((await runCli(["--bogus"])).code, 2);
+        const bad = await runCli(["--page-size", "500", "--endpoint", fixture.emulator.url]);
         assert.equal(bad.code, 2);
         assert.match(bad.stderr, /--page-size must be an integer from 1 to 100/);
         assert.equal(fixture.emulator.requests.length, 0);
     });
 
     it("lists the bundled emulator's demo data as JSON and says it is demo data", async () => {
-        const result = await run(["--emulator", "--output", "json"]);
+        const result = await runCli(["--emulator", "--output", "json"]);
         assert.equal(result.code, 0, result.stderr);
         assert.match(result.stderr, /DEMO DATA/);
         const parsed = JSON.parse(result.stdout) as { totalCount: number; verifications: unknown[] };
@@ -90,7 +67,7 @@ describe("command line: the built command", () => {
 
     it("lists a real endpoint with env credentials as NDJSON", async () => {
         const e = fixture.emulator;
-        const result = await run(["--endpoint", e.url, "--output", "ndjson", "--page-size", "100"], {
+        const result = await runCli(["--endpoint", e.url, "--output", "ndjson", "--page-size", "100"], {
             ALIBABA_CLOUD_ACCESS_KEY_ID: e.account.accessKeyId,
             ALIBABA_CLOUD_ACCESS_KEY_SECRET: e.account.accessKeySecret,
         });
@@ -118,14 +95,14 @@ describe("command line: the built command", () => {
     });
 
     it("exits 1 and says where it looked when there are no credentials", async () => {
-        const result = await run(["--endpoint", fixture.emulator.url]);
+        const result = await runCli(["--endpoint", fixture.emulator.url]);
         assert.equal(result.code, 1);
         assert.match(result.stderr, /No Alibaba Cloud credentials found\. Looked in: .*ALIBABA_CLOUD_ACCESS_KEY_ID/);
     });
 
     it("exits 1 with the service's error code on an API error", async () => {
         const e = fixture.emulator;
-        const result = await run(["--endpoint", e.url, "--contact-id", "c-unknown00001"], {
+        const result = await runCli(["--endpoint", e.url, "--contact-id", "c-unknown00001"], {
             ALIBABA_CLOUD_ACCESS_KEY_ID: e.account.accessKeyId,
             ALIBABA_CLOUD_ACCESS_KEY_SECRET: e.account.accessKeySecret,
         });

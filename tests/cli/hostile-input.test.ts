@@ -1,24 +1,8 @@
 import { strict as assert } from "node:assert";
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { formatTable } from "../../cli/format-listing";
 import { escapeControlCharacters } from "../../cli/terminal-text";
 import { useEmulator } from "../support/emulator-fixture";
-
-const CLI = join(__dirname, "..", "..", "dist", "cli", "main.js");
-const home = mkdtempSync(join(tmpdir(), "cli-home-"));
-after(() => rmSync(home, { recursive: true, force: true }));
-
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-    return new Promise((resolve) => {
-        const base = { PATH: process.env.PATH ?? "", HOME: home, ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true" };
-        execFile(process.execPath, [CLI, ...args], { env: { ...base, ...env } }, (error, stdout, stderr) => {
-            resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-        });
-    });
-}
+import { runCli } from "../support/run-cli";
 
 /** C0 and C1 control characters, DEL included, other than a line's final newline. */
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
@@ -44,7 +28,7 @@ describe("command line: flags in errors, and nothing hostile reaches the termina
             [["--concurrency", "0"], /^alicloud-contact-verifications: --concurrency must be an integer from 1 to 32; got 0\./],
             [["--contact-id", "nope"], /^alicloud-contact-verifications: --contact-id must be a message contact ID/],
         ] as const) {
-            const result = await run([...args, "--endpoint", fixture.emulator.url]);
+            const result = await runCli([...args, "--endpoint", fixture.emulator.url]);
             assert.equal(result.code, 2, result.stderr);
             assert.match(result.stderr, message);
             assert.doesNotMatch(result.stderr, /pageSize|contactId/);
@@ -53,14 +37,14 @@ describe("command line: flags in errors, and nothing hostile reaches the termina
     });
 
     it("reports usage errors before the emulator starts", async () => {
-        const result = await run(["--emulator", "--page-size", "0"]);
+        const result = await runCli(["--emulator", "--page-size", "0"]);
         assert.equal(result.code, 2);
         assert.doesNotMatch(result.stderr, /DEMO DATA/);
         assert.match(result.stderr, /--page-size must be/);
     });
 
     it("refuses an endpoint with a password without echoing it", async () => {
-        const result = await run(["--endpoint", "https://admin:hunter2@resourcedirectory.aliyuncs.com"]);
+        const result = await runCli(["--endpoint", "https://admin:hunter2@resourcedirectory.aliyuncs.com"]);
         assert.equal(result.code, 2);
         assert.match(result.stderr, /--endpoint must be a host or scheme:\/\/host\[:port\] with no path, query or credentials/);
         assert.doesNotMatch(result.stderr, /hunter2/);
@@ -75,7 +59,7 @@ describe("command line: flags in errors, and nothing hostile reaches the termina
 
     it("escapes control characters from the service on stderr", async () => {
         fixture.emulator.inject({ fault: { kind: "error", status: 400, code: "Bad\u001b[31mCode", message: "boom\u001b]52;c;aGk=\u0007 \u0085" } });
-        const result = await run(["--endpoint", fixture.emulator.url], credentials());
+        const result = await runCli(["--endpoint", fixture.emulator.url], credentials());
         assert.equal(result.code, 1);
         assert.doesNotMatch(result.stderr.replace(/\n$/, ""), CONTROL);
         assert.match(result.stderr, /Bad\\u001b\[31mCode/);
