@@ -11,8 +11,14 @@ export interface CpuResult {
     pages: number;
     /** User + system CPU microseconds of this process per page, one sample per listing. */
     perPage: Summary;
-    /** The median of {@link perPage}: the figure the target compares. */
+    /** The median of {@link perPage}. */
     usPerPage: number;
+    /**
+     * This contender's CPU per page divided by the floor's in the same round, one ratio per round: listings run
+     * next to each other in time, so a busy spell of the machine (CPU time here varies by 2x from one listing to
+     * the next) weighs on both sides of each ratio. Undefined when no floor was measured.
+     */
+    vsFloor?: Summary;
 }
 
 /**
@@ -27,9 +33,12 @@ export async function measureCpu(all: Contender[], emulator: EmulatorProcess, pa
         const used = process.cpuUsage(before);
         return { outcome, value: (used.user + used.system) / outcome.pages };
     });
+    const floor = values.get("floor");
     return all.map((c) => {
-        const perPage = summarize(values.get(c.key) ?? []);
+        const own = values.get(c.key) ?? [];
+        const perPage = summarize(own);
         const total = (pages.get(c.key) ?? []).reduce((sum, n) => sum + n, 0);
-        return { key: c.key, label: c.label, pages: total, perPage, usPerPage: perPage.median };
+        const vsFloor = floor ? summarize(own.map((value, round) => value / (floor[round] as number))) : undefined;
+        return { key: c.key, label: c.label, pages: total, perPage, usPerPage: perPage.median, ...(vsFloor ? { vsFloor } : {}) };
     });
 }

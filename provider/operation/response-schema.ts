@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { withFastPath } from "../transport/fast-path-schema";
+import { isListPageAnswer } from "./list-page-guard";
 
 /** One verification as the service returns it. */
 const contactVerificationSchema = z.object({
@@ -6,8 +8,8 @@ const contactVerificationSchema = z.object({
     Target: z.string().min(1),
 });
 
-/** One page of `ListMessageContactVerifications`; only the fields this package reads. */
-export const listPageSchema = z
+/** One page of `ListMessageContactVerifications`; only the fields this package reads. The contract. */
+export const listPageZodSchema = z
     .object({
         RequestId: z.string().optional(),
         TotalCount: z.number().int().nonnegative(),
@@ -21,4 +23,7 @@ export const listPageSchema = z
     });
 
 /** A parsed page as the service sent it. */
-export type ListPageAnswer = z.infer<typeof listPageSchema>;
+export type ListPageAnswer = z.infer<typeof listPageZodSchema>;
+
+/** What pages are parsed with: {@link listPageZodSchema} behind a hand-written guard that does not copy the page. */
+export const listPageSchema = withFastPath(listPageZodSchema, isListPageAnswer);

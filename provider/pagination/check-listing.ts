@@ -22,15 +22,25 @@ export function pageInconsistency(first: Page<unknown>, page: Page<unknown>): st
 /** An item's identity as two parts (e.g. contact ID and target), so no joined key string is built per item. */
 export type ItemKey = readonly [group: string, key: string];
 
-/** The first item that occurs twice, by `key`, or undefined. */
+/**
+ * The first item that occurs twice, by `key`, or undefined. Indexed by the key's second part (a target is
+ * nearly always unique), holding the group seen with it, or a set of groups once a second one shares it: one
+ * map lookup per item in the common case, and no joined string built.
+ */
 export function firstDuplicate<T>(items: readonly T[], key: (item: T) => ItemKey): T | undefined {
-    const seen = new Map<string, Set<string>>();
+    const seen = new Map<string, string | Set<string>>();
     for (const item of items) {
         const [group, k] = key(item);
-        let keys = seen.get(group);
-        if (!keys) seen.set(group, (keys = new Set()));
-        if (keys.has(k)) return item;
-        keys.add(k);
+        const groups = seen.get(k);
+        if (groups === undefined) {
+            seen.set(k, group);
+        } else if (typeof groups === "string") {
+            if (groups === group) return item;
+            seen.set(k, new Set([groups, group]));
+        } else {
+            if (groups.has(group)) return item;
+            groups.add(group);
+        }
     }
     return undefined;
 }

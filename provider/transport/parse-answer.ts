@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { AnswerSchema } from "./fast-path-schema";
 import { AlibabaCloudApiError, InvalidResponseError } from "../errors";
 import { errorAnswerSchema, formatSchemaIssues } from "./answer-schemas";
 import type { HttpAnswer } from "./http-exchange";
@@ -45,7 +45,7 @@ function requestIdOf(value: unknown): string | undefined {
  * {@link AlibabaCloudApiError}; a body that is not JSON or not of the expected shape becomes
  * {@link InvalidResponseError} naming what was wrong. Never returns a default or empty value instead.
  */
-export function parseAnswer<S extends z.ZodType>(operation: string, answer: HttpAnswer, schema: S): ParsedAnswer<z.infer<S>> {
+export function parseAnswer<T>(operation: string, answer: HttpAnswer, schema: AnswerSchema<T>): ParsedAnswer<T> {
     const text = answer.body.toString("utf8");
     const json = parseJson(text);
     const headerRequestId = headerValue(answer, "x-acs-request-id");
