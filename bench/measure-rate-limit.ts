@@ -36,7 +36,7 @@ export interface RateLimitResult {
 /** Lists `pages` pages of 10 at the client's defaults against an emulator limited to `requestsPerSecond`, `runs` times. */
 export async function measureRateLimited(requestsPerSecond: number, pages: number, runs: number): Promise<RateLimitResult> {
     const emulatorApi = require(join(DIST, "emulator", "index.js")) as EmulatorApi;
-    const client = require(join(DIST, "provider", "index.js")) as ClientApi;
+    const client = require(join(DIST, "provider", "alibaba-client", "index.js")) as ClientApi;
     const seconds: number[] = [];
     const throttledPerPage: number[] = [];
     for (let run = 0; run < runs; run++) {

@@ -17,8 +17,8 @@ export const REPO_ROOT = findRepoRoot(__dirname);
 /** The built package. */
 export const DIST = join(REPO_ROOT, "dist");
 export const PACKAGE_MAIN = join(DIST, "sdk", "index.js");
-export const PROVIDER_INDEX = join(DIST, "provider", "index.js");
-export const RESOURCE_PROVIDER = join(DIST, "provider", "resource-provider.js");
+export const PROVIDER_INDEX = join(DIST, "provider", "alibaba-client", "index.js");
+export const RESOURCE_PROVIDER = join(DIST, "provider", "dynamic", "resource-provider.js");
 export const EMULATOR_MAIN = join(DIST, "emulator", "main.js");
 export const CLI_MAIN = join(DIST, "cli", "main.js");
 /** Compiled probes, run in child processes (this file compiles next to the probes/ folder). */

@@ -26,7 +26,7 @@ interface Page {
 }
 
 export async function listWithBareTransport(emulator: EmulatorProcess, pageSize: number, concurrency: number): Promise<ListingOutcome> {
-    const signing = require(join(DIST, "provider", "signing", "index.js")) as Signing;
+    const signing = require(join(DIST, "provider", "alibaba-client", "signing", "index.js")) as Signing;
     const { hostname, port, host } = new URL(emulator.url);
     const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
     const page = (pageNumber: number) =>

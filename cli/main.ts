@@ -22,8 +22,8 @@ const FLAGS: Readonly<Record<string, string>> = { contactId: "--contact-id", pag
 
 /** Checks the arguments as the client will, before anything starts (the emulator included). */
 async function checkArguments(command: ListCommand): Promise<void> {
-    const { assertValidOptions } = await import("../provider/operation/validate-options");
-    const { parseEndpoint } = await import("../provider/endpoint");
+    const { assertValidOptions } = await import("../provider/alibaba-client/operation/validate-options");
+    const { parseEndpoint } = await import("../provider/alibaba-client/endpoint");
     assertValidOptions({ contactId: command.contactId, pageSize: command.pageSize, concurrency: command.concurrency });
     if (command.endpoint !== undefined) parseEndpoint(command.endpoint);
 }
@@ -36,7 +36,7 @@ function inFlags(field: string, message: string): string {
 
 async function list(command: ListCommand): Promise<number> {
     await checkArguments(command);
-    const { listMessageContactVerifications, closeAllPools } = await import("../provider");
+    const { listMessageContactVerifications, closeAllPools } = await import("../provider/alibaba-client");
     const { formatJson, formatNdjson, formatTable } = await import("./format-listing");
     const { progressReporter } = await import("./progress");
     let emulator: import("../emulator").Emulator | undefined;
@@ -94,7 +94,7 @@ export async function main(argv: readonly string[]): Promise<number> {
             process.stderr.write(usageHint);
             return EXIT.usageError;
         }
-        const { InvalidArgumentError } = await import("../provider/errors");
+        const { InvalidArgumentError } = await import("../provider/alibaba-client/errors");
         if (error instanceof InvalidArgumentError) {
             say(inFlags(error.field, error.message));
             process.stderr.write(usageHint);

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { verificationsQueryId } from "../provider/operation/query-id";
+import { verificationsQueryId } from "../provider/alibaba-client/operation/query-id";
 import { loadClient, loadStackConfig, loadValidation } from "./lazy-client";
 import { invokeThroughMocks, runningUnderMocks } from "./mocked-invoke";
 import { asPulumiRunError } from "./program-error";

@@ -24,6 +24,6 @@ export {
     MessageContactsError,
     TransportError,
     LIST_MESSAGE_CONTACT_VERIFICATIONS_ERROR_CODES,
-} from "../provider/errors";
+} from "../provider/alibaba-client/errors";
 export { listMessageContactVerifications } from "./lazy-client";
-export type { ClientOptions, ListOptions, ListQuery, VerificationListing } from "../provider";
+export type { ClientOptions, ListOptions, ListQuery, VerificationListing } from "../provider/alibaba-client";

@@ -3,19 +3,19 @@
  * first call rather than when the package is imported, so that importing the package costs little beyond
  * `@pulumi/pulumi` itself (zod alone takes about 50 ms to load). Type-only imports below emit no require.
  */
-import type * as ClientModule from "../provider/list-message-contact-verifications";
-import type { ListOptions } from "../provider/operation/list-options";
-import type * as ValidationModule from "../provider/operation/validate-options";
+import type * as ClientModule from "../provider/alibaba-client/list-message-contact-verifications";
+import type { ListOptions } from "../provider/alibaba-client/operation/list-options";
+import type * as ValidationModule from "../provider/alibaba-client/operation/validate-options";
 import type * as StackConfigModule from "./stack-config";
 
-/** `provider/list-message-contact-verifications`, required on first use. */
+/** `provider/alibaba-client/list-message-contact-verifications`, required on first use. */
 export function loadClient(): typeof ClientModule {
-    return require("../provider/list-message-contact-verifications") as typeof ClientModule;
+    return require("../provider/alibaba-client/list-message-contact-verifications") as typeof ClientModule;
 }
 
-/** `provider/operation/validate-options` (argument rules, with zod), required on first use. */
+/** `provider/alibaba-client/operation/validate-options` (argument rules, with zod), required on first use. */
 export function loadValidation(): typeof ValidationModule {
-    return require("../provider/operation/validate-options") as typeof ValidationModule;
+    return require("../provider/alibaba-client/operation/validate-options") as typeof ValidationModule;
 }
 
 /** `sdk/stack-config` (stack settings and the shared credentials chain), required on first use. */

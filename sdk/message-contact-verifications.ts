@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RESOURCE_MODULE, RESOURCE_TYPE, RESOURCE_TYPE_TOKEN, ResourceInputs, TARGET_OUTPUT_NAMES } from "../provider/dynamic/resource-shape";
-import { messageContactVerificationsProvider } from "../provider/resource-provider";
+import { messageContactVerificationsProvider } from "../provider/dynamic/resource-provider";
 import type { MessageContactVerification } from "./types";
 
 /**

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { MessageContactsError } from "../provider/errors";
+import { MessageContactsError } from "../provider/alibaba-client/errors";
 import type { GetMessageContactVerificationsArgs, GetMessageContactVerificationsResult } from "./types";
 
 /** The function's token, as Pulumi's mocks (and a provider plugin) know it. */

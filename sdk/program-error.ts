@@ -1,4 +1,4 @@
-import { MessageContactsError } from "../provider/errors";
+import { MessageContactsError } from "../provider/alibaba-client/errors";
 
 /**
  * Marks this package's errors as Pulumi run errors, so that a program that leaves one unhandled shows its

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CredentialsProvider, resolveCredentialsProvider } from "../provider/credentials";
-import { readStackSettings, StackSettings } from "../provider/stack-settings";
+import { CredentialsProvider, resolveCredentialsProvider } from "../provider/alibaba-client/credentials";
+import { readStackSettings, StackSettings } from "../provider/alibaba-client/stack-settings";
 import type { GetMessageContactVerificationsArgs } from "./types";
 
 /** The program's stack settings (`alicloud:*` config), read with the same function the dynamic provider uses. */

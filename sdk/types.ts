@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ClientOptions, ListQuery, MessageContactVerification } from "../provider";
+import type { ClientOptions, ListQuery, MessageContactVerification } from "../provider/alibaba-client";
 
 export type { MessageContactVerification };
 

@@ -1,17 +1,17 @@
 /**
  * What the dynamic provider does, loaded at call time by the serialized provider
- * (`provider/resource-provider.ts`) from the installed package. Module state here is real process state:
+ * (`provider/dynamic/resource-provider.ts`) from the installed package. Module state here is real process state:
  * this module is required, not serialized.
  */
 import { isDeepStrictEqual } from "node:util";
-import { CredentialsProvider, resolveCredentialsProvider } from "../credentials";
-import { listMessageContactVerifications } from "../list-message-contact-verifications";
-import { InvalidArgumentError, MessageContactsError } from "../errors";
-import { verificationsQueryId } from "../operation/query-id";
-import { resolveCallEndpoint } from "../resolve-settings";
-import { optionProblems } from "../operation/validate-options";
+import { CredentialsProvider, resolveCredentialsProvider } from "../alibaba-client/credentials";
+import { listMessageContactVerifications } from "../alibaba-client/list-message-contact-verifications";
+import { InvalidArgumentError, MessageContactsError } from "../alibaba-client/errors";
+import { verificationsQueryId } from "../alibaba-client/operation/query-id";
+import { resolveCallEndpoint } from "../alibaba-client/resolve-settings";
+import { optionProblems } from "../alibaba-client/operation/validate-options";
 import { ListingOutputs, listingOutputs, RESOURCE_INPUT_NAMES, ResourceInputs, ResourceOutputs } from "./resource-shape";
-import { readStackSettings, STACK_CONFIG_KEYS, StackSettings } from "../stack-settings";
+import { readStackSettings, STACK_CONFIG_KEYS, StackSettings } from "../alibaba-client/stack-settings";
 
 /** The engine's placeholder for a value not known yet (during preview). */
 export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

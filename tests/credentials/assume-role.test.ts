@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
-import { AlibabaCloudApiError, listMessageContactVerifications } from "../../provider";
-import { needsRefresh } from "../../provider/credentials";
-import { readStackSettings } from "../../provider/stack-settings";
+import { AlibabaCloudApiError, listMessageContactVerifications } from "../../provider/alibaba-client";
+import { needsRefresh } from "../../provider/alibaba-client/credentials";
+import { readStackSettings } from "../../provider/alibaba-client/stack-settings";
 import { useEmulator, verifications } from "../support/emulator-fixture";
 
 const ROLE = "acs:ram::123456789012:role/pulumi-reader";

@@ -8,7 +8,7 @@ import { aliyunConfig, withEnv } from "../support/with-env";
 import { verifications } from "../support/emulator-fixture";
 
 const ROLE = "acs:ram::123456789012:role/cli-profile-role";
-const PROVIDER = join(__dirname, "..", "..", "dist", "provider", "index.js");
+const PROVIDER = join(__dirname, "..", "..", "dist", "provider", "alibaba-client", "index.js");
 
 /** Lists in a child process (so NODE_EXTRA_CA_CERTS trusts the test certificate), printing what signed. */
 function listInChild(env: NodeJS.ProcessEnv, endpoint: string): Promise<{ code: number; stdout: string; stderr: string }> {

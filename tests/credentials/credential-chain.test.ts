@@ -2,9 +2,9 @@ import { strict as assert } from "node:assert";
 import { createServer } from "node:http";
 import { AddressInfo } from "node:net";
 import { inspect } from "node:util";
-import { Credentials, CredentialsNotFoundError, InvalidArgumentError, MessageContactsError, resolveCredentialsProvider } from "../../provider";
-import { CredentialSources } from "../../provider/credentials";
-import { readStackSettings } from "../../provider/stack-settings";
+import { Credentials, CredentialsNotFoundError, InvalidArgumentError, MessageContactsError, resolveCredentialsProvider } from "../../provider/alibaba-client";
+import { CredentialSources } from "../../provider/alibaba-client/credentials";
+import { readStackSettings } from "../../provider/alibaba-client/stack-settings";
 import { aliyunConfig, withEnv } from "../support/with-env";
 
 const SECRET = "very-secret-value-123";

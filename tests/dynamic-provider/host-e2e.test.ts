@@ -75,7 +75,7 @@ describe("dynamic provider through the real dynamic-provider host (gRPC, install
         serialized = await serializeProvider(project.dir, {
             // The same module object the package's `MessageContactVerifications` passes to dynamic.Resource
             // (through its relative require); `.js` because the `exports` map (`./dist/*`) adds no extension.
-            module: `${project.packageName}/dist/provider/resource-provider.js`,
+            module: `${project.packageName}/dist/provider/dynamic/resource-provider.js`,
             exportName: "messageContactVerificationsProvider",
         });
         host = await startDynamicProviderHost({ projectDir: project.dir, resourceType: TYPE });

@@ -2,7 +2,7 @@
 // library signs STS AssumeRole, independently of the emulator's own V1 code, and send it with undici.
 import { createHmac, randomUUID } from "node:crypto";
 import { Dispatcher, request } from "undici";
-import { SigningKey } from "../../provider/signing";
+import { SigningKey } from "../../provider/alibaba-client/signing";
 import { readReply, Reply, Target } from "./client";
 
 /** How to build, sign, tamper with and send one V1 call. */

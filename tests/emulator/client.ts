@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { Dispatcher, request } from "undici";
 import { z } from "zod";
-import { canonicalQuery, QueryParameters, signRpcCall, SigningKey } from "../../provider/signing";
+import { canonicalQuery, QueryParameters, signRpcCall, SigningKey } from "../../provider/alibaba-client/signing";
 import { Emulator } from "../../emulator";
 
 /** The action and version under test. */

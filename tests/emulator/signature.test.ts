@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { randomUUID } from "node:crypto";
-import { authorizationHeader, canonicalQuery, EMPTY_BODY_SHA256, formatAcsDate, sha256Hex, signatureParts } from "../../provider/signing";
+import { authorizationHeader, canonicalQuery, EMPTY_BODY_SHA256, formatAcsDate, sha256Hex, signatureParts } from "../../provider/alibaba-client/signing";
 import { Emulator, startEmulator } from "../../emulator";
 import { parseAcsDate, parseAuthorization } from "../../emulator/verify-signature";
 import { call, expectError, expectPage, readReply, send, signCall } from "./client";

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { RAMRoleARNCredentialsProvider, StaticAKCredentialsProvider } from "@alicloud/credentials";
 import { doRequest, Request } from "@alicloud/credentials/dist/src/providers/http";
 import { z } from "zod";
-import { formatAcsDate } from "../../provider/signing";
+import { formatAcsDate } from "../../provider/alibaba-client/signing";
 import { Emulator, EmulatorAccount, startEmulator } from "../../emulator";
 import { call, CallOptions, errorSchema, expectError, expectPage, Reply } from "./client";
 import { callV1 } from "./client-v1";

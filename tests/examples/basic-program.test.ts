@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { listMessageContactVerifications } from "../../provider";
+import { listMessageContactVerifications } from "../../provider/alibaba-client";
 import { useEmulator, verifications } from "../support/emulator-fixture";
 import { leaveMocks, valueOf } from "../support/pulumi-mocks";
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { AlibabaCloudApiError, listMessageContactVerifications } from "../../provider";
-import { parseAnswer } from "../../provider/transport/parse-answer";
+import { AlibabaCloudApiError, listMessageContactVerifications } from "../../provider/alibaba-client";
+import { parseAnswer } from "../../provider/alibaba-client/transport/parse-answer";
 import { z } from "zod";
 import { useEmulator, verifications } from "../support/emulator-fixture";
 

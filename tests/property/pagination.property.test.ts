@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { collectAllPages } from "../../provider/pagination/collect-all-pages";
-import type { Page } from "../../provider/pagination/page";
+import { collectAllPages } from "../../provider/alibaba-client/pagination/collect-all-pages";
+import type { Page } from "../../provider/alibaba-client/pagination/page";
 
 describe("property: the paginator returns exactly the items", () => {
     it("for any total, any page size the server picks, any concurrency and any completion order", async () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import OpenApiUtil from "@alicloud/openapi-util";
 import fc from "fast-check";
-import { EMPTY_BODY_SHA256, HEADER, signRpcRequest } from "../../provider/signing";
+import { EMPTY_BODY_SHA256, HEADER, signRpcRequest } from "../../provider/alibaba-client/signing";
 
 const key = { accessKeyId: "oracle-key-id", accessKeySecret: "oracle-secret" };
 

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { SignatureVerifier } from "../../emulator";
-import { canonicalQuery, signRpcCall } from "../../provider/signing";
+import { canonicalQuery, signRpcCall } from "../../provider/alibaba-client/signing";
 
 const account = { accessKeyId: "prop-key-id", accessKeySecret: "prop-secret" };
 const NOW = Date.parse("2026-01-01T00:00:00Z");

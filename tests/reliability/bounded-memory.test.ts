@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { InvalidArgumentError, listMessageContactVerifications, TransportError } from "../../provider";
+import { InvalidArgumentError, listMessageContactVerifications, TransportError } from "../../provider/alibaba-client";
 import { useEmulator } from "../support/emulator-fixture";
 
 /** `n` verifications whose targets are `size` characters long: about `size` bytes each on the wire. */

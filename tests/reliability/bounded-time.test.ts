@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { AlibabaCloudApiError, listMessageContactVerifications, TransportError } from "../../provider";
-import { readStackSettings } from "../../provider/stack-settings";
+import { AlibabaCloudApiError, listMessageContactVerifications, TransportError } from "../../provider/alibaba-client";
+import { readStackSettings } from "../../provider/alibaba-client/stack-settings";
 import { useEmulator, verifications } from "../support/emulator-fixture";
 
 const ROLE = "acs:ram::123456789012:role/pulumi-reader";

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { getMessageContactVerifications, InconsistentListingError } from "../../sdk";
-import { readStackSettings } from "../../provider/stack-settings";
-import { listMessageContactVerifications } from "../../provider";
+import { readStackSettings } from "../../provider/alibaba-client/stack-settings";
+import { listMessageContactVerifications } from "../../provider/alibaba-client";
 import { useEmulator, verifications } from "../support/emulator-fixture";
 import type { Verification } from "../../emulator";
 

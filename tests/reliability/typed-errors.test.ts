@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Emulator, startEmulator } from "../../emulator";
-import { InvalidArgumentError, listMessageContactVerifications, MessageContactsError, TransportError } from "../../provider";
-import { resolveCredentialsProvider } from "../../provider/credentials";
+import { InvalidArgumentError, listMessageContactVerifications, MessageContactsError, TransportError } from "../../provider/alibaba-client";
+import { resolveCredentialsProvider } from "../../provider/alibaba-client/credentials";
 import { testCertificate } from "../support/test-tls";
 
 /** Every error the package throws is one of its own. */

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { EMPTY_BODY_SHA256, signatureParts, sha256Hex, percentEncode, canonicalQuery } from "../../provider/signing";
+import { EMPTY_BODY_SHA256, signatureParts, sha256Hex, percentEncode, canonicalQuery } from "../../provider/alibaba-client/signing";
 
 // Alibaba Cloud's worked example of ACS3-HMAC-SHA256 (see the V3 signature documentation).
 const officialExample = {

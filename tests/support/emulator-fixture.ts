@@ -1,5 +1,5 @@
 import { Emulator, EmulatorOptions, startEmulator, Verification } from "../../emulator";
-import type { ListOptions } from "../../provider";
+import type { ListOptions } from "../../provider/alibaba-client";
 
 /** `n` distinct verifications spread over a few contacts. */
 export function verifications(n: number, contacts = ["c-aaaaaaaa01", "c-bbbbbbbb02", "c-cccccccc03"]): Verification[] {

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { AdaptiveRateLimiter } from "../../provider/retry";
+import { AdaptiveRateLimiter } from "../../provider/alibaba-client/retry";
 
 /** A virtual clock: sleeping advances it, so the limiter's waits are measured without waiting. */
 function virtualClock() {

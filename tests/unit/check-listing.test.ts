@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { firstDuplicate, ItemKey } from "../../provider/pagination/check-listing";
+import { firstDuplicate, ItemKey } from "../../provider/alibaba-client/pagination/check-listing";
 
 const key = (item: { contact: string; target: string }): ItemKey => [item.contact, item.target];
 const item = (contact: string, target: string) => ({ contact, target });

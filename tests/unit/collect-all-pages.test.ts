@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
-import { AlibabaCloudApiError, InconsistentListingError, InvalidResponseError } from "../../provider";
-import { collectAllPages, CollectOptions } from "../../provider/pagination/collect-all-pages";
-import type { Page } from "../../provider/pagination/page";
+import { AlibabaCloudApiError, InconsistentListingError, InvalidResponseError } from "../../provider/alibaba-client";
+import { collectAllPages, CollectOptions } from "../../provider/alibaba-client/pagination/collect-all-pages";
+import type { Page } from "../../provider/alibaba-client/pagination/page";
 
 type Item = string;
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { DEFAULT_ENDPOINT_HOST, ENDPOINT_ENV, InvalidArgumentError, parseEndpoint, resolveEndpoint } from "../../provider";
-import { isChinaRegion, SITE_HOSTS } from "../../provider/endpoint";
+import { DEFAULT_ENDPOINT_HOST, ENDPOINT_ENV, InvalidArgumentError, parseEndpoint, resolveEndpoint } from "../../provider/alibaba-client";
+import { isChinaRegion, SITE_HOSTS } from "../../provider/alibaba-client/endpoint";
 
 describe("endpoint resolution", () => {
     it("defaults to the China site over https", () => {

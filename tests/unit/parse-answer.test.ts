@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
 import { inspect } from "node:util";
 import { z } from "zod";
-import { InvalidResponseError } from "../../provider/errors";
-import { parseAnswer } from "../../provider/transport/parse-answer";
-import { redactCredentials } from "../../provider/transport/redact-credentials";
+import { InvalidResponseError } from "../../provider/alibaba-client/errors";
+import { parseAnswer } from "../../provider/alibaba-client/transport/parse-answer";
+import { redactCredentials } from "../../provider/alibaba-client/transport/redact-credentials";
 
 const SECRET = "Hx9sQ2v8kL0pWz7rT4yU6iO1aS3dF5gJ";
 const TOKEN = "CAIS" + "x".repeat(300);

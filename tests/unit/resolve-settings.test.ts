@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { LIST_DEFAULTS } from "../../provider/operation/list-options";
-import { resolveCallEndpoint, resolveListingLimits } from "../../provider/resolve-settings";
+import { LIST_DEFAULTS } from "../../provider/alibaba-client/operation/list-options";
+import { resolveCallEndpoint, resolveListingLimits } from "../../provider/alibaba-client/resolve-settings";
 
 describe("settings resolved in one place: argument, else stack config, else a caller's default, else the package's", () => {
     it("takes the package's defaults when nothing is set", () => {

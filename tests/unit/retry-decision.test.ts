@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { AlibabaCloudApiError, InvalidArgumentError, TransportError } from "../../provider";
-import { backoffDelay, retryDelay, withRetries } from "../../provider/retry";
+import { AlibabaCloudApiError, InvalidArgumentError, TransportError } from "../../provider/alibaba-client";
+import { backoffDelay, retryDelay, withRetries } from "../../provider/alibaba-client/retry";
 
 const apiError = (httpStatus: number, code: string, retryAfterMs?: number) =>
     new AlibabaCloudApiError({ operation: "Op", httpStatus, code, message: "m", requestId: "RID", retryAfterMs });

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { assertValidOptions, InvalidArgumentError, optionProblems } from "../../provider";
+import { assertValidOptions, InvalidArgumentError, optionProblems } from "../../provider/alibaba-client";
 
 describe("argument validation", () => {
     it("accepts no options and every valid option", () => {

@@ -9,7 +9,7 @@ import type * as pulumi from "@pulumi/pulumi";
 type Props = Record<string, unknown>;
 
 /** The implementation, required from the installed package when a method runs (never captured). */
-function impl(): typeof import("./dynamic/provider-impl") {
+function impl(): typeof import("./provider-impl") {
     return require("pulumi-alicloud-message-contacts/dist/provider/dynamic/provider-impl.js");
 }
 
