@@ -114,7 +114,7 @@ export interface UpdateResult {
 /** A failed RPC: `code` is the gRPC status, `details` the host's message (the provider's error message). */
 export class HostRpcError extends PluginRpcError {}
 
-interface Modules {
+export interface Modules {
     grpc: typeof GrpcModule;
     pb: typeof ProviderPbModule;
     grpcPb: typeof ProviderGrpcModule;
@@ -122,7 +122,7 @@ interface Modules {
 }
 
 /** The consumer project's copies of what the client needs, resolved the way `@pulumi/pulumi` resolves them. */
-function loadModules(projectDir: string): { modules: Modules; hostEntry: string } {
+export function loadModules(projectDir: string): { modules: Modules; hostEntry: string } {
     const pulumiPackageJson = require.resolve("@pulumi/pulumi/package.json", { paths: [projectDir] });
     const fromPulumi = createRequire(pulumiPackageJson);
     const hostEntry = join(dirname(pulumiPackageJson), "cmd", "dynamic-provider", "index.js");
@@ -143,9 +143,9 @@ export class DynamicProviderHost extends GrpcPlugin<ProviderGrpcModule.ResourceP
     /** @internal use {@link startDynamicProviderHost} */
     constructor(
         child: ChildProcess,
-        private readonly modules: Modules,
+        protected readonly modules: Modules,
         port: number,
-        private readonly options: HostOptions,
+        protected readonly options: HostOptions,
         stdoutRest: string,
         stderrSoFar: string,
         /** The temporary HOME given to the host, if any. */
@@ -167,7 +167,7 @@ export class DynamicProviderHost extends GrpcPlugin<ProviderGrpcModule.ResourceP
         });
     }
 
-    private urn(target: CallTarget = {}): { urn: string; name: string; type: string } {
+    protected urn(target: CallTarget = {}): { urn: string; name: string; type: string } {
         const type = target.type ?? this.options.resourceType ?? "pulumi-nodejs:dynamic:Resource";
         const name = target.name ?? "resource";
         const project = this.options.project ?? "consumer-project";
@@ -175,11 +175,11 @@ export class DynamicProviderHost extends GrpcPlugin<ProviderGrpcModule.ResourceP
         return { urn: `urn:pulumi:${stack}::${project}::${type}::${name}`, name, type };
     }
 
-    private toStruct(props: Props): StructModule.Struct {
+    protected toStruct(props: Props): StructModule.Struct {
         return this.modules.Struct.fromJavaScript(props as Record<string, StructModule.JavaScriptValue>);
     }
 
-    private fromStruct(struct: StructModule.Struct | undefined): Props {
+    protected fromStruct(struct: StructModule.Struct | undefined): Props {
         return (struct?.toJavaScript() ?? {}) as Props;
     }
 

@@ -68,7 +68,7 @@ export function nearestName(name: string, known: readonly string[]): string | un
  * A problem for every key of `options` that is not in `known` (JavaScript callers get no compiler to tell them
  * `pagesize` is not `pageSize`), naming the nearest valid key.
  */
-function unknownKeyProblems(options: unknown, known: readonly string[]): ArgumentProblem[] {
+export function unknownKeyProblems(options: unknown, known: readonly string[]): ArgumentProblem[] {
     if (options === null || typeof options !== "object" || Array.isArray(options)) return [];
     return Object.keys(options)
         .filter((key) => !known.includes(key))

@@ -1,6 +1,6 @@
-import type { CredentialOptions } from "../alibaba-client/credentials";
-import type { ClientOptions, ListQuery } from "../alibaba-client/operation/list-options";
-import type { MessageContactVerification } from "../alibaba-client/operation/verification";
+import type { CredentialOptions } from "./alibaba-client/credentials";
+import type { ClientOptions, ListQuery } from "./alibaba-client/operation/list-options";
+import type { MessageContactVerification } from "./alibaba-client/operation/verification";
 
 /** The module part of the resource's type token. */
 export const RESOURCE_MODULE = "alicloud";

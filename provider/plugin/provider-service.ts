@@ -1,0 +1,177 @@
+/**
+ * The plugin's `ResourceProvider` gRPC service: the engine's calls translated to the shared resource operations
+ * (`../listing-resource.ts`), the function (`get-function.ts`) and the configuration (`plugin-config.ts`).
+ * Written over `@pulumi/pulumi`'s generated stubs rather than `@pulumi/pulumi/provider`'s `main`, which answers
+ * CheckConfig with UNIMPLEMENTED and never passes Configure's values to the provider: this plugin must check
+ * its configuration, naming the key, and use it.
+ */
+import type * as grpc from "@grpc/grpc-js";
+import type * as pb from "@pulumi/pulumi/proto/provider_pb";
+import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { CredentialsProvider, resolveCredentialsProvider } from "../alibaba-client/credentials";
+import { parseEndpoint } from "../alibaba-client/endpoint";
+import { InvalidArgumentError, MessageContactsError } from "../alibaba-client/errors";
+import type { StackSettings } from "../alibaba-client/stack-settings";
+import { asSecret, listingResource, PropertyFailure, Props } from "../listing-resource";
+import { TARGET_OUTPUT_NAMES } from "../resource-shape";
+import { getMessageContactVerifications } from "./get-function";
+import { pluginConfigKey, readPluginConfig } from "./plugin-config";
+import { pulumiRuntime } from "./pulumi-runtime";
+import { FUNCTION_TOKEN, packageSchema, PACKAGE_NAME, RESOURCE_TOKEN } from "./schema";
+import { revealProps } from "./wire-values";
+
+type Callback<T> = (error: grpc.ServiceError | null, value?: T) => void;
+type Call<T> = { request: T };
+
+/** An error for the engine: the package's message as it is (it names the code, the RequestId and what to do). */
+function toServiceError(error: unknown): Partial<grpc.ServiceError> {
+    const { grpc } = pulumiRuntime();
+    if (error instanceof MessageContactsError) return { code: grpc.status.UNKNOWN, details: error.message, message: error.message };
+    const text = error instanceof Error ? error.message : String(error);
+    return { code: grpc.status.INTERNAL, details: `${PACKAGE_NAME}: internal error: ${text}`, message: text };
+}
+
+/** Runs an async handler and answers its result, or its error as a gRPC status (never a stack trace). */
+function handle<Req, Res>(body: (request: Req) => Promise<Res>): (call: Call<Req>, callback: Callback<Res>) => void {
+    return (call, callback) => {
+        body(call.request).then(
+            (value) => callback(null, value),
+            (error: unknown) => callback(toServiceError(error) as grpc.ServiceError),
+        );
+    };
+}
+
+function propsOf(struct: Struct | undefined): Props {
+    return (struct?.toJavaScript() ?? {}) as Props;
+}
+
+function toStruct(props: Props): Struct {
+    return pulumiRuntime().struct.Struct.fromJavaScript(props as Parameters<typeof Struct.fromJavaScript>[0]);
+}
+
+function failureMessages(failures: readonly PropertyFailure[]): pb.CheckFailure[] {
+    const { messages } = pulumiRuntime();
+    return failures.map((f) => new messages.CheckFailure().setProperty(f.property).setReason(f.reason));
+}
+
+/** The resource's type token from its URN (`urn:pulumi:stack::project::parent$type::name`). */
+function typeOf(urn: string): string {
+    return (urn.split("::")[2] ?? "").split("$").pop() ?? "";
+}
+
+function assertResource(urn: string): void {
+    const type = typeOf(urn);
+    if (type !== RESOURCE_TOKEN) throw new InvalidArgumentError("type", `${PACKAGE_NAME} has no resource type ${type}; it has ${RESOURCE_TOKEN}.`);
+}
+
+/** Outputs as the engine stores them: the listing's target outputs as secrets when `secretTargets` is set. */
+function withSecretTargets(recorded: object): Props {
+    const outs = recorded as Props;
+    if (outs.secretTargets !== true) return outs;
+    return { ...outs, ...Object.fromEntries(TARGET_OUTPUT_NAMES.map((name) => [name, asSecret(outs[name])])) };
+}
+
+/** Checks the configuration: the shared settings reader, and the endpoint parsed as listings will parse it. */
+function checkConfiguration(values: Props): { settings: StackSettings; failures: PropertyFailure[] } {
+    const { settings, failures } = readPluginConfig(values);
+    const endpoint = settings.endpoints?.resourcedirectory;
+    if (endpoint !== undefined) {
+        try {
+            parseEndpoint(endpoint, pluginConfigKey("endpoint"));
+        } catch (error) {
+            if (!(error instanceof InvalidArgumentError)) throw error;
+            failures.push({ property: "endpoint", reason: error.message });
+        }
+    }
+    return { settings, failures };
+}
+
+/** `alicloud-message-contacts:config:region` (Configure's variables) -> `region`. */
+function variablesToValues(variables: Iterable<[string, string]>): Props {
+    const prefix = `${PACKAGE_NAME}:config:`;
+    const values: Props = {};
+    for (const [key, value] of variables) values[key.startsWith(prefix) ? key.slice(prefix.length) : key] = value;
+    return values;
+}
+
+/** The service's handlers, over one provider's configuration (one plugin process serves one provider). */
+export function providerService(version: string): grpc.UntypedServiceImplementation {
+    const { messages, plugin, empty, grpc: grpcModule } = pulumiRuntime();
+    const state: { settings: StackSettings; credentials?: CredentialsProvider; configured: boolean } = { settings: {}, configured: false };
+    const credentials = () => (state.credentials ??= resolveCredentialsProvider({ stack: state.settings }));
+    const resource = listingResource({
+        settings: () => state.settings,
+        credentials,
+        credentialsAdvice: `set ${pluginConfigKey("accessKey")} and ${pluginConfigKey("secretKey")} (as secrets) in stack config, or use the environment, instead.`,
+    });
+    const schemaText = JSON.stringify(packageSchema(version));
+
+    return {
+        getPluginInfo: handle<unknown, InstanceType<typeof plugin.PluginInfo>>(async () => new plugin.PluginInfo().setVersion(version)),
+        getSchema: handle<pb.GetSchemaRequest, pb.GetSchemaResponse>(async (request) => {
+            if (request.getVersion() !== 0) throw new InvalidArgumentError("version", `unsupported schema version ${request.getVersion()}`);
+            return new messages.GetSchemaResponse().setSchema(schemaText);
+        }),
+        checkConfig: handle<pb.CheckRequest, pb.CheckResponse>(async (request) => {
+            const news = propsOf(request.getNews());
+            const { failures } = checkConfiguration(revealProps(news));
+            // The inputs go back as they came, secrets still wrapped, so the engine keeps them secret.
+            return new messages.CheckResponse().setInputs(toStruct(news)).setFailuresList(failureMessages(failures));
+        }),
+        diffConfig: handle<pb.DiffRequest, pb.DiffResponse>(async (request) => {
+            const same = JSON.stringify(revealProps(propsOf(request.getOlds()))) === JSON.stringify(revealProps(propsOf(request.getNews())));
+            return new messages.DiffResponse().setChanges(same ? messages.DiffResponse.DiffChanges.DIFF_NONE : messages.DiffResponse.DiffChanges.DIFF_SOME);
+        }),
+        configure: handle<pb.ConfigureRequest, pb.ConfigureResponse>(async (request) => {
+            const args = request.getArgs();
+            const values = args ? revealProps(propsOf(args)) : variablesToValues(request.getVariablesMap().entries() as unknown as Iterable<[string, string]>);
+            const { settings, failures } = checkConfiguration(values);
+            if (failures.length > 0) throw new InvalidArgumentError(failures[0]?.property ?? "", failures.map((f) => f.reason).join(" "));
+            state.settings = settings;
+            state.credentials = undefined;
+            state.configured = true;
+            // No preview support: at preview the engine plans `check`'s result (which holds the listing) as outputs.
+            return new messages.ConfigureResponse().setAcceptsecrets(true).setSupportspreview(false).setAcceptresources(false).setAcceptoutputs(false);
+        }),
+        invoke: handle<pb.InvokeRequest, pb.InvokeResponse>(async (request) => {
+            const token = request.getTok();
+            if (token !== FUNCTION_TOKEN) throw new InvalidArgumentError("tok", `${PACKAGE_NAME} has no function ${token}; it has ${FUNCTION_TOKEN}.`);
+            const result = await getMessageContactVerifications(revealProps(propsOf(request.getArgs())), state.settings, credentials);
+            const response = new messages.InvokeResponse().setFailuresList(failureMessages(result.failures));
+            return result.outputs ? response.setReturn(toStruct(result.outputs)) : response;
+        }),
+        check: handle<pb.CheckRequest, pb.CheckResponse>(async (request) => {
+            assertResource(request.getUrn());
+            const { inputs, failures } = await resource.check(revealProps(propsOf(request.getNews())));
+            return new messages.CheckResponse().setInputs(toStruct(inputs)).setFailuresList(failureMessages(failures));
+        }),
+        diff: handle<pb.DiffRequest, pb.DiffResponse>(async (request) => {
+            const { changes } = await resource.diff(revealProps(propsOf(request.getOlds())), revealProps(propsOf(request.getNews())));
+            return new messages.DiffResponse().setChanges(changes ? messages.DiffResponse.DiffChanges.DIFF_SOME : messages.DiffResponse.DiffChanges.DIFF_NONE);
+        }),
+        create: handle<pb.CreateRequest, pb.CreateResponse>(async (request) => {
+            assertResource(request.getUrn());
+            const { id, outs } = await resource.create(revealProps(propsOf(request.getProperties())));
+            return new messages.CreateResponse().setId(id).setProperties(toStruct(withSecretTargets(outs)));
+        }),
+        read: handle<pb.ReadRequest, pb.ReadResponse>(async (request) => {
+            const { id, props } = await resource.read(request.getId(), revealProps(propsOf(request.getProperties())));
+            const response = new messages.ReadResponse().setId(id).setProperties(toStruct(withSecretTargets(props)));
+            const inputs = request.getInputs();
+            return inputs ? response.setInputs(inputs) : response;
+        }),
+        update: handle<pb.UpdateRequest, pb.UpdateResponse>(async (request) => {
+            const { outs } = await resource.update(revealProps(propsOf(request.getNews())));
+            return new messages.UpdateResponse().setProperties(toStruct(withSecretTargets(outs)));
+        }),
+        // Deleting the record changes nothing in Alibaba Cloud.
+        delete: handle<pb.DeleteRequest, unknown>(async () => new empty.Empty()),
+        cancel: handle<unknown, unknown>(async () => new empty.Empty()),
+        attach: handle<unknown, unknown>(async () => new empty.Empty()),
+        // An unknown method of a newer engine gets UNIMPLEMENTED from grpc-js; these say so explicitly.
+        construct: (_call: unknown, callback: Callback<unknown>) =>
+            callback({ code: grpcModule.status.UNIMPLEMENTED, details: `${PACKAGE_NAME} has no components` } as grpc.ServiceError),
+        call: (_call: unknown, callback: Callback<unknown>) =>
+            callback({ code: grpcModule.status.UNIMPLEMENTED, details: `${PACKAGE_NAME} has no methods` } as grpc.ServiceError),
+    };
+}

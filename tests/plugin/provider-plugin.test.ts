@@ -1,0 +1,203 @@
+/**
+ * The packed provider plugin, `pulumi-resource-alicloud-message-contacts`, driven over gRPC as the engine drives
+ * it: installed from the `npm pack` tarball into a consumer project, started through the executable the package
+ * ships, configured with the emulator's endpoint and keys (as secrets), and every RPC a program causes.
+ */
+import { strict as assert } from "node:assert";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Emulator, startEmulator, Verification } from "../../emulator";
+import { consumerProject, ConsumerProject, REPO_ROOT } from "../support/consumer-project";
+import type { Props } from "../support/dynamic-provider-host";
+import { rpcSecret, SECRET_SIG, SPECIAL_SIG_KEY } from "../support/dynamic-provider-host";
+import { FUNCTION_TOKEN, ProviderPlugin, RESOURCE_TOKEN, startProviderPlugin } from "../support/provider-plugin";
+
+const ALICE = "c-Alice000000001";
+const BOB = "c-Bob00000000002";
+const SEEDED: Verification[] = [
+    { contactId: ALICE, target: "z***@example.com" },
+    { contactId: BOB, target: "138****0000" },
+    { contactId: ALICE, target: "a***@example.com" },
+    { contactId: BOB, target: "z***@example.com" },
+    { contactId: ALICE, target: "139****1111" },
+];
+const CHANGED: Verification[] = [...SEEDED.slice(0, 4), { contactId: BOB, target: "m***@example.com" }];
+
+const plain = (list: readonly Verification[]) => list.map((v) => ({ contactId: v.contactId, target: v.target }));
+
+/** The resource's listing outputs for `list`. */
+function listingOf(list: readonly Verification[]) {
+    const targets = [...new Set(list.map((v) => v.target))];
+    return {
+        totalCount: list.length,
+        verifications: plain(list),
+        targets: [...targets].sort(),
+        pendingByTarget: Object.fromEntries(targets.map((t) => [t, [...new Set(list.filter((v) => v.target === t).map((v) => v.contactId))]])),
+    };
+}
+
+describe("provider plugin over gRPC (packed, started as the engine starts it)", function () {
+    let project: ConsumerProject;
+    let emulator: Emulator;
+    let plugin: ProviderPlugin;
+    const config = () => ({ endpoint: emulator.url, accessKey: emulator.account.accessKeyId, secretKey: emulator.account.accessKeySecret });
+
+    before(async function () {
+        this.timeout(600_000);
+        project = await consumerProject();
+        emulator = await startEmulator({ verifications: SEEDED, contacts: [] });
+        plugin = await startProviderPlugin({ projectDir: project.dir });
+    });
+
+    after(async function () {
+        this.timeout(30_000);
+        await plugin?.close();
+        await emulator?.close();
+    });
+
+    it("GetPluginInfo gives package.json's version, and GetSchema a schema with the function, the resource and secret credentials", async () => {
+        const version = (JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
+        assert.equal(await plugin.pluginVersion(), version);
+        const schema = JSON.parse(await plugin.schema());
+        assert.equal(schema.name, "alicloud-message-contacts");
+        assert.equal(schema.version, version);
+        assert.deepEqual(Object.keys(schema.functions), [FUNCTION_TOKEN]);
+        assert.deepEqual(Object.keys(schema.resources), [RESOURCE_TOKEN]);
+        for (const key of ["accessKey", "secretKey", "securityToken"]) assert.equal(schema.config.variables[key].secret, true, key);
+        assert.deepEqual(schema.functions[FUNCTION_TOKEN].outputs.required, ["id", "totalCount", "verifications"]);
+        for (const [name, property] of Object.entries<{ description?: string }>(schema.resources[RESOURCE_TOKEN].properties)) {
+            assert.ok(property.description, `${name} has no description`);
+        }
+    });
+
+    it("CheckConfig refuses a bad value, naming the plugin's key and what is accepted, and an unknown key with the valid ones", async () => {
+        const bad = await plugin.checkConfig({ ...config(), maxAttempts: "99", regoin: "cn-hangzhou" });
+        const byProperty = Object.fromEntries(bad.failures.map((f) => [f.property, f.reason]));
+        assert.deepEqual(Object.keys(byProperty).sort(), ["maxAttempts", "regoin"]);
+        assert.match(byProperty.maxAttempts ?? "", /alicloud-message-contacts:maxAttempts.*an integer from 1 to 20/);
+        assert.match(byProperty.regoin ?? "", /alicloud-message-contacts:regoin is not a setting.*region/);
+        const endpoint = await plugin.checkConfig({ endpoint: "http://example.com" });
+        assert.equal(endpoint.failures[0]?.property, "endpoint");
+        assert.match(endpoint.failures[0]?.reason ?? "", /loopback|https/);
+        const role = await plugin.checkConfig({ assumeRole: { sessionName: "x" } });
+        assert.equal(role.failures[0]?.property, "assumeRole");
+        assert.match(role.failures[0]?.reason ?? "", /alicloud-message-contacts:assumeRole must be an object \{roleArn/);
+    });
+
+    it("CheckConfig passes good settings back as they came, the secret key still a secret", async () => {
+        const news = { ...config(), secretKey: rpcSecret(emulator.account.accessKeySecret), maxAttempts: 3 };
+        const result = await plugin.checkConfig(news);
+        assert.deepEqual(result.failures, []);
+        assert.deepEqual(result.inputs, news);
+        assert.equal(await plugin.diffConfig(news, news), "DIFF_NONE");
+        assert.equal(await plugin.diffConfig(news, { ...news, maxAttempts: 4 }), "DIFF_SOME");
+    });
+
+    it("Invoke lists exactly the emulator's data with the configured endpoint and keys", async () => {
+        await plugin.configureProvider(config(), ["secretKey", "accessKey"]);
+        const result = await plugin.invoke(FUNCTION_TOKEN, { pageSize: 2 });
+        assert.deepEqual(result.failures, []);
+        assert.deepEqual(result.outputs, {
+            id: `${new URL(emulator.url).host}/ListMessageContactVerifications/*`,
+            totalCount: SEEDED.length,
+            verifications: plain(SEEDED),
+        });
+        const filtered = await plugin.invoke(FUNCTION_TOKEN, { contactId: BOB });
+        assert.deepEqual(filtered.outputs.verifications, plain(SEEDED.filter((v) => v.contactId === BOB)));
+        assert.equal(filtered.outputs.contactId, BOB);
+    });
+
+    it("Invoke refuses bad and unknown arguments before any request, naming them", async () => {
+        emulator.resetRequests();
+        const result = await plugin.invoke(FUNCTION_TOKEN, { pageSize: 0, pagesize: 5 });
+        assert.deepEqual(result.failures.map((f) => f.property).sort(), ["pageSize", "pagesize"]);
+        assert.match(result.failures.find((f) => f.property === "pagesize")?.reason ?? "", /pageSize/);
+        assert.equal(emulator.requests.length, 0);
+    });
+
+    it("an error from the service reaches the engine as the package's message: code, RequestId, no stack, no secret", async () => {
+        emulator.inject({ fault: { kind: "error", status: 403, code: "NoPermission", message: "You are not authorized" }, times: Infinity });
+        try {
+            await assert.rejects(plugin.invoke(FUNCTION_TOKEN, {}), (error: Error) => {
+                assert.match(error.message, /NoPermission/);
+                assert.match(error.message, /RequestId/);
+                assert.doesNotMatch(error.message, /\n\s+at /);
+                assert.ok(!error.message.includes(emulator.account.accessKeySecret));
+                return true;
+            });
+        } finally {
+            emulator.clearFaults();
+        }
+    });
+
+    describe("the resource", () => {
+        let checked: Props;
+        let id: string;
+        let state: Props;
+        const inputs = () => ({ pageSize: 2 });
+
+        it("Check lists: the listing joins the checked inputs, which the engine plans as outputs at preview", async () => {
+            const result = await plugin.check({}, inputs(), { name: "pending" });
+            assert.deepEqual(result.failures, []);
+            assert.deepEqual(result.inputs, { ...inputs(), ...listingOf(SEEDED) });
+            checked = result.inputs;
+        });
+
+        it("Create records what Check listed, without listing again; the id names the query", async () => {
+            emulator.resetRequests();
+            const created = await plugin.create(checked, { name: "pending" });
+            assert.equal(emulator.requests.length, 0);
+            assert.equal(created.id, `${new URL(emulator.url).host}/ListMessageContactVerifications/*`);
+            assert.deepEqual(created.properties, { ...inputs(), ...listingOf(SEEDED) });
+            id = created.id;
+            state = created.properties;
+        });
+
+        it("Diff finds no change while the data stays, and a change once it changed; Update records the new listing", async () => {
+            const again = await plugin.check(state, inputs(), { name: "pending" });
+            assert.equal((await plugin.diff(id, state, again.inputs, { name: "pending" })).changes, "DIFF_NONE");
+            emulator.setVerifications(CHANGED);
+            const changed = await plugin.check(state, inputs(), { name: "pending" });
+            const diff = await plugin.diff(id, state, changed.inputs, { name: "pending" });
+            assert.equal(diff.changes, "DIFF_SOME");
+            assert.deepEqual(diff.replaces, []);
+            const updated = await plugin.update(id, state, changed.inputs, { name: "pending" });
+            assert.deepEqual(updated.properties, { ...inputs(), ...listingOf(CHANGED) });
+            state = updated.properties;
+        });
+
+        it("Read (refresh) lists again; Delete changes nothing in the service", async () => {
+            emulator.setVerifications(SEEDED);
+            const read = await plugin.read(id, state, { name: "pending", inputs: inputs() });
+            assert.equal(read.id, id);
+            assert.deepEqual(read.properties, { ...inputs(), ...listingOf(SEEDED) });
+            emulator.resetRequests();
+            await plugin.delete(id, read.properties, { name: "pending" });
+            assert.equal(emulator.requests.length, 0);
+            assert.deepEqual(emulator.verifications(), SEEDED);
+        });
+
+        it("secretTargets: the targets' outputs leave Check and Create as secrets", async () => {
+            const result = await plugin.check({}, { secretTargets: true }, { name: "secret" });
+            const created = await plugin.create(result.inputs, { name: "secret" });
+            for (const props of [result.inputs, created.properties]) {
+                for (const name of ["verifications", "targets", "pendingByTarget"]) {
+                    assert.equal((props[name] as Props)[SPECIAL_SIG_KEY], SECRET_SIG, name);
+                }
+                assert.equal(props.totalCount, SEEDED.length);
+            }
+        });
+
+        it("Check refuses credentials as inputs (they would land in state) and names the provider's keys instead", async () => {
+            const result = await plugin.check({}, { accessKeySecret: "x" }, { name: "creds" });
+            assert.equal(result.failures[0]?.property, "accessKeySecret");
+            assert.match(result.failures[0]?.reason ?? "", /alicloud-message-contacts:accessKey/);
+        });
+
+        it("no credential appears in any output", () => {
+            const text = JSON.stringify([checked, state]);
+            assert.ok(!text.includes(emulator.account.accessKeySecret));
+            assert.ok(!text.includes(emulator.account.accessKeyId));
+        });
+    });
+});
