@@ -7,7 +7,7 @@
 export { getMessageContactVerifications, getMessageContactVerificationsOutput } from "./get-message-contact-verifications";
 export { MessageContactVerifications } from "./message-contact-verifications";
 export type { MessageContactVerificationsArgs } from "./message-contact-verifications";
-export { RESOURCE_TYPE_TOKEN } from "../provider/dynamic/resource-shape";
+export { RESOURCE_TYPE_TOKEN } from "../provider/resource-shape";
 export type {
     GetMessageContactVerificationsArgs,
     GetMessageContactVerificationsOutputArgs,

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { RESOURCE_MODULE, RESOURCE_TYPE, RESOURCE_TYPE_TOKEN, ResourceInputs, TARGET_OUTPUT_NAMES } from "../provider/dynamic/resource-shape";
+import { RESOURCE_MODULE, RESOURCE_TYPE, RESOURCE_TYPE_TOKEN, ResourceInputs, TARGET_OUTPUT_NAMES } from "../provider/resource-shape";
 import { messageContactVerificationsProvider } from "../provider/dynamic/resource-provider";
 import type { MessageContactVerification } from "./types";
 
