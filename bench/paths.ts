@@ -21,6 +21,7 @@ export const PROVIDER_INDEX = join(DIST, "provider", "alibaba-client", "index.js
 export const RESOURCE_PROVIDER = join(DIST, "provider", "dynamic", "resource-provider.js");
 export const EMULATOR_MAIN = join(DIST, "emulator", "main.js");
 export const CLI_MAIN = join(DIST, "cli", "main.js");
+export const PLUGIN_MAIN = join(DIST, "provider", "plugin", "main.js");
 /** Compiled probes, run in child processes (this file compiles next to the probes/ folder). */
 export const PROBES = join(__dirname, "probes");
 /** The report the benchmark writes. */

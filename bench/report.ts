@@ -108,6 +108,18 @@ export function resultTables(m: Measurements): string {
                 ],
                 ["added, as the difference of the two medians above (noisier: processes vary by tens of ms)", `${r.addedMs.toFixed(1)} ms`, "", ""],
                 [
+                    "Provider plugin: spawn to its port line (`node dist/provider/plugin/main.js`)",
+                    `${ms(m.pluginStartup.plugin.median)} ms`,
+                    spread(m.pluginStartup.plugin),
+                    iqr(m.pluginStartup.plugin),
+                ],
+                [
+                    "Bare `node -e` printing a line (the floor of any Node.js plugin)",
+                    `${ms(m.pluginStartup.bareNode.median)} ms`,
+                    spread(m.pluginStartup.bareNode),
+                    iqr(m.pluginStartup.bareNode),
+                ],
+                [
                     `CLI \`--version\` wall time (spawn to exit; printed ${m.cli.version})`,
                     `${ms(m.cli.versionMs.median)} ms`,
                     spread(m.cli.versionMs),

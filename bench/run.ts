@@ -11,6 +11,7 @@ import { measureCpu } from "./measure-cpu";
 import { measureRateLimited } from "./measure-rate-limit";
 import { measureMemory, measureProviderSize } from "./measure-footprint";
 import { measureCli, measureRequire } from "./measure-startup";
+import { measurePluginStartup } from "./measure-plugin-startup";
 import { idealScheduleMs, measureWall } from "./measure-wall";
 import { parseBenchOptions, USAGE } from "./options";
 import { RESULTS_FILE } from "./paths";
@@ -72,6 +73,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const requireTime = await measureRequire(options.startupRuns);
     log(`== CLI --version, ${options.startupRuns} fresh processes; modules loaded by --version, --help and a demo listing`);
     const cli = await measureCli(options.startupRuns);
+    log(`== provider plugin start-up, ${options.startupRuns} fresh processes`);
+    const pluginStartup = await measurePluginStartup(options.startupRuns);
     log("== serialized dynamic provider");
     const provider = await measureProviderSize();
     log(`== memory growth listing ${options.memoryItems} items, ${options.memoryRuns} child processes per client`);
@@ -88,6 +91,7 @@ async function main(argv: readonly string[]): Promise<number> {
         provider,
         memory,
         rateLimited,
+        pluginStartup,
     };
     const verdicts = judge(measurements);
     const machine = describeMachine();

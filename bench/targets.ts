@@ -4,6 +4,7 @@ import type { CpuResult } from "./measure-cpu";
 import type { MemoryResult, ProviderSizeResult } from "./measure-footprint";
 import type { WallResult } from "./measure-wall";
 import type { RateLimitResult } from "./measure-rate-limit";
+import type { PluginStartupResult } from "./measure-plugin-startup";
 import type { BenchOptions } from "./options";
 
 export interface Measurements {
@@ -17,6 +18,7 @@ export interface Measurements {
     provider: ProviderSizeResult;
     memory: MemoryResult[];
     rateLimited: RateLimitResult;
+    pluginStartup: PluginStartupResult;
 }
 
 export interface TargetVerdict {
@@ -91,6 +93,11 @@ export function judge(m: Measurements): TargetVerdict[] {
                     ? `; bare node:http floor ${floor.usPerPage.toFixed(0)} µs: ${vsFloor.median.toFixed(2)}x the floor (median of ${vsFloor.n} same-round ratios, quartiles ${vsFloor.q1.toFixed(2)}-${vsFloor.q3.toFixed(2)})`
                     : "; no floor measured"),
             pass: cpuRatio <= 1 && vsFloor !== undefined && vsFloor.median <= 1.15,
+        },
+        {
+            target: "The provider plugin prints its port within 300 ms of spawn (median)",
+            measured: `${m.pluginStartup.plugin.median.toFixed(0)} ms; a bare \`node -e\` prints a line in ${m.pluginStartup.bareNode.median.toFixed(0)} ms: ${(m.pluginStartup.plugin.median / m.pluginStartup.bareNode.median).toFixed(2)}x`,
+            pass: m.pluginStartup.plugin.median < 300,
         },
         {
             target: "require() adds at most 50 ms over @pulumi/pulumi + @pulumi/pulumi/dynamic",

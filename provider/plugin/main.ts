@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { providerService } from "./provider-service";
+import type * as grpc from "@grpc/grpc-js";
 import { pulumiRuntime } from "./pulumi-runtime";
 
 /** The version in this package's package.json, found upwards from this file (source or dist). */
@@ -22,11 +22,30 @@ export function packageVersion(from: string = __dirname): string {
     }
 }
 
+/**
+ * Every method of the service, each loading the implementation (and with it the client and zod, about 60 ms) on
+ * the first call, so that the port line, which the engine waits for, comes as early as the server can bind.
+ */
+function lazyService(methods: readonly string[], version: string): grpc.UntypedServiceImplementation {
+    type Unary = (call: unknown, callback: (error: Partial<grpc.ServiceError> | null) => void) => void;
+    let service: grpc.UntypedServiceImplementation | undefined;
+    const load = () => (service ??= (require("./provider-service") as typeof import("./provider-service")).providerService(version));
+    const unimplemented =
+        (name: string): Unary =>
+        (_call, callback) =>
+            callback({ code: pulumiRuntime().grpc.status.UNIMPLEMENTED, details: `alicloud-message-contacts does not implement ${name}` });
+    const forward =
+        (name: string): Unary =>
+        (call, callback) =>
+            ((load()[name] as Unary | undefined) ?? unimplemented(name))(call, callback);
+    return Object.fromEntries(methods.map((name) => [name, forward(name)])) as grpc.UntypedServiceImplementation;
+}
+
 /** Serves until the engine stops the process; resolves with the port once listening. */
 export async function serve(): Promise<number> {
     const { grpc, services } = pulumiRuntime();
     const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
-    server.addService(services.ResourceProviderService, providerService(packageVersion()));
+    server.addService(services.ResourceProviderService, lazyService(Object.keys(services.ResourceProviderService), packageVersion()));
     return new Promise((resolve, reject) => {
         server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port)));
     });
