@@ -55,19 +55,22 @@ export class EngineWorkspace {
     /**
      * @param files the program's files by name (index.ts at least), written into the project folder.
      * @param name the project's name in Pulumi.yaml.
+     * @param projectFile the Pulumi.yaml to write instead of the TypeScript one (a YAML program, say).
      */
     constructor(
         readonly project: ConsumerProject,
         readonly engine: PulumiEngine,
         files: Record<string, string>,
         name = "engine-test",
+        projectFile?: string,
     ) {
         this.dir = mkdtempSync(join(project.dir, `${name}-`));
         this.scratch = join(this.dir, ".scratch");
         for (const folder of ["home", "pulumi-home", "state", "requests", "tmp"]) mkdirSync(join(this.scratch, folder), { recursive: true });
         writeFileSync(
             join(this.dir, "Pulumi.yaml"),
-            `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\ndescription: A user's program run by the engine tests.\n`,
+            projectFile ??
+                `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\ndescription: A user's program run by the engine tests.\n`,
         );
         writeFileSync(join(this.dir, "tsconfig.json"), JSON.stringify(PULUMI_NEW_TSCONFIG, null, 4));
         for (const [file, text] of Object.entries(files)) writeFileSync(join(this.dir, file), text);
@@ -145,6 +148,21 @@ export class EngineWorkspace {
         return { ...result, stderr: `${result.stderr}${driver.stderr}` };
     }
 
+    /**
+     * Runs `pulumi OPERATION --yes` (or `preview`) on the project with the CLI itself, for programs whose language
+     * host the CLI starts (YAML). `preview` prints the engine's events as JSON lines (`--json` with
+     * `PULUMI_ENABLE_STREAMING_JSON_PREVIEW`: the only preview JSON that holds the outputs the program registered);
+     * read them with {@link previewStackOutputs}.
+     */
+    async cli(operation: "preview" | "up" | "refresh" | "destroy", extra: readonly string[] = [], timeoutMs = 240_000): Promise<CliResult> {
+        if (operation === "preview") {
+            return this.exec(this.engine.pulumi, ["preview", "--json", "--non-interactive", ...extra], timeoutMs, {
+                PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true",
+            });
+        }
+        return this.pulumi([operation, "--yes", ...(operation === "up" ? ["--skip-preview"] : []), ...extra], timeoutMs);
+    }
+
     /** Removes the project folder (the consumer project stays for other workspaces). */
     remove(): void {
         if (process.env.KEEP_CONSUMER_PROJECT !== "1") rmSync(this.dir, { recursive: true, force: true });
@@ -156,12 +174,12 @@ export class EngineWorkspace {
         return result;
     }
 
-    private exec(file: string, args: readonly string[], timeoutMs: number): Promise<CliResult> {
+    private exec(file: string, args: readonly string[], timeoutMs: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<CliResult> {
         return new Promise((resolve) => {
             execFile(
                 file,
                 [...args],
-                { cwd: this.dir, env: this.env, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" },
+                { cwd: this.dir, env: { ...this.env, ...extraEnv }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" },
                 (error, stdout, stderr) => {
                     const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
                     resolve({ code, stdout: String(stdout), stderr: String(stderr) + (error && code === -1 ? `\n${error.message}` : "") });
@@ -169,4 +187,16 @@ export class EngineWorkspace {
             );
         });
     }
+}
+
+/** The stack's outputs as a streamed preview (see {@link EngineWorkspace.cli}) planned them: its last outputs event. */
+export function previewStackOutputs(events: string): Record<string, unknown> | undefined {
+    let outputs: Record<string, unknown> | undefined;
+    for (const line of events.split("\n")) {
+        if (!line.trim().startsWith("{")) continue;
+        const event = JSON.parse(line) as { resOutputsEvent?: { metadata?: { type?: string; new?: { outputs?: Record<string, unknown> } } } };
+        const metadata = event.resOutputsEvent?.metadata;
+        if (metadata?.type === "pulumi:pulumi:Stack" && metadata.new?.outputs) outputs = metadata.new.outputs;
+    }
+    return outputs;
 }

@@ -1,0 +1,93 @@
+/**
+ * A YAML program using the provider plugin, through the real engine and the YAML language host
+ * (`pulumi-language-yaml`, built by `npm run engine`): examples/yaml/Pulumi.yaml as a user writes it, in a folder
+ * whose node_modules holds the packed package (so `./node_modules/.bin` holds the plugin), configured with the
+ * provider's own keys. Its function runs at preview, so the preview's stack outputs already equal the
+ * emulator's data; `up` records the resource; the state holds no credential in plain text.
+ */
+import { strict as assert } from "node:assert";
+import { readFileSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { Emulator, startEmulator, Verification } from "../../emulator";
+import { REPO_ROOT, repoPulumiVersion } from "../support/consumer-project";
+import { verifications } from "../support/emulator-fixture";
+import { credentialStrings, engine, engineProject, listingRequests } from "../support/engine/engine-fixture";
+import { EngineWorkspace, previewStackOutputs } from "../support/engine/engine-workspace";
+
+const EXAMPLE = readFileSync(join(REPO_ROOT, "examples", "yaml", "Pulumi.yaml"), "utf8");
+
+/** The outputs the example exports for `list`. */
+function expectedOutputs(list: readonly Verification[]) {
+    const targets = [...new Set(list.map((v) => v.target))];
+    return {
+        pendingCount: list.length,
+        pendingVerifications: list.map((v) => ({ contactId: v.contactId, target: v.target })),
+        recordedTargets: [...targets].sort(),
+        recordedByTarget: Object.fromEntries(targets.map((t) => [t, [...new Set(list.filter((v) => v.target === t).map((v) => v.contactId))]])),
+    };
+}
+
+describe("the real engine: a YAML program with the provider plugin", function () {
+    let emulator: Emulator;
+    let workspace: EngineWorkspace;
+    const seeded = verifications(230);
+
+    before(async function () {
+        this.timeout(600_000);
+        const project = await engineProject(repoPulumiVersion());
+        emulator = await startEmulator({ verifications: seeded });
+        workspace = new EngineWorkspace(project, engine(), {}, "yaml-program", EXAMPLE);
+        // The example names ./node_modules/.bin: the user's folder, where npm installed the package.
+        symlinkSync(join(project.dir, "node_modules"), join(workspace.dir, "node_modules"));
+        await workspace.initStack([
+            { key: "alicloud-message-contacts:endpoint", value: emulator.url },
+            { key: "alicloud-message-contacts:accessKey", value: emulator.account.accessKeyId, secret: true },
+            { key: "alicloud-message-contacts:secretKey", value: emulator.account.accessKeySecret, secret: true },
+        ]);
+    });
+    after(async () => {
+        workspace?.remove();
+        await emulator?.close();
+    });
+
+    it("preview: the function runs and the resource plans today's listing, so the stack outputs equal the emulator's data", async () => {
+        const preview = await workspace.cli("preview");
+        assert.equal(preview.code, 0, preview.stderr + preview.stdout);
+        assert.deepEqual(previewStackOutputs(preview.stdout), expectedOutputs(seeded));
+    });
+
+    it("up: the stack outputs equal the emulator's data exactly", async () => {
+        emulator.resetRequests();
+        const up = await workspace.cli("up");
+        assert.equal(up.code, 0, up.stderr + up.stdout);
+        assert.deepEqual(await workspace.stackOutputs(), expectedOutputs(seeded));
+        // The function lists once (3 pages); the resource's confirmed listing reads them twice.
+        assert.equal(listingRequests(emulator), 9);
+    });
+
+    it("the state holds the provider's credentials only as ciphertext", async () => {
+        const state = await workspace.exportStack();
+        for (const secret of credentialStrings(emulator)) assert.ok(!state.includes(secret), "a credential is in the state in plain text");
+        assert.match(state, /"secretKey":\s*\{\s*"4dabf18193072939515e22adb298388d"/);
+    });
+
+    it("a bad setting fails, naming the provider's key and what it accepts", async () => {
+        await workspace.setConfig("alicloud-message-contacts:maxAttempts", "99");
+        try {
+            const preview = await workspace.pulumi(["preview"]);
+            assert.notEqual(preview.code, 0);
+            assert.match(
+                preview.stdout + preview.stderr,
+                /alicloud-message-contacts:maxAttempts: an integer from 1 to 20|alicloud-message-contacts:maxAttempts.*1 to 20/,
+            );
+        } finally {
+            await workspace.removeConfig("alicloud-message-contacts:maxAttempts");
+        }
+    });
+
+    it("destroy removes the record and leaves the service's data alone", async () => {
+        const destroy = await workspace.cli("destroy");
+        assert.equal(destroy.code, 0, destroy.stderr + destroy.stdout);
+        assert.deepEqual(emulator.verifications(), seeded);
+    });
+});
