@@ -163,6 +163,11 @@ export class EngineWorkspace {
         return this.pulumi([operation, "--yes", ...(operation === "up" ? ["--skip-preview"] : []), ...extra], timeoutMs);
     }
 
+    /** Runs `file ARGS` in the project folder with the workspace's environment (plus `extraEnv`). Never rejects. */
+    run(file: string, args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}, timeoutMs = 240_000): Promise<CliResult> {
+        return this.exec(file, args, timeoutMs, extraEnv);
+    }
+
     /** Removes the project folder (the consumer project stays for other workspaces). */
     remove(): void {
         if (process.env.KEEP_CONSUMER_PROJECT !== "1") rmSync(this.dir, { recursive: true, force: true });

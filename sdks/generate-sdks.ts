@@ -1,0 +1,51 @@
+/**
+ * `npm run sdks`: writes the provider plugin's schema to `sdks/schema.json` and generates the SDKs of other
+ * languages from it into `sdks/<language>/`, with the SDK generator `npm run engine` builds (Pulumi's own code
+ * generators, called directly: no language plugin needed). The generated folders are committed, so that users
+ * install them from the repository; a test fails when they are not what this script generates from the schema.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { findEngine } from "../engine/pulumi-engine";
+import { packageVersion } from "../provider/plugin/main";
+import { packageSchema } from "../provider/plugin/schema";
+
+/** This folder. */
+export const SDKS_DIR = resolve(__dirname);
+/** The schema every SDK is generated from. */
+export const SCHEMA_FILE = join(SDKS_DIR, "schema.json");
+/** The languages generated, each into `sdks/<language>/`. */
+export const SDK_LANGUAGES = ["python", "go"] as const;
+
+/** The schema's text as `sdks/schema.json` holds it. */
+export function schemaText(): string {
+    return `${JSON.stringify(packageSchema(packageVersion()), null, 4)}\n`;
+}
+
+/** Generates `language`'s SDK from `schemaFile` into `outDir/<language>/`; throws with the generator's output. */
+export function generateSdk(schemaFile: string, language: string, outDir: string): void {
+    const generator = findEngine().genSdk;
+    const run = spawnSync(generator, [schemaFile, "--language", language, "--out", outDir], { encoding: "utf8" });
+    if (run.error || run.status !== 0) {
+        throw new Error(
+            `${generator} ${language} failed (${run.error?.message ?? `exit ${String(run.status)}`}); run npm run engine first\n${run.stderr}${run.stdout}`,
+        );
+    }
+}
+
+if (require.main === module) {
+    writeFileSync(SCHEMA_FILE, schemaText());
+    const scratch = mkdtempSync(join(tmpdir(), "generate-sdks-"));
+    try {
+        for (const language of SDK_LANGUAGES) {
+            generateSdk(SCHEMA_FILE, language, scratch);
+            rmSync(join(SDKS_DIR, language), { recursive: true, force: true });
+            cpSync(join(scratch, language), join(SDKS_DIR, language), { recursive: true });
+            process.stdout.write(`wrote sdks/${language}\n`);
+        }
+    } finally {
+        rmSync(scratch, { recursive: true, force: true });
+    }
+}

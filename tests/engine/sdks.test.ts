@@ -1,0 +1,37 @@
+/**
+ * The SDKs kept in sdks/ are exactly what the SDK generator (built by `npm run engine`) makes of sdks/schema.json:
+ * a change to the schema without `npm run sdks` fails here.
+ */
+import { strict as assert } from "node:assert";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { generateSdk, SCHEMA_FILE, SDK_LANGUAGES, SDKS_DIR } from "../../sdks/generate-sdks";
+
+/** Every file under `dir`, by its path relative to `dir`, with its content. */
+function filesUnder(dir: string, root = dir): Map<string, string> {
+    const files = new Map<string, string>();
+    for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) for (const [file, text] of filesUnder(path, root)) files.set(file, text);
+        else files.set(relative(root, path), readFileSync(path, "utf8"));
+    }
+    return files;
+}
+
+describe("the generated SDKs in sdks/", () => {
+    for (const language of SDK_LANGUAGES) {
+        it(`sdks/${language} is what the generator makes of sdks/schema.json`, () => {
+            const scratch = mkdtempSync(join(tmpdir(), `sdk-${language}-`));
+            try {
+                generateSdk(SCHEMA_FILE, language, scratch);
+                const generated = filesUnder(join(scratch, language));
+                const committed = filesUnder(join(SDKS_DIR, language));
+                assert.deepEqual([...committed.keys()].sort(), [...generated.keys()].sort(), "the files differ: run npm run sdks");
+                for (const [file, text] of generated) assert.equal(committed.get(file), text, `sdks/${language}/${file} differs: run npm run sdks`);
+            } finally {
+                rmSync(scratch, { recursive: true, force: true });
+            }
+        });
+    }
+});
