@@ -85,6 +85,25 @@ describe("the real engine: a YAML program with the provider plugin", function ()
         }
     });
 
+    it("an error from the service is a diagnostic with its code and RequestId, and no secret or stack trace", async () => {
+        const wrongSecret = "wrong-secret-0123456789";
+        await workspace.setConfig("alicloud-message-contacts:secretKey", wrongSecret, { secret: true });
+        try {
+            const preview = await workspace.pulumi(["preview"]);
+            const shown = preview.stdout + preview.stderr;
+            assert.notEqual(preview.code, 0);
+            assert.match(
+                shown,
+                /invocation of alicloud-message-contacts:index:getMessageContactVerifications returned an error: .*SignatureDoesNotMatch.*\(RequestId [0-9A-F-]{36}\)/,
+            );
+            assert.match(shown, /MessageContactVerifications resource 'pendingRecord' has a problem: .*SignatureDoesNotMatch/);
+            assert.ok(!shown.includes(wrongSecret), "the secret key is shown");
+            assert.doesNotMatch(shown, /\n\s+at .*\.js:\d+/);
+        } finally {
+            await workspace.setConfig("alicloud-message-contacts:secretKey", emulator.account.accessKeySecret, { secret: true });
+        }
+    });
+
     it("destroy removes the record and leaves the service's data alone", async () => {
         const destroy = await workspace.cli("destroy");
         assert.equal(destroy.code, 0, destroy.stderr + destroy.stdout);
