@@ -9,9 +9,9 @@ import { strict as assert } from "node:assert";
 import { readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { Emulator, startEmulator, Verification } from "../../emulator";
-import { REPO_ROOT, repoPulumiVersion } from "../support/consumer-project";
+import { REPO_ROOT } from "../support/consumer-project";
 import { verifications } from "../support/emulator-fixture";
-import { credentialStrings, engine, engineProject, listingRequests } from "../support/engine/engine-fixture";
+import { credentialStrings, engine, engineProject, listingRequests, pulumiVersionsUnderTest } from "../support/engine/engine-fixture";
 import { EngineWorkspace, previewStackOutputs } from "../support/engine/engine-workspace";
 
 const EXAMPLE = readFileSync(join(REPO_ROOT, "examples", "yaml", "Pulumi.yaml"), "utf8");
@@ -27,86 +27,88 @@ function expectedOutputs(list: readonly Verification[]) {
     };
 }
 
-describe("the real engine: a YAML program with the provider plugin", function () {
-    let emulator: Emulator;
-    let workspace: EngineWorkspace;
-    const seeded = verifications(230);
+for (const pulumiVersion of pulumiVersionsUnderTest()) {
+    describe(`the real engine: a YAML program with the provider plugin (@pulumi/pulumi ${pulumiVersion} beside it)`, function () {
+        let emulator: Emulator;
+        let workspace: EngineWorkspace;
+        const seeded = verifications(230);
 
-    before(async function () {
-        this.timeout(600_000);
-        const project = await engineProject(repoPulumiVersion());
-        emulator = await startEmulator({ verifications: seeded });
-        workspace = new EngineWorkspace(project, engine(), {}, "yaml-program", EXAMPLE);
-        // The example names ./node_modules/.bin: the user's folder, where npm installed the package.
-        symlinkSync(join(project.dir, "node_modules"), join(workspace.dir, "node_modules"));
-        await workspace.initStack([
-            { key: "alicloud-message-contacts:endpoint", value: emulator.url },
-            { key: "alicloud-message-contacts:accessKey", value: emulator.account.accessKeyId, secret: true },
-            { key: "alicloud-message-contacts:secretKey", value: emulator.account.accessKeySecret, secret: true },
-        ]);
-    });
-    after(async () => {
-        workspace?.remove();
-        await emulator?.close();
-    });
+        before(async function () {
+            this.timeout(600_000);
+            const project = await engineProject(pulumiVersion);
+            emulator = await startEmulator({ verifications: seeded });
+            workspace = new EngineWorkspace(project, engine(), {}, "yaml-program", EXAMPLE);
+            // The example names ./node_modules/.bin: the user's folder, where npm installed the package.
+            symlinkSync(join(project.dir, "node_modules"), join(workspace.dir, "node_modules"));
+            await workspace.initStack([
+                { key: "alicloud-message-contacts:endpoint", value: emulator.url },
+                { key: "alicloud-message-contacts:accessKey", value: emulator.account.accessKeyId, secret: true },
+                { key: "alicloud-message-contacts:secretKey", value: emulator.account.accessKeySecret, secret: true },
+            ]);
+        });
+        after(async () => {
+            workspace?.remove();
+            await emulator?.close();
+        });
 
-    it("preview: the function runs and the resource plans today's listing, so the stack outputs equal the emulator's data", async () => {
-        const preview = await workspace.cli("preview");
-        assert.equal(preview.code, 0, preview.stderr + preview.stdout);
-        assert.deepEqual(previewStackOutputs(preview.stdout), expectedOutputs(seeded));
-    });
+        it("preview: the function runs and the resource plans today's listing, so the stack outputs equal the emulator's data", async () => {
+            const preview = await workspace.cli("preview");
+            assert.equal(preview.code, 0, preview.stderr + preview.stdout);
+            assert.deepEqual(previewStackOutputs(preview.stdout), expectedOutputs(seeded));
+        });
 
-    it("up: the stack outputs equal the emulator's data exactly", async () => {
-        emulator.resetRequests();
-        const up = await workspace.cli("up");
-        assert.equal(up.code, 0, up.stderr + up.stdout);
-        assert.deepEqual(await workspace.stackOutputs(), expectedOutputs(seeded));
-        // The function lists once (3 pages); the resource's confirmed listing reads them twice.
-        assert.equal(listingRequests(emulator), 9);
-    });
+        it("up: the stack outputs equal the emulator's data exactly", async () => {
+            emulator.resetRequests();
+            const up = await workspace.cli("up");
+            assert.equal(up.code, 0, up.stderr + up.stdout);
+            assert.deepEqual(await workspace.stackOutputs(), expectedOutputs(seeded));
+            // The function lists once (3 pages); the resource's confirmed listing reads them twice.
+            assert.equal(listingRequests(emulator), 9);
+        });
 
-    it("the state holds the provider's credentials only as ciphertext", async () => {
-        const state = await workspace.exportStack();
-        for (const secret of credentialStrings(emulator)) assert.ok(!state.includes(secret), "a credential is in the state in plain text");
-        assert.match(state, /"secretKey":\s*\{\s*"4dabf18193072939515e22adb298388d"/);
-    });
+        it("the state holds the provider's credentials only as ciphertext", async () => {
+            const state = await workspace.exportStack();
+            for (const secret of credentialStrings(emulator)) assert.ok(!state.includes(secret), "a credential is in the state in plain text");
+            assert.match(state, /"secretKey":\s*\{\s*"4dabf18193072939515e22adb298388d"/);
+        });
 
-    it("a bad setting fails, naming the provider's key and what it accepts", async () => {
-        await workspace.setConfig("alicloud-message-contacts:maxAttempts", "99");
-        try {
-            const preview = await workspace.pulumi(["preview"]);
-            assert.notEqual(preview.code, 0);
-            assert.match(
-                preview.stdout + preview.stderr,
-                /alicloud-message-contacts:maxAttempts: an integer from 1 to 20|alicloud-message-contacts:maxAttempts.*1 to 20/,
-            );
-        } finally {
-            await workspace.removeConfig("alicloud-message-contacts:maxAttempts");
-        }
-    });
+        it("a bad setting fails, naming the provider's key and what it accepts", async () => {
+            await workspace.setConfig("alicloud-message-contacts:maxAttempts", "99");
+            try {
+                const preview = await workspace.pulumi(["preview"]);
+                assert.notEqual(preview.code, 0);
+                assert.match(
+                    preview.stdout + preview.stderr,
+                    /alicloud-message-contacts:maxAttempts: an integer from 1 to 20|alicloud-message-contacts:maxAttempts.*1 to 20/,
+                );
+            } finally {
+                await workspace.removeConfig("alicloud-message-contacts:maxAttempts");
+            }
+        });
 
-    it("an error from the service is a diagnostic with its code and RequestId, and no secret or stack trace", async () => {
-        const wrongSecret = "wrong-secret-0123456789";
-        await workspace.setConfig("alicloud-message-contacts:secretKey", wrongSecret, { secret: true });
-        try {
-            const preview = await workspace.pulumi(["preview"]);
-            const shown = preview.stdout + preview.stderr;
-            assert.notEqual(preview.code, 0);
-            assert.match(
-                shown,
-                /invocation of alicloud-message-contacts:index:getMessageContactVerifications returned an error: .*SignatureDoesNotMatch.*\(RequestId [0-9A-F-]{36}\)/,
-            );
-            assert.match(shown, /MessageContactVerifications resource 'pendingRecord' has a problem: .*SignatureDoesNotMatch/);
-            assert.ok(!shown.includes(wrongSecret), "the secret key is shown");
-            assert.doesNotMatch(shown, /\n\s+at .*\.js:\d+/);
-        } finally {
-            await workspace.setConfig("alicloud-message-contacts:secretKey", emulator.account.accessKeySecret, { secret: true });
-        }
-    });
+        it("an error from the service is a diagnostic with its code and RequestId, and no secret or stack trace", async () => {
+            const wrongSecret = "wrong-secret-0123456789";
+            await workspace.setConfig("alicloud-message-contacts:secretKey", wrongSecret, { secret: true });
+            try {
+                const preview = await workspace.pulumi(["preview"]);
+                const shown = preview.stdout + preview.stderr;
+                assert.notEqual(preview.code, 0);
+                assert.match(
+                    shown,
+                    /invocation of alicloud-message-contacts:index:getMessageContactVerifications returned an error: .*SignatureDoesNotMatch.*\(RequestId [0-9A-F-]{36}\)/,
+                );
+                assert.match(shown, /MessageContactVerifications resource 'pendingRecord' has a problem: .*SignatureDoesNotMatch/);
+                assert.ok(!shown.includes(wrongSecret), "the secret key is shown");
+                assert.doesNotMatch(shown, /\n\s+at .*\.js:\d+/);
+            } finally {
+                await workspace.setConfig("alicloud-message-contacts:secretKey", emulator.account.accessKeySecret, { secret: true });
+            }
+        });
 
-    it("destroy removes the record and leaves the service's data alone", async () => {
-        const destroy = await workspace.cli("destroy");
-        assert.equal(destroy.code, 0, destroy.stderr + destroy.stdout);
-        assert.deepEqual(emulator.verifications(), seeded);
+        it("destroy removes the record and leaves the service's data alone", async () => {
+            const destroy = await workspace.cli("destroy");
+            assert.equal(destroy.code, 0, destroy.stderr + destroy.stdout);
+            assert.deepEqual(emulator.verifications(), seeded);
+        });
     });
-});
+}
