@@ -6,25 +6,46 @@
  *   release's flags. No package registry ships a Pulumi CLI binary, and `go install` of it fails on the
  *   `replace` lines of pkg/go.mod, so this folder is a tools module that requires pkg and sdk at the same
  *   version and copies pkg's non-relative `replace` line.
+ * - `pulumi-language-yaml`: the YAML language host, from its own module in `yaml/` (it does not compile against
+ *   the CLI's pulumi version), with its release's flags, so `runtime: yaml` programs run.
+ * - `pulumi-gen-sdk`: `gen-sdk/`, which generates SDKs from a schema with pulumi's code generators in process
+ *   (`pulumi package gen-sdk` needs the language plugins, which the Go module proxy does not serve).
  * - the shims in `shims/`: plugins the CLI release bundles and no Go module ships (the dynamic-provider host,
  *   and a launcher for `runtime: nodejs` policy packs, which would otherwise need the Node.js language host).
+ * - a Python virtual environment (beside the engine folder, see `pythonVenvDir()`) with
+ *   `python-requirements.txt` installed: the Pulumi SDK, whose Automation API runs inline Python programs.
  *
- * Idempotent: a warm run only checks the binary's version and the shims (about a second). Without Go it fails at
- * once saying what to install; nothing else in the repository needs Go.
+ * Idempotent: a warm run only checks the binary's version, the other files and the Python environment (about a
+ * second). Without Go or Python it fails at once saying what to install; nothing else in the repository needs them.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import {
     ENGINE_MODULE_DIR,
     engineBinDir,
+    enginePythonPath,
+    GEN_SDK_DIR,
+    GEN_SDK_NAME,
+    genSdkSourceHash,
+    genSdkStampPath,
     pinnedPulumiVersion,
+    pinnedYamlVersion,
     PULUMI_CLI_PACKAGE,
+    PYTHON_REQUIREMENTS,
+    pythonStampPath,
+    pythonVenvDir,
     releaseBuildFlags,
     requiredGoVersion,
     SHIM_NAMES,
     SHIMS_DIR,
+    YAML_LANGUAGE_HOST_PACKAGE,
+    YAML_MODULE_DIR,
+    yamlBuildFlags,
 } from "./pulumi-engine";
+
+/** The oldest Python the pinned Pulumi SDK supports (its `Requires-Python`). */
+export const REQUIRED_PYTHON_VERSION = "3.10";
 
 /** A failure with a message for the person who ran `npm run engine`. */
 class EngineBuildError extends Error {
@@ -71,28 +92,71 @@ function builtVersion(pulumi: string): string | undefined {
     return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
-/** Builds the CLI into `binDir/pulumi` (through a temporary name, so an interrupted build leaves nothing). */
-function buildCli(binDir: string, version: string): void {
-    const target = join(binDir, "pulumi");
-    const partial = `${target}.partial-${process.pid}`;
-    process.stderr.write(
-        `building pulumi ${version} from the Go module proxy into ${binDir}\n` +
-            "(a cold build downloads about 340 modules and compiles for several minutes; Go's caches make the next one fast)\n",
-    );
+/** One `go build` of a `main` package into an executable. */
+interface GoBuild {
+    /** What is built, for messages: `pulumi v3.274.1`. */
+    label: string;
+    /** The module folder to build in (its go.mod and go.sum decide every dependency). */
+    moduleDir: string;
+    /** The package: an import path or `./dir`. */
+    pkg: string;
+    /** Build flags (`-trimpath`, `-ldflags` ...). */
+    flags: string[];
+    /** The executable to write. */
+    target: string;
+}
+
+/** Runs `build` (through a temporary name, so an interrupted build leaves nothing), timing it on stderr. */
+function goBuild(build: GoBuild): void {
+    const partial = `${build.target}.partial-${process.pid}`;
     const started = Date.now();
-    const result = spawnSync("go", ["build", "-o", partial, ...releaseBuildFlags(version), PULUMI_CLI_PACKAGE], {
-        cwd: ENGINE_MODULE_DIR,
+    const result = spawnSync("go", ["build", "-o", partial, ...build.flags, build.pkg], {
+        cwd: build.moduleDir,
         stdio: ["ignore", "inherit", "inherit"],
         env: { ...process.env, CGO_ENABLED: "0", GOTOOLCHAIN: "local", GOFLAGS: "-mod=readonly" },
     });
     if (result.status !== 0) {
         rmSync(partial, { force: true });
         throw new EngineBuildError(
-            `go build of ${PULUMI_CLI_PACKAGE}@${version} failed (${result.error?.message ?? `exit ${String(result.status)}`}); see the output above`,
+            `go build of ${build.label} (${build.pkg} in ${build.moduleDir}) failed (${result.error?.message ?? `exit ${String(result.status)}`}); see the output above`,
         );
     }
-    renameSync(partial, target);
-    process.stderr.write(`built pulumi ${version} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    renameSync(partial, build.target);
+    process.stderr.write(`built ${build.label} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+/** Builds the CLI into `binDir/pulumi`. */
+function buildCli(binDir: string, version: string): void {
+    process.stderr.write(
+        `building pulumi ${version} from the Go module proxy into ${binDir}\n` +
+            "(a cold build downloads about 340 modules and compiles for several minutes; Go's caches make the next one fast)\n",
+    );
+    goBuild({
+        label: `pulumi ${version}`,
+        moduleDir: ENGINE_MODULE_DIR,
+        pkg: PULUMI_CLI_PACKAGE,
+        flags: releaseBuildFlags(version),
+        target: join(binDir, "pulumi"),
+    });
+}
+
+/** Builds `binDir/pulumi-language-yaml` from `yaml/` when it is not there (the folder's name covers its inputs). */
+function ensureYamlLanguageHost(binDir: string): void {
+    const target = join(binDir, "pulumi-language-yaml");
+    if (existsSync(target)) return;
+    const version = pinnedYamlVersion();
+    process.stderr.write(`building pulumi-language-yaml ${version} from the Go module proxy (about a minute cold)\n`);
+    goBuild({ label: `pulumi-language-yaml ${version}`, moduleDir: YAML_MODULE_DIR, pkg: YAML_LANGUAGE_HOST_PACKAGE, flags: yamlBuildFlags(version), target });
+}
+
+/** Builds `binDir/pulumi-gen-sdk` when it is missing or older than `gen-sdk/`, and records the sources' hash. */
+function ensureGenSdk(binDir: string): void {
+    const target = join(binDir, GEN_SDK_NAME);
+    const stamp = genSdkStampPath();
+    const hash = genSdkSourceHash();
+    if (existsSync(target) && existsSync(stamp) && readFileSync(stamp, "utf8").trim() === hash) return;
+    goBuild({ label: GEN_SDK_NAME, moduleDir: ENGINE_MODULE_DIR, pkg: `./${relative(ENGINE_MODULE_DIR, GEN_SDK_DIR)}`, flags: ["-trimpath"], target });
+    writeFileSync(stamp, `${hash}\n`);
 }
 
 /** Copies each shim into `binDir` when it differs, executable. */
@@ -105,9 +169,70 @@ function installShims(binDir: string): void {
     }
 }
 
+/** `Python 3.11.7` (what `python3 --version` prints) -> `3.11.7`, or undefined when it is something else. */
+export function parsePythonVersion(output: string): string | undefined {
+    return /^Python (\d+\.\d+(?:\.\d+)?)/.exec(output.trim())?.[1];
+}
+
+/** The Python 3 on PATH (its version), or an error saying what to install. */
+function checkPython(): string {
+    const advice =
+        `npm run engine makes a Python virtual environment with the Pulumi SDK for the engine tests and needs Python ` +
+        `${REQUIRED_PYTHON_VERSION} or later, with its venv module, on PATH as python3 (install it, then run it again). ` +
+        "Only the engine tests need it: `npm test` runs with Node.js alone.";
+    const result = spawnSync("python3", ["--version"], { encoding: "utf8" });
+    if (result.error) {
+        const code = (result.error as NodeJS.ErrnoException).code;
+        throw new EngineBuildError(
+            code === "ENOENT" ? `Python 3 was not found. ${advice}` : `\`python3 --version\` failed (${result.error.message}). ${advice}`,
+        );
+    }
+    const output = `${result.stdout}${result.stderr}`.trim();
+    const version = parsePythonVersion(output);
+    if (result.status !== 0 || !version) throw new EngineBuildError(`\`python3 --version\` failed (${output}). ${advice}`);
+    if (!atLeast(version, REQUIRED_PYTHON_VERSION)) throw new EngineBuildError(`Python ${version} is too old. ${advice}`);
+    return version;
+}
+
+/** Whether the virtual environment is installed and its Python finds the Pulumi SDK (found, not imported: fast). */
+function pythonEnvReady(): boolean {
+    if (!existsSync(pythonStampPath())) return false;
+    const check = "import importlib.util, sys; sys.exit(importlib.util.find_spec('pulumi') is None)";
+    return spawnSync(enginePythonPath(), ["-c", check], { stdio: "ignore" }).status === 0;
+}
+
+/** Runs `command` for the Python environment's build, its output on stderr, or fails saying what it was for. */
+function runPythonStep(what: string, command: string, args: string[], hint = ""): void {
+    const result = spawnSync(command, args, { stdio: ["ignore", 2, 2], env: { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: "1", PIP_NO_INPUT: "1" } });
+    if (result.status !== 0) {
+        throw new EngineBuildError(`${what} failed (${result.error?.message ?? `exit ${String(result.status)}`}); see the output above${hint}`);
+    }
+}
+
+/**
+ * Makes the virtual environment from scratch (`python3 -m venv`, `pip install -r python-requirements.txt`) and
+ * records its `pip freeze` last, so an interrupted install is redone.
+ */
+function installPythonEnv(pythonVersion: string): void {
+    const venv = pythonVenvDir();
+    rmSync(dirname(venv), { recursive: true, force: true });
+    mkdirSync(dirname(venv), { recursive: true });
+    process.stderr.write(`making the Python ${pythonVersion} environment ${venv} (pip install -r ${PYTHON_REQUIREMENTS})\n`);
+    const started = Date.now();
+    runPythonStep(`python3 -m venv ${venv}`, "python3", ["-m", "venv", venv], " (on Debian and Ubuntu, install python3-venv)");
+    const python = enginePythonPath();
+    runPythonStep(`pip install -r ${PYTHON_REQUIREMENTS}`, python, ["-m", "pip", "install", "--quiet", "-r", PYTHON_REQUIREMENTS]);
+    const freeze = spawnSync(python, ["-m", "pip", "freeze"], { encoding: "utf8", env: { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: "1" } });
+    if (freeze.status !== 0) throw new EngineBuildError(`pip freeze in ${venv} failed: ${freeze.stderr.trim()}`);
+    writeFileSync(pythonStampPath(), freeze.stdout);
+    process.stderr.write(`made the Python environment in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
 /** Builds what is missing and returns the bin folder. */
 export function buildEngine(): string {
     checkGo();
+    // Checked before any build, so a missing Python fails at once rather than after minutes of compiling.
+    const pythonVersion = pythonEnvReady() ? undefined : checkPython();
     const version = pinnedPulumiVersion();
     const binDir = engineBinDir();
     mkdirSync(binDir, { recursive: true });
@@ -116,7 +241,10 @@ export function buildEngine(): string {
         const built = builtVersion(join(binDir, "pulumi"));
         if (built !== version) throw new EngineBuildError(`the built pulumi reports version ${String(built)}, expected ${version}`);
     }
+    ensureYamlLanguageHost(binDir);
+    ensureGenSdk(binDir);
     installShims(binDir);
+    if (pythonVersion) installPythonEnv(pythonVersion);
     return binDir;
 }
 
