@@ -18,7 +18,7 @@ import { getMessageContactVerifications } from "./get-function";
 import { pluginConfigKey, readPluginConfig } from "./plugin-config";
 import { pulumiRuntime } from "./pulumi-runtime";
 import { FUNCTION_TOKEN, packageSchema, PACKAGE_NAME, RESOURCE_TOKEN } from "./schema";
-import { revealProps } from "./wire-values";
+import { keepSecret, revealProps, secretNames } from "./wire-values";
 
 type Callback<T> = (error: grpc.ServiceError | null, value?: T) => void;
 type Call<T> = { request: T };
@@ -142,8 +142,10 @@ export function providerService(version: string): grpc.UntypedServiceImplementat
         }),
         check: handle<pb.CheckRequest, pb.CheckResponse>(async (request) => {
             assertResource(request.getUrn());
-            const { inputs, failures } = await resource.check(revealProps(propsOf(request.getNews())));
-            return new messages.CheckResponse().setInputs(toStruct(inputs)).setFailuresList(failureMessages(failures));
+            const news = propsOf(request.getNews());
+            const { inputs, failures } = await resource.check(revealProps(news));
+            // An input given as a secret stays one in the checked inputs, and so in state and outputs.
+            return new messages.CheckResponse().setInputs(toStruct(keepSecret(inputs, secretNames(news)))).setFailuresList(failureMessages(failures));
         }),
         diff: handle<pb.DiffRequest, pb.DiffResponse>(async (request) => {
             const { changes } = await resource.diff(revealProps(propsOf(request.getOlds())), revealProps(propsOf(request.getNews())));
@@ -151,18 +153,23 @@ export function providerService(version: string): grpc.UntypedServiceImplementat
         }),
         create: handle<pb.CreateRequest, pb.CreateResponse>(async (request) => {
             assertResource(request.getUrn());
-            const { id, outs } = await resource.create(revealProps(propsOf(request.getProperties())));
-            return new messages.CreateResponse().setId(id).setProperties(toStruct(withSecretTargets(outs)));
+            const news = propsOf(request.getProperties());
+            const { id, outs } = await resource.create(revealProps(news));
+            return new messages.CreateResponse().setId(id).setProperties(toStruct(keepSecret(withSecretTargets(outs), secretNames(news))));
         }),
         read: handle<pb.ReadRequest, pb.ReadResponse>(async (request) => {
-            const { id, props } = await resource.read(request.getId(), revealProps(propsOf(request.getProperties())));
-            const response = new messages.ReadResponse().setId(id).setProperties(toStruct(withSecretTargets(props)));
+            assertResource(request.getUrn());
+            const state = propsOf(request.getProperties());
+            const { id, props } = await resource.read(request.getId(), revealProps(state));
+            const response = new messages.ReadResponse().setId(id).setProperties(toStruct(keepSecret(withSecretTargets(props), secretNames(state))));
             const inputs = request.getInputs();
             return inputs ? response.setInputs(inputs) : response;
         }),
         update: handle<pb.UpdateRequest, pb.UpdateResponse>(async (request) => {
-            const { outs } = await resource.update(revealProps(propsOf(request.getNews())));
-            return new messages.UpdateResponse().setProperties(toStruct(withSecretTargets(outs)));
+            assertResource(request.getUrn());
+            const news = propsOf(request.getNews());
+            const { outs } = await resource.update(revealProps(news));
+            return new messages.UpdateResponse().setProperties(toStruct(keepSecret(withSecretTargets(outs), secretNames(news))));
         }),
         // Deleting the record changes nothing in Alibaba Cloud.
         delete: handle<pb.DeleteRequest, unknown>(async () => new empty.Empty()),

@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Emulator, startEmulator, Verification } from "../../emulator";
 import { consumerProject, ConsumerProject } from "../support/consumer-project";
+import { listingOutputsOf } from "../support/emulator-fixture";
 import { DynamicProviderHost, PROVIDER_KEY, Props, startDynamicProviderHost } from "../support/dynamic-provider-host";
 import { SerializedProvider, serializeProvider } from "../support/serialize-provider";
 
@@ -28,17 +29,7 @@ const SEEDED: Verification[] = [
 const CHANGED: Verification[] = [...SEEDED.slice(0, 4), { contactId: BOB, target: "m***@example.com" }];
 const REFRESHED: Verification[] = [{ contactId: ALICE, target: "only***@example.com" }, ...CHANGED.slice(1, 3)];
 
-/** What the listing adds to the inputs in state. */
-function listingOf(list: readonly Verification[]) {
-    return {
-        totalCount: list.length,
-        verifications: list.map((v) => ({ contactId: v.contactId, target: v.target })),
-        targets: [...new Set(list.map((v) => v.target))].sort(),
-        pendingByTarget: Object.fromEntries(
-            [...new Set(list.map((v) => v.target))].map((target) => [target, [...new Set(list.filter((v) => v.target === target).map((v) => v.contactId))]]),
-        ),
-    };
-}
+const listingOf = listingOutputsOf;
 
 /** State without `__provider`, after checking that `__provider` is the serialized provider. */
 function withoutProvider(props: Props, serialized: SerializedProvider): Props {

@@ -8,10 +8,10 @@ import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
-import { Emulator, startEmulator, Verification } from "../../emulator";
+import { Emulator, startEmulator } from "../../emulator";
 import { REPO_ROOT, repoPulumiVersion } from "../support/consumer-project";
 import { verifications } from "../support/emulator-fixture";
-import { credentialStrings, engine, engineProject, listingRequests } from "../support/engine/engine-fixture";
+import { credentialStrings, engine, engineProject, listingRequests, pluginExampleOutputs, pluginStackConfig } from "../support/engine/engine-fixture";
 import { EngineWorkspace } from "../support/engine/engine-workspace";
 
 const PROJECT = "python-program";
@@ -22,17 +22,6 @@ interface RunnerResult {
     preview?: { stackOutputs: Record<string, unknown> | null };
     up?: { outputs: Record<string, { value: unknown; secret: boolean }>; summary: Record<string, number> };
     destroy?: { summary: Record<string, number> };
-}
-
-/** The outputs the example exports for `list`. */
-function expectedOutputs(list: readonly Verification[]) {
-    const targets = [...new Set(list.map((v) => v.target))];
-    return {
-        pendingCount: list.length,
-        pendingVerifications: list.map((v) => ({ contactId: v.contactId, target: v.target })),
-        recordedTargets: [...targets].sort(),
-        recordedByTarget: Object.fromEntries(targets.map((t) => [t, [...new Set(list.filter((v) => v.target === t).map((v) => v.contactId))]])),
-    };
 }
 
 describe("the real engine: a Python program with the provider plugin and the generated SDK", function () {
@@ -89,11 +78,7 @@ describe("the real engine: a Python program with the provider plugin and the gen
                 stdio: ["ignore", "pipe", "pipe"],
             },
         );
-        await workspace.initStack([
-            { key: "alicloud-message-contacts:endpoint", value: emulator.url },
-            { key: "alicloud-message-contacts:accessKey", value: emulator.account.accessKeyId, secret: true },
-            { key: "alicloud-message-contacts:secretKey", value: emulator.account.accessKeySecret, secret: true },
-        ]);
+        await workspace.initStack(pluginStackConfig(emulator));
     });
     after(async () => {
         workspace?.remove();
@@ -102,14 +87,14 @@ describe("the real engine: a Python program with the provider plugin and the gen
 
     it("preview: the stack outputs the program registers equal the emulator's data (the function and the planned resource)", async () => {
         const result = await runProgram(["preview"]);
-        assert.deepEqual(result.preview?.stackOutputs, expectedOutputs(seeded));
+        assert.deepEqual(result.preview?.stackOutputs, pluginExampleOutputs(seeded));
     });
 
     it("up: the stack outputs equal the emulator's data exactly, and the state holds no credential in plain text", async () => {
         emulator.resetRequests();
         const result = await runProgram(["up"]);
         const outputs = Object.fromEntries(Object.entries(result.up?.outputs ?? {}).map(([name, out]) => [name, out.value]));
-        assert.deepEqual(outputs, expectedOutputs(seeded));
+        assert.deepEqual(outputs, pluginExampleOutputs(seeded));
         assert.deepEqual(result.up?.summary, { create: 2 });
         assert.ok(listingRequests(emulator) > 0);
         const state = await workspace.exportStack();

@@ -8,24 +8,21 @@
 import { strict as assert } from "node:assert";
 import { readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { Emulator, startEmulator, Verification } from "../../emulator";
+import { Emulator, startEmulator } from "../../emulator";
 import { REPO_ROOT } from "../support/consumer-project";
 import { verifications } from "../support/emulator-fixture";
-import { credentialStrings, engine, engineProject, listingRequests, pulumiVersionsUnderTest } from "../support/engine/engine-fixture";
+import {
+    credentialStrings,
+    engine,
+    engineProject,
+    listingRequests,
+    pluginExampleOutputs,
+    pluginStackConfig,
+    pulumiVersionsUnderTest,
+} from "../support/engine/engine-fixture";
 import { EngineWorkspace, previewStackOutputs } from "../support/engine/engine-workspace";
 
 const EXAMPLE = readFileSync(join(REPO_ROOT, "examples", "yaml", "Pulumi.yaml"), "utf8");
-
-/** The outputs the example exports for `list`. */
-function expectedOutputs(list: readonly Verification[]) {
-    const targets = [...new Set(list.map((v) => v.target))];
-    return {
-        pendingCount: list.length,
-        pendingVerifications: list.map((v) => ({ contactId: v.contactId, target: v.target })),
-        recordedTargets: [...targets].sort(),
-        recordedByTarget: Object.fromEntries(targets.map((t) => [t, [...new Set(list.filter((v) => v.target === t).map((v) => v.contactId))]])),
-    };
-}
 
 for (const pulumiVersion of pulumiVersionsUnderTest()) {
     describe(`the real engine: a YAML program with the provider plugin (@pulumi/pulumi ${pulumiVersion} beside it)`, function () {
@@ -40,11 +37,7 @@ for (const pulumiVersion of pulumiVersionsUnderTest()) {
             workspace = new EngineWorkspace(project, engine(), {}, "yaml-program", EXAMPLE);
             // The example names ./node_modules/.bin: the user's folder, where npm installed the package.
             symlinkSync(join(project.dir, "node_modules"), join(workspace.dir, "node_modules"));
-            await workspace.initStack([
-                { key: "alicloud-message-contacts:endpoint", value: emulator.url },
-                { key: "alicloud-message-contacts:accessKey", value: emulator.account.accessKeyId, secret: true },
-                { key: "alicloud-message-contacts:secretKey", value: emulator.account.accessKeySecret, secret: true },
-            ]);
+            await workspace.initStack(pluginStackConfig(emulator));
         });
         after(async () => {
             workspace?.remove();
@@ -54,14 +47,14 @@ for (const pulumiVersion of pulumiVersionsUnderTest()) {
         it("preview: the function runs and the resource plans today's listing, so the stack outputs equal the emulator's data", async () => {
             const preview = await workspace.cli("preview");
             assert.equal(preview.code, 0, preview.stderr + preview.stdout);
-            assert.deepEqual(previewStackOutputs(preview.stdout), expectedOutputs(seeded));
+            assert.deepEqual(previewStackOutputs(preview.stdout), pluginExampleOutputs(seeded));
         });
 
         it("up: the stack outputs equal the emulator's data exactly", async () => {
             emulator.resetRequests();
             const up = await workspace.cli("up");
             assert.equal(up.code, 0, up.stderr + up.stdout);
-            assert.deepEqual(await workspace.stackOutputs(), expectedOutputs(seeded));
+            assert.deepEqual(await workspace.stackOutputs(), pluginExampleOutputs(seeded));
             // The function lists once (3 pages); the resource's confirmed listing reads them twice.
             assert.equal(listingRequests(emulator), 9);
         });

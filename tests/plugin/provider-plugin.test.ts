@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Emulator, startEmulator, Verification } from "../../emulator";
 import { consumerProject, ConsumerProject, REPO_ROOT } from "../support/consumer-project";
+import { listingOutputsOf } from "../support/emulator-fixture";
 import type { Props } from "../support/dynamic-provider-host";
 import { rpcSecret, SECRET_SIG, SPECIAL_SIG_KEY } from "../support/dynamic-provider-host";
 import { FUNCTION_TOKEN, ProviderPlugin, RESOURCE_TOKEN, startProviderPlugin } from "../support/provider-plugin";
@@ -25,16 +26,7 @@ const CHANGED: Verification[] = [...SEEDED.slice(0, 4), { contactId: BOB, target
 
 const plain = (list: readonly Verification[]) => list.map((v) => ({ contactId: v.contactId, target: v.target }));
 
-/** The resource's listing outputs for `list`. */
-function listingOf(list: readonly Verification[]) {
-    const targets = [...new Set(list.map((v) => v.target))];
-    return {
-        totalCount: list.length,
-        verifications: plain(list),
-        targets: [...targets].sort(),
-        pendingByTarget: Object.fromEntries(targets.map((t) => [t, [...new Set(list.filter((v) => v.target === t).map((v) => v.contactId))]])),
-    };
-}
+const listingOf = listingOutputsOf;
 
 describe("provider plugin over gRPC (packed, started as the engine starts it)", function () {
     let project: ConsumerProject;
@@ -186,6 +178,15 @@ describe("provider plugin over gRPC (packed, started as the engine starts it)", 
                 }
                 assert.equal(props.totalCount, SEEDED.length);
             }
+        });
+
+        it("an input given as a secret stays a secret in the checked inputs and in the outputs", async () => {
+            const result = await plugin.check({}, { contactId: rpcSecret(BOB) }, { name: "secret-contact" });
+            assert.deepEqual(result.failures, []);
+            assert.deepEqual(result.inputs.contactId, rpcSecret(BOB));
+            assert.equal(result.inputs.totalCount, SEEDED.filter((v) => v.contactId === BOB).length);
+            const created = await plugin.create(result.inputs, { name: "secret-contact" });
+            assert.deepEqual(created.properties.contactId, rpcSecret(BOB));
         });
 
         it("Check refuses credentials as inputs (they would land in state) and names the provider's keys instead", async () => {

@@ -9,6 +9,21 @@ export function verifications(n: number, contacts = ["c-aaaaaaaa01", "c-bbbbbbbb
     }));
 }
 
+/**
+ * What the resource records of `list` (both providers): the count, the verifications as plain objects, the targets
+ * sorted and de-duplicated, and each target's contacts in first-seen order. Written out here, independently of
+ * the package's `listingOutputs`, so that the tests do not judge the code by itself.
+ */
+export function listingOutputsOf(list: readonly Verification[]) {
+    const targets = [...new Set(list.map((v) => v.target))];
+    return {
+        totalCount: list.length,
+        verifications: list.map((v) => ({ contactId: v.contactId, target: v.target })),
+        targets: [...targets].sort(),
+        pendingByTarget: Object.fromEntries(targets.map((t) => [t, [...new Set(list.filter((v) => v.target === t).map((v) => v.contactId))]])),
+    };
+}
+
 /** Starts an emulator for a mocha suite and closes it after; `client()` gives options that reach it. */
 export function useEmulator(options: EmulatorOptions = {}) {
     let emulator: Emulator | undefined;

@@ -6,7 +6,8 @@
 import { copyFileSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
 import { basename, join } from "node:path";
 import { findEngine, PulumiEngine } from "../../../engine/pulumi-engine";
-import type { Emulator } from "../../../emulator";
+import type { Emulator, Verification } from "../../../emulator";
+import { listingOutputsOf } from "../emulator-fixture";
 import { ConsumerProject, createConsumerProject, REPO_ROOT, repoPulumiVersion, repoVersionOf, typescriptToolchain } from "../consumer-project";
 import { EngineWorkspace } from "./engine-workspace";
 
@@ -58,6 +59,26 @@ export function emulatorStackConfig(emulator: Emulator) {
         { key: "alicloud:secretKey", value: emulator.account.accessKeySecret, secret: true },
         { key: "alicloud:endpoints[0].resourcedirectory", value: emulator.url, path: true },
     ];
+}
+
+/** Stack config of the provider plugin that reaches the emulator: its endpoint, and both keys as secrets. */
+export function pluginStackConfig(emulator: Emulator) {
+    return [
+        { key: "alicloud-message-contacts:endpoint", value: emulator.url },
+        { key: "alicloud-message-contacts:accessKey", value: emulator.account.accessKeyId, secret: true },
+        { key: "alicloud-message-contacts:secretKey", value: emulator.account.accessKeySecret, secret: true },
+    ];
+}
+
+/** The stack outputs of the plugin's examples (examples/yaml, examples/python) when the service holds `list`. */
+export function pluginExampleOutputs(list: readonly Verification[]) {
+    const listing = listingOutputsOf(list);
+    return {
+        pendingCount: listing.totalCount,
+        pendingVerifications: listing.verifications,
+        recordedTargets: listing.targets,
+        recordedByTarget: listing.pendingByTarget,
+    };
 }
 
 /** A workspace running the user's program, its stack initialised with `config`. */
