@@ -22,8 +22,18 @@ export async function fetchVerificationsPage(
         pageSize: data.PageSize,
         totalCount: data.TotalCount,
         requestId,
-        items: (data.ContactVerifications ?? []).map((v) => ({ contactId: intern(contactIds, v.ContactId), target: v.Target })),
+        items: camelCaseItems(data.ContactVerifications ?? [], contactIds),
     };
+}
+
+/** The page's items in camelCase, contact IDs interned; a loop into a sized array (this runs for every item). */
+function camelCaseItems(raw: readonly { ContactId: string; Target: string }[], contactIds: Map<string, string>): MessageContactVerification[] {
+    const items = new Array<MessageContactVerification>(raw.length);
+    for (let i = 0; i < raw.length; i++) {
+        const v = raw[i] as { ContactId: string; Target: string };
+        items[i] = { contactId: intern(contactIds, v.ContactId), target: v.Target };
+    }
+    return items;
 }
 
 function intern(strings: Map<string, string>, value: string): string {

@@ -80,27 +80,40 @@ export async function exchange(request: HttpRequest, options: TransportOptions =
             discard(answer.body);
             throw budget.exceeded(request.operation);
         }
-        const chunks: Buffer[] = [];
         let size = 0;
-        for await (const chunk of answer.body) {
-            const buffer = chunk as Buffer;
-            size += buffer.length;
-            if (size > maxBytes) {
-                discard(answer.body);
-                throw tooLarge(request.operation, maxBytes, answer.headers);
-            }
-            try {
-                budget?.take(buffer.length, request.operation);
-            } catch (error) {
-                discard(answer.body);
-                throw error;
-            }
-            chunks.push(buffer);
-        }
-        return { status: answer.statusCode, headers: answer.headers, body: Buffer.concat(chunks, size) };
+        const body = await readBody(answer.body, (chunk) => {
+            size += chunk.length;
+            if (size > maxBytes) throw tooLarge(request.operation, maxBytes, answer.headers);
+            budget?.take(chunk.length, request.operation);
+        });
+        return { status: answer.statusCode, headers: answer.headers, body };
     } catch (error) {
         throw toTransportError(error, request.operation, request.origin);
     }
+}
+
+/**
+ * Reads a body whole, passing each chunk to `check` first: a chunk it throws for stops the read, drops the rest
+ * and rejects with that error. Events, not `for await`: an async iterator costs a promise per chunk.
+ */
+function readBody(body: NodeJS.ReadableStream & { destroy(): void }, check: (chunk: Buffer) => void): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        let length = 0;
+        body.on("data", (chunk: Buffer) => {
+            try {
+                check(chunk);
+            } catch (error) {
+                discard(body);
+                reject(error);
+                return;
+            }
+            chunks.push(chunk);
+            length += chunk.length;
+        });
+        body.once("end", () => resolve(Buffer.concat(chunks, length)));
+        body.once("error", reject);
+    });
 }
 
 /** Drops a body not worth reading; the abort this causes is expected, not an error to report. */
