@@ -14,12 +14,16 @@ export const RESOURCE_TOKEN = `${PACKAGE_NAME}:index:MessageContactVerifications
 const VERIFICATION_TYPE = `${PACKAGE_NAME}:index:MessageContactVerification`;
 const ASSUME_ROLE_TYPE = `${PACKAGE_NAME}:index:AssumeRole`;
 
-/** A property in the schema's JSON form. */
-export interface SchemaProperty {
+/** A type in the schema's JSON form (of a list's items, a map's values): no description there. */
+export interface SchemaType {
     type?: "string" | "integer" | "boolean" | "array" | "object";
-    items?: SchemaProperty;
-    additionalProperties?: SchemaProperty;
+    items?: SchemaType;
+    additionalProperties?: SchemaType;
     $ref?: string;
+}
+
+/** A property in the schema's JSON form. */
+export interface SchemaProperty extends SchemaType {
     description: string;
     secret?: boolean;
 }
@@ -64,18 +68,18 @@ const LISTING: Record<string, SchemaProperty> = {
     totalCount: integer("How many verifications are pending; always the length of verifications."),
     verifications: {
         type: "array",
-        items: { $ref: `#/types/${VERIFICATION_TYPE}`, description: "A pending verification." },
+        items: { $ref: `#/types/${VERIFICATION_TYPE}` },
         description: "Every pending verification, in the service's order: the contact and its masked phone or email.",
     },
 };
 
 const RESOURCE_LISTING: Record<string, SchemaProperty> = {
     ...LISTING,
-    targets: { type: "array", items: { type: "string", description: "A masked target." }, description: "Every target, sorted, de-duplicated." },
+    targets: { type: "array", items: { type: "string" }, description: "Every target (masked), sorted, de-duplicated." },
     pendingByTarget: {
         type: "object",
-        additionalProperties: { type: "array", items: { type: "string", description: "A contact ID." }, description: "The contacts pending for a target." },
-        description: "Each target and the contacts it is pending for, so that a diff names the targets that appeared and went away.",
+        additionalProperties: { type: "array", items: { type: "string" } },
+        description: "Each target and the IDs of the contacts it is pending for, so that a diff names the targets that appeared and went away.",
     },
 };
 

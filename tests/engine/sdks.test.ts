@@ -7,6 +7,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { generateSdk, SCHEMA_FILE, SDK_LANGUAGES, SDKS_DIR } from "../../sdks/generate-sdks";
+import { repoPulumiVersion } from "../support/consumer-project";
+import { engine, engineProject } from "../support/engine/engine-fixture";
+import { EngineWorkspace } from "../support/engine/engine-workspace";
 
 /** Every file under `dir`, by its path relative to `dir`, with its content. */
 function filesUnder(dir: string, root = dir): Map<string, string> {
@@ -18,6 +21,22 @@ function filesUnder(dir: string, root = dir): Map<string, string> {
     }
     return files;
 }
+
+describe("the plugin's schema as the CLI reads it", function () {
+    it("pulumi package get-schema accepts the packed plugin's schema, and it is sdks/schema.json", async function () {
+        this.timeout(600_000);
+        const project = await engineProject(repoPulumiVersion());
+        const workspace = new EngineWorkspace(project, engine(), {}, "get-schema");
+        try {
+            const plugin = join(project.dir, "node_modules", ".bin", "pulumi-resource-alicloud-message-contacts");
+            const result = await workspace.pulumi(["package", "get-schema", plugin]);
+            assert.equal(result.code, 0, result.stderr);
+            assert.deepEqual(JSON.parse(result.stdout), JSON.parse(readFileSync(SCHEMA_FILE, "utf8")));
+        } finally {
+            workspace.remove();
+        }
+    });
+});
 
 describe("the generated SDKs in sdks/", () => {
     for (const language of SDK_LANGUAGES) {

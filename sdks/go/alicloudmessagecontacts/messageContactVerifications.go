@@ -35,7 +35,7 @@ type MessageContactVerifications struct {
 	MaxResponseBytes pulumi.IntPtrOutput `pulumi:"maxResponseBytes"`
 	// Items asked per page, 1..100. Default 100; stepped down to 50, then 10, if the service rejects it.
 	PageSize pulumi.IntPtrOutput `pulumi:"pageSize"`
-	// Each target and the contacts it is pending for, so that a diff names the targets that appeared and went away.
+	// Each target and the IDs of the contacts it is pending for, so that a diff names the targets that appeared and went away.
 	PendingByTarget pulumi.StringArrayMapOutput `pulumi:"pendingByTarget"`
 	// The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: the provider's.
 	Region pulumi.StringPtrOutput `pulumi:"region"`
@@ -45,7 +45,7 @@ type MessageContactVerifications struct {
 	SecretTargets pulumi.BoolPtrOutput `pulumi:"secretTargets"`
 	// Where STS AssumeRole is called for the provider's assumeRole. Default sts.aliyuncs.com.
 	StsEndpoint pulumi.StringPtrOutput `pulumi:"stsEndpoint"`
-	// Every target, sorted, de-duplicated.
+	// Every target (masked), sorted, de-duplicated.
 	Targets pulumi.StringArrayOutput `pulumi:"targets"`
 	// Time limit of the whole listing in milliseconds, retries included, 1000..3600000. Default 300000.
 	TimeoutMs pulumi.IntPtrOutput `pulumi:"timeoutMs"`
@@ -254,7 +254,7 @@ func (o MessageContactVerificationsOutput) PageSize() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.IntPtrOutput { return v.PageSize }).(pulumi.IntPtrOutput)
 }
 
-// Each target and the contacts it is pending for, so that a diff names the targets that appeared and went away.
+// Each target and the IDs of the contacts it is pending for, so that a diff names the targets that appeared and went away.
 func (o MessageContactVerificationsOutput) PendingByTarget() pulumi.StringArrayMapOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.StringArrayMapOutput { return v.PendingByTarget }).(pulumi.StringArrayMapOutput)
 }
@@ -279,7 +279,7 @@ func (o MessageContactVerificationsOutput) StsEndpoint() pulumi.StringPtrOutput 
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.StringPtrOutput { return v.StsEndpoint }).(pulumi.StringPtrOutput)
 }
 
-// Every target, sorted, de-duplicated.
+// Every target (masked), sorted, de-duplicated.
 func (o MessageContactVerificationsOutput) Targets() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.StringArrayOutput { return v.Targets }).(pulumi.StringArrayOutput)
 }

@@ -509,7 +509,7 @@ class MessageContactVerifications(pulumi.CustomResource):
     @pulumi.getter(name="pendingByTarget")
     def pending_by_target(self) -> pulumi.Output[Mapping[str, Sequence[_builtins.str]]]:
         """
-        Each target and the contacts it is pending for, so that a diff names the targets that appeared and went away.
+        Each target and the IDs of the contacts it is pending for, so that a diff names the targets that appeared and went away.
         """
         return pulumi.get(self, "pending_by_target")
 
@@ -549,7 +549,7 @@ class MessageContactVerifications(pulumi.CustomResource):
     @pulumi.getter
     def targets(self) -> pulumi.Output[Sequence[_builtins.str]]:
         """
-        Every target, sorted, de-duplicated.
+        Every target (masked), sorted, de-duplicated.
         """
         return pulumi.get(self, "targets")
 
