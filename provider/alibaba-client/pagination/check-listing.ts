@@ -23,11 +23,25 @@ export function pageInconsistency(first: Page<unknown>, page: Page<unknown>): st
 export type ItemKey = readonly [group: string, key: string];
 
 /**
- * The first item that occurs twice, by `key`, or undefined. Indexed by the key's second part (a target is
- * nearly always unique), holding the group seen with it, or a set of groups once a second one shares it: one
- * map lookup per item in the common case, and no joined string built.
+ * The first item that occurs twice, by `key`, or undefined. The common case (every key's second part, a target,
+ * occurs once) costs one set insertion per item: a set that does not grow met a second part again. Only then is
+ * the listing checked again by {@link firstDuplicateOfPairs}, which tells a repeated pair from a second part
+ * shared by two groups (one target pending for two contacts), at twice the cost.
  */
 export function firstDuplicate<T>(items: readonly T[], key: (item: T) => ItemKey): T | undefined {
+    const seen = new Set<string>();
+    for (const item of items) {
+        const size = seen.size;
+        if (seen.add(key(item)[1]).size === size) return firstDuplicateOfPairs(items, key);
+    }
+    return undefined;
+}
+
+/**
+ * The first item whose (group, key) pair occurred before, or undefined. Indexed by the key's second part,
+ * holding the group seen with it, or a set of groups once a second one shares it: no joined string is built.
+ */
+export function firstDuplicateOfPairs<T>(items: readonly T[], key: (item: T) => ItemKey): T | undefined {
     const seen = new Map<string, string | Set<string>>();
     for (const item of items) {
         const [group, k] = key(item);
