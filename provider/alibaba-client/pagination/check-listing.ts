@@ -23,38 +23,23 @@ export function pageInconsistency(first: Page<unknown>, page: Page<unknown>): st
 export type ItemKey = readonly [group: string, key: string];
 
 /**
- * The first item that occurs twice, by `key`, or undefined. The common case (every key's second part, a target,
- * occurs once) costs one set insertion per item: a set that does not grow met a second part again. Only then is
- * the listing checked again by {@link firstDuplicateOfPairs}, which tells a repeated pair from a second part
- * shared by two groups (one target pending for two contacts), at twice the cost.
+ * The first item that occurs twice, by `key`, or undefined. One set of second parts per group, and one insertion
+ * per item: a set that does not grow met that pair before. Groups are contact IDs, interned by the listing, so
+ * finding a group's set hashes nothing new, and consecutive items of one group skip even that.
  */
 export function firstDuplicate<T>(items: readonly T[], key: (item: T) => ItemKey): T | undefined {
-    const seen = new Set<string>();
-    for (const item of items) {
-        const size = seen.size;
-        if (seen.add(key(item)[1]).size === size) return firstDuplicateOfPairs(items, key);
-    }
-    return undefined;
-}
-
-/**
- * The first item whose (group, key) pair occurred before, or undefined. Indexed by the key's second part,
- * holding the group seen with it, or a set of groups once a second one shares it: no joined string is built.
- */
-export function firstDuplicateOfPairs<T>(items: readonly T[], key: (item: T) => ItemKey): T | undefined {
-    const seen = new Map<string, string | Set<string>>();
+    const byGroup = new Map<string, Set<string>>();
+    let lastGroup: string | undefined;
+    let keys: Set<string> | undefined;
     for (const item of items) {
         const [group, k] = key(item);
-        const groups = seen.get(k);
-        if (groups === undefined) {
-            seen.set(k, group);
-        } else if (typeof groups === "string") {
-            if (groups === group) return item;
-            seen.set(k, new Set([groups, group]));
-        } else {
-            if (groups.has(group)) return item;
-            groups.add(group);
+        if (keys === undefined || group !== lastGroup) {
+            keys = byGroup.get(group);
+            if (keys === undefined) byGroup.set(group, (keys = new Set()));
+            lastGroup = group;
         }
+        const size = keys.size;
+        if (keys.add(k).size === size) return item;
     }
     return undefined;
 }
