@@ -35,7 +35,7 @@ const NUMERIC = {
     runs: { env: "BENCH_RUNS", key: "runs", fallback: 5, min: 1 },
     "page-size": { env: "BENCH_PAGE_SIZE", key: "pageSize", fallback: 100, min: 1 },
     "cpu-items": { env: "BENCH_CPU_ITEMS", key: "cpuItems", fallback: 20_000, min: 1 },
-    "cpu-runs": { env: "BENCH_CPU_RUNS", key: "cpuRuns", fallback: 15, min: 1 },
+    "cpu-runs": { env: "BENCH_CPU_RUNS", key: "cpuRuns", fallback: 31, min: 1 },
     "memory-items": { env: "BENCH_MEMORY_ITEMS", key: "memoryItems", fallback: 100_000, min: 1 },
     "memory-runs": { env: "BENCH_MEMORY_RUNS", key: "memoryRuns", fallback: 3, min: 1 },
     "startup-runs": { env: "BENCH_STARTUP_RUNS", key: "startupRuns", fallback: 11, min: 1 },
