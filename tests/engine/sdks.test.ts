@@ -11,10 +11,14 @@ import { repoPulumiVersion } from "../support/consumer-project";
 import { engine, engineProject } from "../support/engine/engine-fixture";
 import { EngineWorkspace } from "../support/engine/engine-workspace";
 
-/** Every file under `dir`, by its path relative to `dir`, with its content. */
+/** What building or importing a generated SDK leaves beside it (its generated .gitignore ignores them). */
+const BUILD_LEFTOVERS = /^(build|dist|__pycache__|\.mypy_cache|.*\.egg-info|.*\.pyc)$/;
+
+/** Every file under `dir` but build leftovers, by its path relative to `dir`, with its content. */
 function filesUnder(dir: string, root = dir): Map<string, string> {
     const files = new Map<string, string>();
     for (const name of readdirSync(dir)) {
+        if (BUILD_LEFTOVERS.test(name)) continue;
         const path = join(dir, name);
         if (statSync(path).isDirectory()) for (const [file, text] of filesUnder(path, root)) files.set(file, text);
         else files.set(relative(root, path), readFileSync(path, "utf8"));
