@@ -7,6 +7,7 @@ import { performance } from "node:perf_hooks";
 import { NODE, PLUGIN_MAIN, REPO_ROOT } from "./paths";
 import { Summary, summarize } from "./stats";
 
+/** Start-up of the plugin and of a bare Node.js, over fresh processes. */
 export interface PluginStartupResult {
     /** `node dist/provider/plugin/main.js <engine>`: spawn to the port line, ms. */
     plugin: Summary;
@@ -39,6 +40,7 @@ function timeToFirstLine(args: readonly string[]): Promise<{ ms: number; line: s
     });
 }
 
+/** Alternates `runs` plugin starts with `runs` bare `node -e` starts, after one untimed warm-up start. */
 export async function measurePluginStartup(runs: number): Promise<PluginStartupResult> {
     const pluginArgs = [PLUGIN_MAIN, "127.0.0.1:1"];
     const bareArgs = ["-e", "console.log(1)"];

@@ -17,8 +17,9 @@ import { ListingOutputs, listingOutputs, RESOURCE_INPUT_NAMES, ResourceInputs, R
 /** The engine's placeholder for a value not known yet (during preview). */
 export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-/** The engine's marker of a special value, and the marker of a secret, in the wire form of properties. */
+/** The engine's marker of a special value in the wire form of properties (the key of the marker). */
 export const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
+/** The marker's value for a secret: `{[SPECIAL_SIG_KEY]: SECRET_SIG, value}`. */
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 /** Properties as the engine passes them. */
