@@ -2,7 +2,7 @@
 import { CredentialsProvider, resolveCredentialsProvider } from "../alibaba-client/credentials";
 import { listMessageContactVerifications } from "../alibaba-client/list-message-contact-verifications";
 import { verificationsQueryId } from "../alibaba-client/operation/query-id";
-import { optionProblems, unknownKeyProblems, VALIDATED_FIELDS } from "../alibaba-client/operation/validate-options";
+import { argumentProblems, VALIDATED_FIELDS } from "../alibaba-client/operation/validate-options";
 import type { StackSettings } from "../alibaba-client/stack-settings";
 import type { PropertyFailure, Props } from "../listing-resource";
 
@@ -19,7 +19,7 @@ export async function getMessageContactVerifications(
     settings: StackSettings,
     providerCredentials: () => CredentialsProvider,
 ): Promise<FunctionResult> {
-    const problems = [...unknownKeyProblems(args, VALIDATED_FIELDS), ...optionProblems(args)];
+    const problems = argumentProblems(args, VALIDATED_FIELDS);
     if (problems.length > 0) return { failures: problems.map((p) => ({ property: p.field, reason: p.message })) };
     const explicit = args.accessKeyId !== undefined || args.accessKeySecret !== undefined || args.securityToken !== undefined;
     const credentialsProvider = explicit ? resolveCredentialsProvider({ explicit: args, stack: settings }) : providerCredentials();

@@ -4,6 +4,7 @@
  * `alicloud:*` keys, by the same function, so both providers accept and refuse the same values; errors name the
  * plugin's key. Absent keys fall back to the environment and files chain.
  */
+import { parseEndpoint } from "../alibaba-client/endpoint";
 import { InvalidArgumentError } from "../alibaba-client/errors";
 import { PACKAGE_CONFIG_NAMESPACE, readStackSettings, STACK_CONFIG_KEYS, StackSettings } from "../alibaba-client/stack-settings";
 import type { PropertyFailure, Props } from "../listing-resource";
@@ -65,6 +66,15 @@ export function readPluginConfig(values: Props): { settings: StackSettings; fail
         failures.push({ property: key, reason: error.message.split(error.field).join(pluginConfigKey(key)) });
     }
     const endpoint = asText(values.endpoint);
-    if (endpoint !== undefined) settings.endpoints = { ...settings.endpoints, resourcedirectory: endpoint };
+    if (endpoint !== undefined) {
+        settings.endpoints = { ...settings.endpoints, resourcedirectory: endpoint };
+        try {
+            // Parsed now as every listing will parse it, so a bad endpoint fails the configuration, naming the key.
+            parseEndpoint(endpoint, pluginConfigKey("endpoint"));
+        } catch (error) {
+            if (!(error instanceof InvalidArgumentError)) throw error;
+            failures.push({ property: "endpoint", reason: error.message });
+        }
+    }
     return { settings, failures };
 }

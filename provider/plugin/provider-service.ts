@@ -9,7 +9,6 @@ import type * as grpc from "@grpc/grpc-js";
 import type * as pb from "@pulumi/pulumi/proto/provider_pb";
 import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { CredentialsProvider, resolveCredentialsProvider } from "../alibaba-client/credentials";
-import { parseEndpoint } from "../alibaba-client/endpoint";
 import { InvalidArgumentError, MessageContactsError } from "../alibaba-client/errors";
 import type { StackSettings } from "../alibaba-client/stack-settings";
 import { asSecret, listingResource, PropertyFailure, Props } from "../listing-resource";
@@ -71,21 +70,6 @@ function withSecretTargets(recorded: object): Props {
     return { ...outs, ...Object.fromEntries(TARGET_OUTPUT_NAMES.map((name) => [name, asSecret(outs[name])])) };
 }
 
-/** Checks the configuration: the shared settings reader, and the endpoint parsed as listings will parse it. */
-function checkConfiguration(values: Props): { settings: StackSettings; failures: PropertyFailure[] } {
-    const { settings, failures } = readPluginConfig(values);
-    const endpoint = settings.endpoints?.resourcedirectory;
-    if (endpoint !== undefined) {
-        try {
-            parseEndpoint(endpoint, pluginConfigKey("endpoint"));
-        } catch (error) {
-            if (!(error instanceof InvalidArgumentError)) throw error;
-            failures.push({ property: "endpoint", reason: error.message });
-        }
-    }
-    return { settings, failures };
-}
-
 /** `alicloud-message-contacts:config:region` (Configure's variables) -> `region`. */
 function variablesToValues(variables: Iterable<[string, string]>): Props {
     const prefix = `${PACKAGE_NAME}:config:`;
@@ -96,7 +80,7 @@ function variablesToValues(variables: Iterable<[string, string]>): Props {
 
 /** The service's handlers, over one provider's configuration (one plugin process serves one provider). */
 export function providerService(version: string): grpc.UntypedServiceImplementation {
-    const { messages, plugin, empty, grpc: grpcModule } = pulumiRuntime();
+    const { messages, plugin, empty } = pulumiRuntime();
     const state: { settings: StackSettings; credentials?: CredentialsProvider; configured: boolean } = { settings: {}, configured: false };
     const credentials = () => (state.credentials ??= resolveCredentialsProvider({ stack: state.settings }));
     const resource = listingResource({
@@ -114,7 +98,7 @@ export function providerService(version: string): grpc.UntypedServiceImplementat
         }),
         checkConfig: handle<pb.CheckRequest, pb.CheckResponse>(async (request) => {
             const news = propsOf(request.getNews());
-            const { failures } = checkConfiguration(revealProps(news));
+            const { failures } = readPluginConfig(revealProps(news));
             // The inputs go back as they came, secrets still wrapped, so the engine keeps them secret.
             return new messages.CheckResponse().setInputs(toStruct(news)).setFailuresList(failureMessages(failures));
         }),
@@ -125,7 +109,7 @@ export function providerService(version: string): grpc.UntypedServiceImplementat
         configure: handle<pb.ConfigureRequest, pb.ConfigureResponse>(async (request) => {
             const args = request.getArgs();
             const values = args ? revealProps(propsOf(args)) : variablesToValues(request.getVariablesMap().entries() as unknown as Iterable<[string, string]>);
-            const { settings, failures } = checkConfiguration(values);
+            const { settings, failures } = readPluginConfig(values);
             if (failures.length > 0) throw new InvalidArgumentError(failures[0]?.property ?? "", failures.map((f) => f.reason).join(" "));
             state.settings = settings;
             state.credentials = undefined;
@@ -175,10 +159,6 @@ export function providerService(version: string): grpc.UntypedServiceImplementat
         delete: handle<pb.DeleteRequest, unknown>(async () => new empty.Empty()),
         cancel: handle<unknown, unknown>(async () => new empty.Empty()),
         attach: handle<unknown, unknown>(async () => new empty.Empty()),
-        // An unknown method of a newer engine gets UNIMPLEMENTED from grpc-js; these say so explicitly.
-        construct: (_call: unknown, callback: Callback<unknown>) =>
-            callback({ code: grpcModule.status.UNIMPLEMENTED, details: `${PACKAGE_NAME} has no components` } as grpc.ServiceError),
-        call: (_call: unknown, callback: Callback<unknown>) =>
-            callback({ code: grpcModule.status.UNIMPLEMENTED, details: `${PACKAGE_NAME} has no methods` } as grpc.ServiceError),
+        // Every other method (Construct, Call, Handshake, ...) is answered UNIMPLEMENTED by main.ts's lazy service.
     };
 }

@@ -68,7 +68,7 @@ export function nearestName(name: string, known: readonly string[]): string | un
  * A problem for every key of `options` that is not in `known` (JavaScript callers get no compiler to tell them
  * `pagesize` is not `pageSize`), naming the nearest valid key.
  */
-export function unknownKeyProblems(options: unknown, known: readonly string[]): ArgumentProblem[] {
+function unknownKeyProblems(options: unknown, known: readonly string[]): ArgumentProblem[] {
     if (options === null || typeof options !== "object" || Array.isArray(options)) return [];
     return Object.keys(options)
         .filter((key) => !known.includes(key))
@@ -122,12 +122,17 @@ export function optionProblems(options: unknown): ArgumentProblem[] {
     return problems;
 }
 
+/** Every problem with the given options: keys not in `known` (when given), then bad values. */
+export function argumentProblems(options: unknown, known?: readonly string[]): ArgumentProblem[] {
+    return [...(known ? unknownKeyProblems(options, known) : []), ...optionProblems(options)];
+}
+
 /**
  * Throws {@link InvalidArgumentError} naming the first bad field (and listing all of them) before any request:
  * bad values, and, when `known` is given, keys that are not among them.
  */
 export function assertValidOptions(options: unknown, known?: readonly string[]): void {
-    const problems = [...(known ? unknownKeyProblems(options, known) : []), ...optionProblems(options)];
+    const problems = argumentProblems(options, known);
     const first = problems[0];
     if (first) throw new InvalidArgumentError(first.field, problems.map((p) => p.message).join(" "));
 }
