@@ -10,26 +10,15 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Emulator, startEmulator, Verification } from "../../emulator";
 import { consumerProject, ConsumerProject } from "../support/consumer-project";
-import { listingOutputsOf } from "../support/emulator-fixture";
+import { ALICE, BOB, listingOutputsOf, SMALL_LISTING, SMALL_LISTING_CHANGED } from "../support/emulator-fixture";
 import { DynamicProviderHost, PROVIDER_KEY, Props, startDynamicProviderHost } from "../support/dynamic-provider-host";
 import { SerializedProvider, serializeProvider } from "../support/serialize-provider";
 
 const TYPE = "pulumi-nodejs:dynamic/alicloud:MessageContactVerifications";
-const ALICE = "c-Alice000000001";
-const BOB = "c-Bob00000000002";
 const MISSING = "c-doesnotexist1";
-
-const SEEDED: Verification[] = [
-    { contactId: ALICE, target: "z***@example.com" },
-    { contactId: BOB, target: "138****0000" },
-    { contactId: ALICE, target: "a***@example.com" },
-    { contactId: BOB, target: "z***@example.com" },
-    { contactId: ALICE, target: "139****1111" },
-];
-const CHANGED: Verification[] = [...SEEDED.slice(0, 4), { contactId: BOB, target: "m***@example.com" }];
+const SEEDED = SMALL_LISTING;
+const CHANGED = SMALL_LISTING_CHANGED;
 const REFRESHED: Verification[] = [{ contactId: ALICE, target: "only***@example.com" }, ...CHANGED.slice(1, 3)];
-
-const listingOf = listingOutputsOf;
 
 /** State without `__provider`, after checking that `__provider` is the serialized provider. */
 function withoutProvider(props: Props, serialized: SerializedProvider): Props {
@@ -128,7 +117,7 @@ describe("dynamic provider through the real dynamic-provider host (gRPC, install
         emulator.resetRequests();
         const result = await host.check({}, inputs, { name: "pending" });
         assert.deepEqual(result.failures, []);
-        assert.deepEqual(result.inputs, { ...inputs, ...listingOf(SEEDED) });
+        assert.deepEqual(result.inputs, { ...inputs, ...listingOutputsOf(SEEDED) });
         checked = result.inputs;
         // Five items two per page: three pages, listed twice (the resource confirms its listings by default),
         // each request validly signed with the configured key.
@@ -149,9 +138,9 @@ describe("dynamic provider through the real dynamic-provider host (gRPC, install
     it("Check with secretTargets returns the listing as secrets", async () => {
         const result = await host.check({}, { ...inputs, secretTargets: true }, { name: "secret" });
         const secretSig = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
-        assert.deepEqual(result.inputs.verifications, { ...secretSig, value: listingOf(SEEDED).verifications });
-        assert.deepEqual(result.inputs.targets, { ...secretSig, value: listingOf(SEEDED).targets });
-        assert.deepEqual(result.inputs.pendingByTarget, { ...secretSig, value: listingOf(SEEDED).pendingByTarget });
+        assert.deepEqual(result.inputs.verifications, { ...secretSig, value: listingOutputsOf(SEEDED).verifications });
+        assert.deepEqual(result.inputs.targets, { ...secretSig, value: listingOutputsOf(SEEDED).targets });
+        assert.deepEqual(result.inputs.pendingByTarget, { ...secretSig, value: listingOutputsOf(SEEDED).pendingByTarget });
         assert.equal(result.inputs.totalCount, SEEDED.length);
     });
 
@@ -177,7 +166,7 @@ describe("dynamic provider through the real dynamic-provider host (gRPC, install
         state = created.properties;
         assert.equal(typeof id, "string");
         assert.ok(id.endsWith("/ListMessageContactVerifications/*"), `unexpected id ${id}`);
-        assert.deepEqual(withoutProvider(state, serialized), { endpoint: emulator.url, pageSize: 2, ...listingOf(SEEDED) });
+        assert.deepEqual(withoutProvider(state, serialized), { endpoint: emulator.url, pageSize: 2, ...listingOutputsOf(SEEDED) });
         assert.ok(!JSON.stringify(state).includes(secret()), "the state contains the AccessKey secret");
         assert.ok(!JSON.stringify(state).includes(keyId()), "the state contains the AccessKey ID");
         assert.equal(emulator.requests.length, 0);
@@ -219,7 +208,7 @@ describe("dynamic provider through the real dynamic-provider host (gRPC, install
         const updated = await host.update(id, state, checked, { oldInputs: checked, name: "pending" });
         state = updated.properties;
         assert.equal(emulator.requests.length, 0);
-        assert.deepEqual(withoutProvider(state, serialized), { endpoint: emulator.url, pageSize: 2, ...listingOf(CHANGED) });
+        assert.deepEqual(withoutProvider(state, serialized), { endpoint: emulator.url, pageSize: 2, ...listingOutputsOf(CHANGED) });
     });
 
     it("Read refreshes the state from the service", async () => {
@@ -229,7 +218,7 @@ describe("dynamic provider through the real dynamic-provider host (gRPC, install
         assert.deepEqual(withoutProvider(read.properties, serialized), {
             endpoint: emulator.url,
             pageSize: 2,
-            ...listingOf(emulator.verifications()),
+            ...listingOutputsOf(emulator.verifications()),
         });
         state = read.properties;
     });
@@ -249,7 +238,7 @@ describe("dynamic provider through the real dynamic-provider host (gRPC, install
             endpoint: emulator.url,
             pageSize: 2,
             contactId: BOB,
-            ...listingOf(SEEDED.filter((v) => v.contactId === BOB)),
+            ...listingOutputsOf(SEEDED.filter((v) => v.contactId === BOB)),
         });
     });
 

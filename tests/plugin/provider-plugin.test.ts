@@ -6,27 +6,15 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Emulator, startEmulator, Verification } from "../../emulator";
+import { Emulator, startEmulator } from "../../emulator";
 import { consumerProject, ConsumerProject, REPO_ROOT } from "../support/consumer-project";
-import { listingOutputsOf } from "../support/emulator-fixture";
+import { BOB, listingOutputsOf, SMALL_LISTING, SMALL_LISTING_CHANGED } from "../support/emulator-fixture";
 import type { Props } from "../support/dynamic-provider-host";
 import { rpcSecret, SECRET_SIG, SPECIAL_SIG_KEY } from "../support/dynamic-provider-host";
 import { FUNCTION_TOKEN, ProviderPlugin, RESOURCE_TOKEN, startProviderPlugin } from "../support/provider-plugin";
 
-const ALICE = "c-Alice000000001";
-const BOB = "c-Bob00000000002";
-const SEEDED: Verification[] = [
-    { contactId: ALICE, target: "z***@example.com" },
-    { contactId: BOB, target: "138****0000" },
-    { contactId: ALICE, target: "a***@example.com" },
-    { contactId: BOB, target: "z***@example.com" },
-    { contactId: ALICE, target: "139****1111" },
-];
-const CHANGED: Verification[] = [...SEEDED.slice(0, 4), { contactId: BOB, target: "m***@example.com" }];
-
-const plain = (list: readonly Verification[]) => list.map((v) => ({ contactId: v.contactId, target: v.target }));
-
-const listingOf = listingOutputsOf;
+const SEEDED = SMALL_LISTING;
+const CHANGED = SMALL_LISTING_CHANGED;
 
 describe("provider plugin over gRPC (packed, started as the engine starts it)", function () {
     let project: ConsumerProject;
@@ -92,10 +80,10 @@ describe("provider plugin over gRPC (packed, started as the engine starts it)", 
         assert.deepEqual(result.outputs, {
             id: `${new URL(emulator.url).host}/ListMessageContactVerifications/*`,
             totalCount: SEEDED.length,
-            verifications: plain(SEEDED),
+            verifications: listingOutputsOf(SEEDED).verifications,
         });
         const filtered = await plugin.invoke(FUNCTION_TOKEN, { contactId: BOB });
-        assert.deepEqual(filtered.outputs.verifications, plain(SEEDED.filter((v) => v.contactId === BOB)));
+        assert.deepEqual(filtered.outputs.verifications, listingOutputsOf(SEEDED.filter((v) => v.contactId === BOB)).verifications);
         assert.equal(filtered.outputs.contactId, BOB);
     });
 
@@ -131,7 +119,7 @@ describe("provider plugin over gRPC (packed, started as the engine starts it)", 
         it("Check lists: the listing joins the checked inputs, which the engine plans as outputs at preview", async () => {
             const result = await plugin.check({}, inputs(), { name: "pending" });
             assert.deepEqual(result.failures, []);
-            assert.deepEqual(result.inputs, { ...inputs(), ...listingOf(SEEDED) });
+            assert.deepEqual(result.inputs, { ...inputs(), ...listingOutputsOf(SEEDED) });
             checked = result.inputs;
         });
 
@@ -140,7 +128,7 @@ describe("provider plugin over gRPC (packed, started as the engine starts it)", 
             const created = await plugin.create(checked, { name: "pending" });
             assert.equal(emulator.requests.length, 0);
             assert.equal(created.id, `${new URL(emulator.url).host}/ListMessageContactVerifications/*`);
-            assert.deepEqual(created.properties, { ...inputs(), ...listingOf(SEEDED) });
+            assert.deepEqual(created.properties, { ...inputs(), ...listingOutputsOf(SEEDED) });
             id = created.id;
             state = created.properties;
         });
@@ -154,7 +142,7 @@ describe("provider plugin over gRPC (packed, started as the engine starts it)", 
             assert.equal(diff.changes, "DIFF_SOME");
             assert.deepEqual(diff.replaces, []);
             const updated = await plugin.update(id, state, changed.inputs, { name: "pending" });
-            assert.deepEqual(updated.properties, { ...inputs(), ...listingOf(CHANGED) });
+            assert.deepEqual(updated.properties, { ...inputs(), ...listingOutputsOf(CHANGED) });
             state = updated.properties;
         });
 
@@ -162,7 +150,7 @@ describe("provider plugin over gRPC (packed, started as the engine starts it)", 
             emulator.setVerifications(SEEDED);
             const read = await plugin.read(id, state, { name: "pending", inputs: inputs() });
             assert.equal(read.id, id);
-            assert.deepEqual(read.properties, { ...inputs(), ...listingOf(SEEDED) });
+            assert.deepEqual(read.properties, { ...inputs(), ...listingOutputsOf(SEEDED) });
             emulator.resetRequests();
             await plugin.delete(id, read.properties, { name: "pending" });
             assert.equal(emulator.requests.length, 0);

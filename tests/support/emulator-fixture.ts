@@ -9,6 +9,19 @@ export function verifications(n: number, contacts = ["c-aaaaaaaa01", "c-bbbbbbbb
     }));
 }
 
+/** Two contacts of a small listing, and the listing the provider tests seed (a target pending for both). */
+export const ALICE = "c-Alice000000001";
+export const BOB = "c-Bob00000000002";
+export const SMALL_LISTING: readonly Verification[] = [
+    { contactId: ALICE, target: "z***@example.com" },
+    { contactId: BOB, target: "138****0000" },
+    { contactId: ALICE, target: "a***@example.com" },
+    { contactId: BOB, target: "z***@example.com" },
+    { contactId: ALICE, target: "139****1111" },
+];
+/** {@link SMALL_LISTING} after its last verification was replaced. */
+export const SMALL_LISTING_CHANGED: readonly Verification[] = [...SMALL_LISTING.slice(0, 4), { contactId: BOB, target: "m***@example.com" }];
+
 /**
  * What the resource records of `list` (both providers): the count, the verifications as plain objects, the targets
  * sorted and de-duplicated, and each target's contacts in first-seen order. Written out here, independently of

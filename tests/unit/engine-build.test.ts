@@ -25,6 +25,16 @@ import {
 
 const REPO_ROOT = join(__dirname, "..", "..");
 
+/** Runs `npm run engine`'s script with `bin` as the whole PATH and an empty cache under it. */
+function runBuildEngine(bin: string) {
+    const tsNode = require.resolve("ts-node/dist/bin.js", { paths: [REPO_ROOT] });
+    return spawnSync(process.execPath, [tsNode, join(ENGINE_MODULE_DIR, "build-engine.ts")], {
+        cwd: REPO_ROOT,
+        encoding: "utf8",
+        env: { PATH: bin, HOME: process.env.HOME, XDG_CACHE_HOME: join(bin, "cache") },
+    });
+}
+
 describe("the engine's tools module (npm run engine)", () => {
     it("pins pkg and sdk of github.com/pulumi/pulumi at one version", () => {
         const goMod = readFileSync(join(ENGINE_MODULE_DIR, "go.mod"), "utf8");
@@ -136,12 +146,7 @@ describe("the engine's tools module (npm run engine)", () => {
         const bin = mkdtempSync(join(tmpdir(), "no-go-"));
         try {
             symlinkSync(process.execPath, join(bin, "node"));
-            const tsNode = require.resolve("ts-node/dist/bin.js", { paths: [REPO_ROOT] });
-            const result = spawnSync(process.execPath, [tsNode, join(ENGINE_MODULE_DIR, "build-engine.ts")], {
-                cwd: REPO_ROOT,
-                encoding: "utf8",
-                env: { PATH: bin, HOME: process.env.HOME, XDG_CACHE_HOME: join(bin, "cache") },
-            });
+            const result = runBuildEngine(bin);
             assert.equal(result.status, 1, result.stderr);
             assert.equal(result.stdout, "", "no folder printed");
             assert.match(result.stderr, /^Go was not found\. npm run engine builds the Pulumi CLI from Go modules and needs Go \d+\.\d+\.\d+ or later on PATH/);
@@ -160,12 +165,7 @@ describe("the engine's tools module (npm run engine)", () => {
         try {
             symlinkSync(process.execPath, join(bin, "node"));
             symlinkSync(realpathSync(join(go.stdout.trim(), "bin", "go")), join(bin, "go"));
-            const tsNode = require.resolve("ts-node/dist/bin.js", { paths: [REPO_ROOT] });
-            const result = spawnSync(process.execPath, [tsNode, join(ENGINE_MODULE_DIR, "build-engine.ts")], {
-                cwd: REPO_ROOT,
-                encoding: "utf8",
-                env: { PATH: bin, HOME: process.env.HOME, XDG_CACHE_HOME: join(bin, "cache") },
-            });
+            const result = runBuildEngine(bin);
             assert.equal(result.status, 1, result.stderr);
             assert.equal(result.stdout, "", "no folder printed");
             assert.match(result.stderr, /^Python 3 was not found\. npm run engine makes a Python virtual environment/);
