@@ -17,36 +17,36 @@ function version(): string {
 
 type ListCommand = Extract<ReturnType<typeof parseCommandLine>, { kind: "list" }>;
 
-/** The flag behind each argument the command passes to the client, for error messages. */
-const FLAGS: Readonly<Record<string, string>> = { contactId: "--contact-id", pageSize: "--page-size", concurrency: "--concurrency", endpoint: "--endpoint" };
-
-/** Checks the arguments as the client will, before anything starts (the emulator included). */
-async function checkArguments(command: ListCommand): Promise<void> {
-    const { assertValidOptions } = await import("../provider/alibaba-client/operation/validate-options");
-    const { parseEndpoint } = await import("../provider/alibaba-client/endpoint");
-    assertValidOptions({ contactId: command.contactId, pageSize: command.pageSize, concurrency: command.concurrency });
-    if (command.endpoint !== undefined) parseEndpoint(command.endpoint);
+/** The listing's arguments the command was given, by option name. */
+function listingArguments(command: ListCommand): Record<string, unknown> {
+    const { kind: _kind, output: _output, emulator: _emulator, ...given } = command;
+    return given;
 }
 
-/** An invalid argument's message, in the command's words: `--page-size must be...`, not `pageSize must be...`. */
-function inFlags(field: string, message: string): string {
-    const flag = FLAGS[field];
-    return flag && message.startsWith(field) ? flag + message.slice(field.length) : message;
+/** Checks the arguments as the client will, before anything starts (the emulator included); messages name the flags. */
+function checkArguments(command: ListCommand): void {
+    const { ARGUMENT_NAMES, assertValidOptions, parseEndpoint } = require("../provider/alibaba-client") as typeof import("../provider/alibaba-client");
+    const { CLI_VOCABULARY } = require("./flags") as typeof import("./flags");
+    const given = listingArguments(command);
+    assertValidOptions(given, ARGUMENT_NAMES, [], CLI_VOCABULARY);
+    if (typeof given.endpoint === "string") parseEndpoint(given.endpoint, "--endpoint");
 }
 
 async function list(command: ListCommand): Promise<number> {
-    await checkArguments(command);
-    const { listMessageContactVerifications, closeAllPools } = await import("../provider/alibaba-client");
+    checkArguments(command);
+    const { listMessageContactVerifications, closeAllPools, StaticCredentialsProvider, Credentials } = await import("../provider/alibaba-client");
+    const { CLI_VOCABULARY } = await import("./flags");
     const { formatJson, formatNdjson, formatTable } = await import("./format-listing");
     const { progressReporter } = await import("./progress");
     let emulator: import("../emulator").Emulator | undefined;
     let credentials = {};
-    let endpoint = command.endpoint;
+    let endpoint = typeof command.endpoint === "string" ? command.endpoint : undefined;
     if (command.emulator) {
         const { startEmulator, demoVerifications } = await import("../emulator");
         emulator = await startEmulator({ verifications: demoVerifications(DEMO_VERIFICATIONS), latencyMs: 20 });
         endpoint = emulator.url;
-        credentials = { accessKeyId: emulator.account.accessKeyId, accessKeySecret: emulator.account.accessKeySecret };
+        const key = new Credentials(emulator.account.accessKeyId, emulator.account.accessKeySecret);
+        credentials = { credentialsProvider: new StaticCredentialsProvider(key, "the bundled emulator's demo account") };
         process.stderr.write(
             `DEMO DATA: listing ${DEMO_VERIFICATIONS} made-up verifications from the bundled emulator at ${emulator.url}, not from your Alibaba Cloud account.\n`,
         );
@@ -54,11 +54,10 @@ async function list(command: ListCommand): Promise<number> {
     const progress = progressReporter(process.stderr);
     try {
         const listing = await listMessageContactVerifications({
-            contactId: command.contactId,
-            pageSize: command.pageSize,
-            concurrency: command.concurrency,
+            ...listingArguments(command),
             endpoint,
             ...credentials,
+            vocabulary: CLI_VOCABULARY,
             onProgress: progress.update,
         });
         progress.end();
@@ -96,7 +95,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         }
         const { InvalidArgumentError } = await import("../provider/alibaba-client/errors");
         if (error instanceof InvalidArgumentError) {
-            say(inFlags(error.field, error.message));
+            say(error.message);
             process.stderr.write(usageHint);
             return EXIT.usageError;
         }

@@ -1,21 +1,19 @@
+import { flagHelp } from "./flags";
+
 /** The command's name, as installed by npm (`bin`). */
 export const COMMAND = "alicloud-contact-verifications";
 
 /** Exit codes: documented in the README and `--help`. */
 export const EXIT = { ok: 0, apiError: 1, usageError: 2 } as const;
 
-/** `--help` text. */
+/** `--help` text; the listing flags' lines come from the option table. */
 export const HELP = `Usage: ${COMMAND} [options]
 
 Lists Alibaba Cloud Resource Directory message contacts' phone numbers and email addresses that are
 waiting to be verified (ListMessageContactVerifications), from every page.
 
 Options:
-  --contact-id ID       only this contact's pending verifications (c-...)
-  --page-size N         items asked per page, 1..100 (default 100)
-  --concurrency N       pages fetched at once, 1..32 (default 4)
-  --endpoint HOST|URL   Resource Directory endpoint (default: env
-                        ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else resourcedirectory.aliyuncs.com)
+${flagHelp().join("\n")}
   --output FORMAT       table, json or ndjson (default: table on a terminal, json otherwise)
   --emulator            start the bundled emulator with demo data and list from it (no account needed)
   --help                show this help

@@ -1,51 +1,67 @@
 /**
  * The `MessageContactVerifications` resource's operations, shared by the dynamic provider (`dynamic/`) and the
- * provider plugin (`plugin/`): plain property objects in, plain property objects out, in the engine's wire form
- * (unknowns as {@link UNKNOWN_VALUE}, secrets as {@link asSecret} envelopes). No Pulumi import: each provider
- * adapts its own protocol to these functions.
+ * provider plugin (`plugin/`): plain property objects in and out. Each provider translates its protocol at its
+ * edge: it says which inputs are unknown (preview) or secret ({@link InputMarks}), and marks as secret the outputs
+ * each operation names in `secret`. No Pulumi import and no wire format here.
  */
 import { isDeepStrictEqual } from "node:util";
-import type { CredentialsProvider } from "./alibaba-client/credentials";
-import { listMessageContactVerifications } from "./alibaba-client/list-message-contact-verifications";
-import { InvalidArgumentError, MessageContactsError } from "./alibaba-client/errors";
-import { verificationsQueryId } from "./alibaba-client/operation/query-id";
-import { resolveCallEndpoint } from "./alibaba-client/resolve-settings";
-import { optionProblems } from "./alibaba-client/operation/validate-options";
-import type { StackSettings } from "./alibaba-client/stack-settings";
-import { ListingOutputs, listingOutputs, RESOURCE_INPUT_NAMES, ResourceInputs, ResourceOutputs } from "./resource-shape";
+import {
+    CredentialsProvider,
+    InvalidArgumentError,
+    listMessageContactVerifications,
+    MessageContactsError,
+    optionProblems,
+    ProviderSettings,
+    resolveCallEndpoint,
+    unknownKeyProblems,
+    verificationsQueryId,
+    Vocabulary,
+} from "./alibaba-client";
+import {
+    CONTACT_OUTPUT_NAMES,
+    LISTING_OUTPUT_NAMES,
+    ListingOutputs,
+    listingOutputs,
+    RESOURCE_INPUT_NAMES,
+    ResourceInputs,
+    ResourceOutputs,
+    TARGET_OUTPUT_NAMES,
+} from "./resource-shape";
 
-/** The engine's placeholder for a value not known yet (during preview). */
-export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-/** The engine's marker of a special value in the wire form of properties (the key of the marker). */
-export const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
-/** The marker's value for a secret: `{[SPECIAL_SIG_KEY]: SECRET_SIG, value}`. */
-export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-
-/** Properties as the engine passes them. */
+/** Properties, with plain values. */
 export type Props = Record<string, unknown>;
 
-/** A property the engine rejects, and why. */
+/** A property refused, and why. */
 export interface PropertyFailure {
     property: string;
     reason: string;
 }
 
-/** `value` as the engine's wire form of a secret, which it keeps secret when `check` returns it. */
-export function asSecret(value: unknown): Props {
-    return { [SPECIAL_SIG_KEY]: SECRET_SIG, value };
+/** What a provider knows of its inputs beyond their values: which are not known yet, which came as secrets. */
+export interface InputMarks {
+    /** Inputs whose values are not known yet (preview); their values are placeholders. */
+    unknown?: readonly string[];
+    /** Inputs the program gave as secrets. */
+    secret?: readonly string[];
 }
 
 /** What the resource's operations need from the provider that hosts them. */
 export interface ListingResourceHost {
-    /** The provider's settings (stack or provider config); throws the configuration's error if it had one. */
-    settings(): StackSettings;
-    /** The provider's credentials, one provider per process so temporary credentials are cached. */
-    credentials(): CredentialsProvider;
+    /** The provider's settings; throws the configuration's error if it had one. */
+    settings(): ProviderSettings;
+    /** Whether every setting is known: with an unknown one (preview), nothing is listed. Default: known. */
+    settingsKnown?(): boolean;
+    /** The provider's credentials for a call with this `stsEndpoint` (cached per provider, so temporary credentials are reused). */
+    credentials(stsEndpoint: string | undefined): CredentialsProvider;
+    /** How the provider's users name its settings, for messages. */
+    vocabulary: Vocabulary;
     /** Where credentials are configured instead of inputs, for the failure that refuses credential inputs. */
     credentialsAdvice: string;
+    /** Keys the provider's protocol adds to the inputs (`__provider`), which are not the user's. */
+    protocolKeys?: readonly string[];
 }
 
+/** Credential arguments of the get functions, which the resource refuses so that they never land in state. */
 const CREDENTIAL_INPUTS = ["accessKeyId", "accessKeySecret", "securityToken"] as const;
 
 /** The input properties the provider reads, absent ones omitted (state must not hold `undefined`). */
@@ -60,11 +76,6 @@ export function pickInputs(props: Props): ResourceInputs {
 /** The inputs as state records them: those the listing reads, and `secretTargets` when set. */
 function recordedInputs(props: Props): ResourceInputs & { secretTargets?: true } {
     return { ...pickInputs(props), ...(props.secretTargets === true ? { secretTargets: true } : {}) };
-}
-
-/** Whether any input is still unknown (preview, with inputs from other resources' outputs). */
-function hasUnknowns(props: Props): boolean {
-    return Object.values(props).some((value) => value === UNKNOWN_VALUE);
 }
 
 /** The input a listing error is about (`contactId` for an unknown or invalid contact), or "" for the resource. */
@@ -86,13 +97,24 @@ function checkedListing(news: Props): ListingOutputs | undefined {
     return listingOutputs(verifications as ListingOutputs["verifications"]);
 }
 
+/**
+ * The outputs to keep secret: those holding targets with `secretTargets`, those holding contact IDs when
+ * `contactId` came as a secret, and every input that came as one.
+ */
+function secretOutputs(inputs: { secretTargets?: unknown }, marks: InputMarks): string[] {
+    const secret = new Set(marks.secret ?? []);
+    if (inputs.secretTargets === true) TARGET_OUTPUT_NAMES.forEach((name) => secret.add(name));
+    if (secret.has("contactId")) CONTACT_OUTPUT_NAMES.forEach((name) => secret.add(name));
+    return [...secret];
+}
+
 /** The resource's operations, over the settings and credentials of one provider. */
 export interface ListingResource {
-    check(news: Props): Promise<{ inputs: Props; failures: PropertyFailure[] }>;
+    check(news: Props, marks?: InputMarks): Promise<{ inputs: Props; failures: PropertyFailure[]; secret: string[] }>;
     diff(olds: Props, news: Props): Promise<{ changes: boolean; replaces: string[] }>;
-    create(news: Props): Promise<{ id: string; outs: ResourceOutputs }>;
-    update(news: Props): Promise<{ outs: ResourceOutputs }>;
-    read(id: string, props: Props): Promise<{ id: string; props: ResourceOutputs }>;
+    create(news: Props, marks?: InputMarks): Promise<{ id: string; outs: ResourceOutputs; secret: string[] }>;
+    update(news: Props, marks?: InputMarks): Promise<{ outs: ResourceOutputs; secret: string[] }>;
+    read(id: string, props: Props, marks?: InputMarks): Promise<{ id: string; props: ResourceOutputs; secret: string[] }>;
 }
 
 /** The resource's operations for a provider (see each method). */
@@ -102,15 +124,17 @@ export function listingResource(host: ListingResourceHost): ListingResource {
         const listing = await listMessageContactVerifications({
             ...inputs,
             limitDefaults: { consistency: RESOURCE_DEFAULT_CONSISTENCY },
-            stack: host.settings(),
-            credentialsProvider: host.credentials(),
+            settings: host.settings(),
+            vocabulary: host.vocabulary,
+            credentialsProvider: host.credentials(inputs.stsEndpoint),
         });
         return listingOutputs(listing.verifications);
     }
 
     /** The resource's id: `<endpoint host>/ListMessageContactVerifications/<contactId or *>`, as the get functions' id. */
-    function queryIdOf(inputs: ResourceInputs): string {
-        return verificationsQueryId(resolveCallEndpoint(inputs, host.settings()).host, inputs.contactId);
+    function queryIdOf(inputs: ResourceInputs, marks: InputMarks): string {
+        const host_ = resolveCallEndpoint(inputs, host.settings(), process.env, host.vocabulary).host;
+        return verificationsQueryId(host_, inputs.contactId, (marks.secret ?? []).includes("contactId"));
     }
 
     /** The inputs and the listing `check` made (or, should it be missing, a new one), as the state records them. */
@@ -118,42 +142,48 @@ export function listingResource(host: ListingResourceHost): ListingResource {
         return { ...recordedInputs(news), ...(checkedListing(news) ?? (await listFor(pickInputs(news)))) };
     }
 
+    /** Every problem with the inputs: keys that are not inputs, credentials, bad values (of known inputs). */
+    function inputProblems(news: Props, unknown: readonly string[]): PropertyFailure[] {
+        const given = Object.fromEntries(Object.entries(news).filter(([key, value]) => value !== undefined && !(host.protocolKeys ?? []).includes(key)));
+        const accepted = [...RESOURCE_INPUT_NAMES, "secretTargets", ...CREDENTIAL_INPUTS, ...LISTING_OUTPUT_NAMES];
+        const failures = unknownKeyProblems(given, accepted, "an input of MessageContactVerifications").map((p) => ({ property: p.field, reason: p.message }));
+        const known = Object.fromEntries(Object.entries(given).filter(([key]) => !unknown.includes(key)));
+        for (const p of optionProblems(known, [...RESOURCE_INPUT_NAMES, "secretTargets"])) failures.push({ property: p.field, reason: p.message });
+        for (const name of CREDENTIAL_INPUTS) {
+            if (given[name] !== undefined) {
+                failures.push({
+                    property: name,
+                    reason: `${name} is not an input of MessageContactVerifications, so that it never lands in state; ${host.credentialsAdvice}`,
+                });
+            }
+        }
+        return failures;
+    }
+
     return {
         /**
-         * Validates the inputs with the rules of the get functions (failures name the property) and, when every
-         * input is known, lists: the listing joins the checked inputs, which the engine records and plans as the
-         * resource's outputs at preview. So a preview shows (and policy packs check) the listing as it is now, and
-         * `create`/`update` record exactly what was checked without listing again. With `secretTargets`,
-         * `verifications`, `targets` and `pendingByTarget` are returned as secrets. With unknown inputs the
-         * listing stays unknown until `up`. A listing error is a failure (the engine shows its message on the
-         * resource), never a thrown error (which a host prints with its stack).
+         * Validates the inputs with the rules of the get functions (failures name the property; a key that is
+         * not an input is refused with the nearest one) and, when every input and setting is known, lists: the
+         * listing joins the checked inputs, which the engine records and plans as the resource's outputs at
+         * preview. So a preview shows (and policy packs check) the listing as it is now, and `create`/`update`
+         * record exactly what was checked without listing again. `secret` names the outputs to keep secret. With
+         * unknown inputs or settings the listing stays unknown until `up`. A listing error is a failure (the
+         * engine shows its message on the resource), never a thrown error (which a host prints with its stack).
          */
-        async check(news) {
+        async check(news, marks = {}) {
             host.settings();
+            const unknown = marks.unknown ?? [];
             const inputs: Props = recordedInputs(news);
-            const known = Object.fromEntries(Object.entries(inputs).filter(([, v]) => v !== UNKNOWN_VALUE));
-            const failures = optionProblems(known).map((p) => ({ property: p.field, reason: p.message }));
-            for (const name of CREDENTIAL_INPUTS) {
-                if (news[name] !== undefined) {
-                    failures.push({
-                        property: name,
-                        reason: `${name} is not an input of MessageContactVerifications, so that it never lands in state; ${host.credentialsAdvice}`,
-                    });
-                }
-            }
-            if (failures.length > 0 || hasUnknowns(inputs)) return { inputs, failures };
-            let listing: ListingOutputs;
+            const failures = inputProblems(news, unknown);
+            const secret = secretOutputs(inputs, marks);
+            const listable = failures.length === 0 && !Object.keys(inputs).some((name) => unknown.includes(name)) && (host.settingsKnown?.() ?? true);
+            if (!listable) return { inputs, failures, secret };
             try {
-                listing = await listFor(pickInputs(inputs));
+                return { inputs: { ...inputs, ...(await listFor(pickInputs(inputs))) }, failures, secret };
             } catch (error) {
                 if (!(error instanceof MessageContactsError)) throw error;
-                return { inputs, failures: [{ property: failedProperty(error), reason: error.message }] };
+                return { inputs, failures: [{ property: failedProperty(error), reason: error.message }], secret };
             }
-            const { totalCount, ...targetOutputs } = listing;
-            const listed = inputs.secretTargets
-                ? Object.fromEntries(Object.entries(targetOutputs).map(([name, value]) => [name, asSecret(value)]))
-                : targetOutputs;
-            return { inputs: { ...inputs, totalCount, ...listed }, failures };
         },
 
         /**
@@ -166,25 +196,26 @@ export function listingResource(host: ListingResourceHost): ListingResource {
             if (!isDeepStrictEqual(recordedInputs(olds), recordedInputs(news))) return { changes: true, replaces: [] };
             const listing = checkedListing(news);
             if (!listing) return { changes: true, replaces: [] };
-            const changed = (["totalCount", "verifications", "targets", "pendingByTarget"] as const).some(
-                (name) => !isDeepStrictEqual(olds[name], listing[name]),
-            );
+            const changed = LISTING_OUTPUT_NAMES.some((name) => !isDeepStrictEqual(olds[name], listing[name]));
             return { changes: changed, replaces: [] };
         },
 
         /** Records the listing `check` made. */
-        async create(news) {
-            return { id: queryIdOf(pickInputs(news)), outs: await recorded(news) };
+        async create(news, marks = {}) {
+            const outs = await recorded(news);
+            return { id: queryIdOf(pickInputs(news), marks), outs, secret: secretOutputs(outs, marks) };
         },
 
         /** Records the listing `check` made. */
-        async update(news) {
-            return { outs: await recorded(news) };
+        async update(news, marks = {}) {
+            const outs = await recorded(news);
+            return { outs, secret: secretOutputs(outs, marks) };
         },
 
         /** Refreshes state from the API (`pulumi refresh`). */
-        async read(id, props) {
-            return { id, props: { ...recordedInputs(props), ...(await listFor(pickInputs(props))) } };
+        async read(id, props, marks = {}) {
+            const outs = { ...recordedInputs(props), ...(await listFor(pickInputs(props))) };
+            return { id, props: outs, secret: secretOutputs(outs, marks) };
         },
     };
 }

@@ -1,38 +1,17 @@
-import type { CredentialOptions } from "./alibaba-client/credentials";
-import type { ClientOptions, ListQuery } from "./alibaba-client/operation/list-options";
-import type { MessageContactVerification } from "./alibaba-client/operation/verification";
+/** The `MessageContactVerifications` resource's shape: its inputs (from the option table) and its outputs. */
+import { MessageContactVerification, OptionNameSetAs, OptionValues, optionsSetAs } from "./alibaba-client";
 
-/** The module part of the resource's type token. */
-export const RESOURCE_MODULE = "alicloud";
-/** The type part of the resource's type token. */
-export const RESOURCE_TYPE = "MessageContactVerifications";
-/** The resource's type token, `pulumi-nodejs:dynamic/alicloud:MessageContactVerifications`. */
-export const RESOURCE_TYPE_TOKEN = `pulumi-nodejs:dynamic/${RESOURCE_MODULE}:${RESOURCE_TYPE}`;
+/** The resource's inputs that the listing reads: the option table's `resourceInput`s that are arguments. */
+export type ListingInputName = Exclude<OptionNameSetAs<"resourceInput">, "secretTargets">;
 
 /**
- * The names of the resource's inputs, the only input properties the provider reads: the query and client
- * options of the get functions, except credentials, which reach the provider through `configure` (stack
- * config) or the environment and never through state.
+ * The names of the resource's inputs the listing reads: the query and client options of the get functions,
+ * except credentials, which reach a provider through its configuration or the environment and never through state.
  */
-export const RESOURCE_INPUT_NAMES = [
-    "contactId",
-    "pageSize",
-    "endpoint",
-    "endpointType",
-    "region",
-    "stsEndpoint",
-    "concurrency",
-    "maxAttempts",
-    "maxListings",
-    "consistency",
-    "timeoutMs",
-    "requestTimeoutMs",
-    "maxResponseBytes",
-    "maxListingBytes",
-] as const satisfies readonly Exclude<keyof (ListQuery & ClientOptions), keyof CredentialOptions>[];
+export const RESOURCE_INPUT_NAMES = optionsSetAs("resourceInput").filter((name): name is ListingInputName => name !== "secretTargets");
 
 /** The resource's inputs, as recorded in state: the options named by {@link RESOURCE_INPUT_NAMES}. */
-export type ResourceInputs = Pick<ListQuery & ClientOptions, (typeof RESOURCE_INPUT_NAMES)[number]>;
+export type ResourceInputs = Pick<OptionValues, ListingInputName>;
 
 /** What the listing adds to the inputs in state. No field changes from run to run unless the data does. */
 export interface ListingOutputs {
@@ -47,11 +26,17 @@ export interface ListingOutputs {
     pendingByTarget: Record<string, string[]>;
 }
 
-/** Everything in the resource's state, besides `__provider`. */
+/** Everything in the resource's state, besides a dynamic provider's `__provider`. */
 export type ResourceOutputs = ResourceInputs & ListingOutputs & { secretTargets?: true };
 
-/** The outputs the listing adds, that `secretTargets` makes secret. */
-export const TARGET_OUTPUT_NAMES = ["verifications", "targets", "pendingByTarget"] as const;
+/** The names of the listing's outputs. */
+export const LISTING_OUTPUT_NAMES = ["totalCount", "verifications", "targets", "pendingByTarget"] as const satisfies readonly (keyof ListingOutputs)[];
+
+/** The outputs the listing adds that hold targets, which `secretTargets` makes secret. */
+export const TARGET_OUTPUT_NAMES = ["verifications", "targets", "pendingByTarget"] as const satisfies readonly (keyof ListingOutputs)[];
+
+/** The outputs that hold contact IDs, secret when the `contactId` input is. */
+export const CONTACT_OUTPUT_NAMES = ["contactId", "verifications", "pendingByTarget"] as const;
 
 /** The listing's outputs, computed from the verifications in the service's order. */
 export function listingOutputs(verifications: MessageContactVerification[]): ListingOutputs {

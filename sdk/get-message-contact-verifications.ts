@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { verificationsQueryId } from "../provider/alibaba-client/operation/query-id";
-import { loadClient, loadStackConfig, loadValidation } from "./lazy-client";
+import { ARGUMENT_NAMES, assertValidOptions, listMessageContactVerifications, readOptionsOnce, verificationsQueryId } from "../provider/alibaba-client";
+import { PROGRAM_VOCABULARY } from "../provider/dynamic/stack-config";
 import { invokeThroughMocks, runningUnderMocks } from "./mocked-invoke";
 import { asPulumiRunError } from "./program-error";
 import type {
@@ -38,16 +38,20 @@ export async function getMessageContactVerifications(
     opts?: pulumi.InvokeOptions,
 ): Promise<GetMessageContactVerificationsResult> {
     try {
-        const { assertValidOptions, readOptionsOnce, VALIDATED_FIELDS } = loadValidation();
         // Read once and checked as given: unknown keys (`pagesize`) are refused before any request.
         const args = readOptionsOnce(given);
-        assertValidOptions(args, VALIDATED_FIELDS);
+        assertValidOptions(args, ARGUMENT_NAMES);
         // In a unit test (`pulumi.runtime.setMocks`), the mocks answer, as for any Pulumi provider's function.
         if (runningUnderMocks()) return await invokeThroughMocks(args, opts);
-        const { programStackSettings, sharedCredentialsProvider } = loadStackConfig();
-        const { listMessageContactVerifications } = loadClient();
-        const stack = programStackSettings();
-        const listing = await listMessageContactVerifications({ ...args, stack, credentialsProvider: sharedCredentialsProvider(stack, args) });
+        // Stack config (and @pulumi/pulumi's config module with it) is read on the first call only.
+        const { programStackSettings, programCredentialsProvider } = require("./stack-config") as typeof import("./stack-config");
+        const settings = programStackSettings();
+        const listing = await listMessageContactVerifications({
+            ...args,
+            settings,
+            vocabulary: PROGRAM_VOCABULARY,
+            credentialsProvider: programCredentialsProvider(settings, args),
+        });
         return {
             id: verificationsQueryId(listing.endpointHost, listing.contactId),
             ...(listing.contactId !== undefined ? { contactId: listing.contactId } : {}),

@@ -7,7 +7,7 @@
 export { getMessageContactVerifications, getMessageContactVerificationsOutput } from "./get-message-contact-verifications";
 export { MessageContactVerifications } from "./message-contact-verifications";
 export type { MessageContactVerificationsArgs } from "./message-contact-verifications";
-export { RESOURCE_TYPE_TOKEN } from "../provider/resource-shape";
+export { RESOURCE_TYPE_TOKEN, RESOURCE_TYPE_TOKENS } from "../provider/pulumi-names";
 export type {
     GetMessageContactVerificationsArgs,
     GetMessageContactVerificationsOutputArgs,
@@ -24,6 +24,6 @@ export {
     MessageContactsError,
     TransportError,
     LIST_MESSAGE_CONTACT_VERIFICATIONS_ERROR_CODES,
-} from "../provider/alibaba-client/errors";
-export { listMessageContactVerifications } from "./lazy-client";
+} from "../provider/alibaba-client";
+export { listMessageContactVerifications } from "../provider/alibaba-client";
 export type { ClientOptions, ListOptions, ListQuery, VerificationListing } from "../provider/alibaba-client";

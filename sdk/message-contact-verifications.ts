@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { RESOURCE_MODULE, RESOURCE_TYPE, RESOURCE_TYPE_TOKEN, ResourceInputs, TARGET_OUTPUT_NAMES } from "../provider/resource-shape";
+import { RESOURCE_MODULE, RESOURCE_TYPE, RESOURCE_TYPE_TOKEN } from "../provider/pulumi-names";
+import { ResourceInputs, TARGET_OUTPUT_NAMES } from "../provider/resource-shape";
 import { messageContactVerificationsProvider } from "../provider/dynamic/resource-provider";
 import type { MessageContactVerification } from "./types";
 

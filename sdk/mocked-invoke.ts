@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { MessageContactsError } from "../provider/alibaba-client/errors";
+import { MessageContactsError } from "../provider/alibaba-client";
+import { FUNCTION_TOKEN } from "../provider/pulumi-names";
 import type { GetMessageContactVerificationsArgs, GetMessageContactVerificationsResult } from "./types";
 
-/** The function's token, as Pulumi's mocks (and a provider plugin) know it. */
-export const GET_MESSAGE_CONTACT_VERIFICATIONS_TOKEN = "alicloud-message-contacts:index:getMessageContactVerifications";
+/** The function's token, as Pulumi's mocks (and the provider plugin) know it. */
+const GET_MESSAGE_CONTACT_VERIFICATIONS_TOKEN = FUNCTION_TOKEN;
 
 /**
  * Whether the program runs under `pulumi.runtime.setMocks` (a unit test): the runtime's monitor is then the

@@ -1,4 +1,4 @@
-import { MessageContactsError } from "../provider/alibaba-client/errors";
+import { MessageContactsError } from "../provider/alibaba-client";
 
 /**
  * Marks this package's errors as Pulumi run errors, so that a program that leaves one unhandled shows its

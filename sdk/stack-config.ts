@@ -1,27 +1,18 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CredentialsProvider, resolveCredentialsProvider } from "../provider/alibaba-client/credentials";
-import { readStackSettings, StackSettings } from "../provider/alibaba-client/stack-settings";
+import { CredentialsCache, CredentialsProvider, ProviderSettings } from "../provider/alibaba-client";
+import { PROGRAM_VOCABULARY, readStackConfig } from "../provider/dynamic/stack-config";
 import type { GetMessageContactVerificationsArgs } from "./types";
 
-/** The program's stack settings (`alicloud:*` config), read with the same function the dynamic provider uses. */
-export function programStackSettings(): StackSettings {
-    return readStackSettings((key) => pulumi.runtime.getConfig(key));
+/** The program's settings from stack config, read with the same function the dynamic provider uses. */
+export function programStackSettings(): ProviderSettings {
+    return readStackConfig((key) => pulumi.runtime.getConfig(key));
 }
 
-const sharedProviders = new Map<string, CredentialsProvider>();
+/** Kept for the program's life, so that temporary (assumed-role) credentials are reused across calls. */
+const programCredentials = new CredentialsCache();
 
-/**
- * The credentials provider for a call without explicit credentials: one per stack settings and STS endpoint,
- * kept for the program's life so that temporary (assumed-role) credentials are reused across calls.
- */
-export function sharedCredentialsProvider(stack: StackSettings, args: GetMessageContactVerificationsArgs): CredentialsProvider | undefined {
-    if (args.accessKeyId !== undefined || args.accessKeySecret !== undefined) return undefined;
-    const key = JSON.stringify([stack, args.stsEndpoint]);
-    let provider = sharedProviders.get(key);
-    if (!provider) {
-        // No credential arguments were given (else no shared provider): they are still a place to name.
-        provider = resolveCredentialsProvider({ explicit: {}, stack, stsEndpoint: args.stsEndpoint });
-        sharedProviders.set(key, provider);
-    }
-    return provider;
+/** The credentials provider of a get function's call: its arguments, else the stack config, else the chain. */
+export function programCredentialsProvider(settings: ProviderSettings, args: GetMessageContactVerificationsArgs): CredentialsProvider {
+    const given = { accessKeyId: args.accessKeyId, accessKeySecret: args.accessKeySecret, securityToken: args.securityToken };
+    return programCredentials.get({ arguments: given, settings, vocabulary: PROGRAM_VOCABULARY, stsEndpoint: args.stsEndpoint });
 }

@@ -3,9 +3,6 @@ import { InvalidArgumentError } from "./errors";
 /** Where Resource Directory answers by default (China site). */
 export const DEFAULT_ENDPOINT_HOST = "resourcedirectory.aliyuncs.com";
 
-/** The environment variable Terraform's provider (and this package) reads to override the endpoint. */
-export const ENDPOINT_ENV = "ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER";
-
 /** A resolved endpoint. */
 export interface Endpoint {
     /** `https://host[:port]`, what connections are pooled by. */
@@ -20,8 +17,8 @@ export function isLoopbackHost(hostname: string): boolean {
     return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare);
 }
 
-/** `value` fit for a message: any user name and password before `@` replaced by `***`. */
-function shown(value: string): string {
+/** `value` fit for a message, quoted: any user name and password before `@` replaced by `***`. */
+export function shownEndpoint(value: string): string {
     return JSON.stringify(value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#@]*@/i, "$1***@"));
 }
 
@@ -36,7 +33,7 @@ export function parseEndpoint(value: string, field = "endpoint"): Endpoint {
     try {
         url = new URL(withScheme);
     } catch {
-        throw new InvalidArgumentError(field, `${field} must be a host name or an http(s) URL; got ${shown(value)}.`);
+        throw new InvalidArgumentError(field, `${field} must be a host name or an http(s) URL; got ${shownEndpoint(value)}.`);
     }
     if (url.protocol !== "https:" && url.protocol !== "http:") {
         throw new InvalidArgumentError(field, `${field} must use https:// (or http:// for a loopback host); got ${url.protocol}//.`);
@@ -49,7 +46,10 @@ export function parseEndpoint(value: string, field = "endpoint"): Endpoint {
         );
     }
     if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.hash || url.username || url.password) {
-        throw new InvalidArgumentError(field, `${field} must be a host or scheme://host[:port] with no path, query or credentials; got ${shown(value)}.`);
+        throw new InvalidArgumentError(
+            field,
+            `${field} must be a host or scheme://host[:port] with no path, query or credentials; got ${shownEndpoint(value)}.`,
+        );
     }
     return { origin: url.origin, host: url.host };
 }
@@ -61,46 +61,36 @@ export const SITE_HOSTS = {
     vpc: "resourcedirectory.vpc-proxy.aliyuncs.com",
 } as const;
 
-/** Environment variables naming the region, in the order they are read (after `alicloud:region`). */
-const REGION_ENV = ["ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"] as const;
-
-/** Service codes looked up in `alicloud:endpoints`, in order. */
-const ENDPOINT_SERVICE_CODES = ["resourcedirectory", "resourcemanager"] as const;
-
 /** Mainland China regions (`cn-hangzhou`, `cn-shanghai`, ...) belong to the China site; Hong Kong does not. */
 export function isChinaRegion(region: string): boolean {
     return region.startsWith("cn-") && region !== "cn-hongkong";
 }
 
+/** An endpoint given somewhere, and where, for messages (`stack config alicloud:endpoints resourcedirectory`). */
+export interface GivenEndpoint {
+    value: string | undefined;
+    field: string;
+}
+
 /** Everything that can choose the endpoint. */
 export interface EndpointSources {
-    /** The `endpoint` option. */
-    explicit?: string;
-    /** Stack config `alicloud:endpoints`, by service code. */
-    endpoints?: Readonly<Record<string, string>>;
-    /** `endpointType` option or config: `vpc` selects the VPC endpoint. */
+    /** Endpoints given explicitly, highest precedence first: the first one set wins. */
+    given?: readonly GivenEndpoint[];
+    /** `vpc` selects the VPC endpoint. */
     endpointType?: "public" | "vpc";
-    /** The `region` option or `alicloud:region`; else the region environment variables. */
+    /** The region: international regions use the international site. */
     region?: string;
-    env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
- * Chooses the endpoint, first match wins: the explicit option; `alicloud:endpoints` (`resourcedirectory`,
- * then `resourcemanager`); env `ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER`; `endpointType: "vpc"`; the
- * region's site (international regions use `resourcedirectory-intl.aliyuncs.com`); the China site.
+ * Chooses the endpoint, first match wins: the first of `given` that is set (parsed, a bad one named by its
+ * field); `endpointType: "vpc"`; the region's site (international regions use
+ * `resourcedirectory-intl.aliyuncs.com`); the China site. Pure.
  */
 export function resolveEndpoint(sources: EndpointSources = {}): Endpoint {
-    const env = sources.env ?? process.env;
-    if (sources.explicit !== undefined) return parseEndpoint(sources.explicit, "endpoint");
-    for (const code of ENDPOINT_SERVICE_CODES) {
-        const configured = sources.endpoints?.[code];
-        if (configured) return parseEndpoint(configured, `stack config alicloud:endpoints ${code}`);
-    }
-    const fromEnv = env[ENDPOINT_ENV];
-    if (fromEnv) return parseEndpoint(fromEnv, `env ${ENDPOINT_ENV}`);
+    const given = sources.given?.find((g) => g.value !== undefined && g.value !== "");
+    if (given?.value !== undefined) return parseEndpoint(given.value, given.field);
     if (sources.endpointType === "vpc") return parseEndpoint(SITE_HOSTS.vpc);
-    const region = sources.region ?? REGION_ENV.map((name) => env[name]).find((value) => value);
-    if (region && !isChinaRegion(region)) return parseEndpoint(SITE_HOSTS.international);
+    if (sources.region && !isChinaRegion(sources.region)) return parseEndpoint(SITE_HOSTS.international);
     return parseEndpoint(SITE_HOSTS.china);
 }

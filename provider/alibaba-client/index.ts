@@ -1,9 +1,36 @@
+/**
+ * The Alibaba Cloud client: signing, credentials, transport, retries, pagination, errors and the option table.
+ * It knows nothing of Pulumi or Terraform; everything outside this folder enters it here.
+ */
 export * from "./errors";
-export { Credentials, CredentialsProvider, CredentialOptions, StaticCredentialsProvider, resolveCredentialsProvider, CREDENTIAL_ENV } from "./credentials";
-export { DEFAULT_ENDPOINT_HOST, ENDPOINT_ENV, Endpoint, parseEndpoint, resolveEndpoint, isLoopbackHost } from "./endpoint";
-export { ClientOptions, ListOptions, ListQuery, RuntimeOptions, LIST_DEFAULTS } from "./operation/list-options";
+export { CredentialRequest, Credentials, CredentialsProvider, maskIdentifier } from "./credentials/credentials";
+export { StaticCredentialsProvider } from "./credentials/static-provider";
+export { credentialsFor, CredentialsCache, CredentialSources } from "./credentials/credentials-for";
+export { CREDENTIAL_ENV } from "./credentials/library-providers";
+export { DEFAULT_ENDPOINT_HOST, Endpoint, parseEndpoint, isLoopbackHost } from "./endpoint";
+export { ArgumentName, ClientOptions, CredentialOptions, ListOptions, ListQuery, RuntimeOptions, LIST_DEFAULTS } from "./operation/list-options";
 export { MessageContactVerification } from "./operation/verification";
+export { verificationsQueryId } from "./operation/query-id";
 export { LIST_MESSAGE_CONTACT_VERIFICATIONS, MAX_PAGE_SIZE } from "./operation/operation";
-export { ArgumentProblem, optionProblems, assertValidOptions } from "./operation/validate-options";
-export { listMessageContactVerifications, VerificationListing, isPageSizeRejected } from "./list-message-contact-verifications";
-export { closeAllPools } from "./transport/connection-pools";
+export * from "./options";
+export { resolveCallEndpoint, resolveListingLimits, resolveStsEndpoint, ListingLimits, DEFAULT_STS_HOST } from "./resolve-settings";
+export type { VerificationListing } from "./list-message-contact-verifications";
+
+// The listing and the transport (undici, zod) load on first use, so that importing the client costs little.
+import type * as ListingModule from "./list-message-contact-verifications";
+import type * as PoolsModule from "./transport/connection-pools";
+import type { ListOptions } from "./operation/list-options";
+
+/**
+ * Lists every pending message contact verification, from every page: validated arguments, endpoint and
+ * credentials resolved, pages fetched concurrently and checked to form one consistent snapshot (see
+ * `list-message-contact-verifications.ts`). Loads the client on the first call.
+ */
+export function listMessageContactVerifications(options?: ListOptions): Promise<ListingModule.VerificationListing> {
+    return (require("./list-message-contact-verifications") as typeof ListingModule).listMessageContactVerifications(options);
+}
+
+/** Closes every endpoint's connection pool (a CLI or a benchmark that wants to exit at once). */
+export function closeAllPools(): Promise<void> {
+    return (require("./transport/connection-pools") as typeof PoolsModule).closeAllPools();
+}

@@ -1,9 +1,11 @@
-import { resolveCredentialsProvider } from "./credentials";
+import { credentialsFor } from "./credentials/credentials-for";
 import { AlibabaCloudApiError, TransportError } from "./errors";
-import type { ListOptions } from "./operation/list-options";
+import { ListOptions, RUNTIME_OPTION_NAMES } from "./operation/list-options";
 import { LIST_MESSAGE_CONTACT_VERIFICATIONS, PAGE_SIZE_FALLBACKS } from "./operation/operation";
 import { fetchVerificationsPage } from "./operation/fetch-page";
-import { assertValidOptions, LIST_OPTION_NAMES, readOptionsOnce } from "./operation/validate-options";
+import { ARGUMENT_NAMES } from "./options/option-table";
+import { CLIENT_VOCABULARY } from "./options/places";
+import { assertValidOptions, readOptionsOnce } from "./options/validate-options";
 import { MessageContactVerification } from "./operation/verification";
 import { collectAllPages } from "./pagination/collect-all-pages";
 import { resolveCallEndpoint, resolveListingLimits } from "./resolve-settings";
@@ -47,12 +49,13 @@ export function isPageSizeRejected(error: unknown): boolean {
  */
 export async function listMessageContactVerifications(given: ListOptions = {}): Promise<VerificationListing> {
     const options = readOptionsOnce(given);
-    assertValidOptions(options, LIST_OPTION_NAMES);
+    assertValidOptions(options, ARGUMENT_NAMES, RUNTIME_OPTION_NAMES, (options as ListOptions | null | undefined)?.vocabulary);
     const env = options.env ?? process.env;
-    const stack = options.stack ?? {};
-    const endpoint = resolveCallEndpoint(options, stack, env);
-    const credentials = options.credentialsProvider ?? resolveCredentialsProvider({ explicit: options, stack, env, stsEndpoint: options.stsEndpoint });
-    const limits = resolveListingLimits(options, stack, options.limitDefaults);
+    const settings = options.settings ?? {};
+    const vocabulary = options.vocabulary ?? CLIENT_VOCABULARY;
+    const endpoint = resolveCallEndpoint(options, settings, env, vocabulary);
+    const credentials = options.credentialsProvider ?? credentialsFor({ arguments: options, settings, vocabulary, stsEndpoint: options.stsEndpoint, env });
+    const limits = resolveListingLimits(options, settings, options.limitDefaults);
     const { timeoutMs, concurrency } = limits;
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
@@ -64,10 +67,7 @@ export async function listMessageContactVerifications(given: ListOptions = {}): 
         deadlineName: `timeoutMs=${timeoutMs}`,
         byteBudget: new ByteBudget(limits.maxListingBytes),
         retry: { maxAttempts: limits.maxAttempts },
-        transport: {
-            ...(options.maxResponseBytes ? { maxResponseBytes: options.maxResponseBytes } : {}),
-            ...(options.requestTimeoutMs ? { headersTimeoutMs: options.requestTimeoutMs, bodyTimeoutMs: options.requestTimeoutMs } : {}),
-        },
+        transport: { maxResponseBytes: limits.maxResponseBytes, headersTimeoutMs: limits.requestTimeoutMs, bodyTimeoutMs: limits.requestTimeoutMs },
     });
     const { contactId } = options;
     // One string per contact ID for the whole listing, instead of one per item.

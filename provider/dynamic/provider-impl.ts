@@ -1,14 +1,14 @@
 /**
  * What the dynamic provider does, loaded at call time by the serialized provider
- * (`provider/dynamic/resource-provider.ts`) from the installed package: the stack's `alicloud:*` settings, and
- * the resource's operations (`../listing-resource.ts`). Module state here is real process state: this module is
- * required, not serialized. Stacks' state names this file (`dist/provider/dynamic/provider-impl.js`): keep its
- * path and exports.
+ * (`provider/dynamic/resource-provider.ts`) from the installed package: the stack's settings, and the resource's
+ * operations (`../listing-resource.ts`). Module state here is real process state: this module is required, not
+ * serialized. Stacks' state names this file (`dist/provider/dynamic/provider-impl.js`): keep its path and exports.
  */
-import { CredentialsProvider, resolveCredentialsProvider } from "../alibaba-client/credentials";
-import { readStackSettings, STACK_CONFIG_KEYS, StackSettings } from "../alibaba-client/stack-settings";
-import { listingResource, pickInputs, Props, UNKNOWN_VALUE } from "../listing-resource";
+import { CredentialsCache, ProviderSettings } from "../alibaba-client";
+import { listingResource, pickInputs, Props } from "../listing-resource";
 import type { ResourceOutputs } from "../resource-shape";
+import { asSecret, UNKNOWN_VALUE } from "../wire-format";
+import { readStackConfig, stackConfigKey, STACK_CONFIG_VOCABULARY } from "./stack-config";
 
 export { pickInputs, UNKNOWN_VALUE };
 
@@ -17,14 +17,14 @@ export { pickInputs, UNKNOWN_VALUE };
  * and thrown by every later operation: the host caches the provider even when `configure` failed, and
  * carrying on without the stack's settings would sign with whatever else the environment holds.
  */
-const state: { settings: StackSettings; credentials?: CredentialsProvider; configureError?: unknown } = { settings: {} };
+const state: { settings: ProviderSettings; credentials: CredentialsCache; configureError?: unknown } = { settings: {}, credentials: new CredentialsCache() };
 
-/** Stores the stack's `alicloud:*` settings; called once per host process by the engine's Configure. */
+/** Stores the stack's settings; called once per host process by the engine's Configure. */
 export function configure(get: (key: string) => string | undefined): void {
-    state.credentials = undefined;
+    state.credentials = new CredentialsCache();
     state.configureError = undefined;
     try {
-        state.settings = readStackSettings(get);
+        state.settings = readStackConfig(get);
     } catch (error) {
         state.settings = {};
         state.configureError = error;
@@ -33,30 +33,43 @@ export function configure(get: (key: string) => string | undefined): void {
 }
 
 /** The stack settings, or the error that configuring them raised. */
-function settings(): StackSettings {
+function settings(): ProviderSettings {
     if (state.configureError !== undefined) throw state.configureError;
     return state.settings;
 }
 
 const resource = listingResource({
     settings,
-    credentials() {
-        state.credentials ??= resolveCredentialsProvider({ stack: settings() });
-        return state.credentials;
-    },
+    credentials: (stsEndpoint) => state.credentials.get({ settings: settings(), vocabulary: STACK_CONFIG_VOCABULARY, stsEndpoint }),
+    vocabulary: STACK_CONFIG_VOCABULARY,
     credentialsAdvice:
-        `set ${STACK_CONFIG_KEYS.accessKeyId}, ${STACK_CONFIG_KEYS.accessKeySecret} (and ${STACK_CONFIG_KEYS.securityToken}) ` +
+        `set ${stackConfigKey("accessKeyId")}, ${stackConfigKey("accessKeySecret")} (and ${stackConfigKey("securityToken")}) ` +
         "in stack config (as secrets), or use the environment, instead.",
+    protocolKeys: ["__provider"],
 });
 
+/** The dynamic host passes unknown inputs (at preview) as the engine's sentinel; secrets arrive revealed. */
+function unknownInputs(news: Props): string[] {
+    return Object.keys(news).filter((name) => news[name] === UNKNOWN_VALUE);
+}
+
+/** `props` with the named outputs as secrets, which the dynamic host passes on as secrets. */
+function withSecrets<T extends object>(props: T, names: readonly string[]): T {
+    const wrapped = { ...props } as Props;
+    for (const name of names) if (wrapped[name] !== undefined) wrapped[name] = asSecret(wrapped[name]);
+    return wrapped as T;
+}
+
 /** See `ListingResource.check` (../listing-resource.ts). */
-export function check(news: Props): Promise<{ inputs: Props; failures: { property: string; reason: string }[] }> {
-    return resource.check(news);
+export async function check(news: Props): Promise<{ inputs: Props; failures: { property: string; reason: string }[] }> {
+    const { inputs, failures, secret } = await resource.check(news, { unknown: unknownInputs(news) });
+    return { inputs: withSecrets(inputs, secret), failures };
 }
 
 /** See `ListingResource.create` (../listing-resource.ts). */
-export function create(news: Props): Promise<{ id: string; outs: ResourceOutputs }> {
-    return resource.create(news);
+export async function create(news: Props): Promise<{ id: string; outs: ResourceOutputs }> {
+    const { id, outs } = await resource.create(news);
+    return { id, outs };
 }
 
 /** See `ListingResource.diff` (../listing-resource.ts). */
@@ -65,11 +78,13 @@ export function diff(olds: Props, news: Props): Promise<{ changes: boolean; repl
 }
 
 /** See `ListingResource.update` (../listing-resource.ts). */
-export function update(news: Props): Promise<{ outs: ResourceOutputs }> {
-    return resource.update(news);
+export async function update(news: Props): Promise<{ outs: ResourceOutputs }> {
+    const { outs } = await resource.update(news);
+    return { outs };
 }
 
 /** See `ListingResource.read` (../listing-resource.ts). */
-export function read(id: string, props: Props): Promise<{ id: string; props: ResourceOutputs }> {
-    return resource.read(id, props);
+export async function read(id: string, props: Props): Promise<{ id: string; props: ResourceOutputs }> {
+    const { props: outs } = await resource.read(id, props);
+    return { id, props: outs };
 }

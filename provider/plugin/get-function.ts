@@ -1,33 +1,57 @@
 /** The plugin's function, `getMessageContactVerifications`: the TypeScript get function's arguments and result. */
-import { CredentialsProvider, resolveCredentialsProvider } from "../alibaba-client/credentials";
-import { listMessageContactVerifications } from "../alibaba-client/list-message-contact-verifications";
-import { verificationsQueryId } from "../alibaba-client/operation/query-id";
-import { argumentProblems, VALIDATED_FIELDS } from "../alibaba-client/operation/validate-options";
-import type { StackSettings } from "../alibaba-client/stack-settings";
+import {
+    ARGUMENT_NAMES,
+    argumentProblems,
+    CredentialOptions,
+    CredentialsProvider,
+    listMessageContactVerifications,
+    ProviderSettings,
+    verificationsQueryId,
+} from "../alibaba-client";
 import type { PropertyFailure, Props } from "../listing-resource";
+import { FUNCTION_VOCABULARY } from "./plugin-config";
 
 /** What the function returns: failures for bad arguments (nothing is sent then), else the listing. */
 export type FunctionResult = { failures: PropertyFailure[]; outputs?: undefined } | { failures: []; outputs: Props };
 
+/** What the function needs of the provider that serves it. */
+export interface FunctionHost {
+    /** The provider's settings (throws the configuration's error, if it had one). */
+    settings(): ProviderSettings;
+    /** Credentials for a call: its credential arguments, else the provider's; cached per provider. */
+    credentials(call: { arguments: CredentialOptions; stsEndpoint: string | undefined }): CredentialsProvider;
+}
+
 /**
  * Lists with `args` (secrets revealed) and the provider's settings. Credentials in the arguments win over the
  * provider's (as in the TypeScript function). A bad argument is a failure naming it, before any request; an
- * error from the service or the network is thrown as the package's typed error.
+ * error from the service or the network is thrown as the package's typed error. `secretArgs` names the
+ * arguments that came as secrets: a secret `contactId` is not written out in the id.
  */
 export async function getMessageContactVerifications(
     args: Props,
-    settings: StackSettings,
-    providerCredentials: () => CredentialsProvider,
+    host: FunctionHost,
+    secretArgs: readonly string[] = [],
+    signal?: AbortSignal,
 ): Promise<FunctionResult> {
-    const problems = argumentProblems(args, VALIDATED_FIELDS);
+    const problems = argumentProblems(args, ARGUMENT_NAMES);
     if (problems.length > 0) return { failures: problems.map((p) => ({ property: p.field, reason: p.message })) };
-    const explicit = args.accessKeyId !== undefined || args.accessKeySecret !== undefined || args.securityToken !== undefined;
-    const credentialsProvider = explicit ? resolveCredentialsProvider({ explicit: args, stack: settings }) : providerCredentials();
-    const listing = await listMessageContactVerifications({ ...args, stack: settings, credentialsProvider });
+    const given = args as CredentialOptions & { stsEndpoint?: string };
+    const credentialsProvider = host.credentials({
+        arguments: { accessKeyId: given.accessKeyId, accessKeySecret: given.accessKeySecret, securityToken: given.securityToken },
+        stsEndpoint: given.stsEndpoint,
+    });
+    const listing = await listMessageContactVerifications({
+        ...args,
+        settings: host.settings(),
+        vocabulary: FUNCTION_VOCABULARY,
+        credentialsProvider,
+        ...(signal ? { signal } : {}),
+    });
     return {
         failures: [],
         outputs: {
-            id: verificationsQueryId(listing.endpointHost, listing.contactId),
+            id: verificationsQueryId(listing.endpointHost, listing.contactId, secretArgs.includes("contactId")),
             ...(listing.contactId !== undefined ? { contactId: listing.contactId } : {}),
             totalCount: listing.totalCount,
             verifications: listing.verifications,

@@ -1,80 +1,76 @@
 /**
  * The plugin's configuration: `alicloud-message-contacts:<key>` in stack config (the default provider) or an
- * explicit provider's inputs. It is read into the same {@link StackSettings} as the dynamic provider's
- * `alicloud:*` keys, by the same function, so both providers accept and refuse the same values; errors name the
- * plugin's key. Absent keys fall back to the environment and files chain.
+ * explicit provider's inputs. Its keys are the option table's settings, by the name Alibaba Cloud's official
+ * providers give them (`accessKey`, `secretKey`, `region`, ...) or by this package's (`endpoint`, `concurrency`, ...);
+ * values are read and checked by the same function as the dynamic provider's, and every message names the plugin's
+ * key. Absent keys fall back to the environment and files chain.
  */
-import { parseEndpoint } from "../alibaba-client/endpoint";
-import { InvalidArgumentError } from "../alibaba-client/errors";
-import { PACKAGE_CONFIG_NAMESPACE, readStackSettings, STACK_CONFIG_KEYS, StackSettings } from "../alibaba-client/stack-settings";
+import { OPTION_DEFINITIONS, OptionName, ProviderSettings, readSettings, SettingName, SETTING_NAMES, Vocabulary } from "../alibaba-client";
 import type { PropertyFailure, Props } from "../listing-resource";
-import { CONFIG_VARIABLES, PACKAGE_NAME } from "./schema";
+import { PACKAGE_NAME } from "../pulumi-names";
+import { containsUnknown } from "../wire-format";
 
-/** The stack config key the dynamic provider reads, for each plugin key read through {@link readStackSettings}. */
-const STACK_KEY_OF: Readonly<Record<string, string>> = {
-    accessKey: STACK_CONFIG_KEYS.accessKeyId,
-    secretKey: STACK_CONFIG_KEYS.accessKeySecret,
-    securityToken: STACK_CONFIG_KEYS.securityToken,
-    region: STACK_CONFIG_KEYS.region,
-    profile: STACK_CONFIG_KEYS.profile,
-    assumeRole: STACK_CONFIG_KEYS.assumeRole,
-    endpointType: STACK_CONFIG_KEYS.endpointType,
-    maxAttempts: `${PACKAGE_CONFIG_NAMESPACE}:maxAttempts`,
-    timeoutMs: `${PACKAGE_CONFIG_NAMESPACE}:timeoutMs`,
-    concurrency: `${PACKAGE_CONFIG_NAMESPACE}:concurrency`,
-    consistency: `${PACKAGE_CONFIG_NAMESPACE}:consistency`,
+/** The plugin's key of a setting: its official name (`accessKey`), else its own (`concurrency`). */
+export function pluginKeyOf(name: SettingName): string {
+    return OPTION_DEFINITIONS[name].places.setting?.official ?? name;
+}
+
+/** The plugin's keys, by the setting each gives. */
+export const PLUGIN_KEYS: ReadonlyMap<string, SettingName> = new Map(SETTING_NAMES.map((name) => [pluginKeyOf(name as SettingName), name as SettingName]));
+
+/** The full key of a plugin setting, as users set it: `alicloud-message-contacts:region`. */
+export function pluginConfigKey(key: string): string {
+    return `${PACKAGE_NAME}:${key}`;
+}
+
+function isSetting(name: OptionName): name is SettingName {
+    return (SETTING_NAMES as readonly string[]).includes(name);
+}
+
+/** How the plugin names its settings in messages: by their full keys. */
+export const PLUGIN_VOCABULARY: Vocabulary = {
+    setting: (name) => (isSetting(name) ? { prefix: "", key: pluginConfigKey(pluginKeyOf(name)) } : undefined),
+};
+
+/** How the plugin's function names its places: its arguments, and the plugin's keys. */
+export const FUNCTION_VOCABULARY: Vocabulary = {
+    argument: (name) => ({ prefix: "argument ", key: name }),
+    setting: PLUGIN_VOCABULARY.setting,
 };
 
 /** Keys the engine itself adds to a provider's inputs. */
 const ENGINE_KEYS = new Set(["version", "pluginDownloadURL"]);
 
-/** The full key of a plugin setting, as users set it. */
-export function pluginConfigKey(key: string): string {
-    return `${PACKAGE_NAME}:${key}`;
-}
+/** The plugin keys whose settings are secret (the schema marks them so). */
+export const SECRET_PLUGIN_KEYS: readonly string[] = [...PLUGIN_KEYS].filter(([, name]) => OPTION_DEFINITIONS[name].secret === true).map(([key]) => key);
 
-/** A config value as text: config arrives as strings, or as numbers and objects from typed (YAML) config. */
-function asText(value: unknown): string | undefined {
-    if (value === undefined || value === null || value === "") return undefined;
-    return typeof value === "string" ? value : JSON.stringify(value);
+/** The plugin's configuration, read: the settings, the keys whose values are not known yet, and every problem. */
+export interface PluginConfig {
+    settings: ProviderSettings;
+    /** Keys whose values are unknown (preview, a provider configured from another resource's outputs). */
+    unknownKeys: string[];
+    failures: PropertyFailure[];
 }
 
 /**
- * Reads the plugin's configuration (secrets already revealed). Returns the settings, or the failures naming
- * each bad key, unknown keys included, with the accepted values.
+ * Reads the plugin's configuration (secrets already revealed; unknown values as the engine's sentinel). Unknown
+ * values are neither checked nor used. Returns the settings and the failures naming each bad key, unknown keys
+ * included, with the accepted values.
  */
-export function readPluginConfig(values: Props): { settings: StackSettings; failures: PropertyFailure[] } {
+export function readPluginConfig(values: Props): PluginConfig {
     const failures: PropertyFailure[] = [];
+    const keys = [...PLUGIN_KEYS.keys()];
     for (const key of Object.keys(values)) {
-        if (key in CONFIG_VARIABLES || ENGINE_KEYS.has(key) || key.startsWith("__")) continue;
-        failures.push({
-            property: key,
-            reason: `${pluginConfigKey(key)} is not a setting of ${PACKAGE_NAME}; the settings are ${Object.keys(CONFIG_VARIABLES).join(", ")}.`,
-        });
+        if (PLUGIN_KEYS.has(key) || ENGINE_KEYS.has(key) || key.startsWith("__")) continue;
+        failures.push({ property: key, reason: `${pluginConfigKey(key)} is not a setting of ${PACKAGE_NAME}; the settings are ${keys.join(", ")}.` });
     }
-    const byStackKey = new Map(Object.entries(STACK_KEY_OF).map(([key, stackKey]) => [stackKey, key]));
-    let settings: StackSettings = {};
-    try {
-        settings = readStackSettings((stackKey) => {
-            const key = byStackKey.get(stackKey);
-            return key === undefined ? undefined : asText(values[key]);
-        });
-    } catch (error) {
-        if (!(error instanceof InvalidArgumentError)) throw error;
-        const key = byStackKey.get(error.field) ?? error.field;
-        // The shared reader names the dynamic provider's keys; the plugin's users set the plugin's.
-        failures.push({ property: key, reason: error.message.split(error.field).join(pluginConfigKey(key)) });
-    }
-    const endpoint = asText(values.endpoint);
-    if (endpoint !== undefined) {
-        settings.endpoints = { ...settings.endpoints, resourcedirectory: endpoint };
-        try {
-            // Parsed now as every listing will parse it, so a bad endpoint fails the configuration, naming the key.
-            parseEndpoint(endpoint, pluginConfigKey("endpoint"));
-        } catch (error) {
-            if (!(error instanceof InvalidArgumentError)) throw error;
-            failures.push({ property: "endpoint", reason: error.message });
-        }
-    }
-    return { settings, failures };
+    const unknownKeys = keys.filter((key) => containsUnknown(values[key]));
+    const { settings, problems } = readSettings(
+        (name) => (unknownKeys.includes(pluginKeyOf(name)) ? undefined : values[pluginKeyOf(name)]),
+        (name) => ({ prefix: "", key: pluginConfigKey(pluginKeyOf(name)) }),
+    );
+    // Half a key pair whose other half is unknown is not a problem yet.
+    for (const problem of problems.filter((p) => !unknownKeys.includes(pluginKeyOf(p.option))))
+        failures.push({ property: pluginKeyOf(problem.option), reason: problem.message });
+    return { settings, unknownKeys, failures };
 }

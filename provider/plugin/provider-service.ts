@@ -8,16 +8,14 @@
 import type * as grpc from "@grpc/grpc-js";
 import type * as pb from "@pulumi/pulumi/proto/provider_pb";
 import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { CredentialsProvider, resolveCredentialsProvider } from "../alibaba-client/credentials";
-import { InvalidArgumentError, MessageContactsError } from "../alibaba-client/errors";
-import type { StackSettings } from "../alibaba-client/stack-settings";
-import { asSecret, listingResource, PropertyFailure, Props } from "../listing-resource";
-import { TARGET_OUTPUT_NAMES } from "../resource-shape";
+import { CredentialsCache, InvalidArgumentError, MessageContactsError, ProviderSettings } from "../alibaba-client";
+import { listingResource, PropertyFailure, Props } from "../listing-resource";
+import { FUNCTION_TOKEN, PACKAGE_NAME, RESOURCE_TOKEN } from "../pulumi-names";
+import { keepSecret, revealProps, secretNames, unknownNames } from "../wire-format";
 import { getMessageContactVerifications } from "./get-function";
-import { pluginConfigKey, readPluginConfig } from "./plugin-config";
+import { FUNCTION_VOCABULARY, pluginConfigKey, PLUGIN_VOCABULARY, pluginKeyOf, readPluginConfig, SECRET_PLUGIN_KEYS } from "./plugin-config";
 import { pulumiRuntime } from "./pulumi-runtime";
-import { FUNCTION_TOKEN, packageSchema, PACKAGE_NAME, RESOURCE_TOKEN } from "./schema";
-import { keepSecret, revealProps, secretNames } from "./wire-values";
+import { packageSchema } from "./schema";
 
 type Callback<T> = (error: grpc.ServiceError | null, value?: T) => void;
 type Call<T> = { request: T };
@@ -25,6 +23,7 @@ type Call<T> = { request: T };
 /** An error for the engine: the package's message as it is (it names the code, the RequestId and what to do). */
 function toServiceError(error: unknown): Partial<grpc.ServiceError> {
     const { grpc } = pulumiRuntime();
+    if (error instanceof InvalidArgumentError) return { code: grpc.status.INVALID_ARGUMENT, details: error.message, message: error.message };
     if (error instanceof MessageContactsError) return { code: grpc.status.UNKNOWN, details: error.message, message: error.message };
     const text = error instanceof Error ? error.message : String(error);
     return { code: grpc.status.INTERNAL, details: `${PACKAGE_NAME}: internal error: ${text}`, message: text };
@@ -63,11 +62,9 @@ function assertResource(urn: string): void {
     if (type !== RESOURCE_TOKEN) throw new InvalidArgumentError("type", `${PACKAGE_NAME} has no resource type ${type}; it has ${RESOURCE_TOKEN}.`);
 }
 
-/** Outputs as the engine stores them: the listing's target outputs as secrets when `secretTargets` is set. */
-function withSecretTargets(recorded: object): Props {
-    const outs = recorded as Props;
-    if (outs.secretTargets !== true) return outs;
-    return { ...outs, ...Object.fromEntries(TARGET_OUTPUT_NAMES.map((name) => [name, asSecret(outs[name])])) };
+/** What the wire form says of the inputs beyond their values: the unknown ones, and those given as secrets. */
+function marksOf(props: Props): { unknown: string[]; secret: string[] } {
+    return { unknown: unknownNames(props), secret: secretNames(props) };
 }
 
 /** `alicloud-message-contacts:config:region` (Configure's variables) -> `region`. */
@@ -78,16 +75,50 @@ function variablesToValues(variables: Iterable<[string, string]>): Props {
     return values;
 }
 
+/** The provider's configuration, as Configure left it. */
+interface ConfigState {
+    settings: ProviderSettings;
+    /** Keys whose values are not known yet: nothing is listed until they are. */
+    unknownKeys: string[];
+    /** The error Configure failed with: the answer to every later call. */
+    error?: unknown;
+    /** Credentials of the resource's listings, and of the function's (whose messages also name its arguments). */
+    resourceCredentials: CredentialsCache;
+    functionCredentials: CredentialsCache;
+}
+
+function freshConfig(settings: ProviderSettings = {}, unknownKeys: string[] = []): ConfigState {
+    return { settings, unknownKeys, resourceCredentials: new CredentialsCache(), functionCredentials: new CredentialsCache() };
+}
+
 /** The service's handlers, over one provider's configuration (one plugin process serves one provider). */
 export function providerService(version: string): grpc.UntypedServiceImplementation {
     const { messages, plugin, empty } = pulumiRuntime();
-    const state: { settings: StackSettings; credentials?: CredentialsProvider; configured: boolean } = { settings: {}, configured: false };
-    const credentials = () => (state.credentials ??= resolveCredentialsProvider({ stack: state.settings }));
+    let config = freshConfig();
+    /** The settings, or the configuration's error: after a failed Configure nothing is signed with anything else. */
+    const settings = () => {
+        if (config.error !== undefined) throw config.error;
+        return config.settings;
+    };
     const resource = listingResource({
-        settings: () => state.settings,
-        credentials,
-        credentialsAdvice: `set ${pluginConfigKey("accessKey")} and ${pluginConfigKey("secretKey")} (as secrets) in stack config, or use the environment, instead.`,
+        settings,
+        settingsKnown: () => config.unknownKeys.length === 0,
+        credentials: (stsEndpoint) => config.resourceCredentials.get({ settings: settings(), vocabulary: PLUGIN_VOCABULARY, stsEndpoint }),
+        vocabulary: PLUGIN_VOCABULARY,
+        credentialsAdvice: `set ${pluginConfigKey(pluginKeyOf("accessKeyId"))} and ${pluginConfigKey(pluginKeyOf("accessKeySecret"))} (as secrets) in stack config, or use the environment, instead.`,
     });
+    const functionHost = {
+        settings: () => {
+            const known = settings();
+            if (config.unknownKeys.length > 0) {
+                const keys = config.unknownKeys.map(pluginConfigKey).join(", ");
+                throw new InvalidArgumentError(config.unknownKeys[0] ?? "", `${FUNCTION_TOKEN} cannot run before the provider's ${keys} is known.`);
+            }
+            return known;
+        },
+        credentials: (call: { arguments: Props; stsEndpoint: string | undefined }) =>
+            config.functionCredentials.get({ arguments: call.arguments, settings: settings(), vocabulary: FUNCTION_VOCABULARY, stsEndpoint: call.stsEndpoint }),
+    };
     const schemaText = JSON.stringify(packageSchema(version));
 
     return {
@@ -99,8 +130,9 @@ export function providerService(version: string): grpc.UntypedServiceImplementat
         checkConfig: handle<pb.CheckRequest, pb.CheckResponse>(async (request) => {
             const news = propsOf(request.getNews());
             const { failures } = readPluginConfig(revealProps(news));
-            // The inputs go back as they came, secrets still wrapped, so the engine keeps them secret.
-            return new messages.CheckResponse().setInputs(toStruct(news)).setFailuresList(failureMessages(failures));
+            // The inputs go back as they came, and the keys the schema marks secret as secrets even when they were
+            // set without --secret, so that the engine never stores them in plain text.
+            return new messages.CheckResponse().setInputs(toStruct(keepSecret(news, SECRET_PLUGIN_KEYS))).setFailuresList(failureMessages(failures));
         }),
         diffConfig: handle<pb.DiffRequest, pb.DiffResponse>(async (request) => {
             const same = JSON.stringify(revealProps(propsOf(request.getOlds()))) === JSON.stringify(revealProps(propsOf(request.getNews())));
@@ -109,27 +141,31 @@ export function providerService(version: string): grpc.UntypedServiceImplementat
         configure: handle<pb.ConfigureRequest, pb.ConfigureResponse>(async (request) => {
             const args = request.getArgs();
             const values = args ? revealProps(propsOf(args)) : variablesToValues(request.getVariablesMap().entries() as unknown as Iterable<[string, string]>);
-            const { settings, failures } = readPluginConfig(values);
-            if (failures.length > 0) throw new InvalidArgumentError(failures[0]?.property ?? "", failures.map((f) => f.reason).join(" "));
-            state.settings = settings;
-            state.credentials = undefined;
-            state.configured = true;
+            const { settings: read, unknownKeys, failures } = readPluginConfig(values);
+            if (failures.length > 0) {
+                const error = new InvalidArgumentError(failures[0]?.property ?? "", failures.map((f) => f.reason).join(" "));
+                config = { ...freshConfig(), error };
+                throw error;
+            }
+            config = freshConfig(read, unknownKeys);
             // No preview support: at preview the engine plans `check`'s result (which holds the listing) as outputs.
             return new messages.ConfigureResponse().setAcceptsecrets(true).setSupportspreview(false).setAcceptresources(false).setAcceptoutputs(false);
         }),
         invoke: handle<pb.InvokeRequest, pb.InvokeResponse>(async (request) => {
             const token = request.getTok();
             if (token !== FUNCTION_TOKEN) throw new InvalidArgumentError("tok", `${PACKAGE_NAME} has no function ${token}; it has ${FUNCTION_TOKEN}.`);
-            const result = await getMessageContactVerifications(revealProps(propsOf(request.getArgs())), state.settings, credentials);
+            const args = propsOf(request.getArgs());
+            const result = await getMessageContactVerifications(revealProps(args), functionHost, secretNames(args));
             const response = new messages.InvokeResponse().setFailuresList(failureMessages(result.failures));
             return result.outputs ? response.setReturn(toStruct(result.outputs)) : response;
         }),
         check: handle<pb.CheckRequest, pb.CheckResponse>(async (request) => {
             assertResource(request.getUrn());
             const news = propsOf(request.getNews());
-            const { inputs, failures } = await resource.check(revealProps(news));
-            // An input given as a secret stays one in the checked inputs, and so in state and outputs.
-            return new messages.CheckResponse().setInputs(toStruct(keepSecret(inputs, secretNames(news)))).setFailuresList(failureMessages(failures));
+            const { inputs, failures, secret } = await resource.check(revealProps(news), marksOf(news));
+            // Unknown inputs go back as they came (the engine's sentinel); secrets stay secrets.
+            const unknown = Object.fromEntries(unknownNames(news).map((name) => [name, news[name]]));
+            return new messages.CheckResponse().setInputs(toStruct(keepSecret({ ...inputs, ...unknown }, secret))).setFailuresList(failureMessages(failures));
         }),
         diff: handle<pb.DiffRequest, pb.DiffResponse>(async (request) => {
             const { changes } = await resource.diff(revealProps(propsOf(request.getOlds())), revealProps(propsOf(request.getNews())));
@@ -138,22 +174,22 @@ export function providerService(version: string): grpc.UntypedServiceImplementat
         create: handle<pb.CreateRequest, pb.CreateResponse>(async (request) => {
             assertResource(request.getUrn());
             const news = propsOf(request.getProperties());
-            const { id, outs } = await resource.create(revealProps(news));
-            return new messages.CreateResponse().setId(id).setProperties(toStruct(keepSecret(withSecretTargets(outs), secretNames(news))));
+            const { id, outs, secret } = await resource.create(revealProps(news), marksOf(news));
+            return new messages.CreateResponse().setId(id).setProperties(toStruct(keepSecret(outs, secret)));
         }),
         read: handle<pb.ReadRequest, pb.ReadResponse>(async (request) => {
             assertResource(request.getUrn());
             const state = propsOf(request.getProperties());
-            const { id, props } = await resource.read(request.getId(), revealProps(state));
-            const response = new messages.ReadResponse().setId(id).setProperties(toStruct(keepSecret(withSecretTargets(props), secretNames(state))));
+            const { id, props, secret } = await resource.read(request.getId(), revealProps(state), marksOf(state));
+            const response = new messages.ReadResponse().setId(id).setProperties(toStruct(keepSecret(props, secret)));
             const inputs = request.getInputs();
             return inputs ? response.setInputs(inputs) : response;
         }),
         update: handle<pb.UpdateRequest, pb.UpdateResponse>(async (request) => {
             assertResource(request.getUrn());
             const news = propsOf(request.getNews());
-            const { outs } = await resource.update(revealProps(news));
-            return new messages.UpdateResponse().setProperties(toStruct(keepSecret(withSecretTargets(outs), secretNames(news))));
+            const { outs, secret } = await resource.update(revealProps(news), marksOf(news));
+            return new messages.UpdateResponse().setProperties(toStruct(keepSecret(outs, secret)));
         }),
         // Deleting the record changes nothing in Alibaba Cloud.
         delete: handle<pb.DeleteRequest, unknown>(async () => new empty.Empty()),

@@ -98,6 +98,7 @@ describe("command line: the built command", () => {
         const result = await runCli(["--endpoint", fixture.emulator.url]);
         assert.equal(result.code, 1);
         assert.match(result.stderr, /No Alibaba Cloud credentials found\. Looked in: .*ALIBABA_CLOUD_ACCESS_KEY_ID/);
+        assert.doesNotMatch(result.stderr, /arguments|stack config|alicloud:/, "only places a CLI user can set are named");
     });
 
     it("exits 1 with the service's error code on an API error", async () => {

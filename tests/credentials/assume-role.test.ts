@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { AlibabaCloudApiError, listMessageContactVerifications } from "../../provider/alibaba-client";
 import { needsRefresh } from "../../provider/alibaba-client/credentials";
-import { readStackSettings } from "../../provider/alibaba-client/stack-settings";
+import { readStackConfig } from "../../provider/dynamic/stack-config";
 import { useEmulator, verifications } from "../support/emulator-fixture";
 
 const ROLE = "acs:ram::123456789012:role/pulumi-reader";
@@ -24,13 +24,13 @@ describe("alicloud:assumeRole", () => {
                 "alicloud:secretKey": e.account.accessKeySecret,
                 "alicloud:assumeRole": JSON.stringify({ roleArn: ROLE, sessionName: "pulumi-test", sessionExpiration: 900 }),
             };
-            return readStackSettings((k) => config[k]);
+            return readStackConfig((k) => config[k]);
         };
 
         it("lists with the role's temporary credentials, calling AssumeRole once for a short listing", async () => {
             const e = fixture.emulator;
             const issuedBefore = e.issuedCredentials.length;
-            const listing = await listMessageContactVerifications({ endpoint: e.url, stsEndpoint: e.url, stack: stack(), pageSize: 100 });
+            const listing = await listMessageContactVerifications({ endpoint: e.url, stsEndpoint: e.url, settings: stack(), pageSize: 100 });
             assert.equal(listing.totalCount, 400);
             const issued = e.issuedCredentials.slice(issuedBefore);
             assert.equal(issued.length, 1);
@@ -46,7 +46,7 @@ describe("alicloud:assumeRole", () => {
             const e = fixture.emulator;
             const issuedBefore = e.issuedCredentials.length;
             // 80 pages, one at a time, 40 ms each: about 3.2 s, longer than the 2.5 s credentials live.
-            const listing = await listMessageContactVerifications({ endpoint: e.url, stsEndpoint: e.url, stack: stack(), pageSize: 5, concurrency: 1 });
+            const listing = await listMessageContactVerifications({ endpoint: e.url, stsEndpoint: e.url, settings: stack(), pageSize: 5, concurrency: 1 });
             assert.equal(listing.totalCount, 400);
             assert.ok(e.issuedCredentials.length - issuedBefore >= 2, "AssumeRole was called again during the listing");
             assert.equal(e.requests.filter((r) => r.errorCode === "InvalidSecurityToken.Expired").length, 0, "no request went out with expired credentials");
@@ -60,7 +60,7 @@ describe("alicloud:assumeRole", () => {
                 "alicloud:assumeRole": JSON.stringify({ roleArn: "acs:ram::123456789012:role/unknown" }),
             };
             await assert.rejects(
-                listMessageContactVerifications({ endpoint: e.url, stsEndpoint: e.url, stack: readStackSettings((k) => config[k]) }),
+                listMessageContactVerifications({ endpoint: e.url, stsEndpoint: e.url, settings: readStackConfig((k) => config[k]) }),
                 (err: unknown) => err instanceof AlibabaCloudApiError && err.operation === "AssumeRole" && err.code === "EntityNotExist.Role",
             );
             assert.equal(e.requests.filter((r) => r.action === "ListMessageContactVerifications").length, 0);

@@ -2,22 +2,30 @@ import { strict as assert } from "node:assert";
 import { createServer } from "node:http";
 import { AddressInfo } from "node:net";
 import { inspect } from "node:util";
-import { Credentials, CredentialsNotFoundError, InvalidArgumentError, MessageContactsError, resolveCredentialsProvider } from "../../provider/alibaba-client";
-import { CredentialSources } from "../../provider/alibaba-client/credentials";
-import { readStackSettings } from "../../provider/alibaba-client/stack-settings";
+import {
+    credentialsFor,
+    Credentials,
+    CredentialsNotFoundError,
+    CredentialSources,
+    InvalidArgumentError,
+    MessageContactsError,
+} from "../../provider/alibaba-client";
+import { PROGRAM_VOCABULARY, readStackConfig, STACK_CONFIG_VOCABULARY } from "../../provider/dynamic/stack-config";
+import { FUNCTION_VOCABULARY, PLUGIN_VOCABULARY } from "../../provider/plugin/plugin-config";
+import { CLI_VOCABULARY } from "../../cli/flags";
 import { aliyunConfig, withEnv } from "../support/with-env";
 
 const SECRET = "very-secret-value-123";
 
 /** The AccessKey ID (and token) the chain resolves to. */
 async function resolvedId(sources: CredentialSources): Promise<string> {
-    const found = await resolveCredentialsProvider(sources).getCredentials();
+    const found = await credentialsFor({ vocabulary: PROGRAM_VOCABULARY, ...sources }).getCredentials();
     return found.securityToken ? `${found.accessKeyId}+${found.securityToken}` : found.accessKeyId;
 }
 
 const everyPlace = {
-    explicit: { accessKeyId: "explicit-id", accessKeySecret: "s" },
-    stack: { accessKeyId: "config-id", accessKeySecret: "s" },
+    arguments: { accessKeyId: "explicit-id", accessKeySecret: "s" },
+    settings: { accessKeyId: "config-id", accessKeySecret: "s" },
     env: { ALICLOUD_ACCESS_KEY: "terraform-id", ALICLOUD_SECRET_KEY: "s" },
 };
 
@@ -27,9 +35,9 @@ describe("credential chain", () => {
     });
 
     it("then stack config alicloud:accessKey/secretKey (+ securityToken)", async () => {
-        assert.equal(await resolvedId({ ...everyPlace, explicit: {} }), "config-id");
-        const stack = readStackSettings((k) => ({ "alicloud:accessKey": "cfg", "alicloud:secretKey": "s", "alicloud:securityToken": "tok" })[k]);
-        assert.equal(await resolvedId({ stack, env: {} }), "cfg+tok");
+        assert.equal(await resolvedId({ ...everyPlace, arguments: {} }), "config-id");
+        const stack = readStackConfig((k) => ({ "alicloud:accessKey": "cfg", "alicloud:secretKey": "s", "alicloud:securityToken": "tok" })[k]);
+        assert.equal(await resolvedId({ settings: stack, env: {} }), "cfg+tok");
     });
 
     it("then stack config alicloud:profile, from the aliyun CLI profile file", async () => {
@@ -38,7 +46,7 @@ describe("credential chain", () => {
             { name: "work", mode: "AK", access_key_id: "work-profile-id", access_key_secret: "s" },
         ]);
         await withEnv({}, { ".aliyun/config.json": config }, async () => {
-            assert.equal(await resolvedId({ stack: { profile: "work" }, env: everyPlace.env }), "work-profile-id");
+            assert.equal(await resolvedId({ settings: { profile: "work" }, env: everyPlace.env }), "work-profile-id");
         });
     });
 
@@ -120,10 +128,10 @@ describe("credential chain", () => {
 
     it("lists every place it looked when nothing is found", async () => {
         await withEnv({}, {}, async () => {
-            await assert.rejects(resolveCredentialsProvider({ explicit: {}, env: {} }).getCredentials(), (e: unknown) => {
+            await assert.rejects(credentialsFor({ vocabulary: PROGRAM_VOCABULARY, env: {} }).getCredentials(), (e: unknown) => {
                 assert.ok(e instanceof CredentialsNotFoundError);
                 for (const place of [
-                    "accessKeyId/accessKeySecret arguments",
+                    "argument accessKeyId/accessKeySecret",
                     "alicloud:accessKey/alicloud:secretKey",
                     "alicloud:profile",
                     "ALICLOUD_ACCESS_KEY/ALICLOUD_SECRET_KEY",
@@ -142,48 +150,69 @@ describe("credential chain", () => {
         });
     });
 
-    it("names the arguments as a place only for callers that take credential arguments", async () => {
+    it("names only the places of the caller in use: the dynamic provider, the plugin, its function, the CLI", async () => {
+        const looked = async (vocabulary: CredentialSources["vocabulary"]) => {
+            const error = await credentialsFor({ vocabulary, env: {} })
+                .getCredentials()
+                .then(
+                    () => assert.fail("credentials found"),
+                    (e: unknown) => e,
+                );
+            assert.ok(error instanceof CredentialsNotFoundError);
+            return error.message;
+        };
         await withEnv({}, {}, async () => {
-            await assert.rejects(resolveCredentialsProvider({ env: {} }).getCredentials(), (e: unknown) => {
-                assert.ok(e instanceof CredentialsNotFoundError);
-                assert.doesNotMatch(e.message, /arguments/);
-                assert.match(e.message, /Looked in: stack config alicloud:accessKey\/alicloud:secretKey/);
-                return true;
-            });
+            const dynamic = await looked(STACK_CONFIG_VOCABULARY);
+            assert.match(dynamic, /Looked in: stack config alicloud:accessKey\/alicloud:secretKey; stack config alicloud:profile; env ALICLOUD_ACCESS_KEY/);
+            assert.doesNotMatch(dynamic, /argument/);
+            const plugin = await looked(PLUGIN_VOCABULARY);
+            assert.match(plugin, /Looked in: alicloud-message-contacts:accessKey\/alicloud-message-contacts:secretKey; alicloud-message-contacts:profile; env/);
+            assert.doesNotMatch(plugin, /alicloud:|stack config|argument/);
+            assert.match(await looked(FUNCTION_VOCABULARY), /Looked in: argument accessKeyId\/accessKeySecret; alicloud-message-contacts:accessKey/);
+            const cli = await looked(CLI_VOCABULARY);
+            assert.match(cli, /Looked in: env ALICLOUD_ACCESS_KEY\/ALICLOUD_SECRET_KEY; env ALICLOUD_PROFILE; env ALIBABA_CLOUD_ACCESS_KEY_ID/);
+            assert.doesNotMatch(cli, /argument|alicloud:|alicloud-message-contacts:/);
         });
     });
 
     it("says so when a named profile does not exist", async () => {
         const config = aliyunConfig([{ name: "default", mode: "AK", access_key_id: "x", access_key_secret: SECRET }]);
         await withEnv({}, { ".aliyun/config.json": config }, async () => {
-            await assert.rejects(resolveCredentialsProvider({ stack: { profile: "missing" }, env: {} }).getCredentials(), (e: unknown) => {
-                assert.ok(e instanceof MessageContactsError && e.code === "ProfileNotFound");
-                assert.match(e.message, /"missing" named by stack config alicloud:profile does not exist/);
-                return true;
-            });
-            await assert.rejects(resolveCredentialsProvider({ env: { ALICLOUD_PROFILE: "gone" } }).getCredentials(), /"gone" named by env ALICLOUD_PROFILE/);
+            await assert.rejects(
+                credentialsFor({ vocabulary: STACK_CONFIG_VOCABULARY, settings: { profile: "missing" }, env: {} }).getCredentials(),
+                (e: unknown) => {
+                    assert.ok(e instanceof MessageContactsError && e.code === "ProfileNotFound");
+                    assert.match(e.message, /"missing" named by stack config alicloud:profile does not exist/);
+                    return true;
+                },
+            );
+            await assert.rejects(credentialsFor({ env: { ALICLOUD_PROFILE: "gone" } }).getCredentials(), /"gone" named by env ALICLOUD_PROFILE/);
         });
     });
 
     it("never prints a secret from a broken profile file", async () => {
         await withEnv({}, { ".aliyun/config.json": `{"profiles": [{"name": "p", "access_key_secret": "${SECRET}"` }, async () => {
-            await assert.rejects(resolveCredentialsProvider({ stack: { profile: "p" }, env: {} }).getCredentials(), (e: unknown) => {
-                assert.ok(e instanceof Error);
-                assert.doesNotMatch(`${e.message}\n${e.stack}`, new RegExp(SECRET));
-                assert.match(e.message, /not valid JSON/);
-                return true;
-            });
+            await assert.rejects(
+                credentialsFor({ vocabulary: STACK_CONFIG_VOCABULARY, settings: { profile: "p" }, env: {} }).getCredentials(),
+                (e: unknown) => {
+                    assert.ok(e instanceof Error);
+                    assert.doesNotMatch(`${e.message}\n${e.stack}`, new RegExp(SECRET));
+                    assert.match(e.message, /not valid JSON/);
+                    return true;
+                },
+            );
         });
     });
 
     it("rejects half a key pair, naming where it came from", () => {
         assert.throws(
-            () => resolveCredentialsProvider({ explicit: { accessKeyId: "id" }, env: {} }),
-            (e: unknown) => e instanceof InvalidArgumentError && /secret is missing/.test(e.message),
+            () => credentialsFor({ vocabulary: PROGRAM_VOCABULARY, arguments: { accessKeyId: "id" }, env: {} }),
+            (e: unknown) =>
+                e instanceof InvalidArgumentError && /^argument accessKeySecret is missing: set argument accessKeyId\/accessKeySecret together/.test(e.message),
         );
         assert.throws(
-            () => resolveCredentialsProvider({ env: { ALICLOUD_SECRET_KEY: "s" } }),
-            /ALICLOUD_ACCESS_KEY\/ALICLOUD_SECRET_KEY: the AccessKey ID is missing/,
+            () => credentialsFor({ env: { ALICLOUD_SECRET_KEY: "s" } }),
+            /env ALICLOUD_ACCESS_KEY is missing: set env ALICLOUD_ACCESS_KEY\/ALICLOUD_SECRET_KEY together/,
         );
     });
 
@@ -196,7 +225,7 @@ describe("credential chain", () => {
     });
 });
 
-describe("stack settings", () => {
+describe("stack config of a program and the dynamic provider", () => {
     it("reads the alicloud:* keys, assumeRole and endpoints", () => {
         const config: Record<string, string> = {
             "alicloud:region": "ap-southeast-1",
@@ -206,23 +235,23 @@ describe("stack settings", () => {
             "alicloud-message-contacts:endpointType": "vpc",
         };
         assert.deepEqual(
-            readStackSettings((k) => config[k]),
+            readStackConfig((k) => config[k]),
             {
                 region: "ap-southeast-1",
                 profile: "p",
                 assumeRole: { roleArn: "acs:ram::123:role/r", sessionName: "s", sessionExpiration: 1800 },
-                endpoints: { resourcemanager: "rm.example", sts: "sts.example" },
                 endpointType: "vpc",
+                endpoints: { resourcemanager: "rm.example", sts: "sts.example" },
             },
         );
     });
 
     it("names the key of a malformed setting", () => {
-        assert.throws(() => readStackSettings((k) => (k === "alicloud:assumeRole" ? "{" : undefined)), /alicloud:assumeRole .*not valid JSON/);
+        assert.throws(() => readStackConfig((k) => (k === "alicloud:assumeRole" ? "{" : undefined)), /alicloud:assumeRole .*not valid JSON/);
         assert.throws(
-            () => readStackSettings((k) => (k === "alicloud:assumeRole" ? "{}" : undefined)),
+            () => readStackConfig((k) => (k === "alicloud:assumeRole" ? "{}" : undefined)),
             (e: unknown) => e instanceof InvalidArgumentError && e.field === "alicloud:assumeRole" && /roleArn/.test(e.message),
         );
-        assert.throws(() => readStackSettings((k) => (k === "alicloud-message-contacts:endpointType" ? "private" : undefined)), /"public" or "vpc"/);
+        assert.throws(() => readStackConfig((k) => (k === "alicloud-message-contacts:endpointType" ? "private" : undefined)), /"public" or "vpc"/);
     });
 });

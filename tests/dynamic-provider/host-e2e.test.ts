@@ -223,8 +223,12 @@ describe("dynamic provider through the real dynamic-provider host (gRPC, install
         state = read.properties;
     });
 
-    it("Delete succeeds", async () => {
+    it("Delete sends no request: the record goes, nothing in Alibaba Cloud changes", async () => {
+        emulator.resetRequests();
+        const before = emulator.verifications();
         await host.delete(id, state, { oldInputs: checked, name: "pending" });
+        assert.deepEqual(emulator.requests, []);
+        assert.deepEqual(emulator.verifications(), before);
     });
 
     it("Create with contactId lists only that contact's verifications", async () => {

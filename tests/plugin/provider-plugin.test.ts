@@ -64,11 +64,11 @@ describe("provider plugin over gRPC (packed, started as the engine starts it)", 
         assert.match(role.failures[0]?.reason ?? "", /alicloud-message-contacts:assumeRole must be an object \{roleArn/);
     });
 
-    it("CheckConfig passes good settings back as they came, the secret key still a secret", async () => {
+    it("CheckConfig passes good settings back as they came, the secret keys as secrets", async () => {
         const news = { ...config(), secretKey: rpcSecret(emulator.account.accessKeySecret), maxAttempts: 3 };
         const result = await plugin.checkConfig(news);
         assert.deepEqual(result.failures, []);
-        assert.deepEqual(result.inputs, news);
+        assert.deepEqual(result.inputs, { ...news, accessKey: rpcSecret(emulator.account.accessKeyId) });
         assert.equal(await plugin.diffConfig(news, news), "DIFF_NONE");
         assert.equal(await plugin.diffConfig(news, { ...news, maxAttempts: 4 }), "DIFF_SOME");
     });
@@ -175,6 +175,30 @@ describe("provider plugin over gRPC (packed, started as the engine starts it)", 
             assert.equal(result.inputs.totalCount, SEEDED.filter((v) => v.contactId === BOB).length);
             const created = await plugin.create(result.inputs, { name: "secret-contact" });
             assert.deepEqual(created.properties.contactId, rpcSecret(BOB));
+        });
+
+        it("Check refuses unknown and mistyped inputs, naming them (a mistyped secretTargets must not store targets in plain text)", async () => {
+            emulator.resetRequests();
+            const result = await plugin.check({}, { pagesize: 5, secretTargets: "yes" }, { name: "typo" });
+            const byProperty = Object.fromEntries(result.failures.map((f) => [f.property, f.reason]));
+            assert.deepEqual(Object.keys(byProperty).sort(), ["pagesize", "secretTargets"]);
+            assert.match(byProperty.pagesize ?? "", /did you mean pageSize\?/);
+            assert.match(byProperty.secretTargets ?? "", /secretTargets must be true or false/);
+            assert.equal(emulator.requests.length, 0);
+        });
+
+        it("a contactId given as a secret leaves no plain copy: not in the id, the verifications or pendingByTarget", async () => {
+            const result = await plugin.check({}, { contactId: rpcSecret(BOB) }, { name: "secret-contact-id" });
+            assert.deepEqual(result.failures, []);
+            const created = await plugin.create(result.inputs, { name: "secret-contact-id" });
+            assert.ok(!created.id.includes(BOB), created.id);
+            for (const props of [result.inputs, created.properties]) {
+                for (const name of ["contactId", "verifications", "pendingByTarget"]) {
+                    assert.equal((props[name] as Props)[SPECIAL_SIG_KEY], SECRET_SIG, name);
+                }
+            }
+            const again = await plugin.create(result.inputs, { name: "secret-contact-id-2" });
+            assert.equal(again.id, created.id, "the id is still stable for the same query");
         });
 
         it("Check refuses credentials as inputs (they would land in state) and names the provider's keys instead", async () => {

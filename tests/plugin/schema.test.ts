@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
-import { VALIDATED_FIELDS } from "../../provider/alibaba-client/operation/validate-options";
-import { FUNCTION_TOKEN, packageSchema, RESOURCE_TOKEN } from "../../provider/plugin/schema";
+import { ARGUMENT_NAMES } from "../../provider/alibaba-client";
+import { packageSchema } from "../../provider/plugin/schema";
+import { FUNCTION_TOKEN, RESOURCE_TOKEN } from "../../provider/pulumi-names";
 import { RESOURCE_INPUT_NAMES, TARGET_OUTPUT_NAMES } from "../../provider/resource-shape";
 import { SCHEMA_FILE, schemaText } from "../../sdks/generate-sdks";
 
@@ -27,7 +28,7 @@ describe("the plugin's schema", () => {
 
     it("the function takes the TypeScript get function's arguments, the resource the dynamic resource's inputs", () => {
         assert.equal(schema.version, "1.2.3");
-        assert.deepEqual(Object.keys(schema.functions[FUNCTION_TOKEN]?.inputs.properties ?? {}).sort(), [...VALIDATED_FIELDS].sort());
+        assert.deepEqual(Object.keys(schema.functions[FUNCTION_TOKEN]?.inputs.properties ?? {}).sort(), [...ARGUMENT_NAMES].sort());
         const resource = schema.resources[RESOURCE_TOKEN];
         assert.deepEqual(Object.keys(resource?.inputProperties ?? {}).sort(), [...RESOURCE_INPUT_NAMES, "secretTargets"].sort());
         for (const name of ["totalCount", ...TARGET_OUTPUT_NAMES]) assert.ok(resource?.required.includes(name), name);

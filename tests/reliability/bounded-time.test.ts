@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { AlibabaCloudApiError, listMessageContactVerifications, TransportError } from "../../provider/alibaba-client";
-import { readStackSettings } from "../../provider/alibaba-client/stack-settings";
+import { readStackConfig } from "../../provider/dynamic/stack-config";
 import { useEmulator, verifications } from "../support/emulator-fixture";
 
 const ROLE = "acs:ram::123456789012:role/pulumi-reader";
@@ -26,7 +26,7 @@ describe("timeoutMs bounds the whole call, credentials included; one retry loop 
             "alicloud:secretKey": e.account.accessKeySecret,
             "alicloud:assumeRole": JSON.stringify({ roleArn: ROLE }),
         };
-        return readStackSettings((key) => config[key]);
+        return readStackConfig((key) => config[key]);
     };
     const stsRequests = () => fixture.emulator.requests.filter((r) => r.action === "AssumeRole").length;
 
@@ -34,7 +34,7 @@ describe("timeoutMs bounds the whole call, credentials included; one retry loop 
         this.timeout(15_000);
         fixture.emulator.inject({ fault: { kind: "hang" }, match: { action: "AssumeRole" }, times: Infinity });
         const { ms, error } = await timed(
-            listMessageContactVerifications({ endpoint: fixture.emulator.url, stsEndpoint: fixture.emulator.url, stack: assumingRole(), timeoutMs: 1500 }),
+            listMessageContactVerifications({ endpoint: fixture.emulator.url, stsEndpoint: fixture.emulator.url, settings: assumingRole(), timeoutMs: 1500 }),
         );
         assert.ok(error instanceof TransportError && error.failure === "Timeout", String(error));
         assert.match(error.message, /timeoutMs=1500/);
@@ -49,7 +49,7 @@ describe("timeoutMs bounds the whole call, credentials included; one retry loop 
             times: Infinity,
         });
         const { ms, error } = await timed(
-            listMessageContactVerifications({ endpoint: fixture.emulator.url, stsEndpoint: fixture.emulator.url, stack: assumingRole(), timeoutMs: 1500 }),
+            listMessageContactVerifications({ endpoint: fixture.emulator.url, stsEndpoint: fixture.emulator.url, settings: assumingRole(), timeoutMs: 1500 }),
         );
         assert.ok(error instanceof AlibabaCloudApiError && error.operation === "AssumeRole" && error.code === "ServiceUnavailable", String(error));
         assert.match(error.message, /the service asked to retry after 120000 ms, past the time left of timeoutMs=1500/);
@@ -61,7 +61,7 @@ describe("timeoutMs bounds the whole call, credentials included; one retry loop 
         this.timeout(30_000);
         fixture.emulator.inject({ fault: { kind: "error", status: 503, code: "ServiceUnavailable" }, match: { action: "AssumeRole" }, times: Infinity });
         const { error } = await timed(
-            listMessageContactVerifications({ endpoint: fixture.emulator.url, stsEndpoint: fixture.emulator.url, stack: assumingRole(), maxAttempts: 3 }),
+            listMessageContactVerifications({ endpoint: fixture.emulator.url, stsEndpoint: fixture.emulator.url, settings: assumingRole(), maxAttempts: 3 }),
         );
         assert.ok(error instanceof AlibabaCloudApiError && error.operation === "AssumeRole", String(error));
         assert.equal(stsRequests(), 3);

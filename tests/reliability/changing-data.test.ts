@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { getMessageContactVerifications, InconsistentListingError } from "../../sdk";
-import { readStackSettings } from "../../provider/alibaba-client/stack-settings";
+import { readStackConfig } from "../../provider/dynamic/stack-config";
 import { listMessageContactVerifications } from "../../provider/alibaba-client";
 import { useEmulator, verifications } from "../support/emulator-fixture";
 import type { Verification } from "../../emulator";
@@ -41,15 +41,15 @@ describe("data that changes while it is listed", () => {
 
     it("reads listing limits from stack config, arguments winning", async () => {
         const config: Record<string, string> = { "alicloud-message-contacts:concurrency": "1", "alicloud-message-contacts:consistency": "snapshot" };
-        const stack = readStackSettings((k) => config[k]);
-        assert.deepEqual(stack.listing, { concurrency: 1, consistency: "snapshot" });
-        const listing = await listMessageContactVerifications({ ...fixture.client(), stack });
+        const stack = readStackConfig((k) => config[k]);
+        assert.deepEqual(stack, { concurrency: 1, consistency: "snapshot" });
+        const listing = await listMessageContactVerifications({ ...fixture.client(), settings: stack });
         assert.equal(listing.listings, 2, "snapshot from config: confirmed by a second listing");
-        const fast = await listMessageContactVerifications({ ...fixture.client(), stack, consistency: "checked" });
+        const fast = await listMessageContactVerifications({ ...fixture.client(), settings: stack, consistency: "checked" });
         assert.equal(fast.listings, 1);
         assert.throws(
-            () => readStackSettings((k) => ({ "alicloud-message-contacts:maxAttempts": "0" })[k]),
-            /stack config alicloud-message-contacts:maxAttempts: maxAttempts must be an integer from 1 to 20/,
+            () => readStackConfig((k) => ({ "alicloud-message-contacts:maxAttempts": "0" })[k]),
+            /stack config alicloud-message-contacts:maxAttempts must be an integer from 1 to 20; got 0\./,
         );
     });
 });

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Emulator, startEmulator } from "../../emulator";
 import { InvalidArgumentError, listMessageContactVerifications, MessageContactsError, TransportError } from "../../provider/alibaba-client";
-import { resolveCredentialsProvider } from "../../provider/alibaba-client/credentials";
+import { credentialsFor } from "../../provider/alibaba-client";
+import { STACK_CONFIG_VOCABULARY } from "../../provider/dynamic/stack-config";
 import { testCertificate } from "../support/test-tls";
 
 /** Every error the package throws is one of its own. */
@@ -57,7 +58,7 @@ describe("every failure is a MessageContactsError", () => {
             process.env.HOME = home;
             process.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED = "true";
             try {
-                const provider = resolveCredentialsProvider({ stack: { profile: "p" }, env: {} });
+                const provider = credentialsFor({ vocabulary: STACK_CONFIG_VOCABULARY, settings: { profile: "p" }, env: {} });
                 await assert.rejects(provider.getCredentials(), (error: unknown) => {
                     assert.ok(error instanceof MessageContactsError, String(error));
                     assert.match(

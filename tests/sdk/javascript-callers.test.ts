@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { getMessageContactVerifications, InvalidArgumentError, listMessageContactVerifications } from "../../sdk";
-import { nearestName } from "../../provider/alibaba-client/operation/validate-options";
+import { nearestName } from "../../provider/alibaba-client";
 import { useEmulator, verifications } from "../support/emulator-fixture";
 
 // JavaScript callers have no compiler: they get the same checks at run time.

@@ -4,6 +4,7 @@ import { getMessageContactVerifications } from "../../sdk";
 import * as providerImpl from "../../provider/dynamic/provider-impl";
 import { useEmulator, verifications } from "../support/emulator-fixture";
 
+const ROLE = "acs:ram::123456789012:role/pulumi-reader";
 const CONFIG_KEY = { accessKeyId: "LTAIconfigKeyId01", accessKeySecret: "config-secret-value" };
 
 /** The AccessKey IDs that signed the emulator's requests. */
@@ -13,6 +14,7 @@ function signingKeyIds(requests: { headers: Record<string, string> }[]): string[
 
 describe("stack config reaches the program and the dynamic provider alike", () => {
     const fixture = useEmulator({ accounts: [CONFIG_KEY], verifications: verifications(120) });
+    const roleFixture = useEmulator({ roles: [ROLE], verifications: verifications(120) });
     const config = () => ({
         "alicloud:accessKey": CONFIG_KEY.accessKeyId,
         "alicloud:secretKey": CONFIG_KEY.accessKeySecret,
@@ -50,6 +52,22 @@ describe("stack config reaches the program and the dynamic provider alike", () =
             delete process.env.ALICLOUD_ACCESS_KEY;
             delete process.env.ALICLOUD_SECRET_KEY;
         }
+    });
+
+    it("the resource's stsEndpoint is where the dynamic provider assumes alicloud:assumeRole", async () => {
+        const e = roleFixture.emulator;
+        const values: Record<string, string> = {
+            "alicloud:accessKey": e.account.accessKeyId,
+            "alicloud:secretKey": e.account.accessKeySecret,
+            "alicloud:assumeRole": JSON.stringify({ roleArn: ROLE }),
+            // Where AssumeRole would go without the input: a loopback port nothing listens on.
+            "alicloud:endpoints": JSON.stringify([{ sts: "http://127.0.0.1:9" }]),
+        };
+        providerImpl.configure((key) => values[key]);
+        const { inputs, failures } = await providerImpl.check({ endpoint: e.url, stsEndpoint: e.url, maxAttempts: 1 });
+        assert.deepEqual(failures, []);
+        assert.equal(inputs.totalCount, 120);
+        assert.equal(e.requests.filter((r) => r.action === "AssumeRole").length, 1);
     });
 
     it("explicit arguments win over stack config", async () => {

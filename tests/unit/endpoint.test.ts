@@ -1,10 +1,13 @@
 import { strict as assert } from "node:assert";
-import { DEFAULT_ENDPOINT_HOST, ENDPOINT_ENV, InvalidArgumentError, parseEndpoint, resolveEndpoint } from "../../provider/alibaba-client";
+import { DEFAULT_ENDPOINT_HOST, InvalidArgumentError, parseEndpoint, resolveCallEndpoint } from "../../provider/alibaba-client";
+import { STACK_CONFIG_VOCABULARY } from "../../provider/dynamic/stack-config";
+
+const ENDPOINT_ENV = "ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER";
 import { isChinaRegion, SITE_HOSTS } from "../../provider/alibaba-client/endpoint";
 
 describe("endpoint resolution", () => {
     it("defaults to the China site over https", () => {
-        assert.deepEqual(resolveEndpoint({ env: {} }), { origin: `https://${DEFAULT_ENDPOINT_HOST}`, host: DEFAULT_ENDPOINT_HOST });
+        assert.deepEqual(resolveCallEndpoint({}, {}, {}), { origin: `https://${DEFAULT_ENDPOINT_HOST}`, host: DEFAULT_ENDPOINT_HOST });
     });
 
     it("takes a host, a host with port, or a full URL", () => {
@@ -18,26 +21,27 @@ describe("endpoint resolution", () => {
     });
 
     it("chooses the site from the region: international regions use the -intl host", () => {
-        assert.equal(resolveEndpoint({ region: "ap-southeast-1", env: {} }).host, SITE_HOSTS.international);
-        assert.equal(resolveEndpoint({ region: "cn-hongkong", env: {} }).host, SITE_HOSTS.international);
-        assert.equal(resolveEndpoint({ region: "cn-hangzhou", env: {} }).host, SITE_HOSTS.china);
-        assert.equal(resolveEndpoint({ env: { ALICLOUD_REGION: "eu-central-1" } }).host, SITE_HOSTS.international);
-        assert.equal(resolveEndpoint({ env: { ALIBABA_CLOUD_REGION: "us-west-1" } }).host, SITE_HOSTS.international);
-        assert.equal(resolveEndpoint({ region: "cn-beijing", env: { ALICLOUD_REGION: "eu-central-1" } }).host, SITE_HOSTS.china);
+        assert.equal(resolveCallEndpoint({ region: "ap-southeast-1" }, {}, {}).host, SITE_HOSTS.international);
+        assert.equal(resolveCallEndpoint({ region: "cn-hongkong" }, {}, {}).host, SITE_HOSTS.international);
+        assert.equal(resolveCallEndpoint({ region: "cn-hangzhou" }, {}, {}).host, SITE_HOSTS.china);
+        assert.equal(resolveCallEndpoint({}, {}, { ALICLOUD_REGION: "eu-central-1" }).host, SITE_HOSTS.international);
+        assert.equal(resolveCallEndpoint({}, {}, { ALIBABA_CLOUD_REGION: "us-west-1" }).host, SITE_HOSTS.international);
+        assert.equal(resolveCallEndpoint({ region: "cn-beijing" }, {}, { ALICLOUD_REGION: "eu-central-1" }).host, SITE_HOSTS.china);
         assert.ok(isChinaRegion("cn-shanghai") && !isChinaRegion("cn-hongkong") && !isChinaRegion("ap-northeast-1"));
     });
 
     it("selects the VPC endpoint with endpointType vpc", () => {
-        assert.equal(resolveEndpoint({ endpointType: "vpc", region: "ap-southeast-1", env: {} }).host, SITE_HOSTS.vpc);
+        assert.equal(resolveCallEndpoint({ endpointType: "vpc", region: "ap-southeast-1" }, {}, {}).host, SITE_HOSTS.vpc);
     });
 
-    it("applies the documented precedence: explicit > alicloud:endpoints > env > vpc > region", () => {
+    it("applies the documented precedence: argument > endpoint setting > endpoints setting > env > vpc > region", () => {
         const env = { [ENDPOINT_ENV]: "http://localhost:1234" };
         const endpoints = { resourcemanager: "rm.example", resourcedirectory: "rd.example" };
-        assert.equal(resolveEndpoint({ explicit: "https://explicit.example", endpoints, env }).host, "explicit.example");
-        assert.equal(resolveEndpoint({ endpoints, env }).host, "rd.example");
-        assert.equal(resolveEndpoint({ endpoints: { resourcemanager: "rm.example" }, env }).host, "rm.example");
-        assert.equal(resolveEndpoint({ endpointType: "vpc", region: "ap-southeast-1", env }).origin, "http://localhost:1234");
+        assert.equal(resolveCallEndpoint({ endpoint: "https://explicit.example" }, { endpoint: "setting.example", endpoints }, env).host, "explicit.example");
+        assert.equal(resolveCallEndpoint({}, { endpoint: "setting.example", endpoints }, env).host, "setting.example");
+        assert.equal(resolveCallEndpoint({}, { endpoints }, env).host, "rd.example");
+        assert.equal(resolveCallEndpoint({}, { endpoints: { resourcemanager: "rm.example" } }, env).host, "rm.example");
+        assert.equal(resolveCallEndpoint({ endpointType: "vpc", region: "ap-southeast-1" }, {}, env).origin, "http://localhost:1234");
     });
 
     it("refuses plain http to a host that is not loopback, naming where it came from", () => {
@@ -45,8 +49,11 @@ describe("endpoint resolution", () => {
             () => parseEndpoint("http://resourcedirectory.aliyuncs.com"),
             (e: unknown) => e instanceof InvalidArgumentError && e.field === "endpoint" && /only https:\/\//.test(e.message),
         );
-        assert.throws(() => resolveEndpoint({ env: { [ENDPOINT_ENV]: "http://10.0.0.1" } }), /env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER/);
-        assert.throws(() => resolveEndpoint({ endpoints: { resourcedirectory: "http://10.0.0.1" }, env: {} }), /alicloud:endpoints resourcedirectory/);
+        assert.throws(() => resolveCallEndpoint({}, {}, { [ENDPOINT_ENV]: "http://10.0.0.1" }), /env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER/);
+        assert.throws(
+            () => resolveCallEndpoint({}, { endpoints: { resourcedirectory: "http://10.0.0.1" } }, {}, STACK_CONFIG_VOCABULARY),
+            /stack config alicloud:endpoints resourcedirectory/,
+        );
     });
 
     it("refuses plain http to hosts that only start like loopback ones (the check is anchored at both ends)", () => {

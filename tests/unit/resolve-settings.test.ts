@@ -11,12 +11,14 @@ describe("settings resolved in one place: argument, else stack config, else a ca
             maxListings: LIST_DEFAULTS.maxListings,
             timeoutMs: LIST_DEFAULTS.timeoutMs,
             maxListingBytes: LIST_DEFAULTS.maxListingBytes,
+            maxResponseBytes: LIST_DEFAULTS.maxResponseBytes,
+            requestTimeoutMs: LIST_DEFAULTS.requestTimeoutMs,
             consistency: LIST_DEFAULTS.consistency,
         });
     });
 
     it("applies the precedence for every limit a stack may set", () => {
-        const stack = { listing: { concurrency: 8, maxAttempts: 7, timeoutMs: 60_000, consistency: "snapshot" as const } };
+        const stack = { concurrency: 8, maxAttempts: 7, timeoutMs: 60_000, consistency: "snapshot" as const };
         const fromStack = resolveListingLimits({}, stack);
         assert.deepEqual([fromStack.concurrency, fromStack.maxAttempts, fromStack.timeoutMs, fromStack.consistency], [8, 7, 60_000, "snapshot"]);
         const fromArguments = resolveListingLimits({ concurrency: 2, maxAttempts: 3, timeoutMs: 5_000, consistency: "checked" }, stack);
@@ -25,7 +27,7 @@ describe("settings resolved in one place: argument, else stack config, else a ca
 
     it("lets a caller's default (the resource's snapshot) sit between stack config and the package's default", () => {
         assert.equal(resolveListingLimits({}, {}, { consistency: "snapshot" }).consistency, "snapshot");
-        assert.equal(resolveListingLimits({}, { listing: { consistency: "checked" } }, { consistency: "snapshot" }).consistency, "checked");
+        assert.equal(resolveListingLimits({}, { consistency: "checked" }, { consistency: "snapshot" }).consistency, "checked");
         assert.equal(resolveListingLimits({ consistency: "checked" }, {}, { consistency: "snapshot" }).consistency, "checked");
     });
 

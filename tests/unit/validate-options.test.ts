@@ -1,10 +1,10 @@
 import { strict as assert } from "node:assert";
-import { assertValidOptions, InvalidArgumentError, optionProblems } from "../../provider/alibaba-client";
+import { ARGUMENT_NAMES, assertValidOptions, InvalidArgumentError, optionProblems } from "../../provider/alibaba-client";
 
 describe("argument validation", () => {
     it("accepts no options and every valid option", () => {
-        assert.deepEqual(optionProblems(undefined), []);
-        assert.deepEqual(optionProblems({ contactId: "c-qL4HqKONzOM7ab", pageSize: 100, concurrency: 8, endpoint: "x.example" }), []);
+        assert.deepEqual(optionProblems(undefined, ARGUMENT_NAMES), []);
+        assert.deepEqual(optionProblems({ contactId: "c-qL4HqKONzOM7ab", pageSize: 100, concurrency: 8, endpoint: "x.example" }, ARGUMENT_NAMES), []);
     });
 
     for (const [field, value, accepted] of [
@@ -20,14 +20,14 @@ describe("argument validation", () => {
     ] as const) {
         it(`rejects ${field} = ${JSON.stringify(value)} naming the field and what is accepted`, () => {
             assert.throws(
-                () => assertValidOptions({ [field]: value }),
+                () => assertValidOptions({ [field]: value }, ARGUMENT_NAMES),
                 (e: unknown) => e instanceof InvalidArgumentError && e.field === field && e.message.startsWith(`${field} must be`) && accepted.test(e.message),
             );
         });
     }
 
     it("reports every bad field at once", () => {
-        const problems = optionProblems({ contactId: "x", pageSize: 1000 });
+        const problems = optionProblems({ contactId: "x", pageSize: 1000 }, ARGUMENT_NAMES);
         assert.deepEqual(
             problems.map((p) => p.field),
             ["contactId", "pageSize"],
@@ -35,7 +35,7 @@ describe("argument validation", () => {
     });
 
     it("never echoes a secret value", () => {
-        const [problem] = optionProblems({ accessKeySecret: 42 });
+        const [problem] = optionProblems({ accessKeySecret: 42 }, ARGUMENT_NAMES);
         assert.ok(problem);
         assert.doesNotMatch(problem.message, /42/);
     });

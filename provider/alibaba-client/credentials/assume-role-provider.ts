@@ -2,14 +2,11 @@ import { z } from "zod";
 import type { Endpoint } from "../endpoint";
 import { InvalidResponseError } from "../errors";
 import { RpcClient } from "../rpc-client";
-import type { AssumeRoleSettings } from "../stack-settings";
+import type { AssumeRoleSettings } from "../options/option-values";
 import { CredentialRequest, Credentials, CredentialsProvider } from "./credentials";
 
 /** STS `AssumeRole`. */
 export const ASSUME_ROLE = { action: "AssumeRole", version: "2015-04-01" } as const;
-
-/** The default STS endpoint. */
-export const DEFAULT_STS_HOST = "sts.aliyuncs.com";
 
 const assumeRoleAnswer = z.object({
     RequestId: z.string().optional(),

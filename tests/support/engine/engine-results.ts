@@ -1,6 +1,6 @@
 /** Reading what an engine operation printed and what `pulumi stack export` holds, for the engine tests. */
 import { strict as assert } from "node:assert";
-import { RESOURCE_TYPE_TOKEN } from "../../../provider/resource-shape";
+import { RESOURCE_TYPE_TOKEN } from "../../../provider/pulumi-names";
 import type { DriverResult } from "./inline-program-driver";
 
 /** The engine's marker of a special value (a secret) in state. */

@@ -1,0 +1,48 @@
+/**
+ * `npm run generate`: writes the files derived from the option table (the options' TypeScript types and the
+ * README's option tables); `--check` writes nothing and fails, naming them, when any is stale.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { format, resolveConfig } from "prettier";
+import { OPTION_VALUES_FILE, optionValuesSource } from "./option-types";
+import { README_FILE, readmeWithTables } from "./readme-tables";
+
+/** The repository's root. */
+export const REPO_ROOT = join(__dirname, "..");
+
+/** A generated file: its path and its text as it should be. */
+export interface GeneratedFile {
+    path: string;
+    text: string;
+}
+
+/** Every generated file; TypeScript formatted as the repository formats it (Markdown is not: see .prettierignore). */
+export async function generatedFiles(root: string = REPO_ROOT): Promise<GeneratedFile[]> {
+    const formatted = async (path: string, text: string) => {
+        const options = (await resolveConfig(join(root, path))) ?? {};
+        return { path, text: await format(text, { ...options, filepath: join(root, path) }) };
+    };
+    const readme = readFileSync(join(root, README_FILE), "utf8");
+    return [await formatted(OPTION_VALUES_FILE, optionValuesSource()), { path: README_FILE, text: readmeWithTables(readme) }];
+}
+
+/** The generated files whose text on disk differs from what they should be. */
+export async function staleFiles(root: string = REPO_ROOT): Promise<string[]> {
+    const files = await generatedFiles(root);
+    return files.filter((file) => readFileSync(join(root, file.path), "utf8") !== file.text).map((file) => file.path);
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+    if (argv.includes("--check")) {
+        const stale = await staleFiles();
+        for (const path of stale) process.stderr.write(`${path} is stale: run npm run generate\n`);
+        return stale.length === 0 ? 0 : 1;
+    }
+    for (const file of await generatedFiles()) writeFileSync(join(REPO_ROOT, file.path), file.text);
+    return 0;
+}
+
+if (require.main === module) {
+    void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+}
