@@ -20,4 +20,32 @@ export default tseslint.config(
             "no-control-regex": "off",
         },
     },
+    {
+        // Promises are awaited or handled, and never passed where a callback's result is ignored: typed rules,
+        // over the tests' project, which includes every TypeScript file of the repository.
+        files: ["**/*.ts"],
+        languageOptions: { parserOptions: { project: ["./tests/tsconfig.json"], tsconfigRootDir: import.meta.dirname } },
+        rules: {
+            "@typescript-eslint/no-floating-promises": "error",
+            "@typescript-eslint/no-misused-promises": "error",
+        },
+    },
+    {
+        // The client is entered through its index only: what it exports is its interface, the rest may change.
+        files: ["**/*.ts"],
+        ignores: ["provider/alibaba-client/**", "tests/**", "bench/**"],
+        rules: {
+            "no-restricted-imports": [
+                "error",
+                {
+                    patterns: [
+                        {
+                            regex: "alibaba-client/.+",
+                            message: "Import the client through its index (provider/alibaba-client), which is its interface.",
+                        },
+                    ],
+                },
+            ],
+        },
+    },
 );

@@ -1,4 +1,4 @@
-import type { MessageContactVerification } from "../provider/alibaba-client/operation/verification";
+import type { MessageContactVerification } from "../provider/alibaba-client";
 import { escapeControlCharacters } from "./terminal-text";
 
 /** The listing as one JSON document. */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { formatAcsDate } from "../provider/alibaba-client/signing";
+import { formatAcsDate } from "../provider/alibaba-client";
 import { ApiError, apiError } from "./api-error";
 import { IssuedSecrets } from "./credential-registry";
 import { OperationResult } from "./list-message-contact-verifications";

@@ -5,8 +5,8 @@ export const MAX_DEMO_VERIFICATIONS = 1_000_000;
 
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 const LOWERCASE = "abcdefghijklmnopqrstuvwxyz";
-const PHONE_PREFIXES = ["130", "131", "135", "136", "137", "138", "139", "150", "152", "158", "159", "177", "186", "187", "188", "189"];
-const EMAIL_DOMAINS = ["example.com", "example.net", "example.org"];
+const PHONE_PREFIXES: [string, ...string[]] = ["130", "131", "135", "136", "137", "138", "139", "150", "152", "158", "159", "177", "186", "187", "188", "189"];
+const EMAIL_DOMAINS: [string, ...string[]] = ["example.com", "example.net", "example.org"];
 
 /** Mulberry32: a small deterministic PRNG giving floats in [0, 1). */
 function mulberry32(seed: number): () => number {
@@ -32,19 +32,20 @@ export function demoVerifications(count: number, seed = 1): Verification[] {
     }
     if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
     const random = mulberry32(seed);
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+    const pick = <T>(items: readonly [T, ...T[]]): T => items[Math.floor(random() * items.length)] ?? items[0];
     const text = (alphabet: string, length: number): string => Array.from({ length }, () => alphabet.charAt(Math.floor(random() * alphabet.length))).join("");
 
     const contactCount = Math.min(count, Math.max(3, Math.ceil(count / 10)), 20);
     const contacts = new Set<string>();
     while (contacts.size < contactCount) contacts.add(`c-${text(ALPHANUMERIC, 14)}`);
-    const contactIds = [...contacts];
+    const [firstContact, ...otherContacts] = [...contacts];
+    const contactIds: [string, ...string[]] = [firstContact ?? "c-none", ...otherContacts];
 
     const seen = new Set<string>();
     const list: Verification[] = [];
     for (let i = 0; i < count; i++) {
         // The first items cover every contact once; the rest are spread at random.
-        const contactId = i < contactIds.length ? contactIds[i] : pick(contactIds);
+        const contactId = contactIds[i] ?? pick(contactIds);
         let target: string;
         do {
             target =

@@ -3,7 +3,7 @@ import { createServer, IncomingHttpHeaders, IncomingMessage, Server, ServerRespo
 import { createServer as createHttpsServer } from "node:https";
 import { buffer } from "node:stream/consumers";
 import { setTimeout as sleep } from "node:timers/promises";
-import { HEADER } from "../provider/alibaba-client/signing";
+import { HEADER } from "../provider/alibaba-client";
 import { ApiError, COMMON_ERRORS, KNOWN_MESSAGES } from "./api-error";
 import { CredentialRegistry } from "./credential-registry";
 import { FaultSchedule } from "./faults";

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import { formatAcsDate } from "../provider/alibaba-client/signing";
+import { formatAcsDate } from "../provider/alibaba-client";
 import { ApiError, COMMON_ERRORS } from "./api-error";
 import { AccountDirectory, CredentialRegistry, KnownAccount, securityTokenError } from "./credential-registry";
 import { NonceCache } from "./nonce-cache";

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { HEADER, percentEncode } from "../provider/alibaba-client/signing";
+import { HEADER, percentEncode } from "../provider/alibaba-client";
 import { ApiError, COMMON_ERRORS } from "./api-error";
 import { parseFormBody, parseRawQuery } from "./query-string";
 import { isApiError, sameText, SignatureChecks, SignatureVerifierOptions } from "./signature-checks";

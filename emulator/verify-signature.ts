@@ -1,4 +1,4 @@
-import { HEADER, isSignedHeader, sha256Hex, SIGNATURE_ALGORITHM, signatureParts } from "../provider/alibaba-client/signing";
+import { HEADER, isSignedHeader, sha256Hex, SIGNATURE_ALGORITHM, signatureParts } from "../provider/alibaba-client";
 import { ApiError, COMMON_ERRORS } from "./api-error";
 import { parseRawQuery } from "./query-string";
 import { isApiError, sameText, SignatureChecks, SignatureVerifierOptions } from "./signature-checks";

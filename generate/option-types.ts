@@ -2,8 +2,7 @@
  * Writes `provider/alibaba-client/options/option-values.ts`: the TypeScript type of every option of the option
  * table, with the table's documentation as TSDoc, so that editors show the same words as every other surface.
  */
-import { documentation, OPTION_DEFINITIONS, OPTION_NAMES } from "../provider/alibaba-client/options/option-table";
-import type { Rule } from "../provider/alibaba-client/options/rules";
+import { documentation, OPTION_DEFINITIONS, OPTION_NAMES, Rule } from "../provider/alibaba-client";
 
 /** The generated file, relative to the repository. */
 export const OPTION_VALUES_FILE = "provider/alibaba-client/options/option-values.ts";

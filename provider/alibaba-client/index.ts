@@ -13,6 +13,7 @@ export { MessageContactVerification } from "./operation/verification";
 export { verificationsQueryId } from "./operation/query-id";
 export { LIST_MESSAGE_CONTACT_VERIFICATIONS, MAX_PAGE_SIZE } from "./operation/operation";
 export * from "./options";
+export * from "./signing";
 export { resolveCallEndpoint, resolveListingLimits, resolveStsEndpoint, ListingLimits, DEFAULT_STS_HOST } from "./resolve-settings";
 export type { VerificationListing } from "./list-message-contact-verifications";
 

@@ -23,7 +23,7 @@ describe("examples/basic, run with Pulumi mocks against the emulator", () => {
         pulumi.runtime.setAllConfig(config, ["alicloud:secretKey"]);
         providerImpl.configure((key) => config[key]);
         // The mocks stand in for the engine: the resource is checked and created by the real provider code.
-        pulumi.runtime.setMocks(
+        await pulumi.runtime.setMocks(
             {
                 async newResource(args) {
                     if (args.type !== RESOURCE_TYPE) return { id: `${args.name}-id`, state: args.inputs };

@@ -9,8 +9,8 @@ describe("getMessageContactVerificationsOutput", () => {
     let createdAt = 0;
     let calledAt = 0;
 
-    before(() => {
-        pulumi.runtime.setMocks(
+    before(async () => {
+        await pulumi.runtime.setMocks(
             {
                 async newResource(args) {
                     await new Promise((r) => setTimeout(r, 150));

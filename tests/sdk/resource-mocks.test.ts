@@ -5,8 +5,8 @@ import { MessageContactVerifications, RESOURCE_TYPE_TOKEN } from "../../sdk";
 describe("MessageContactVerifications under Pulumi mocks", () => {
     let registered: RegisteredResource[];
     after(leaveMocks);
-    before(() => {
-        registered = installMocks();
+    before(async () => {
+        registered = await installMocks();
     });
 
     it("registers with its own type token, equal to the static __pulumiType", async () => {

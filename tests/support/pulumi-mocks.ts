@@ -19,10 +19,10 @@ interface RegisterRequest {
  * Installs Pulumi mocks that record every registered resource and echo inputs as outputs, the way the
  * engine would for a program under test. Returns the list registrations are appended to.
  */
-export function installMocks(preview = false): RegisteredResource[] {
+export async function installMocks(preview = false): Promise<RegisteredResource[]> {
     const registered: RegisteredResource[] = [];
     const secretOutputsByName = new Map<string, string[]>();
-    pulumi.runtime.setMocks(
+    await pulumi.runtime.setMocks(
         {
             newResource(args) {
                 const additionalSecretOutputs = secretOutputsByName.get(args.name) ?? [];
