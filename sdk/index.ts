@@ -8,6 +8,7 @@ export { getMessageContactVerifications, getMessageContactVerificationsOutput } 
 export { MessageContactVerifications } from "./message-contact-verifications";
 export type { MessageContactVerificationsArgs } from "./message-contact-verifications";
 export { RESOURCE_TYPE_TOKEN } from "../provider/resource-shape";
+export { RESOURCE_TYPE_TOKENS } from "./resource-type-tokens";
 export type {
     GetMessageContactVerificationsArgs,
     GetMessageContactVerificationsOutputArgs,

@@ -23,6 +23,8 @@ import {
 import { linkLocalPackage, PACK_DIR, REPO_ROOT } from "./pack";
 
 const TYPE = "pulumi-nodejs:dynamic/alicloud:MessageContactVerifications";
+/** The provider plugin's resource, as YAML, Python and Go programs record it. */
+const PLUGIN_TYPE = "alicloud-message-contacts:index:MessageContactVerifications";
 const PROJECT = "alicloud-message-contacts-example";
 const STACK = "dev";
 const NO_PENDING = "no-pending-message-contact-verifications";
@@ -33,6 +35,7 @@ const PACK_VERSION = (JSON.parse(readFileSync(join(PACK_DIR, "package.json"), "u
 
 const STACK_URN = `urn:pulumi:${STACK}::${PROJECT}::pulumi:pulumi:Stack::${PROJECT}-${STACK}`;
 const PROVIDER_URN = `urn:pulumi:${STACK}::${PROJECT}::pulumi:providers:pulumi-nodejs::default`;
+const PLUGIN_PROVIDER_URN = `urn:pulumi:${STACK}::${PROJECT}::pulumi:providers:alicloud-message-contacts::default`;
 const urnOf = (name: string, type = TYPE) => `urn:pulumi:${STACK}::${PROJECT}::${type}::${name}`;
 
 interface Listing {
@@ -41,6 +44,11 @@ interface Listing {
     contactId?: string;
     /** `secretTargets: true`: verifications and targets are secret in state. */
     secret?: boolean;
+    /**
+     * The provider plugin's resource instead of the dynamic one: `secretTargets` is then an input recorded in
+     * state and the targets secret values, with no `additionalSecretOutputs`.
+     */
+    plugin?: boolean;
     /** Outputs unknown (as a provider that previews would give them). */
     unknown?: boolean;
     /**
@@ -61,6 +69,7 @@ function stack(...listings: Listing[]): StackResource[] {
         const targets = [...new Set(listing.targets)].sort();
         // Outputs as in state (inputs, then the listing); `__provider` is internal and not sent to analyzers.
         const properties: Record<string, unknown> = listing.contactId ? { contactId: listing.contactId } : {};
+        if (listing.plugin && listing.secret) properties.secretTargets = true;
         if (listing.planned) {
             // Inputs only: nothing recorded.
         } else if (listing.unknown) {
@@ -72,14 +81,16 @@ function stack(...listings: Listing[]): StackResource[] {
                 targets: listing.secret ? rpcSecret(targets) : targets,
             });
         }
+        const type = listing.plugin ? PLUGIN_TYPE : TYPE;
+        const provider = listing.plugin ? PLUGIN_PROVIDER_URN : PROVIDER_URN;
         resources.push({
-            urn: urnOf(listing.name),
-            type: TYPE,
+            urn: urnOf(listing.name, type),
+            type,
             name: listing.name,
             properties,
             parent: STACK_URN,
-            options: { additionalSecretOutputs: listing.secret ? ["verifications", "targets"] : [] },
-            provider: { urn: `${PROVIDER_URN}::04da6b54-80e4-46f7-96ec-b56ff0331ba9`, type: "pulumi:providers:pulumi-nodejs", name: "default" },
+            options: { additionalSecretOutputs: listing.secret && !listing.plugin ? ["verifications", "targets"] : [] },
+            provider: { urn: `${provider}::04da6b54-80e4-46f7-96ec-b56ff0331ba9`, type: provider.split("::")[2], name: "default" },
         });
     }
     return resources;
@@ -240,6 +251,34 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
         }
     });
 
+    it("checks the provider plugin's resource (a YAML, Python or Go program's) like the dynamic one", async () => {
+        await configure({ all: "mandatory", [TARGETS_ALLOWED]: { allowedEmailDomains: ["example.com"], allowedPhoneCountryCodes: ["86"] } });
+        const result = await analyzer!.analyzeStack(stack({ ...PENDING, name: "pendingRecord", plugin: true }));
+        assert.deepEqual(result.notApplicable, []);
+        assert.deepEqual(
+            result.diagnostics.map((d) => [d.policyName, d.enforcementLevel, d.urn]),
+            [
+                [NO_PENDING, "mandatory", urnOf("pendingRecord", PLUGIN_TYPE)],
+                [TARGETS_ALLOWED, "mandatory", urnOf("pendingRecord", PLUGIN_TYPE)],
+            ],
+        );
+        assert.match(byPolicy(result, NO_PENDING)[0].message, /MessageContactVerifications "pendingRecord" recorded 5 pending message contact verifications: /);
+        assert.match(byPolicy(result, TARGETS_ALLOWED)[0].message, /has 3 of 5 verification targets outside the allowed lists: /);
+    });
+
+    it("keeps the plugin resource's secret targets (secretTargets: true, secret values in state) out of every message", async () => {
+        await configure({ [TARGETS_ALLOWED]: { allowedEmailDomains: ["example.com"], allowedPhoneCountryCodes: ["86"] } });
+        const result = await analyzer!.analyzeStack(stack({ ...PENDING, name: "pendingRecord", plugin: true, secret: true }));
+        assert.deepEqual(
+            result.diagnostics.map((d) => d.policyName),
+            [NO_PENDING, TARGETS_ALLOWED],
+        );
+        assert.match(byPolicy(result, NO_PENDING)[0].message, /recorded 5 pending message contact verifications \(targets not shown/);
+        for (const diagnostic of result.diagnostics) {
+            for (const target of PENDING.targets) assert.ok(!diagnostic.message.includes(target), `${diagnostic.policyName} shows ${target}`);
+        }
+    });
+
     it("reports each listing on its own resource", async () => {
         await configure({ [TARGETS_ALLOWED]: { allowedEmailDomains: ["example.com"] } });
         const result = await analyzer!.analyzeStack(
@@ -292,7 +331,7 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
             result.notApplicable.map((n) => n.policyName),
             [NO_PENDING, TARGETS_ALLOWED],
         );
-        for (const { reason } of result.notApplicable) assert.equal(reason, `Policy only applies to resources of type '${TYPE}'`);
+        for (const { reason } of result.notApplicable) assert.equal(reason, `Policy only applies to resources of type '${TYPE}' or '${PLUGIN_TYPE}'`);
     });
 
     it("with the README's example config, over the emulator's --demo 20 listing", async () => {

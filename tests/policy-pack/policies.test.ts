@@ -6,7 +6,7 @@
 import "./link-local-package";
 import { strict as assert } from "node:assert";
 import { PolicyResource, Secret, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { MessageContactVerifications } from "pulumi-alicloud-message-contacts";
+import { MessageContactVerifications, RESOURCE_TYPE_TOKENS } from "pulumi-alicloud-message-contacts";
 import {
     classifyTarget,
     DEFAULT_ENFORCEMENT_LEVEL,
@@ -27,6 +27,8 @@ import {
 } from "../../examples/policy-pack/policies";
 
 const TYPE = "pulumi-nodejs:dynamic/alicloud:MessageContactVerifications";
+/** The provider plugin's resource (YAML, Python and Go programs). */
+const PLUGIN_TYPE = "alicloud-message-contacts:index:MessageContactVerifications";
 const PROJECT = "alicloud-message-contacts-example";
 
 function urnOf(name: string, type = TYPE): string {
@@ -100,17 +102,47 @@ async function validate(policy: StackValidationPolicy, resources: PolicyResource
 const PENDING = verificationsOf("someone***@example.com", "138****0000", "+852-6123****", "ab***@example.org", "139****1111");
 
 describe("policy pack: the policies", () => {
-    it("target the resource class the package exports, by its type token", () => {
+    it("select the resource by both of its types, as the package lists them", () => {
         assert.equal(MessageContactVerifications.__pulumiType, TYPE);
+        assert.deepEqual(RESOURCE_TYPE_TOKENS, [TYPE, PLUGIN_TYPE]);
         assert.deepEqual(
             policies.map((p) => p.name),
             [NO_PENDING_VERIFICATIONS, TARGETS_ALLOWED],
         );
         assert.equal(NO_PENDING_VERIFICATIONS, "no-pending-message-contact-verifications");
         assert.equal(TARGETS_ALLOWED, "message-contact-verification-targets-allowed");
-        for (const policy of policies) {
-            assert.equal((policy.validateStack as { __pulumiType?: string }).__pulumiType, TYPE, policy.name);
+        // No type attached to validateStack: the analyzer would then skip every resource of the other type.
+        for (const policy of policies) assert.equal((policy.validateStack as { __pulumiType?: string }).__pulumiType, undefined, policy.name);
+    });
+
+    it("check the provider plugin's resource (YAML, Python, Go programs) like the dynamic one", async () => {
+        const config = { allowedEmailDomains: ["example.com"] };
+        for (const type of [TYPE, PLUGIN_TYPE]) {
+            const resource = stackResource("pendingRecord", listingOutputs(PENDING), { type });
+            const [pending] = (await validate(noPendingMessageContactVerifications, [resource])).violations;
+            assert.deepEqual(pending?.urn, urnOf("pendingRecord", type), type);
+            assert.match(pending.message, /^MessageContactVerifications "pendingRecord" recorded 5 pending message contact verifications: /);
+            const [targets] = (await validate(messageContactVerificationTargetsAllowed, [resource], config)).violations;
+            assert.deepEqual(targets?.urn, urnOf("pendingRecord", type), type);
+            assert.match(targets.message, /ab\*\*\*@example\.org \(email domain example\.org is not allowed\)/);
         }
+        // Both types in one stack: each reported on its own resource.
+        const both = [stackResource("dynamic", listingOutputs(PENDING)), stackResource("plugin", listingOutputs(PENDING), { type: PLUGIN_TYPE })];
+        assert.deepEqual(
+            (await validate(noPendingMessageContactVerifications, both)).violations.map((v) => v.urn),
+            [urnOf("dynamic"), urnOf("plugin", PLUGIN_TYPE)],
+        );
+    });
+
+    it("keep the plugin resource's targets out of messages when it records secretTargets: true", async () => {
+        // The plugin makes the targets secret values, not additionalSecretOutputs, and the analyzer unwraps
+        // secrets before stack policies run: the recorded input is what tells.
+        const resource = stackResource("pendingRecord", listingOutputs(PENDING, { secretTargets: true }), { type: PLUGIN_TYPE });
+        const [pending] = (await validate(noPendingMessageContactVerifications, [resource])).violations;
+        assert.match(pending.message, /recorded 5 pending message contact verifications \(targets not shown: they are secret outputs\)\./);
+        const [targets] = (await validate(messageContactVerificationTargetsAllowed, [resource], { allowedEmailDomains: ["example.com"] })).violations;
+        assert.match(targets.message, /\(1 email address; targets not shown: they are secret outputs\)/);
+        for (const { target } of PENDING) assert.ok(!`${pending.message}${targets.message}`.includes(target), target);
     });
 
     it("are advisory by default, and the factories take another enforcement level", () => {
@@ -144,7 +176,11 @@ describe("policy pack: the policies", () => {
         for (const policy of policies) {
             const outcome = await validate(policy, [other], { allowedEmailDomains: ["example.com"] });
             assert.deepEqual(outcome.violations, []);
-            assert.match(outcome.notApplicable ?? "", /only applies to resources of type 'pulumi-nodejs:dynamic\/alicloud:MessageContactVerifications'/);
+            assert.equal(
+                outcome.notApplicable,
+                "Policy only applies to resources of type 'pulumi-nodejs:dynamic/alicloud:MessageContactVerifications' or " +
+                    "'alicloud-message-contacts:index:MessageContactVerifications'",
+            );
         }
     });
 });
