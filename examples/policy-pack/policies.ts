@@ -3,6 +3,9 @@
  * are built from (target classification, allow-list checks, messages). `index.ts` serves them as a policy
  * pack; the tests call their `validateStack` directly.
  *
+ * The resource has two types, both checked: the dynamic resource of Node.js programs and the provider plugin's
+ * resource of YAML, Python and Go programs (the package's `RESOURCE_TYPE_TOKENS`). Both record the same outputs.
+ *
  * They are stack policies (`validateStack`), not resource policies: a resource policy sees a resource's
  * inputs, while the listing (`totalCount`, `verifications`, `targets`) exists only in its outputs, which stack
  * policies see once they are recorded.
@@ -12,17 +15,8 @@
  * listing. Only when an input is unknown at preview (a `contactId` from another resource's output) is there no
  * listing yet: such resources are skipped, and a policy with nothing to check says it is not applicable.
  */
-import {
-    EnforcementLevel,
-    PolicyConfigSchema,
-    PolicyResource,
-    ReportViolation,
-    Secret,
-    StackValidationArgs,
-    StackValidationPolicy,
-    validateStackResourcesOfType,
-} from "@pulumi/policy";
-import { MessageContactVerifications } from "pulumi-alicloud-message-contacts";
+import { EnforcementLevel, PolicyConfigSchema, PolicyResource, ReportViolation, Secret, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import { RESOURCE_TYPE_TOKENS } from "pulumi-alicloud-message-contacts";
 
 /** The name of the policy that flags pending verifications. */
 export const NO_PENDING_VERIFICATIONS = "no-pending-message-contact-verifications";
@@ -48,20 +42,34 @@ export interface PolicyOptions {
 // Reading a recorded listing
 // ------------------------------------------------------------------------------------------------
 
-/** The wire form of a secret (`{[sig]: secretSig, value}`), in case a caller hands raw engine values. */
-const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-
 /** The outputs whose values are the masked targets; `secretTargets: true` makes both secret. */
 const TARGET_OUTPUTS = ["verifications", "targets"] as const;
 
-/** A value without its secret wrapper, and whether it had one. */
+/**
+ * A value without its `Secret` wrapper, and whether it had one. (The analyzer hands stack policies plain values:
+ * it unwraps secrets, and fails on any other wire envelope, before they run; a `Secret` comes from direct callers.)
+ */
 export function unwrapSecret(value: unknown): { value: unknown; secret: boolean } {
     if (value instanceof Secret) return { value: unwrapSecret(value.value).value, secret: true };
-    if (typeof value === "object" && value !== null && (value as Record<string, unknown>)[SPECIAL_SIG_KEY] === SECRET_SIG) {
-        return { value: unwrapSecret((value as Record<string, unknown>).value).value, secret: true };
-    }
     return { value, secret: false };
+}
+
+/** Whether a resource of the stack is a `MessageContactVerifications`, of either of its types. */
+export function isMessageContactVerifications(resource: Pick<PolicyResource, "type">): boolean {
+    return RESOURCE_TYPE_TOKENS.includes(resource.type);
+}
+
+/** Why a policy has nothing to check in a stack without `MessageContactVerifications`. */
+export const NO_MESSAGE_CONTACT_VERIFICATIONS = `Policy only applies to resources of type ${RESOURCE_TYPE_TOKENS.map((type) => `'${type}'`).join(" or ")}`;
+
+/**
+ * The stack's `MessageContactVerifications` (either type); when it has none, the policy is not applicable
+ * (`args.notApplicable` throws).
+ */
+export function messageContactVerifications(args: StackValidationArgs): PolicyResource[] {
+    const resources = args.resources.filter(isMessageContactVerifications);
+    if (resources.length === 0) args.notApplicable(NO_MESSAGE_CONTACT_VERIFICATIONS);
+    return resources;
 }
 
 /** What the policies need from one recorded `MessageContactVerifications`. */
@@ -76,9 +84,10 @@ export interface RecordedListing {
     /** The distinct masked targets, sorted (the `targets` output, else taken from `verifications`). */
     targets: string[];
     /**
-     * The targets are secret: `verifications`/`targets` are in `additionalSecretOutputs` (`secretTargets: true`)
-     * or arrived wrapped as secrets. Messages then never show them. (The analyzer unwraps secrets before stack
-     * policies run, so the resource options are what tells.)
+     * The targets are secret: the resource records `secretTargets: true` (the plugin's resource keeps its
+     * targets secret by that input alone), `verifications`/`targets` are in `additionalSecretOutputs` (the
+     * dynamic resource), or they arrived wrapped as secrets. Messages then never show them. (The analyzer unwraps
+     * secrets before stack policies run, so the inputs and the resource options are what tells.)
      */
     targetsSecret: boolean;
 }
@@ -123,6 +132,7 @@ export function recordedListing(resource: Pick<PolicyResource, "name" | "urn" | 
     const verifications = unwrapSecret(props.verifications);
     const targetsOutput = unwrapSecret(props.targets);
     const contactId = unwrapSecret(props.contactId).value;
+    const secretTargets = unwrapSecret(props.secretTargets).value === true;
 
     const fromVerifications = targetsOfVerifications(verifications.value);
     const listed = Array.isArray(targetsOutput.value) ? stringsOf(targetsOutput.value) : fromVerifications;
@@ -131,7 +141,7 @@ export function recordedListing(resource: Pick<PolicyResource, "name" | "urn" | 
     const pendingCount = Math.max(typeof totalCount === "number" && Number.isFinite(totalCount) ? totalCount : 0, verificationCount, targets.length);
 
     const secretOutputs = resource.opts?.additionalSecretOutputs ?? [];
-    const targetsSecret = verifications.secret || targetsOutput.secret || TARGET_OUTPUTS.some((name) => secretOutputs.includes(name));
+    const targetsSecret = secretTargets || verifications.secret || targetsOutput.secret || TARGET_OUTPUTS.some((name) => secretOutputs.includes(name));
 
     const listing: RecordedListing = { name: resource.name, urn: resource.urn, pendingCount, targets, targetsSecret };
     if (typeof contactId === "string" && contactId !== "") listing.contactId = contactId;
@@ -144,12 +154,12 @@ export const NO_RECORDED_LISTING =
     "the policy checks it once they are, at the end of `pulumi up` at the latest)";
 
 /**
- * The recorded listings of the resources, skipping those without one; when none has one, the policy is not
- * applicable (`args.notApplicable` throws).
+ * The recorded listings of `resources` (the stack's `MessageContactVerifications`), skipping those without one;
+ * when none has one, the policy is not applicable (`args.notApplicable` throws).
  */
-export function recordedListings(args: StackValidationArgs): RecordedListing[] {
+export function recordedListings(args: StackValidationArgs, resources: readonly PolicyResource[]): RecordedListing[] {
     const listings: RecordedListing[] = [];
-    for (const resource of args.resources) {
+    for (const resource of resources) {
         const listing = recordedListing(resource);
         if (listing) listings.push(listing);
     }
@@ -201,13 +211,12 @@ export function noPendingVerificationsPolicy(options: PolicyOptions = {}): Stack
         remediationSteps:
             "Have each listed contact confirm the verification email or text message (Resource Directory > Message " +
             "Contacts can resend it), or remove contacts that should not receive messages, then refresh the stack.",
-        validateStack: validateStackResourcesOfType(MessageContactVerifications, (_outputs, args, reportViolation) => {
-            // `args.resources` holds the resources of the type (urn, name, options and outputs).
-            for (const listing of recordedListings(args)) {
+        validateStack: (args, reportViolation) => {
+            for (const listing of recordedListings(args, messageContactVerifications(args))) {
                 const message = pendingVerificationsMessage(listing);
                 if (message !== undefined) reportViolation(message, listing.urn);
             }
-        }),
+        },
     };
 }
 
@@ -328,13 +337,13 @@ export function classifyTarget(target: string, defaultPhoneCountryCode: string =
         return domain !== "" && !/[\s@]/.test(domain) ? { kind: "email", domain } : { kind: "unrecognized" };
     }
     // Country code, then a hyphen or space: 852-6123****, +852-6123****, +852 6123****.
-    const separated = /^\+?([1-9][0-9]{0,3})[ -](.+)$/.exec(text);
-    if (separated && MASKED_NUMBER.test(separated[2]) && /[0-9]/.test(separated[2])) {
-        return { kind: "phone", countryCode: separated[1], countryCodeFrom: "target" };
+    const [, countryCode, number] = /^\+?([1-9][0-9]{0,3})[ -](.+)$/.exec(text) ?? [];
+    if (countryCode !== undefined && number !== undefined && MASKED_NUMBER.test(number) && /[0-9]/.test(number)) {
+        return { kind: "phone", countryCode, countryCodeFrom: "target" };
     }
     // +8613800000000: international, but where the country code ends is not marked.
-    const unseparated = /^\+([1-9][0-9*]*)$/.exec(text);
-    if (unseparated) return { kind: "phone", countryCode: undefined, countryCodeFrom: "unseparated", digits: unseparated[1] };
+    const [, digits] = /^\+([1-9][0-9*]*)$/.exec(text) ?? [];
+    if (digits !== undefined) return { kind: "phone", countryCode: undefined, countryCodeFrom: "unseparated", digits };
     // 138****0000: a national number.
     if (!text.startsWith("+") && MASKED_NUMBER.test(text) && /[0-9]/.test(text)) {
         return { kind: "phone", countryCode: defaultPhoneCountryCode.replace(/^\+/, ""), countryCodeFrom: "default" };
@@ -437,18 +446,17 @@ export function targetsAllowedPolicy(options: PolicyOptions = {}): StackValidati
         remediationSteps:
             "Change or remove the message contacts whose email address or phone number is outside the allowed " +
             "lists, or extend allowedEmailDomains / allowedPhoneCountryCodes in the policy pack config.",
-        validateStack: validateStackResourcesOfType(MessageContactVerifications, (_outputs, args, reportViolation) => {
-            checkTargetsAllowed(args, reportViolation);
-        }),
+        validateStack: checkTargetsAllowed,
     };
 }
 
 function checkTargetsAllowed(args: StackValidationArgs, reportViolation: ReportViolation): void {
+    const resources = messageContactVerifications(args);
     const rules = targetsAllowedRules(args.getConfig<TargetsAllowedConfig>());
     if (rules.allowedEmailDomains.length === 0 && rules.allowedPhoneCountryCodes.length === 0) {
         args.notApplicable("no allowedEmailDomains or allowedPhoneCountryCodes configured");
     }
-    for (const listing of recordedListings(args)) {
+    for (const listing of recordedListings(args, resources)) {
         const message = disallowedTargetsMessage(listing, rules);
         if (message !== undefined) reportViolation(message, listing.urn);
     }

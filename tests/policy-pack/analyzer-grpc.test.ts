@@ -6,6 +6,7 @@
  * Configure and AnalyzeStack with the stack's resources and their outputs, as recorded in state.
  */
 import { strict as assert } from "node:assert";
+import { first } from "../support/first";
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,6 +24,8 @@ import {
 import { linkLocalPackage, PACK_DIR, REPO_ROOT } from "./pack";
 
 const TYPE = "pulumi-nodejs:dynamic/alicloud:MessageContactVerifications";
+/** The provider plugin's resource, as YAML, Python and Go programs record it. */
+const PLUGIN_TYPE = "alicloud-message-contacts:index:MessageContactVerifications";
 const PROJECT = "alicloud-message-contacts-example";
 const STACK = "dev";
 const NO_PENDING = "no-pending-message-contact-verifications";
@@ -33,6 +36,7 @@ const PACK_VERSION = (JSON.parse(readFileSync(join(PACK_DIR, "package.json"), "u
 
 const STACK_URN = `urn:pulumi:${STACK}::${PROJECT}::pulumi:pulumi:Stack::${PROJECT}-${STACK}`;
 const PROVIDER_URN = `urn:pulumi:${STACK}::${PROJECT}::pulumi:providers:pulumi-nodejs::default`;
+const PLUGIN_PROVIDER_URN = `urn:pulumi:${STACK}::${PROJECT}::pulumi:providers:alicloud-message-contacts::default`;
 const urnOf = (name: string, type = TYPE) => `urn:pulumi:${STACK}::${PROJECT}::${type}::${name}`;
 
 interface Listing {
@@ -41,6 +45,11 @@ interface Listing {
     contactId?: string;
     /** `secretTargets: true`: verifications and targets are secret in state. */
     secret?: boolean;
+    /**
+     * The provider plugin's resource instead of the dynamic one: `secretTargets` is then an input recorded in
+     * state and the targets secret values, with no `additionalSecretOutputs`.
+     */
+    plugin?: boolean;
     /** Outputs unknown (as a provider that previews would give them). */
     unknown?: boolean;
     /**
@@ -61,6 +70,7 @@ function stack(...listings: Listing[]): StackResource[] {
         const targets = [...new Set(listing.targets)].sort();
         // Outputs as in state (inputs, then the listing); `__provider` is internal and not sent to analyzers.
         const properties: Record<string, unknown> = listing.contactId ? { contactId: listing.contactId } : {};
+        if (listing.plugin && listing.secret) properties.secretTargets = true;
         if (listing.planned) {
             // Inputs only: nothing recorded.
         } else if (listing.unknown) {
@@ -72,14 +82,16 @@ function stack(...listings: Listing[]): StackResource[] {
                 targets: listing.secret ? rpcSecret(targets) : targets,
             });
         }
+        const type = listing.plugin ? PLUGIN_TYPE : TYPE;
+        const provider = listing.plugin ? PLUGIN_PROVIDER_URN : PROVIDER_URN;
         resources.push({
-            urn: urnOf(listing.name),
-            type: TYPE,
+            urn: urnOf(listing.name, type),
+            type,
             name: listing.name,
             properties,
             parent: STACK_URN,
-            options: { additionalSecretOutputs: listing.secret ? ["verifications", "targets"] : [] },
-            provider: { urn: `${PROVIDER_URN}::04da6b54-80e4-46f7-96ec-b56ff0331ba9`, type: "pulumi:providers:pulumi-nodejs", name: "default" },
+            options: { additionalSecretOutputs: listing.secret && !listing.plugin ? ["verifications", "targets"] : [] },
+            provider: { urn: `${provider}::04da6b54-80e4-46f7-96ec-b56ff0331ba9`, type: provider.split("::")[2] ?? "", name: "default" },
         });
     }
     return resources;
@@ -145,7 +157,7 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
         );
         const schema = info.policies.find((p) => p.name === TARGETS_ALLOWED)?.configSchema;
         assert.deepEqual(Object.keys(schema?.properties ?? {}).sort(), ["allowedEmailDomains", "allowedPhoneCountryCodes", "defaultPhoneCountryCode"]);
-        assert.equal(schema?.properties.defaultPhoneCountryCode.default, "86");
+        assert.equal(schema?.properties.defaultPhoneCountryCode?.default, "86");
         assert.deepEqual(reconcilePolicyConfig(info.policies)[TARGETS_ALLOWED], {
             enforcementLevel: "advisory",
             properties: { defaultPhoneCountryCode: "86" },
@@ -156,7 +168,7 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
         await configure();
         const result = await analyzer!.analyzeStack(stack(PENDING));
         assert.equal(result.diagnostics.length, 1, JSON.stringify(result.diagnostics));
-        const [diagnostic] = result.diagnostics;
+        const diagnostic = first(result.diagnostics);
         assert.equal(diagnostic.policyName, NO_PENDING);
         assert.equal(diagnostic.policyPackName, "alicloud-message-contacts");
         assert.equal(diagnostic.policyPackVersion, PACK_VERSION);
@@ -179,15 +191,15 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
         });
         const result = await analyzer!.analyzeStack(stack(PENDING));
         assert.deepEqual(result.notApplicable, []);
-        const [pending] = byPolicy(result, NO_PENDING);
+        const pending = first(byPolicy(result, NO_PENDING));
         assert.equal(pending.enforcementLevel, "mandatory");
         const targets = byPolicy(result, TARGETS_ALLOWED);
         assert.equal(targets.length, 1);
-        assert.equal(targets[0].enforcementLevel, "mandatory");
-        assert.equal(targets[0].severity, "medium");
-        assert.equal(targets[0].urn, urnOf(PENDING.name));
+        assert.equal(first(targets).enforcementLevel, "mandatory");
+        assert.equal(first(targets).severity, "medium");
+        assert.equal(first(targets).urn, urnOf(PENDING.name));
         assert.equal(
-            targets[0].message,
+            first(targets).message,
             "Message contact verification targets use allowed email domains and phone country codes.\n" +
                 'MessageContactVerifications "pending-verifications" has 3 of 5 verification targets outside the allowed lists: ' +
                 "+852-6123**** (phone country code 852 is not allowed), 852-6124**** (phone country code 852 is not allowed), " +
@@ -228,13 +240,44 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
             [NO_PENDING, TARGETS_ALLOWED],
         );
         assert.match(
-            byPolicy(result, NO_PENDING)[0].message,
+            first(byPolicy(result, NO_PENDING)).message,
             /recorded 5 pending message contact verifications \(targets not shown: they are secret outputs\)/,
         );
         assert.match(
-            byPolicy(result, TARGETS_ALLOWED)[0].message,
+            first(byPolicy(result, TARGETS_ALLOWED)).message,
             /3 of 5 verification targets outside the allowed lists \(1 email address, 2 phone numbers; targets not shown/,
         );
+        for (const diagnostic of result.diagnostics) {
+            for (const target of PENDING.targets) assert.ok(!diagnostic.message.includes(target), `${diagnostic.policyName} shows ${target}`);
+        }
+    });
+
+    it("checks the provider plugin's resource (a YAML, Python or Go program's) like the dynamic one", async () => {
+        await configure({ all: "mandatory", [TARGETS_ALLOWED]: { allowedEmailDomains: ["example.com"], allowedPhoneCountryCodes: ["86"] } });
+        const result = await analyzer!.analyzeStack(stack({ ...PENDING, name: "pendingRecord", plugin: true }));
+        assert.deepEqual(result.notApplicable, []);
+        assert.deepEqual(
+            result.diagnostics.map((d) => [d.policyName, d.enforcementLevel, d.urn]),
+            [
+                [NO_PENDING, "mandatory", urnOf("pendingRecord", PLUGIN_TYPE)],
+                [TARGETS_ALLOWED, "mandatory", urnOf("pendingRecord", PLUGIN_TYPE)],
+            ],
+        );
+        assert.match(
+            first(byPolicy(result, NO_PENDING)).message,
+            /MessageContactVerifications "pendingRecord" recorded 5 pending message contact verifications: /,
+        );
+        assert.match(first(byPolicy(result, TARGETS_ALLOWED)).message, /has 3 of 5 verification targets outside the allowed lists: /);
+    });
+
+    it("keeps the plugin resource's secret targets (secretTargets: true, secret values in state) out of every message", async () => {
+        await configure({ [TARGETS_ALLOWED]: { allowedEmailDomains: ["example.com"], allowedPhoneCountryCodes: ["86"] } });
+        const result = await analyzer!.analyzeStack(stack({ ...PENDING, name: "pendingRecord", plugin: true, secret: true }));
+        assert.deepEqual(
+            result.diagnostics.map((d) => d.policyName),
+            [NO_PENDING, TARGETS_ALLOWED],
+        );
+        assert.match(first(byPolicy(result, NO_PENDING)).message, /recorded 5 pending message contact verifications \(targets not shown/);
         for (const diagnostic of result.diagnostics) {
             for (const target of PENDING.targets) assert.ok(!diagnostic.message.includes(target), `${diagnostic.policyName} shows ${target}`);
         }
@@ -292,7 +335,7 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
             result.notApplicable.map((n) => n.policyName),
             [NO_PENDING, TARGETS_ALLOWED],
         );
-        for (const { reason } of result.notApplicable) assert.equal(reason, `Policy only applies to resources of type '${TYPE}'`);
+        for (const { reason } of result.notApplicable) assert.equal(reason, `Policy only applies to resources of type '${TYPE}' or '${PLUGIN_TYPE}'`);
     });
 
     it("with the README's example config, over the emulator's --demo 20 listing", async () => {
@@ -310,8 +353,8 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
                 [TARGETS_ALLOWED, "advisory"],
             ],
         );
-        assert.match(byPolicy(result, NO_PENDING)[0].message, /recorded 20 pending message contact verifications: /);
-        const message = byPolicy(result, TARGETS_ALLOWED)[0].message;
+        assert.match(first(byPolicy(result, NO_PENDING)).message, /recorded 20 pending message contact verifications: /);
+        const message = first(byPolicy(result, TARGETS_ALLOWED)).message;
         assert.match(message, new RegExp(`has ${outside.length} of ${targets.length} verification targets outside the allowed lists: `));
         assert.match(message, /\(email domain example\.(net|org) is not allowed\)/);
         assert.doesNotMatch(message, /\(phone country code/, "the demo numbers are mainland numbers, allowed");

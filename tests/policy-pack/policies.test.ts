@@ -5,8 +5,9 @@
  */
 import "./link-local-package";
 import { strict as assert } from "node:assert";
+import { first } from "../support/first";
 import { PolicyResource, Secret, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { MessageContactVerifications } from "pulumi-alicloud-message-contacts";
+import { MessageContactVerifications, RESOURCE_TYPE_TOKENS } from "pulumi-alicloud-message-contacts";
 import {
     classifyTarget,
     DEFAULT_ENFORCEMENT_LEVEL,
@@ -27,6 +28,8 @@ import {
 } from "../../examples/policy-pack/policies";
 
 const TYPE = "pulumi-nodejs:dynamic/alicloud:MessageContactVerifications";
+/** The provider plugin's resource (YAML, Python and Go programs). */
+const PLUGIN_TYPE = "alicloud-message-contacts:index:MessageContactVerifications";
 const PROJECT = "alicloud-message-contacts-example";
 
 function urnOf(name: string, type = TYPE): string {
@@ -100,17 +103,47 @@ async function validate(policy: StackValidationPolicy, resources: PolicyResource
 const PENDING = verificationsOf("someone***@example.com", "138****0000", "+852-6123****", "ab***@example.org", "139****1111");
 
 describe("policy pack: the policies", () => {
-    it("target the resource class the package exports, by its type token", () => {
+    it("select the resource by both of its types, as the package lists them", () => {
         assert.equal(MessageContactVerifications.__pulumiType, TYPE);
+        assert.deepEqual(RESOURCE_TYPE_TOKENS, [TYPE, PLUGIN_TYPE]);
         assert.deepEqual(
             policies.map((p) => p.name),
             [NO_PENDING_VERIFICATIONS, TARGETS_ALLOWED],
         );
         assert.equal(NO_PENDING_VERIFICATIONS, "no-pending-message-contact-verifications");
         assert.equal(TARGETS_ALLOWED, "message-contact-verification-targets-allowed");
-        for (const policy of policies) {
-            assert.equal((policy.validateStack as { __pulumiType?: string }).__pulumiType, TYPE, policy.name);
+        // No type attached to validateStack: the analyzer would then skip every resource of the other type.
+        for (const policy of policies) assert.equal((policy.validateStack as { __pulumiType?: string }).__pulumiType, undefined, policy.name);
+    });
+
+    it("check the provider plugin's resource (YAML, Python, Go programs) like the dynamic one", async () => {
+        const config = { allowedEmailDomains: ["example.com"] };
+        for (const type of [TYPE, PLUGIN_TYPE]) {
+            const resource = stackResource("pendingRecord", listingOutputs(PENDING), { type });
+            const pending = first((await validate(noPendingMessageContactVerifications, [resource])).violations);
+            assert.deepEqual(pending?.urn, urnOf("pendingRecord", type), type);
+            assert.match(pending.message, /^MessageContactVerifications "pendingRecord" recorded 5 pending message contact verifications: /);
+            const targets = first((await validate(messageContactVerificationTargetsAllowed, [resource], config)).violations);
+            assert.deepEqual(targets?.urn, urnOf("pendingRecord", type), type);
+            assert.match(targets.message, /ab\*\*\*@example\.org \(email domain example\.org is not allowed\)/);
         }
+        // Both types in one stack: each reported on its own resource.
+        const both = [stackResource("dynamic", listingOutputs(PENDING)), stackResource("plugin", listingOutputs(PENDING), { type: PLUGIN_TYPE })];
+        assert.deepEqual(
+            (await validate(noPendingMessageContactVerifications, both)).violations.map((v) => v.urn),
+            [urnOf("dynamic"), urnOf("plugin", PLUGIN_TYPE)],
+        );
+    });
+
+    it("keep the plugin resource's targets out of messages when it records secretTargets: true", async () => {
+        // The plugin makes the targets secret values, not additionalSecretOutputs, and the analyzer unwraps
+        // secrets before stack policies run: the recorded input is what tells.
+        const resource = stackResource("pendingRecord", listingOutputs(PENDING, { secretTargets: true }), { type: PLUGIN_TYPE });
+        const pending = first((await validate(noPendingMessageContactVerifications, [resource])).violations);
+        assert.match(pending.message, /recorded 5 pending message contact verifications \(targets not shown: they are secret outputs\)\./);
+        const targets = first((await validate(messageContactVerificationTargetsAllowed, [resource], { allowedEmailDomains: ["example.com"] })).violations);
+        assert.match(targets.message, /\(1 email address; targets not shown: they are secret outputs\)/);
+        for (const { target } of PENDING) assert.ok(!`${pending.message}${targets.message}`.includes(target), target);
     });
 
     it("are advisory by default, and the factories take another enforcement level", () => {
@@ -144,7 +177,11 @@ describe("policy pack: the policies", () => {
         for (const policy of policies) {
             const outcome = await validate(policy, [other], { allowedEmailDomains: ["example.com"] });
             assert.deepEqual(outcome.violations, []);
-            assert.match(outcome.notApplicable ?? "", /only applies to resources of type 'pulumi-nodejs:dynamic\/alicloud:MessageContactVerifications'/);
+            assert.equal(
+                outcome.notApplicable,
+                "Policy only applies to resources of type 'pulumi-nodejs:dynamic/alicloud:MessageContactVerifications' or " +
+                    "'alicloud-message-contacts:index:MessageContactVerifications'",
+            );
         }
     });
 });
@@ -160,7 +197,7 @@ describe("policy pack: no-pending-message-contact-verifications", () => {
     it("reports a listing with pending verifications: the count, a few targets, the resource", async () => {
         const outcome = await validate(policy, [stackResource("pending", listingOutputs(PENDING))]);
         assert.equal(outcome.violations.length, 1);
-        const [violation] = outcome.violations;
+        const violation = first(outcome.violations);
         assert.equal(violation.urn, urnOf("pending"));
         assert.match(violation.message, /^MessageContactVerifications "pending" recorded 5 pending message contact verifications: /);
         // The first three targets in sorted order, then how many more.
@@ -170,7 +207,7 @@ describe("policy pack: no-pending-message-contact-verifications", () => {
 
     it("names the contact filter and uses the singular for one verification", async () => {
         const outputs = listingOutputs(verificationsOf("someone***@example.com"), { contactId: "c-qL4HqKONzOM7ab" });
-        const [violation] = (await validate(policy, [stackResource("one", outputs)])).violations;
+        const violation = first((await validate(policy, [stackResource("one", outputs)])).violations);
         assert.match(
             violation.message,
             /^MessageContactVerifications "one" \(contact c-qL4HqKONzOM7ab\) recorded 1 pending message contact verification: someone\*\*\*@example\.com\./,
@@ -192,7 +229,7 @@ describe("policy pack: no-pending-message-contact-verifications", () => {
 
     it("does not show targets that are secret outputs (secretTargets: true)", async () => {
         const resource = stackResource("secret", listingOutputs(PENDING), { additionalSecretOutputs: ["verifications", "targets"] });
-        const [violation] = (await validate(policy, [resource])).violations;
+        const violation = first((await validate(policy, [resource])).violations);
         assert.match(violation.message, /recorded 5 pending message contact verifications \(targets not shown: they are secret outputs\)\./);
         for (const { target } of PENDING) assert.ok(!violation.message.includes(target), target);
     });
@@ -200,16 +237,16 @@ describe("policy pack: no-pending-message-contact-verifications", () => {
     it("unwraps secret values, and keeps them out of the message", async () => {
         const plain = listingOutputs(PENDING);
         const wrapped = { ...plain, verifications: new Secret(plain.verifications), targets: new Secret(plain.targets) };
-        const [violation] = (await validate(policy, [stackResource("wrapped", wrapped)])).violations;
+        const violation = first((await validate(policy, [stackResource("wrapped", wrapped)])).violations);
         assert.match(violation.message, /recorded 5 pending .*secret outputs/);
         assert.ok(!violation.message.includes("138****0000"));
     });
 
     it("counts from totalCount, verifications or targets, whichever the state has", async () => {
         const countOnly = await validate(policy, [stackResource("count-only", { totalCount: 2 })]);
-        assert.match(countOnly.violations[0].message, /recorded 2 pending message contact verifications\. Ask/);
+        assert.match(first(countOnly.violations).message, /recorded 2 pending message contact verifications\. Ask/);
         const noTargets = await validate(policy, [stackResource("no-targets", { totalCount: 1, verifications: verificationsOf("138****0000") })]);
-        assert.match(noTargets.violations[0].message, /recorded 1 pending message contact verification: 138\*\*\*\*0000\./);
+        assert.match(first(noTargets.violations).message, /recorded 1 pending message contact verification: 138\*\*\*\*0000\./);
     });
 });
 
@@ -220,9 +257,9 @@ describe("policy pack: message-contact-verification-targets-allowed", () => {
     it("declares its config schema, with the default phone country code", () => {
         const properties = policy.configSchema?.properties ?? {};
         assert.deepEqual(Object.keys(properties).sort(), ["allowedEmailDomains", "allowedPhoneCountryCodes", "defaultPhoneCountryCode"]);
-        assert.equal(properties.allowedEmailDomains.type, "array");
-        assert.equal(properties.allowedPhoneCountryCodes.type, "array");
-        assert.equal(properties.defaultPhoneCountryCode.default, "86");
+        assert.equal(properties.allowedEmailDomains?.type, "array");
+        assert.equal(properties.allowedPhoneCountryCodes?.type, "array");
+        assert.equal(properties.defaultPhoneCountryCode?.default, "86");
         assert.ok(!("enforcementLevel" in properties), "the analyzer rejects a schema declaring enforcementLevel");
     });
 
@@ -237,7 +274,7 @@ describe("policy pack: message-contact-verification-targets-allowed", () => {
     it("reports email targets outside allowedEmailDomains, leaving phone numbers unrestricted", async () => {
         const outcome = await validate(policy, [stackResource("pending", listingOutputs(MIXED))], { allowedEmailDomains: ["example.com"] });
         assert.equal(outcome.violations.length, 1);
-        const [violation] = outcome.violations;
+        const violation = first(outcome.violations);
         assert.equal(violation.urn, urnOf("pending"));
         assert.equal(
             violation.message,
@@ -248,7 +285,7 @@ describe("policy pack: message-contact-verification-targets-allowed", () => {
 
     it("reports phone numbers outside allowedPhoneCountryCodes, with or without a country code in the target", async () => {
         const config: TargetsAllowedConfig = { allowedPhoneCountryCodes: ["86"] };
-        const [violation] = (await validate(policy, [stackResource("pending", listingOutputs(MIXED))], config)).violations;
+        const violation = first((await validate(policy, [stackResource("pending", listingOutputs(MIXED))], config)).violations);
         assert.match(violation.message, /has 2 of 5 verification targets outside the allowed lists: /);
         assert.match(
             violation.message,
@@ -261,7 +298,7 @@ describe("policy pack: message-contact-verification-targets-allowed", () => {
         const hongKong = { allowedPhoneCountryCodes: ["+852"], defaultPhoneCountryCode: "852" };
         const outcome = await validate(policy, [stackResource("pending", listingOutputs(MIXED))], hongKong);
         assert.deepEqual(outcome.violations, []);
-        const [mainland] = (await validate(policy, [stackResource("pending", listingOutputs(MIXED))], { allowedPhoneCountryCodes: ["852"] })).violations;
+        const mainland = first((await validate(policy, [stackResource("pending", listingOutputs(MIXED))], { allowedPhoneCountryCodes: ["852"] })).violations);
         assert.match(mainland.message, /138\*\*\*\*0000 \(phone country code 86 \(the default for numbers without one\) is not allowed\)/);
     });
 
@@ -273,7 +310,7 @@ describe("policy pack: message-contact-verification-targets-allowed", () => {
 
     it("names a few disallowed targets and counts the rest", async () => {
         const many = verificationsOf(...Array.from({ length: 8 }, (_, i) => `u${i}***@example.net`));
-        const [violation] = (await validate(policy, [stackResource("many", listingOutputs(many))], { allowedEmailDomains: ["example.com"] })).violations;
+        const violation = first((await validate(policy, [stackResource("many", listingOutputs(many))], { allowedEmailDomains: ["example.com"] })).violations);
         assert.match(
             violation.message,
             /has 8 of 8 verification targets outside the allowed lists: u0\*\*\*@example\.net \(email domain example\.net is not allowed\), .*u4\*\*\*@example\.net \(email domain example\.net is not allowed\) and 3 more\./,
@@ -283,7 +320,7 @@ describe("policy pack: message-contact-verification-targets-allowed", () => {
     it("does not show targets that are secret outputs, only how many of each kind", async () => {
         const resource = stackResource("secret", listingOutputs(MIXED), { additionalSecretOutputs: ["verifications", "targets"] });
         const config = { allowedEmailDomains: ["example.com"], allowedPhoneCountryCodes: ["86"] };
-        const [violation] = (await validate(policy, [resource], config)).violations;
+        const violation = first((await validate(policy, [resource], config)).violations);
         assert.match(
             violation.message,
             /has 3 of 5 verification targets outside the allowed lists \(1 email address, 2 phone numbers; targets not shown: they are secret outputs\)\./,
@@ -293,7 +330,7 @@ describe("policy pack: message-contact-verification-targets-allowed", () => {
 
     it("reports targets it cannot classify once a list is configured", async () => {
         const odd = listingOutputs(verificationsOf("not a target", "138****0000"));
-        const [violation] = (await validate(policy, [stackResource("odd", odd)], { allowedPhoneCountryCodes: ["86"] })).violations;
+        const violation = first((await validate(policy, [stackResource("odd", odd)], { allowedPhoneCountryCodes: ["86"] })).violations);
         assert.match(violation.message, /1 of 2 verification targets .*: not a target \(not recognized as an email address or a phone number\)\./);
     });
 
