@@ -17,10 +17,16 @@
  *
  * Idempotent: a warm run only checks the binary's version, the other files and the Python environment (about a
  * second). Without Go or Python it fails at once saying what to install; nothing else in the repository needs them.
+ *
+ * Safe to run twice at once on one cache: each step (the CLI, the YAML host, the generator, the Python
+ * environment) holds a lock file while it builds (`build-lock.ts`), and a second run waits for it, then finds the
+ * step done. The shims are replaced by renaming complete files. Each step prints what it does, and a long one
+ * prints a line every 30 s.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { withLock } from "./build-lock";
 import {
     ENGINE_MODULE_DIR,
     engineBinDir,
@@ -106,13 +112,46 @@ interface GoBuild {
     target: string;
 }
 
+/** A progress line on stderr. */
+function progress(line: string): void {
+    process.stderr.write(`${line}\n`);
+}
+
+/** Seconds since `started`, for progress lines: `12.3 s`. */
+const since = (started: number) => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+
+/** How often a running step says it still runs. */
+const STILL_RUNNING_EVERY_MS = 30_000;
+
+/**
+ * Runs `command` with its output on stderr, saying every 30 s that `doing` still runs; resolves with its exit
+ * status (or the error that kept it from starting).
+ */
+function runChild(
+    doing: string,
+    command: string,
+    args: string[],
+    options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ status: number | null; error?: Error }> {
+    const started = Date.now();
+    return new Promise((resolve) => {
+        const child = spawn(command, args, { ...options, stdio: ["ignore", 2, 2] });
+        const ticker = setInterval(() => progress(`... still ${doing} (${Math.round((Date.now() - started) / 1000)} s)`), STILL_RUNNING_EVERY_MS);
+        const done = (result: { status: number | null; error?: Error }) => {
+            clearInterval(ticker);
+            resolve(result);
+        };
+        child.on("error", (error) => done({ status: null, error }));
+        child.on("close", (status) => done({ status }));
+    });
+}
+
 /** Runs `build` (through a temporary name, so an interrupted build leaves nothing), timing it on stderr. */
-function goBuild(build: GoBuild): void {
+async function goBuild(build: GoBuild): Promise<void> {
     const partial = `${build.target}.partial-${process.pid}`;
     const started = Date.now();
-    const result = spawnSync("go", ["build", "-o", partial, ...build.flags, build.pkg], {
+    const result = await runChild(`building ${build.label}`, "go", ["build", "-o", partial, ...build.flags, build.pkg], {
         cwd: build.moduleDir,
-        stdio: ["ignore", "inherit", "inherit"],
         env: { ...process.env, CGO_ENABLED: "0", GOTOOLCHAIN: "local", GOFLAGS: "-mod=readonly" },
     });
     if (result.status !== 0) {
@@ -122,50 +161,105 @@ function goBuild(build: GoBuild): void {
         );
     }
     renameSync(partial, build.target);
-    process.stderr.write(`built ${build.label} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    progress(`built ${build.label} in ${since(started)}`);
 }
 
-/** Builds the CLI into `binDir/pulumi`. */
-function buildCli(binDir: string, version: string): void {
-    process.stderr.write(
-        `building pulumi ${version} from the Go module proxy into ${binDir}\n` +
-            "(a cold build downloads about 340 modules and compiles for several minutes; Go's caches make the next one fast)\n",
-    );
-    goBuild({
-        label: `pulumi ${version}`,
-        moduleDir: ENGINE_MODULE_DIR,
-        pkg: PULUMI_CLI_PACKAGE,
-        flags: releaseBuildFlags(version),
-        target: join(binDir, "pulumi"),
+/** The lock file of the step that makes `name` in `binDir` (beside the bin folder, in the cache). */
+function stepLockPath(binDir: string, name: string): string {
+    return join(dirname(binDir), `${name}.lock`);
+}
+
+/**
+ * Runs `make` under the lock of `binDir`'s `name` when `ready()` says it is to do, checking again once the lock is
+ * held (a build this one waited for may have made it).
+ */
+async function ensureStep(binDir: string, name: string, ready: () => boolean, make: () => Promise<void>): Promise<void> {
+    if (ready()) return void progress(`${name}: up to date`);
+    await withLock(stepLockPath(binDir, name), name, async () => {
+        if (ready()) return void progress(`${name}: made by the build this one waited for`);
+        await make();
     });
 }
 
+/** Builds the CLI into `binDir/pulumi` unless it is there at `version`. */
+async function ensureCli(binDir: string, version: string): Promise<void> {
+    const pulumi = join(binDir, "pulumi");
+    await ensureStep(
+        binDir,
+        "pulumi",
+        () => builtVersion(pulumi) === version,
+        async () => {
+            progress(
+                `building pulumi ${version} from the Go module proxy into ${binDir}\n` +
+                    "(a cold build downloads about 340 modules and compiles for several minutes; Go's caches make the next one fast)",
+            );
+            await goBuild({
+                label: `pulumi ${version}`,
+                moduleDir: ENGINE_MODULE_DIR,
+                pkg: PULUMI_CLI_PACKAGE,
+                flags: releaseBuildFlags(version),
+                target: pulumi,
+            });
+            const built = builtVersion(pulumi);
+            if (built !== version) throw new EngineBuildError(`the built pulumi reports version ${String(built)}, expected ${version}`);
+        },
+    );
+}
+
 /** Builds `binDir/pulumi-language-yaml` from `yaml/` when it is not there (the folder's name covers its inputs). */
-function ensureYamlLanguageHost(binDir: string): void {
+async function ensureYamlLanguageHost(binDir: string): Promise<void> {
     const target = join(binDir, "pulumi-language-yaml");
-    if (existsSync(target)) return;
     const version = pinnedYamlVersion();
-    process.stderr.write(`building pulumi-language-yaml ${version} from the Go module proxy (about a minute cold)\n`);
-    goBuild({ label: `pulumi-language-yaml ${version}`, moduleDir: YAML_MODULE_DIR, pkg: YAML_LANGUAGE_HOST_PACKAGE, flags: yamlBuildFlags(version), target });
+    await ensureStep(
+        binDir,
+        "pulumi-language-yaml",
+        () => existsSync(target),
+        async () => {
+            progress(`building pulumi-language-yaml ${version} from the Go module proxy (about a minute cold)`);
+            await goBuild({
+                label: `pulumi-language-yaml ${version}`,
+                moduleDir: YAML_MODULE_DIR,
+                pkg: YAML_LANGUAGE_HOST_PACKAGE,
+                flags: yamlBuildFlags(version),
+                target,
+            });
+        },
+    );
 }
 
 /** Builds `binDir/pulumi-gen-sdk` when it is missing or older than `gen-sdk/`, and records the sources' hash. */
-function ensureGenSdk(binDir: string): void {
+async function ensureGenSdk(binDir: string): Promise<void> {
     const target = join(binDir, GEN_SDK_NAME);
     const stamp = genSdkStampPath();
     const hash = genSdkSourceHash();
-    if (existsSync(target) && existsSync(stamp) && readFileSync(stamp, "utf8").trim() === hash) return;
-    goBuild({ label: GEN_SDK_NAME, moduleDir: ENGINE_MODULE_DIR, pkg: `./${relative(ENGINE_MODULE_DIR, GEN_SDK_DIR)}`, flags: ["-trimpath"], target });
-    writeFileSync(stamp, `${hash}\n`);
+    await ensureStep(
+        binDir,
+        GEN_SDK_NAME,
+        () => existsSync(target) && existsSync(stamp) && readFileSync(stamp, "utf8").trim() === hash,
+        async () => {
+            progress(`building ${GEN_SDK_NAME} (gen-sdk/ changed or it is missing)`);
+            await goBuild({
+                label: GEN_SDK_NAME,
+                moduleDir: ENGINE_MODULE_DIR,
+                pkg: `./${relative(ENGINE_MODULE_DIR, GEN_SDK_DIR)}`,
+                flags: ["-trimpath"],
+                target,
+            });
+            writeFileSync(stamp, `${hash}\n`);
+        },
+    );
 }
 
-/** Copies each shim into `binDir` when it differs, executable. */
+/** Copies each shim into `binDir` when it differs, executable, by renaming a complete copy over it. */
 function installShims(binDir: string): void {
     for (const name of SHIM_NAMES) {
         const source = readFileSync(join(SHIMS_DIR, name));
         const target = join(binDir, name);
-        if (!existsSync(target) || !readFileSync(target).equals(source)) writeFileSync(target, source);
-        chmodSync(target, 0o755);
+        if (existsSync(target) && readFileSync(target).equals(source)) continue;
+        const partial = `${target}.partial-${process.pid}`;
+        writeFileSync(partial, source);
+        chmodSync(partial, 0o755);
+        renameSync(partial, target);
     }
 }
 
@@ -202,8 +296,8 @@ function pythonEnvReady(): boolean {
 }
 
 /** Runs `command` for the Python environment's build, its output on stderr, or fails saying what it was for. */
-function runPythonStep(what: string, command: string, args: string[], hint = ""): void {
-    const result = spawnSync(command, args, { stdio: ["ignore", 2, 2], env: { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: "1", PIP_NO_INPUT: "1" } });
+async function runPythonStep(what: string, command: string, args: string[], hint = ""): Promise<void> {
+    const result = await runChild(`running ${what}`, command, args, { env: { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: "1", PIP_NO_INPUT: "1" } });
     if (result.status !== 0) {
         throw new EngineBuildError(`${what} failed (${result.error?.message ?? `exit ${String(result.status)}`}); see the output above${hint}`);
     }
@@ -213,48 +307,67 @@ function runPythonStep(what: string, command: string, args: string[], hint = "")
  * Makes the virtual environment from scratch (`python3 -m venv`, `pip install -r python-requirements.txt`) and
  * records its `pip freeze` last, so an interrupted install is redone.
  */
-function installPythonEnv(pythonVersion: string): void {
+async function installPythonEnv(pythonVersion: string): Promise<void> {
     const venv = pythonVenvDir();
     rmSync(dirname(venv), { recursive: true, force: true });
     mkdirSync(dirname(venv), { recursive: true });
     process.stderr.write(`making the Python ${pythonVersion} environment ${venv} (pip install -r ${PYTHON_REQUIREMENTS})\n`);
     const started = Date.now();
-    runPythonStep(`python3 -m venv ${venv}`, "python3", ["-m", "venv", venv], " (on Debian and Ubuntu, install python3-venv)");
+    await runPythonStep(`python3 -m venv ${venv}`, "python3", ["-m", "venv", venv], " (on Debian and Ubuntu, install python3-venv)");
     const python = enginePythonPath();
-    runPythonStep(`pip install -r ${PYTHON_REQUIREMENTS}`, python, ["-m", "pip", "install", "--quiet", "-r", PYTHON_REQUIREMENTS]);
+    await runPythonStep(`pip install -r ${PYTHON_REQUIREMENTS}`, python, ["-m", "pip", "install", "--quiet", "-r", PYTHON_REQUIREMENTS]);
     const freeze = spawnSync(python, ["-m", "pip", "freeze"], { encoding: "utf8", env: { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: "1" } });
     if (freeze.status !== 0) throw new EngineBuildError(`pip freeze in ${venv} failed: ${freeze.stderr.trim()}`);
     writeFileSync(pythonStampPath(), freeze.stdout);
-    process.stderr.write(`made the Python environment in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    progress(`made the Python environment in ${since(started)}`);
+}
+
+/** The lock file of the Python environment's step (beside its folder, which the step deletes and makes again). */
+function pythonLockPath(): string {
+    return `${dirname(pythonVenvDir())}.lock`;
+}
+
+/**
+ * Makes the Python environment unless it is ready, under its lock; `pythonVersion` is the checked `python3`'s
+ * version (undefined: check it here).
+ */
+export async function ensurePythonEnv(pythonVersion?: string): Promise<void> {
+    if (pythonEnvReady()) return void progress(`the Python environment ${pythonVenvDir()}: up to date`);
+    const version = pythonVersion ?? checkPython();
+    mkdirSync(dirname(pythonLockPath()), { recursive: true });
+    await withLock(pythonLockPath(), `the Python environment ${pythonVenvDir()}`, async () => {
+        if (pythonEnvReady()) return void progress(`the Python environment ${pythonVenvDir()}: made by the build this one waited for`);
+        await installPythonEnv(version);
+    });
 }
 
 /** Builds what is missing and returns the bin folder. */
-export function buildEngine(): string {
+export async function buildEngine(): Promise<string> {
     checkGo();
     // Checked before any build, so a missing Python fails at once rather than after minutes of compiling.
     const pythonVersion = pythonEnvReady() ? undefined : checkPython();
     const version = pinnedPulumiVersion();
     const binDir = engineBinDir();
     mkdirSync(binDir, { recursive: true });
-    if (builtVersion(join(binDir, "pulumi")) !== version) {
-        buildCli(binDir, version);
-        const built = builtVersion(join(binDir, "pulumi"));
-        if (built !== version) throw new EngineBuildError(`the built pulumi reports version ${String(built)}, expected ${version}`);
-    }
-    ensureYamlLanguageHost(binDir);
-    ensureGenSdk(binDir);
+    await ensureCli(binDir, version);
+    await ensureYamlLanguageHost(binDir);
+    await ensureGenSdk(binDir);
     installShims(binDir);
-    if (pythonVersion) installPythonEnv(pythonVersion);
+    await ensurePythonEnv(pythonVersion);
     return binDir;
 }
 
+/** The message for a failure of `npm run engine`. */
+function failureMessage(error: unknown): string {
+    return error instanceof EngineBuildError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
 if (require.main === module) {
-    try {
-        process.stdout.write(`${buildEngine()}\n`);
-    } catch (error) {
-        process.stderr.write(
-            `${error instanceof EngineBuildError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-        );
-        process.exit(1);
-    }
+    buildEngine().then(
+        (binDir) => process.stdout.write(`${binDir}\n`),
+        (error: unknown) => {
+            process.stderr.write(`${failureMessage(error)}\n`);
+            process.exit(1);
+        },
+    );
 }

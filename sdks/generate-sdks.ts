@@ -5,9 +5,10 @@
  * install them from the repository; a test fails when they are not what this script generates from the schema.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { z } from "zod";
 import { findEngine } from "../engine/pulumi-engine";
 import { packageVersion } from "../provider/plugin/main";
 import { packageSchema } from "../provider/plugin/schema";
@@ -24,7 +25,31 @@ export function schemaText(): string {
     return `${JSON.stringify(packageSchema(packageVersion()), null, 4)}\n`;
 }
 
-/** Generates `language`'s SDK from `schemaFile` into `outDir/<language>/`; throws with the generator's output. */
+/** The Go SDK's file that holds `SdkVersion`, relative to `sdks/go/`. */
+export const GO_VERSION_FILE = join("alicloudmessagecontacts", "internal", "pulumiVersion.go");
+
+/** What Pulumi's Go generator writes for `SdkVersion`, always: no version. */
+const EMPTY_GO_SDK_VERSION = "var SdkVersion semver.Version = semver.Version{}";
+
+/**
+ * The Go SDK's version file with `SdkVersion` set to `version`. The generator leaves it empty, and the SDK then
+ * registers its package as the version its module path implies (1.0.0 for a path without `/vN`) while its
+ * resources and functions ask for the schema's version.
+ */
+export function withGoSdkVersion(versionFile: string, version: string): string {
+    if (!versionFile.includes(EMPTY_GO_SDK_VERSION)) throw new Error(`the Go generator's ${GO_VERSION_FILE} has no \`${EMPTY_GO_SDK_VERSION}\` any more`);
+    return versionFile.replace(EMPTY_GO_SDK_VERSION, `var SdkVersion semver.Version = semver.MustParse(${JSON.stringify(version)})`);
+}
+
+/** The `version` of a schema file. */
+function schemaVersion(schemaFile: string): string {
+    return z.object({ version: z.string().min(1) }).parse(JSON.parse(readFileSync(schemaFile, "utf8"))).version;
+}
+
+/**
+ * Generates `language`'s SDK from `schemaFile` into `outDir/<language>/`, with the Go SDK's `SdkVersion` set to
+ * the schema's version; throws with the generator's output.
+ */
 export function generateSdk(schemaFile: string, language: string, outDir: string): void {
     const generator = findEngine().genSdk;
     const run = spawnSync(generator, [schemaFile, "--language", language, "--out", outDir], { encoding: "utf8" });
@@ -32,6 +57,10 @@ export function generateSdk(schemaFile: string, language: string, outDir: string
         throw new Error(
             `${generator} ${language} failed (${run.error?.message ?? `exit ${String(run.status)}`}); run npm run engine first\n${run.stderr}${run.stdout}`,
         );
+    }
+    if (language === "go") {
+        const versionFile = join(outDir, "go", GO_VERSION_FILE);
+        writeFileSync(versionFile, withGoSdkVersion(readFileSync(versionFile, "utf8"), schemaVersion(schemaFile)));
     }
 }
 

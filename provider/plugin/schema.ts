@@ -10,6 +10,13 @@ import { pluginKeyOf } from "./plugin-config";
 
 const VERIFICATION_TYPE = `${PACKAGE_NAME}:index:MessageContactVerification`;
 
+/**
+ * The Pythons the generated Python SDK accepts (its pyproject's `requires-python`): the `Requires-Python` of the
+ * oldest Pulumi SDK it allows, `pulumi>=3.269.0` (the generator's floor). Without it the generator writes its own
+ * default, `>=3.9`, which pip accepts and the Pulumi SDK then refuses.
+ */
+export const PYTHON_REQUIRES = ">=3.10";
+
 /** A type in the schema's JSON form (of a list's items, a map's values): no description there. */
 export interface SchemaType {
     type?: "string" | "integer" | "boolean" | "array" | "object";
@@ -168,7 +175,12 @@ export function packageSchema(version: string): Record<string, unknown> {
         },
         language: {
             nodejs: { packageName: "@pulumi-alicloud-message-contacts/sdk", respectSchemaVersion: true },
-            python: { packageName: "pulumi_alicloud_message_contacts", respectSchemaVersion: true, pyproject: { enabled: true } },
+            python: {
+                packageName: "pulumi_alicloud_message_contacts",
+                respectSchemaVersion: true,
+                pythonRequires: PYTHON_REQUIRES,
+                pyproject: { enabled: true },
+            },
             go: { importBasePath: "github.com/pulumi-alicloud-message-contacts/sdk/go/alicloudmessagecontacts", respectSchemaVersion: true },
             csharp: { rootNamespace: "PulumiAlicloudMessageContacts", respectSchemaVersion: true },
         },

@@ -3,6 +3,7 @@
  * a change to the schema without `npm run sdks` fails here.
  */
 import { strict as assert } from "node:assert";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -43,6 +44,13 @@ describe("the plugin's schema as the CLI reads it", function () {
 });
 
 describe("the generated SDKs in sdks/", () => {
+    it("the Python SDK accepts no Python that the engine's pinned Pulumi SDK refuses (its Requires-Python)", () => {
+        const script = "import importlib.metadata as m; print(m.metadata('pulumi')['Requires-Python'])";
+        const pulumiRequires = execFileSync(engine().pythonPath, ["-c", script], { encoding: "utf8" }).trim();
+        const pyproject = readFileSync(join(SDKS_DIR, "python", "pyproject.toml"), "utf8");
+        assert.equal(/^\s*requires-python = "([^"]*)"$/m.exec(pyproject)?.[1], pulumiRequires);
+    });
+
     for (const language of SDK_LANGUAGES) {
         it(`sdks/${language} is what the generator makes of sdks/schema.json`, () => {
             const scratch = mkdtempSync(join(tmpdir(), `sdk-${language}-`));

@@ -23,39 +23,39 @@ func LookupMessageContactVerifications(ctx *pulumi.Context, args *LookupMessageC
 }
 
 type LookupMessageContactVerificationsArgs struct {
-	// AccessKey ID for this call only. Default: the provider's credentials.
+	// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
 	AccessKeyId *string `pulumi:"accessKeyId"`
-	// AccessKey secret for this call only.
+	// AccessKey secret. Default: the credential chain.
 	AccessKeySecret *string `pulumi:"accessKeySecret"`
-	// Pages fetched at once after the first, 1..32. Default 4.
+	// Pages fetched at once after the first. From 1 to 32. Default: 4.
 	Concurrency *int `pulumi:"concurrency"`
-	// "checked": one pass, every page checked against the first, duplicates and the total checked, a listing that changed starts over. "snapshot": confirmed by a second identical listing (twice the requests). Default "checked" for the function, "snapshot" for the resource.
+	// "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
 	Consistency *string `pulumi:"consistency"`
-	// List only this message contact's pending verifications ("c-" followed by letters and digits). Default: every contact's.
+	// List only this message contact's pending verifications. Default: every contact's.
 	ContactId *string `pulumi:"contactId"`
-	// Host (resourcedirectory-intl.aliyuncs.com) or URL (http:// only for loopback). Default: the provider's endpoint, else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by region.
+	// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
 	Endpoint *string `pulumi:"endpoint"`
-	// "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: the provider's, else "public".
+	// "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
 	EndpointType *string `pulumi:"endpointType"`
-	// Attempts per request, the first included, 1..20. Default 5.
+	// Attempts per request, the first included. From 1 to 20. Default: 5.
 	MaxAttempts *int `pulumi:"maxAttempts"`
-	// Most bytes of answers one listing reads in all, so that a broken endpoint cannot exhaust memory. Default 256 MiB.
+	// Most bytes of answers one listing reads in all (every page, retries and confirming reads included), so that a broken or hostile endpoint cannot exhaust memory. From 1048576 to 17179869184. Default: 268435456.
 	MaxListingBytes *int `pulumi:"maxListingBytes"`
-	// Complete listings attempted when the data changes while it is read, 1..10. Default 3.
+	// Complete listings attempted when the data changes while it is read. From 1 to 10. Default: 3.
 	MaxListings *int `pulumi:"maxListings"`
-	// Largest answer accepted, in bytes. Default 8 MiB.
+	// Largest answer accepted, in bytes. From 1024 to 268435456. Default: 8388608.
 	MaxResponseBytes *int `pulumi:"maxResponseBytes"`
-	// Items asked per page, 1..100. Default 100; stepped down to 50, then 10, if the service rejects it.
+	// Items asked per page; stepped down to 50, then 10, if the service rejects it. From 1 to 100. Default: 100.
 	PageSize *int `pulumi:"pageSize"`
-	// The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: the provider's.
+	// The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
 	Region *string `pulumi:"region"`
-	// Time limit of one request's answer in milliseconds, 100..600000; a request past it is retried. Default 30000.
+	// Time limit of one request's answer in milliseconds (waiting for headers, and between body chunks); a request past it is retried. From 100 to 600000. Default: 30000.
 	RequestTimeoutMs *int `pulumi:"requestTimeoutMs"`
-	// STS token for this call only, with temporary credentials.
+	// STS security token, with temporary credentials. Default: none.
 	SecurityToken *string `pulumi:"securityToken"`
-	// Where STS AssumeRole is called for the provider's assumeRole. Default sts.aliyuncs.com.
+	// Where STS AssumeRole is called for assumeRole. Default: the sts entry of endpoints, else sts.aliyuncs.com.
 	StsEndpoint *string `pulumi:"stsEndpoint"`
-	// Time limit of the whole listing in milliseconds, retries included, 1000..3600000. Default 300000.
+	// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
 	TimeoutMs *int `pulumi:"timeoutMs"`
 }
 
@@ -76,39 +76,39 @@ func LookupMessageContactVerificationsOutput(ctx *pulumi.Context, args LookupMes
 }
 
 type LookupMessageContactVerificationsOutputArgs struct {
-	// AccessKey ID for this call only. Default: the provider's credentials.
+	// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
 	AccessKeyId pulumi.StringPtrInput `pulumi:"accessKeyId"`
-	// AccessKey secret for this call only.
+	// AccessKey secret. Default: the credential chain.
 	AccessKeySecret pulumi.StringPtrInput `pulumi:"accessKeySecret"`
-	// Pages fetched at once after the first, 1..32. Default 4.
+	// Pages fetched at once after the first. From 1 to 32. Default: 4.
 	Concurrency pulumi.IntPtrInput `pulumi:"concurrency"`
-	// "checked": one pass, every page checked against the first, duplicates and the total checked, a listing that changed starts over. "snapshot": confirmed by a second identical listing (twice the requests). Default "checked" for the function, "snapshot" for the resource.
+	// "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
 	Consistency pulumi.StringPtrInput `pulumi:"consistency"`
-	// List only this message contact's pending verifications ("c-" followed by letters and digits). Default: every contact's.
+	// List only this message contact's pending verifications. Default: every contact's.
 	ContactId pulumi.StringPtrInput `pulumi:"contactId"`
-	// Host (resourcedirectory-intl.aliyuncs.com) or URL (http:// only for loopback). Default: the provider's endpoint, else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by region.
+	// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
 	Endpoint pulumi.StringPtrInput `pulumi:"endpoint"`
-	// "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: the provider's, else "public".
+	// "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
 	EndpointType pulumi.StringPtrInput `pulumi:"endpointType"`
-	// Attempts per request, the first included, 1..20. Default 5.
+	// Attempts per request, the first included. From 1 to 20. Default: 5.
 	MaxAttempts pulumi.IntPtrInput `pulumi:"maxAttempts"`
-	// Most bytes of answers one listing reads in all, so that a broken endpoint cannot exhaust memory. Default 256 MiB.
+	// Most bytes of answers one listing reads in all (every page, retries and confirming reads included), so that a broken or hostile endpoint cannot exhaust memory. From 1048576 to 17179869184. Default: 268435456.
 	MaxListingBytes pulumi.IntPtrInput `pulumi:"maxListingBytes"`
-	// Complete listings attempted when the data changes while it is read, 1..10. Default 3.
+	// Complete listings attempted when the data changes while it is read. From 1 to 10. Default: 3.
 	MaxListings pulumi.IntPtrInput `pulumi:"maxListings"`
-	// Largest answer accepted, in bytes. Default 8 MiB.
+	// Largest answer accepted, in bytes. From 1024 to 268435456. Default: 8388608.
 	MaxResponseBytes pulumi.IntPtrInput `pulumi:"maxResponseBytes"`
-	// Items asked per page, 1..100. Default 100; stepped down to 50, then 10, if the service rejects it.
+	// Items asked per page; stepped down to 50, then 10, if the service rejects it. From 1 to 100. Default: 100.
 	PageSize pulumi.IntPtrInput `pulumi:"pageSize"`
-	// The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: the provider's.
+	// The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
 	Region pulumi.StringPtrInput `pulumi:"region"`
-	// Time limit of one request's answer in milliseconds, 100..600000; a request past it is retried. Default 30000.
+	// Time limit of one request's answer in milliseconds (waiting for headers, and between body chunks); a request past it is retried. From 100 to 600000. Default: 30000.
 	RequestTimeoutMs pulumi.IntPtrInput `pulumi:"requestTimeoutMs"`
-	// STS token for this call only, with temporary credentials.
+	// STS security token, with temporary credentials. Default: none.
 	SecurityToken pulumi.StringPtrInput `pulumi:"securityToken"`
-	// Where STS AssumeRole is called for the provider's assumeRole. Default sts.aliyuncs.com.
+	// Where STS AssumeRole is called for assumeRole. Default: the sts entry of endpoints, else sts.aliyuncs.com.
 	StsEndpoint pulumi.StringPtrInput `pulumi:"stsEndpoint"`
-	// Time limit of the whole listing in milliseconds, retries included, 1000..3600000. Default 300000.
+	// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
 	TimeoutMs pulumi.IntPtrInput `pulumi:"timeoutMs"`
 }
 

@@ -15,39 +15,39 @@ import (
 type MessageContactVerifications struct {
 	pulumi.CustomResourceState
 
-	// Pages fetched at once after the first, 1..32. Default 4.
+	// Pages fetched at once after the first. From 1 to 32. Default: 4.
 	Concurrency pulumi.IntPtrOutput `pulumi:"concurrency"`
-	// "checked": one pass, every page checked against the first, duplicates and the total checked, a listing that changed starts over. "snapshot": confirmed by a second identical listing (twice the requests). Default "checked" for the function, "snapshot" for the resource.
+	// "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
 	Consistency pulumi.StringPtrOutput `pulumi:"consistency"`
-	// List only this message contact's pending verifications ("c-" followed by letters and digits). Default: every contact's.
+	// List only this message contact's pending verifications. Default: every contact's.
 	ContactId pulumi.StringPtrOutput `pulumi:"contactId"`
-	// Host (resourcedirectory-intl.aliyuncs.com) or URL (http:// only for loopback). Default: the provider's endpoint, else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by region.
+	// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
 	Endpoint pulumi.StringPtrOutput `pulumi:"endpoint"`
-	// "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: the provider's, else "public".
+	// "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
 	EndpointType pulumi.StringPtrOutput `pulumi:"endpointType"`
-	// Attempts per request, the first included, 1..20. Default 5.
+	// Attempts per request, the first included. From 1 to 20. Default: 5.
 	MaxAttempts pulumi.IntPtrOutput `pulumi:"maxAttempts"`
-	// Most bytes of answers one listing reads in all, so that a broken endpoint cannot exhaust memory. Default 256 MiB.
+	// Most bytes of answers one listing reads in all (every page, retries and confirming reads included), so that a broken or hostile endpoint cannot exhaust memory. From 1048576 to 17179869184. Default: 268435456.
 	MaxListingBytes pulumi.IntPtrOutput `pulumi:"maxListingBytes"`
-	// Complete listings attempted when the data changes while it is read, 1..10. Default 3.
+	// Complete listings attempted when the data changes while it is read. From 1 to 10. Default: 3.
 	MaxListings pulumi.IntPtrOutput `pulumi:"maxListings"`
-	// Largest answer accepted, in bytes. Default 8 MiB.
+	// Largest answer accepted, in bytes. From 1024 to 268435456. Default: 8388608.
 	MaxResponseBytes pulumi.IntPtrOutput `pulumi:"maxResponseBytes"`
-	// Items asked per page, 1..100. Default 100; stepped down to 50, then 10, if the service rejects it.
+	// Items asked per page; stepped down to 50, then 10, if the service rejects it. From 1 to 100. Default: 100.
 	PageSize pulumi.IntPtrOutput `pulumi:"pageSize"`
 	// Each target and the IDs of the contacts it is pending for, so that a diff names the targets that appeared and went away.
 	PendingByTarget pulumi.StringArrayMapOutput `pulumi:"pendingByTarget"`
-	// The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: the provider's.
+	// The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
 	Region pulumi.StringPtrOutput `pulumi:"region"`
-	// Time limit of one request's answer in milliseconds, 100..600000; a request past it is retried. Default 30000.
+	// Time limit of one request's answer in milliseconds (waiting for headers, and between body chunks); a request past it is retried. From 100 to 600000. Default: 30000.
 	RequestTimeoutMs pulumi.IntPtrOutput `pulumi:"requestTimeoutMs"`
-	// Record verifications, targets and pendingByTarget as secrets (encrypted in state, [secret] in previews).
+	// Record verifications, targets and pendingByTarget as secrets (encrypted in state, [secret] in previews). Default: false.
 	SecretTargets pulumi.BoolPtrOutput `pulumi:"secretTargets"`
-	// Where STS AssumeRole is called for the provider's assumeRole. Default sts.aliyuncs.com.
+	// Where STS AssumeRole is called for assumeRole. Default: the sts entry of endpoints, else sts.aliyuncs.com.
 	StsEndpoint pulumi.StringPtrOutput `pulumi:"stsEndpoint"`
 	// Every target (masked), sorted, de-duplicated.
 	Targets pulumi.StringArrayOutput `pulumi:"targets"`
-	// Time limit of the whole listing in milliseconds, retries included, 1000..3600000. Default 300000.
+	// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
 	TimeoutMs pulumi.IntPtrOutput `pulumi:"timeoutMs"`
 	// How many verifications are pending; always the length of verifications.
 	TotalCount pulumi.IntOutput `pulumi:"totalCount"`
@@ -101,69 +101,69 @@ func MessageContactVerificationsExists(ctx *pulumi.Context,
 }
 
 type messageContactVerificationsArgs struct {
-	// Pages fetched at once after the first, 1..32. Default 4.
+	// Pages fetched at once after the first. From 1 to 32. Default: 4.
 	Concurrency *int `pulumi:"concurrency"`
-	// "checked": one pass, every page checked against the first, duplicates and the total checked, a listing that changed starts over. "snapshot": confirmed by a second identical listing (twice the requests). Default "checked" for the function, "snapshot" for the resource.
+	// "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
 	Consistency *string `pulumi:"consistency"`
-	// List only this message contact's pending verifications ("c-" followed by letters and digits). Default: every contact's.
+	// List only this message contact's pending verifications. Default: every contact's.
 	ContactId *string `pulumi:"contactId"`
-	// Host (resourcedirectory-intl.aliyuncs.com) or URL (http:// only for loopback). Default: the provider's endpoint, else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by region.
+	// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
 	Endpoint *string `pulumi:"endpoint"`
-	// "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: the provider's, else "public".
+	// "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
 	EndpointType *string `pulumi:"endpointType"`
-	// Attempts per request, the first included, 1..20. Default 5.
+	// Attempts per request, the first included. From 1 to 20. Default: 5.
 	MaxAttempts *int `pulumi:"maxAttempts"`
-	// Most bytes of answers one listing reads in all, so that a broken endpoint cannot exhaust memory. Default 256 MiB.
+	// Most bytes of answers one listing reads in all (every page, retries and confirming reads included), so that a broken or hostile endpoint cannot exhaust memory. From 1048576 to 17179869184. Default: 268435456.
 	MaxListingBytes *int `pulumi:"maxListingBytes"`
-	// Complete listings attempted when the data changes while it is read, 1..10. Default 3.
+	// Complete listings attempted when the data changes while it is read. From 1 to 10. Default: 3.
 	MaxListings *int `pulumi:"maxListings"`
-	// Largest answer accepted, in bytes. Default 8 MiB.
+	// Largest answer accepted, in bytes. From 1024 to 268435456. Default: 8388608.
 	MaxResponseBytes *int `pulumi:"maxResponseBytes"`
-	// Items asked per page, 1..100. Default 100; stepped down to 50, then 10, if the service rejects it.
+	// Items asked per page; stepped down to 50, then 10, if the service rejects it. From 1 to 100. Default: 100.
 	PageSize *int `pulumi:"pageSize"`
-	// The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: the provider's.
+	// The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
 	Region *string `pulumi:"region"`
-	// Time limit of one request's answer in milliseconds, 100..600000; a request past it is retried. Default 30000.
+	// Time limit of one request's answer in milliseconds (waiting for headers, and between body chunks); a request past it is retried. From 100 to 600000. Default: 30000.
 	RequestTimeoutMs *int `pulumi:"requestTimeoutMs"`
-	// Record verifications, targets and pendingByTarget as secrets (encrypted in state, [secret] in previews).
+	// Record verifications, targets and pendingByTarget as secrets (encrypted in state, [secret] in previews). Default: false.
 	SecretTargets *bool `pulumi:"secretTargets"`
-	// Where STS AssumeRole is called for the provider's assumeRole. Default sts.aliyuncs.com.
+	// Where STS AssumeRole is called for assumeRole. Default: the sts entry of endpoints, else sts.aliyuncs.com.
 	StsEndpoint *string `pulumi:"stsEndpoint"`
-	// Time limit of the whole listing in milliseconds, retries included, 1000..3600000. Default 300000.
+	// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
 	TimeoutMs *int `pulumi:"timeoutMs"`
 }
 
 // The set of arguments for constructing a MessageContactVerifications resource.
 type MessageContactVerificationsArgs struct {
-	// Pages fetched at once after the first, 1..32. Default 4.
+	// Pages fetched at once after the first. From 1 to 32. Default: 4.
 	Concurrency pulumi.IntPtrInput
-	// "checked": one pass, every page checked against the first, duplicates and the total checked, a listing that changed starts over. "snapshot": confirmed by a second identical listing (twice the requests). Default "checked" for the function, "snapshot" for the resource.
+	// "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
 	Consistency pulumi.StringPtrInput
-	// List only this message contact's pending verifications ("c-" followed by letters and digits). Default: every contact's.
+	// List only this message contact's pending verifications. Default: every contact's.
 	ContactId pulumi.StringPtrInput
-	// Host (resourcedirectory-intl.aliyuncs.com) or URL (http:// only for loopback). Default: the provider's endpoint, else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by region.
+	// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
 	Endpoint pulumi.StringPtrInput
-	// "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: the provider's, else "public".
+	// "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
 	EndpointType pulumi.StringPtrInput
-	// Attempts per request, the first included, 1..20. Default 5.
+	// Attempts per request, the first included. From 1 to 20. Default: 5.
 	MaxAttempts pulumi.IntPtrInput
-	// Most bytes of answers one listing reads in all, so that a broken endpoint cannot exhaust memory. Default 256 MiB.
+	// Most bytes of answers one listing reads in all (every page, retries and confirming reads included), so that a broken or hostile endpoint cannot exhaust memory. From 1048576 to 17179869184. Default: 268435456.
 	MaxListingBytes pulumi.IntPtrInput
-	// Complete listings attempted when the data changes while it is read, 1..10. Default 3.
+	// Complete listings attempted when the data changes while it is read. From 1 to 10. Default: 3.
 	MaxListings pulumi.IntPtrInput
-	// Largest answer accepted, in bytes. Default 8 MiB.
+	// Largest answer accepted, in bytes. From 1024 to 268435456. Default: 8388608.
 	MaxResponseBytes pulumi.IntPtrInput
-	// Items asked per page, 1..100. Default 100; stepped down to 50, then 10, if the service rejects it.
+	// Items asked per page; stepped down to 50, then 10, if the service rejects it. From 1 to 100. Default: 100.
 	PageSize pulumi.IntPtrInput
-	// The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: the provider's.
+	// The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
 	Region pulumi.StringPtrInput
-	// Time limit of one request's answer in milliseconds, 100..600000; a request past it is retried. Default 30000.
+	// Time limit of one request's answer in milliseconds (waiting for headers, and between body chunks); a request past it is retried. From 100 to 600000. Default: 30000.
 	RequestTimeoutMs pulumi.IntPtrInput
-	// Record verifications, targets and pendingByTarget as secrets (encrypted in state, [secret] in previews).
+	// Record verifications, targets and pendingByTarget as secrets (encrypted in state, [secret] in previews). Default: false.
 	SecretTargets pulumi.BoolPtrInput
-	// Where STS AssumeRole is called for the provider's assumeRole. Default sts.aliyuncs.com.
+	// Where STS AssumeRole is called for assumeRole. Default: the sts entry of endpoints, else sts.aliyuncs.com.
 	StsEndpoint pulumi.StringPtrInput
-	// Time limit of the whole listing in milliseconds, retries included, 1000..3600000. Default 300000.
+	// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
 	TimeoutMs pulumi.IntPtrInput
 }
 
@@ -204,52 +204,52 @@ func (o MessageContactVerificationsOutput) ToMessageContactVerificationsOutputWi
 	return o
 }
 
-// Pages fetched at once after the first, 1..32. Default 4.
+// Pages fetched at once after the first. From 1 to 32. Default: 4.
 func (o MessageContactVerificationsOutput) Concurrency() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.IntPtrOutput { return v.Concurrency }).(pulumi.IntPtrOutput)
 }
 
-// "checked": one pass, every page checked against the first, duplicates and the total checked, a listing that changed starts over. "snapshot": confirmed by a second identical listing (twice the requests). Default "checked" for the function, "snapshot" for the resource.
+// "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
 func (o MessageContactVerificationsOutput) Consistency() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.StringPtrOutput { return v.Consistency }).(pulumi.StringPtrOutput)
 }
 
-// List only this message contact's pending verifications ("c-" followed by letters and digits). Default: every contact's.
+// List only this message contact's pending verifications. Default: every contact's.
 func (o MessageContactVerificationsOutput) ContactId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.StringPtrOutput { return v.ContactId }).(pulumi.StringPtrOutput)
 }
 
-// Host (resourcedirectory-intl.aliyuncs.com) or URL (http:// only for loopback). Default: the provider's endpoint, else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by region.
+// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
 func (o MessageContactVerificationsOutput) Endpoint() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.StringPtrOutput { return v.Endpoint }).(pulumi.StringPtrOutput)
 }
 
-// "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: the provider's, else "public".
+// "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
 func (o MessageContactVerificationsOutput) EndpointType() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.StringPtrOutput { return v.EndpointType }).(pulumi.StringPtrOutput)
 }
 
-// Attempts per request, the first included, 1..20. Default 5.
+// Attempts per request, the first included. From 1 to 20. Default: 5.
 func (o MessageContactVerificationsOutput) MaxAttempts() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.IntPtrOutput { return v.MaxAttempts }).(pulumi.IntPtrOutput)
 }
 
-// Most bytes of answers one listing reads in all, so that a broken endpoint cannot exhaust memory. Default 256 MiB.
+// Most bytes of answers one listing reads in all (every page, retries and confirming reads included), so that a broken or hostile endpoint cannot exhaust memory. From 1048576 to 17179869184. Default: 268435456.
 func (o MessageContactVerificationsOutput) MaxListingBytes() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.IntPtrOutput { return v.MaxListingBytes }).(pulumi.IntPtrOutput)
 }
 
-// Complete listings attempted when the data changes while it is read, 1..10. Default 3.
+// Complete listings attempted when the data changes while it is read. From 1 to 10. Default: 3.
 func (o MessageContactVerificationsOutput) MaxListings() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.IntPtrOutput { return v.MaxListings }).(pulumi.IntPtrOutput)
 }
 
-// Largest answer accepted, in bytes. Default 8 MiB.
+// Largest answer accepted, in bytes. From 1024 to 268435456. Default: 8388608.
 func (o MessageContactVerificationsOutput) MaxResponseBytes() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.IntPtrOutput { return v.MaxResponseBytes }).(pulumi.IntPtrOutput)
 }
 
-// Items asked per page, 1..100. Default 100; stepped down to 50, then 10, if the service rejects it.
+// Items asked per page; stepped down to 50, then 10, if the service rejects it. From 1 to 100. Default: 100.
 func (o MessageContactVerificationsOutput) PageSize() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.IntPtrOutput { return v.PageSize }).(pulumi.IntPtrOutput)
 }
@@ -259,22 +259,22 @@ func (o MessageContactVerificationsOutput) PendingByTarget() pulumi.StringArrayM
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.StringArrayMapOutput { return v.PendingByTarget }).(pulumi.StringArrayMapOutput)
 }
 
-// The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: the provider's.
+// The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
 func (o MessageContactVerificationsOutput) Region() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.StringPtrOutput { return v.Region }).(pulumi.StringPtrOutput)
 }
 
-// Time limit of one request's answer in milliseconds, 100..600000; a request past it is retried. Default 30000.
+// Time limit of one request's answer in milliseconds (waiting for headers, and between body chunks); a request past it is retried. From 100 to 600000. Default: 30000.
 func (o MessageContactVerificationsOutput) RequestTimeoutMs() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.IntPtrOutput { return v.RequestTimeoutMs }).(pulumi.IntPtrOutput)
 }
 
-// Record verifications, targets and pendingByTarget as secrets (encrypted in state, [secret] in previews).
+// Record verifications, targets and pendingByTarget as secrets (encrypted in state, [secret] in previews). Default: false.
 func (o MessageContactVerificationsOutput) SecretTargets() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.BoolPtrOutput { return v.SecretTargets }).(pulumi.BoolPtrOutput)
 }
 
-// Where STS AssumeRole is called for the provider's assumeRole. Default sts.aliyuncs.com.
+// Where STS AssumeRole is called for assumeRole. Default: the sts entry of endpoints, else sts.aliyuncs.com.
 func (o MessageContactVerificationsOutput) StsEndpoint() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.StringPtrOutput { return v.StsEndpoint }).(pulumi.StringPtrOutput)
 }
@@ -284,7 +284,7 @@ func (o MessageContactVerificationsOutput) Targets() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.StringArrayOutput { return v.Targets }).(pulumi.StringArrayOutput)
 }
 
-// Time limit of the whole listing in milliseconds, retries included, 1000..3600000. Default 300000.
+// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
 func (o MessageContactVerificationsOutput) TimeoutMs() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.IntPtrOutput { return v.TimeoutMs }).(pulumi.IntPtrOutput)
 }

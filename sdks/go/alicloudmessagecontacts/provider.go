@@ -42,57 +42,61 @@ func NewProvider(ctx *pulumi.Context,
 }
 
 type providerArgs struct {
-	// AccessKey ID. Default: the environment and files chain (ALIBABA_CLOUD_ACCESS_KEY_ID, ALICLOUD_ACCESS_KEY, profiles).
+	// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
 	AccessKey *string `pulumi:"accessKey"`
-	// A RAM role to assume with STS before listing.
+	// A RAM role to assume with STS before listing, with the credentials found otherwise. Default: none.
 	AssumeRole *AssumeRole `pulumi:"assumeRole"`
-	// Pages fetched at once for every listing, 1..32. Default 4.
+	// Pages fetched at once after the first. From 1 to 32. Default: 4.
 	Concurrency *int `pulumi:"concurrency"`
-	// "checked" or "snapshot", for every listing.
+	// "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
 	Consistency *string `pulumi:"consistency"`
-	// The API endpoint for every listing: a host, or an http:// URL on loopback (an emulator).
+	// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
 	Endpoint *string `pulumi:"endpoint"`
-	// "public" (default) or "vpc".
+	// "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
 	EndpointType *string `pulumi:"endpointType"`
-	// Attempts per request for every listing, 1..20. Default 5.
+	// Endpoints by service code: resourcedirectory (else resourcemanager) for the API, sts for AssumeRole. Default: none.
+	Endpoints map[string]string `pulumi:"endpoints"`
+	// Attempts per request, the first included. From 1 to 20. Default: 5.
 	MaxAttempts *int `pulumi:"maxAttempts"`
-	// A profile of the Alibaba Cloud CLI's config.json to take credentials from.
+	// A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: none.
 	Profile *string `pulumi:"profile"`
-	// The region, which chooses the endpoint's site (alicloud:region for @pulumi/alicloud users).
+	// The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
 	Region *string `pulumi:"region"`
-	// AccessKey secret. Set it as a secret.
+	// AccessKey secret. Default: the credential chain.
 	SecretKey *string `pulumi:"secretKey"`
-	// STS token, with temporary credentials. Set it as a secret.
+	// STS security token, with temporary credentials. Default: none.
 	SecurityToken *string `pulumi:"securityToken"`
-	// Time limit of every listing in milliseconds, 1000..3600000. Default 300000.
+	// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
 	TimeoutMs *int `pulumi:"timeoutMs"`
 }
 
 // The set of arguments for constructing a Provider resource.
 type ProviderArgs struct {
-	// AccessKey ID. Default: the environment and files chain (ALIBABA_CLOUD_ACCESS_KEY_ID, ALICLOUD_ACCESS_KEY, profiles).
+	// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
 	AccessKey pulumi.StringPtrInput
-	// A RAM role to assume with STS before listing.
+	// A RAM role to assume with STS before listing, with the credentials found otherwise. Default: none.
 	AssumeRole AssumeRolePtrInput
-	// Pages fetched at once for every listing, 1..32. Default 4.
+	// Pages fetched at once after the first. From 1 to 32. Default: 4.
 	Concurrency pulumi.IntPtrInput
-	// "checked" or "snapshot", for every listing.
+	// "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
 	Consistency pulumi.StringPtrInput
-	// The API endpoint for every listing: a host, or an http:// URL on loopback (an emulator).
+	// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
 	Endpoint pulumi.StringPtrInput
-	// "public" (default) or "vpc".
+	// "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
 	EndpointType pulumi.StringPtrInput
-	// Attempts per request for every listing, 1..20. Default 5.
+	// Endpoints by service code: resourcedirectory (else resourcemanager) for the API, sts for AssumeRole. Default: none.
+	Endpoints pulumi.StringMapInput
+	// Attempts per request, the first included. From 1 to 20. Default: 5.
 	MaxAttempts pulumi.IntPtrInput
-	// A profile of the Alibaba Cloud CLI's config.json to take credentials from.
+	// A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: none.
 	Profile pulumi.StringPtrInput
-	// The region, which chooses the endpoint's site (alicloud:region for @pulumi/alicloud users).
+	// The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
 	Region pulumi.StringPtrInput
-	// AccessKey secret. Set it as a secret.
+	// AccessKey secret. Default: the credential chain.
 	SecretKey pulumi.StringPtrInput
-	// STS token, with temporary credentials. Set it as a secret.
+	// STS security token, with temporary credentials. Default: none.
 	SecurityToken pulumi.StringPtrInput
-	// Time limit of every listing in milliseconds, 1000..3600000. Default 300000.
+	// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
 	TimeoutMs pulumi.IntPtrInput
 }
 

@@ -13,7 +13,7 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
-// A RAM role to assume, as @pulumi/alicloud's assumeRole takes it.
+// A RAM role to assume with STS before listing, with the credentials found otherwise.
 type AssumeRole struct {
 	// The external ID the role's trust policy requires.
 	ExternalId *string `pulumi:"externalId"`
@@ -21,7 +21,7 @@ type AssumeRole struct {
 	Policy *string `pulumi:"policy"`
 	// The role's ARN, acs:ram::<account>:role/<name>.
 	RoleArn string `pulumi:"roleArn"`
-	// Lifetime of the temporary credentials, in seconds (900..43200).
+	// Lifetime of the temporary credentials, in seconds. From 900 to 43200.
 	SessionExpiration *int `pulumi:"sessionExpiration"`
 	// The session name.
 	SessionName *string `pulumi:"sessionName"`
@@ -38,7 +38,7 @@ type AssumeRoleInput interface {
 	ToAssumeRoleOutputWithContext(context.Context) AssumeRoleOutput
 }
 
-// A RAM role to assume, as @pulumi/alicloud's assumeRole takes it.
+// A RAM role to assume with STS before listing, with the credentials found otherwise.
 type AssumeRoleArgs struct {
 	// The external ID the role's trust policy requires.
 	ExternalId pulumi.StringPtrInput `pulumi:"externalId"`
@@ -46,7 +46,7 @@ type AssumeRoleArgs struct {
 	Policy pulumi.StringPtrInput `pulumi:"policy"`
 	// The role's ARN, acs:ram::<account>:role/<name>.
 	RoleArn pulumi.StringInput `pulumi:"roleArn"`
-	// Lifetime of the temporary credentials, in seconds (900..43200).
+	// Lifetime of the temporary credentials, in seconds. From 900 to 43200.
 	SessionExpiration pulumi.IntPtrInput `pulumi:"sessionExpiration"`
 	// The session name.
 	SessionName pulumi.StringPtrInput `pulumi:"sessionName"`
@@ -105,7 +105,7 @@ func (i *assumeRolePtrType) ToAssumeRolePtrOutputWithContext(ctx context.Context
 	return pulumi.ToOutputWithContext(ctx, i).(AssumeRolePtrOutput)
 }
 
-// A RAM role to assume, as @pulumi/alicloud's assumeRole takes it.
+// A RAM role to assume with STS before listing, with the credentials found otherwise.
 type AssumeRoleOutput struct{ *pulumi.OutputState }
 
 func (AssumeRoleOutput) ElementType() reflect.Type {
@@ -145,7 +145,7 @@ func (o AssumeRoleOutput) RoleArn() pulumi.StringOutput {
 	return o.ApplyT(func(v AssumeRole) string { return v.RoleArn }).(pulumi.StringOutput)
 }
 
-// Lifetime of the temporary credentials, in seconds (900..43200).
+// Lifetime of the temporary credentials, in seconds. From 900 to 43200.
 func (o AssumeRoleOutput) SessionExpiration() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v AssumeRole) *int { return v.SessionExpiration }).(pulumi.IntPtrOutput)
 }
@@ -209,7 +209,7 @@ func (o AssumeRolePtrOutput) RoleArn() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// Lifetime of the temporary credentials, in seconds (900..43200).
+// Lifetime of the temporary credentials, in seconds. From 900 to 43200.
 func (o AssumeRolePtrOutput) SessionExpiration() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *AssumeRole) *int {
 		if v == nil {

@@ -21,7 +21,7 @@ __all__ = [
 
 class AssumeRoleArgsDict(TypedDict):
     """
-    A RAM role to assume, as @pulumi/alicloud's assumeRole takes it.
+    A RAM role to assume with STS before listing, with the credentials found otherwise.
     """
     role_arn: pulumi.Input[_builtins.str]
     """
@@ -37,7 +37,7 @@ class AssumeRoleArgsDict(TypedDict):
     """
     session_expiration: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
-    Lifetime of the temporary credentials, in seconds (900..43200).
+    Lifetime of the temporary credentials, in seconds. From 900 to 43200.
     """
     session_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -53,12 +53,12 @@ class AssumeRoleArgs:
                  session_expiration: pulumi.Input[Optional[_builtins.int]] = None,
                  session_name: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        A RAM role to assume, as @pulumi/alicloud's assumeRole takes it.
+        A RAM role to assume with STS before listing, with the credentials found otherwise.
 
         :param pulumi.Input[_builtins.str] role_arn: The role's ARN, acs:ram::<account>:role/<name>.
         :param pulumi.Input[_builtins.str] external_id: The external ID the role's trust policy requires.
         :param pulumi.Input[_builtins.str] policy: A RAM policy (JSON text) that further restricts the role's permissions.
-        :param pulumi.Input[_builtins.int] session_expiration: Lifetime of the temporary credentials, in seconds (900..43200).
+        :param pulumi.Input[_builtins.int] session_expiration: Lifetime of the temporary credentials, in seconds. From 900 to 43200.
         :param pulumi.Input[_builtins.str] session_name: The session name.
         """
         pulumi.set(__self__, "role_arn", role_arn)
@@ -111,7 +111,7 @@ class AssumeRoleArgs:
     @pulumi.getter(name="sessionExpiration")
     def session_expiration(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Lifetime of the temporary credentials, in seconds (900..43200).
+        Lifetime of the temporary credentials, in seconds. From 900 to 43200.
         """
         return pulumi.get(self, "session_expiration")
 

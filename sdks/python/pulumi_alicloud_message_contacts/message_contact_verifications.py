@@ -38,21 +38,21 @@ class MessageContactVerificationsArgs:
         """
         The set of arguments for constructing a MessageContactVerifications resource.
 
-        :param pulumi.Input[_builtins.int] concurrency: Pages fetched at once after the first, 1..32. Default 4.
-        :param pulumi.Input[_builtins.str] consistency: "checked": one pass, every page checked against the first, duplicates and the total checked, a listing that changed starts over. "snapshot": confirmed by a second identical listing (twice the requests). Default "checked" for the function, "snapshot" for the resource.
-        :param pulumi.Input[_builtins.str] contact_id: List only this message contact's pending verifications ("c-" followed by letters and digits). Default: every contact's.
-        :param pulumi.Input[_builtins.str] endpoint: Host (resourcedirectory-intl.aliyuncs.com) or URL (http:// only for loopback). Default: the provider's endpoint, else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by region.
-        :param pulumi.Input[_builtins.str] endpoint_type: "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: the provider's, else "public".
-        :param pulumi.Input[_builtins.int] max_attempts: Attempts per request, the first included, 1..20. Default 5.
-        :param pulumi.Input[_builtins.int] max_listing_bytes: Most bytes of answers one listing reads in all, so that a broken endpoint cannot exhaust memory. Default 256 MiB.
-        :param pulumi.Input[_builtins.int] max_listings: Complete listings attempted when the data changes while it is read, 1..10. Default 3.
-        :param pulumi.Input[_builtins.int] max_response_bytes: Largest answer accepted, in bytes. Default 8 MiB.
-        :param pulumi.Input[_builtins.int] page_size: Items asked per page, 1..100. Default 100; stepped down to 50, then 10, if the service rejects it.
-        :param pulumi.Input[_builtins.str] region: The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: the provider's.
-        :param pulumi.Input[_builtins.int] request_timeout_ms: Time limit of one request's answer in milliseconds, 100..600000; a request past it is retried. Default 30000.
-        :param pulumi.Input[_builtins.bool] secret_targets: Record verifications, targets and pendingByTarget as secrets (encrypted in state, [secret] in previews).
-        :param pulumi.Input[_builtins.str] sts_endpoint: Where STS AssumeRole is called for the provider's assumeRole. Default sts.aliyuncs.com.
-        :param pulumi.Input[_builtins.int] timeout_ms: Time limit of the whole listing in milliseconds, retries included, 1000..3600000. Default 300000.
+        :param pulumi.Input[_builtins.int] concurrency: Pages fetched at once after the first. From 1 to 32. Default: 4.
+        :param pulumi.Input[_builtins.str] consistency: "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
+        :param pulumi.Input[_builtins.str] contact_id: List only this message contact's pending verifications. Default: every contact's.
+        :param pulumi.Input[_builtins.str] endpoint: The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+        :param pulumi.Input[_builtins.str] endpoint_type: "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
+        :param pulumi.Input[_builtins.int] max_attempts: Attempts per request, the first included. From 1 to 20. Default: 5.
+        :param pulumi.Input[_builtins.int] max_listing_bytes: Most bytes of answers one listing reads in all (every page, retries and confirming reads included), so that a broken or hostile endpoint cannot exhaust memory. From 1048576 to 17179869184. Default: 268435456.
+        :param pulumi.Input[_builtins.int] max_listings: Complete listings attempted when the data changes while it is read. From 1 to 10. Default: 3.
+        :param pulumi.Input[_builtins.int] max_response_bytes: Largest answer accepted, in bytes. From 1024 to 268435456. Default: 8388608.
+        :param pulumi.Input[_builtins.int] page_size: Items asked per page; stepped down to 50, then 10, if the service rejects it. From 1 to 100. Default: 100.
+        :param pulumi.Input[_builtins.str] region: The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
+        :param pulumi.Input[_builtins.int] request_timeout_ms: Time limit of one request's answer in milliseconds (waiting for headers, and between body chunks); a request past it is retried. From 100 to 600000. Default: 30000.
+        :param pulumi.Input[_builtins.bool] secret_targets: Record verifications, targets and pendingByTarget as secrets (encrypted in state, [secret] in previews). Default: false.
+        :param pulumi.Input[_builtins.str] sts_endpoint: Where STS AssumeRole is called for assumeRole. Default: the sts entry of endpoints, else sts.aliyuncs.com.
+        :param pulumi.Input[_builtins.int] timeout_ms: Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
         """
         if concurrency is not None:
             pulumi.set(__self__, "concurrency", concurrency)
@@ -89,7 +89,7 @@ class MessageContactVerificationsArgs:
     @pulumi.getter
     def concurrency(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Pages fetched at once after the first, 1..32. Default 4.
+        Pages fetched at once after the first. From 1 to 32. Default: 4.
         """
         return pulumi.get(self, "concurrency")
 
@@ -101,7 +101,7 @@ class MessageContactVerificationsArgs:
     @pulumi.getter
     def consistency(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        "checked": one pass, every page checked against the first, duplicates and the total checked, a listing that changed starts over. "snapshot": confirmed by a second identical listing (twice the requests). Default "checked" for the function, "snapshot" for the resource.
+        "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
         """
         return pulumi.get(self, "consistency")
 
@@ -113,7 +113,7 @@ class MessageContactVerificationsArgs:
     @pulumi.getter(name="contactId")
     def contact_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        List only this message contact's pending verifications ("c-" followed by letters and digits). Default: every contact's.
+        List only this message contact's pending verifications. Default: every contact's.
         """
         return pulumi.get(self, "contact_id")
 
@@ -125,7 +125,7 @@ class MessageContactVerificationsArgs:
     @pulumi.getter
     def endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Host (resourcedirectory-intl.aliyuncs.com) or URL (http:// only for loopback). Default: the provider's endpoint, else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by region.
+        The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
         """
         return pulumi.get(self, "endpoint")
 
@@ -137,7 +137,7 @@ class MessageContactVerificationsArgs:
     @pulumi.getter(name="endpointType")
     def endpoint_type(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: the provider's, else "public".
+        "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
         """
         return pulumi.get(self, "endpoint_type")
 
@@ -149,7 +149,7 @@ class MessageContactVerificationsArgs:
     @pulumi.getter(name="maxAttempts")
     def max_attempts(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Attempts per request, the first included, 1..20. Default 5.
+        Attempts per request, the first included. From 1 to 20. Default: 5.
         """
         return pulumi.get(self, "max_attempts")
 
@@ -161,7 +161,7 @@ class MessageContactVerificationsArgs:
     @pulumi.getter(name="maxListingBytes")
     def max_listing_bytes(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Most bytes of answers one listing reads in all, so that a broken endpoint cannot exhaust memory. Default 256 MiB.
+        Most bytes of answers one listing reads in all (every page, retries and confirming reads included), so that a broken or hostile endpoint cannot exhaust memory. From 1048576 to 17179869184. Default: 268435456.
         """
         return pulumi.get(self, "max_listing_bytes")
 
@@ -173,7 +173,7 @@ class MessageContactVerificationsArgs:
     @pulumi.getter(name="maxListings")
     def max_listings(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Complete listings attempted when the data changes while it is read, 1..10. Default 3.
+        Complete listings attempted when the data changes while it is read. From 1 to 10. Default: 3.
         """
         return pulumi.get(self, "max_listings")
 
@@ -185,7 +185,7 @@ class MessageContactVerificationsArgs:
     @pulumi.getter(name="maxResponseBytes")
     def max_response_bytes(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Largest answer accepted, in bytes. Default 8 MiB.
+        Largest answer accepted, in bytes. From 1024 to 268435456. Default: 8388608.
         """
         return pulumi.get(self, "max_response_bytes")
 
@@ -197,7 +197,7 @@ class MessageContactVerificationsArgs:
     @pulumi.getter(name="pageSize")
     def page_size(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Items asked per page, 1..100. Default 100; stepped down to 50, then 10, if the service rejects it.
+        Items asked per page; stepped down to 50, then 10, if the service rejects it. From 1 to 100. Default: 100.
         """
         return pulumi.get(self, "page_size")
 
@@ -209,7 +209,7 @@ class MessageContactVerificationsArgs:
     @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: the provider's.
+        The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
         """
         return pulumi.get(self, "region")
 
@@ -221,7 +221,7 @@ class MessageContactVerificationsArgs:
     @pulumi.getter(name="requestTimeoutMs")
     def request_timeout_ms(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Time limit of one request's answer in milliseconds, 100..600000; a request past it is retried. Default 30000.
+        Time limit of one request's answer in milliseconds (waiting for headers, and between body chunks); a request past it is retried. From 100 to 600000. Default: 30000.
         """
         return pulumi.get(self, "request_timeout_ms")
 
@@ -233,7 +233,7 @@ class MessageContactVerificationsArgs:
     @pulumi.getter(name="secretTargets")
     def secret_targets(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Record verifications, targets and pendingByTarget as secrets (encrypted in state, [secret] in previews).
+        Record verifications, targets and pendingByTarget as secrets (encrypted in state, [secret] in previews). Default: false.
         """
         return pulumi.get(self, "secret_targets")
 
@@ -245,7 +245,7 @@ class MessageContactVerificationsArgs:
     @pulumi.getter(name="stsEndpoint")
     def sts_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Where STS AssumeRole is called for the provider's assumeRole. Default sts.aliyuncs.com.
+        Where STS AssumeRole is called for assumeRole. Default: the sts entry of endpoints, else sts.aliyuncs.com.
         """
         return pulumi.get(self, "sts_endpoint")
 
@@ -257,7 +257,7 @@ class MessageContactVerificationsArgs:
     @pulumi.getter(name="timeoutMs")
     def timeout_ms(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Time limit of the whole listing in milliseconds, retries included, 1000..3600000. Default 300000.
+        Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
         """
         return pulumi.get(self, "timeout_ms")
 
@@ -293,21 +293,21 @@ class MessageContactVerifications(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.int] concurrency: Pages fetched at once after the first, 1..32. Default 4.
-        :param pulumi.Input[_builtins.str] consistency: "checked": one pass, every page checked against the first, duplicates and the total checked, a listing that changed starts over. "snapshot": confirmed by a second identical listing (twice the requests). Default "checked" for the function, "snapshot" for the resource.
-        :param pulumi.Input[_builtins.str] contact_id: List only this message contact's pending verifications ("c-" followed by letters and digits). Default: every contact's.
-        :param pulumi.Input[_builtins.str] endpoint: Host (resourcedirectory-intl.aliyuncs.com) or URL (http:// only for loopback). Default: the provider's endpoint, else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by region.
-        :param pulumi.Input[_builtins.str] endpoint_type: "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: the provider's, else "public".
-        :param pulumi.Input[_builtins.int] max_attempts: Attempts per request, the first included, 1..20. Default 5.
-        :param pulumi.Input[_builtins.int] max_listing_bytes: Most bytes of answers one listing reads in all, so that a broken endpoint cannot exhaust memory. Default 256 MiB.
-        :param pulumi.Input[_builtins.int] max_listings: Complete listings attempted when the data changes while it is read, 1..10. Default 3.
-        :param pulumi.Input[_builtins.int] max_response_bytes: Largest answer accepted, in bytes. Default 8 MiB.
-        :param pulumi.Input[_builtins.int] page_size: Items asked per page, 1..100. Default 100; stepped down to 50, then 10, if the service rejects it.
-        :param pulumi.Input[_builtins.str] region: The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: the provider's.
-        :param pulumi.Input[_builtins.int] request_timeout_ms: Time limit of one request's answer in milliseconds, 100..600000; a request past it is retried. Default 30000.
-        :param pulumi.Input[_builtins.bool] secret_targets: Record verifications, targets and pendingByTarget as secrets (encrypted in state, [secret] in previews).
-        :param pulumi.Input[_builtins.str] sts_endpoint: Where STS AssumeRole is called for the provider's assumeRole. Default sts.aliyuncs.com.
-        :param pulumi.Input[_builtins.int] timeout_ms: Time limit of the whole listing in milliseconds, retries included, 1000..3600000. Default 300000.
+        :param pulumi.Input[_builtins.int] concurrency: Pages fetched at once after the first. From 1 to 32. Default: 4.
+        :param pulumi.Input[_builtins.str] consistency: "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
+        :param pulumi.Input[_builtins.str] contact_id: List only this message contact's pending verifications. Default: every contact's.
+        :param pulumi.Input[_builtins.str] endpoint: The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+        :param pulumi.Input[_builtins.str] endpoint_type: "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
+        :param pulumi.Input[_builtins.int] max_attempts: Attempts per request, the first included. From 1 to 20. Default: 5.
+        :param pulumi.Input[_builtins.int] max_listing_bytes: Most bytes of answers one listing reads in all (every page, retries and confirming reads included), so that a broken or hostile endpoint cannot exhaust memory. From 1048576 to 17179869184. Default: 268435456.
+        :param pulumi.Input[_builtins.int] max_listings: Complete listings attempted when the data changes while it is read. From 1 to 10. Default: 3.
+        :param pulumi.Input[_builtins.int] max_response_bytes: Largest answer accepted, in bytes. From 1024 to 268435456. Default: 8388608.
+        :param pulumi.Input[_builtins.int] page_size: Items asked per page; stepped down to 50, then 10, if the service rejects it. From 1 to 100. Default: 100.
+        :param pulumi.Input[_builtins.str] region: The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
+        :param pulumi.Input[_builtins.int] request_timeout_ms: Time limit of one request's answer in milliseconds (waiting for headers, and between body chunks); a request past it is retried. From 100 to 600000. Default: 30000.
+        :param pulumi.Input[_builtins.bool] secret_targets: Record verifications, targets and pendingByTarget as secrets (encrypted in state, [secret] in previews). Default: false.
+        :param pulumi.Input[_builtins.str] sts_endpoint: Where STS AssumeRole is called for assumeRole. Default: the sts entry of endpoints, else sts.aliyuncs.com.
+        :param pulumi.Input[_builtins.int] timeout_ms: Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
         """
         ...
     @overload
@@ -429,7 +429,7 @@ class MessageContactVerifications(pulumi.CustomResource):
     @pulumi.getter
     def concurrency(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        Pages fetched at once after the first, 1..32. Default 4.
+        Pages fetched at once after the first. From 1 to 32. Default: 4.
         """
         return pulumi.get(self, "concurrency")
 
@@ -437,7 +437,7 @@ class MessageContactVerifications(pulumi.CustomResource):
     @pulumi.getter
     def consistency(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        "checked": one pass, every page checked against the first, duplicates and the total checked, a listing that changed starts over. "snapshot": confirmed by a second identical listing (twice the requests). Default "checked" for the function, "snapshot" for the resource.
+        "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
         """
         return pulumi.get(self, "consistency")
 
@@ -445,7 +445,7 @@ class MessageContactVerifications(pulumi.CustomResource):
     @pulumi.getter(name="contactId")
     def contact_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        List only this message contact's pending verifications ("c-" followed by letters and digits). Default: every contact's.
+        List only this message contact's pending verifications. Default: every contact's.
         """
         return pulumi.get(self, "contact_id")
 
@@ -453,7 +453,7 @@ class MessageContactVerifications(pulumi.CustomResource):
     @pulumi.getter
     def endpoint(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Host (resourcedirectory-intl.aliyuncs.com) or URL (http:// only for loopback). Default: the provider's endpoint, else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by region.
+        The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
         """
         return pulumi.get(self, "endpoint")
 
@@ -461,7 +461,7 @@ class MessageContactVerifications(pulumi.CustomResource):
     @pulumi.getter(name="endpointType")
     def endpoint_type(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: the provider's, else "public".
+        "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
         """
         return pulumi.get(self, "endpoint_type")
 
@@ -469,7 +469,7 @@ class MessageContactVerifications(pulumi.CustomResource):
     @pulumi.getter(name="maxAttempts")
     def max_attempts(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        Attempts per request, the first included, 1..20. Default 5.
+        Attempts per request, the first included. From 1 to 20. Default: 5.
         """
         return pulumi.get(self, "max_attempts")
 
@@ -477,7 +477,7 @@ class MessageContactVerifications(pulumi.CustomResource):
     @pulumi.getter(name="maxListingBytes")
     def max_listing_bytes(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        Most bytes of answers one listing reads in all, so that a broken endpoint cannot exhaust memory. Default 256 MiB.
+        Most bytes of answers one listing reads in all (every page, retries and confirming reads included), so that a broken or hostile endpoint cannot exhaust memory. From 1048576 to 17179869184. Default: 268435456.
         """
         return pulumi.get(self, "max_listing_bytes")
 
@@ -485,7 +485,7 @@ class MessageContactVerifications(pulumi.CustomResource):
     @pulumi.getter(name="maxListings")
     def max_listings(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        Complete listings attempted when the data changes while it is read, 1..10. Default 3.
+        Complete listings attempted when the data changes while it is read. From 1 to 10. Default: 3.
         """
         return pulumi.get(self, "max_listings")
 
@@ -493,7 +493,7 @@ class MessageContactVerifications(pulumi.CustomResource):
     @pulumi.getter(name="maxResponseBytes")
     def max_response_bytes(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        Largest answer accepted, in bytes. Default 8 MiB.
+        Largest answer accepted, in bytes. From 1024 to 268435456. Default: 8388608.
         """
         return pulumi.get(self, "max_response_bytes")
 
@@ -501,7 +501,7 @@ class MessageContactVerifications(pulumi.CustomResource):
     @pulumi.getter(name="pageSize")
     def page_size(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        Items asked per page, 1..100. Default 100; stepped down to 50, then 10, if the service rejects it.
+        Items asked per page; stepped down to 50, then 10, if the service rejects it. From 1 to 100. Default: 100.
         """
         return pulumi.get(self, "page_size")
 
@@ -517,7 +517,7 @@ class MessageContactVerifications(pulumi.CustomResource):
     @pulumi.getter
     def region(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: the provider's.
+        The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
         """
         return pulumi.get(self, "region")
 
@@ -525,7 +525,7 @@ class MessageContactVerifications(pulumi.CustomResource):
     @pulumi.getter(name="requestTimeoutMs")
     def request_timeout_ms(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        Time limit of one request's answer in milliseconds, 100..600000; a request past it is retried. Default 30000.
+        Time limit of one request's answer in milliseconds (waiting for headers, and between body chunks); a request past it is retried. From 100 to 600000. Default: 30000.
         """
         return pulumi.get(self, "request_timeout_ms")
 
@@ -533,7 +533,7 @@ class MessageContactVerifications(pulumi.CustomResource):
     @pulumi.getter(name="secretTargets")
     def secret_targets(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        Record verifications, targets and pendingByTarget as secrets (encrypted in state, [secret] in previews).
+        Record verifications, targets and pendingByTarget as secrets (encrypted in state, [secret] in previews). Default: false.
         """
         return pulumi.get(self, "secret_targets")
 
@@ -541,7 +541,7 @@ class MessageContactVerifications(pulumi.CustomResource):
     @pulumi.getter(name="stsEndpoint")
     def sts_endpoint(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Where STS AssumeRole is called for the provider's assumeRole. Default sts.aliyuncs.com.
+        Where STS AssumeRole is called for assumeRole. Default: the sts entry of endpoints, else sts.aliyuncs.com.
         """
         return pulumi.get(self, "sts_endpoint")
 
@@ -557,7 +557,7 @@ class MessageContactVerifications(pulumi.CustomResource):
     @pulumi.getter(name="timeoutMs")
     def timeout_ms(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        Time limit of the whole listing in milliseconds, retries included, 1000..3600000. Default 300000.
+        Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
         """
         return pulumi.get(self, "timeout_ms")
 

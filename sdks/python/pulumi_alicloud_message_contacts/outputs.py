@@ -22,7 +22,7 @@ __all__ = [
 @pulumi.output_type
 class AssumeRole(dict):
     """
-    A RAM role to assume, as @pulumi/alicloud's assumeRole takes it.
+    A RAM role to assume with STS before listing, with the credentials found otherwise.
     """
     def __init__(__self__, *,
                  role_arn: _builtins.str,
@@ -31,12 +31,12 @@ class AssumeRole(dict):
                  session_expiration: Optional[_builtins.int] = None,
                  session_name: Optional[_builtins.str] = None):
         """
-        A RAM role to assume, as @pulumi/alicloud's assumeRole takes it.
+        A RAM role to assume with STS before listing, with the credentials found otherwise.
 
         :param _builtins.str role_arn: The role's ARN, acs:ram::<account>:role/<name>.
         :param _builtins.str external_id: The external ID the role's trust policy requires.
         :param _builtins.str policy: A RAM policy (JSON text) that further restricts the role's permissions.
-        :param _builtins.int session_expiration: Lifetime of the temporary credentials, in seconds (900..43200).
+        :param _builtins.int session_expiration: Lifetime of the temporary credentials, in seconds. From 900 to 43200.
         :param _builtins.str session_name: The session name.
         """
         pulumi.set(__self__, "role_arn", role_arn)
@@ -77,7 +77,7 @@ class AssumeRole(dict):
     @pulumi.getter(name="sessionExpiration")
     def session_expiration(self) -> Optional[_builtins.int]:
         """
-        Lifetime of the temporary credentials, in seconds (900..43200).
+        Lifetime of the temporary credentials, in seconds. From 900 to 43200.
         """
         return pulumi.get(self, "session_expiration")
 

@@ -27,6 +27,7 @@ class ProviderArgs:
                  consistency: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint_type: pulumi.Input[Optional[_builtins.str]] = None,
+                 endpoints: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  max_attempts: pulumi.Input[Optional[_builtins.int]] = None,
                  profile: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
@@ -36,18 +37,19 @@ class ProviderArgs:
         """
         The set of arguments for constructing a Provider resource.
 
-        :param pulumi.Input[_builtins.str] access_key: AccessKey ID. Default: the environment and files chain (ALIBABA_CLOUD_ACCESS_KEY_ID, ALICLOUD_ACCESS_KEY, profiles).
-        :param pulumi.Input['AssumeRoleArgs'] assume_role: A RAM role to assume with STS before listing.
-        :param pulumi.Input[_builtins.int] concurrency: Pages fetched at once for every listing, 1..32. Default 4.
-        :param pulumi.Input[_builtins.str] consistency: "checked" or "snapshot", for every listing.
-        :param pulumi.Input[_builtins.str] endpoint: The API endpoint for every listing: a host, or an http:// URL on loopback (an emulator).
-        :param pulumi.Input[_builtins.str] endpoint_type: "public" (default) or "vpc".
-        :param pulumi.Input[_builtins.int] max_attempts: Attempts per request for every listing, 1..20. Default 5.
-        :param pulumi.Input[_builtins.str] profile: A profile of the Alibaba Cloud CLI's config.json to take credentials from.
-        :param pulumi.Input[_builtins.str] region: The region, which chooses the endpoint's site (alicloud:region for @pulumi/alicloud users).
-        :param pulumi.Input[_builtins.str] secret_key: AccessKey secret. Set it as a secret.
-        :param pulumi.Input[_builtins.str] security_token: STS token, with temporary credentials. Set it as a secret.
-        :param pulumi.Input[_builtins.int] timeout_ms: Time limit of every listing in milliseconds, 1000..3600000. Default 300000.
+        :param pulumi.Input[_builtins.str] access_key: AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
+        :param pulumi.Input['AssumeRoleArgs'] assume_role: A RAM role to assume with STS before listing, with the credentials found otherwise. Default: none.
+        :param pulumi.Input[_builtins.int] concurrency: Pages fetched at once after the first. From 1 to 32. Default: 4.
+        :param pulumi.Input[_builtins.str] consistency: "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
+        :param pulumi.Input[_builtins.str] endpoint: The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+        :param pulumi.Input[_builtins.str] endpoint_type: "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] endpoints: Endpoints by service code: resourcedirectory (else resourcemanager) for the API, sts for AssumeRole. Default: none.
+        :param pulumi.Input[_builtins.int] max_attempts: Attempts per request, the first included. From 1 to 20. Default: 5.
+        :param pulumi.Input[_builtins.str] profile: A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: none.
+        :param pulumi.Input[_builtins.str] region: The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
+        :param pulumi.Input[_builtins.str] secret_key: AccessKey secret. Default: the credential chain.
+        :param pulumi.Input[_builtins.str] security_token: STS security token, with temporary credentials. Default: none.
+        :param pulumi.Input[_builtins.int] timeout_ms: Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
         """
         if access_key is not None:
             pulumi.set(__self__, "access_key", access_key)
@@ -61,6 +63,8 @@ class ProviderArgs:
             pulumi.set(__self__, "endpoint", endpoint)
         if endpoint_type is not None:
             pulumi.set(__self__, "endpoint_type", endpoint_type)
+        if endpoints is not None:
+            pulumi.set(__self__, "endpoints", endpoints)
         if max_attempts is not None:
             pulumi.set(__self__, "max_attempts", max_attempts)
         if profile is not None:
@@ -78,7 +82,7 @@ class ProviderArgs:
     @pulumi.getter(name="accessKey")
     def access_key(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        AccessKey ID. Default: the environment and files chain (ALIBABA_CLOUD_ACCESS_KEY_ID, ALICLOUD_ACCESS_KEY, profiles).
+        AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
         """
         return pulumi.get(self, "access_key")
 
@@ -90,7 +94,7 @@ class ProviderArgs:
     @pulumi.getter(name="assumeRole")
     def assume_role(self) -> pulumi.Input[Optional['AssumeRoleArgs']]:
         """
-        A RAM role to assume with STS before listing.
+        A RAM role to assume with STS before listing, with the credentials found otherwise. Default: none.
         """
         return pulumi.get(self, "assume_role")
 
@@ -102,7 +106,7 @@ class ProviderArgs:
     @pulumi.getter
     def concurrency(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Pages fetched at once for every listing, 1..32. Default 4.
+        Pages fetched at once after the first. From 1 to 32. Default: 4.
         """
         return pulumi.get(self, "concurrency")
 
@@ -114,7 +118,7 @@ class ProviderArgs:
     @pulumi.getter
     def consistency(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        "checked" or "snapshot", for every listing.
+        "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
         """
         return pulumi.get(self, "consistency")
 
@@ -126,7 +130,7 @@ class ProviderArgs:
     @pulumi.getter
     def endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The API endpoint for every listing: a host, or an http:// URL on loopback (an emulator).
+        The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
         """
         return pulumi.get(self, "endpoint")
 
@@ -138,7 +142,7 @@ class ProviderArgs:
     @pulumi.getter(name="endpointType")
     def endpoint_type(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        "public" (default) or "vpc".
+        "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
         """
         return pulumi.get(self, "endpoint_type")
 
@@ -147,10 +151,22 @@ class ProviderArgs:
         pulumi.set(self, "endpoint_type", value)
 
     @_builtins.property
+    @pulumi.getter
+    def endpoints(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        Endpoints by service code: resourcedirectory (else resourcemanager) for the API, sts for AssumeRole. Default: none.
+        """
+        return pulumi.get(self, "endpoints")
+
+    @endpoints.setter
+    def endpoints(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "endpoints", value)
+
+    @_builtins.property
     @pulumi.getter(name="maxAttempts")
     def max_attempts(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Attempts per request for every listing, 1..20. Default 5.
+        Attempts per request, the first included. From 1 to 20. Default: 5.
         """
         return pulumi.get(self, "max_attempts")
 
@@ -162,7 +178,7 @@ class ProviderArgs:
     @pulumi.getter
     def profile(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        A profile of the Alibaba Cloud CLI's config.json to take credentials from.
+        A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: none.
         """
         return pulumi.get(self, "profile")
 
@@ -174,7 +190,7 @@ class ProviderArgs:
     @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The region, which chooses the endpoint's site (alicloud:region for @pulumi/alicloud users).
+        The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
         """
         return pulumi.get(self, "region")
 
@@ -186,7 +202,7 @@ class ProviderArgs:
     @pulumi.getter(name="secretKey")
     def secret_key(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        AccessKey secret. Set it as a secret.
+        AccessKey secret. Default: the credential chain.
         """
         return pulumi.get(self, "secret_key")
 
@@ -198,7 +214,7 @@ class ProviderArgs:
     @pulumi.getter(name="securityToken")
     def security_token(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        STS token, with temporary credentials. Set it as a secret.
+        STS security token, with temporary credentials. Default: none.
         """
         return pulumi.get(self, "security_token")
 
@@ -210,7 +226,7 @@ class ProviderArgs:
     @pulumi.getter(name="timeoutMs")
     def timeout_ms(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Time limit of every listing in milliseconds, 1000..3600000. Default 300000.
+        Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
         """
         return pulumi.get(self, "timeout_ms")
 
@@ -231,6 +247,7 @@ class Provider(pulumi.ProviderResource):
                  consistency: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint_type: pulumi.Input[Optional[_builtins.str]] = None,
+                 endpoints: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  max_attempts: pulumi.Input[Optional[_builtins.int]] = None,
                  profile: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
@@ -243,18 +260,19 @@ class Provider(pulumi.ProviderResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] access_key: AccessKey ID. Default: the environment and files chain (ALIBABA_CLOUD_ACCESS_KEY_ID, ALICLOUD_ACCESS_KEY, profiles).
-        :param pulumi.Input[Union['AssumeRoleArgs', 'AssumeRoleArgsDict', 'outputs.AssumeRole']] assume_role: A RAM role to assume with STS before listing.
-        :param pulumi.Input[_builtins.int] concurrency: Pages fetched at once for every listing, 1..32. Default 4.
-        :param pulumi.Input[_builtins.str] consistency: "checked" or "snapshot", for every listing.
-        :param pulumi.Input[_builtins.str] endpoint: The API endpoint for every listing: a host, or an http:// URL on loopback (an emulator).
-        :param pulumi.Input[_builtins.str] endpoint_type: "public" (default) or "vpc".
-        :param pulumi.Input[_builtins.int] max_attempts: Attempts per request for every listing, 1..20. Default 5.
-        :param pulumi.Input[_builtins.str] profile: A profile of the Alibaba Cloud CLI's config.json to take credentials from.
-        :param pulumi.Input[_builtins.str] region: The region, which chooses the endpoint's site (alicloud:region for @pulumi/alicloud users).
-        :param pulumi.Input[_builtins.str] secret_key: AccessKey secret. Set it as a secret.
-        :param pulumi.Input[_builtins.str] security_token: STS token, with temporary credentials. Set it as a secret.
-        :param pulumi.Input[_builtins.int] timeout_ms: Time limit of every listing in milliseconds, 1000..3600000. Default 300000.
+        :param pulumi.Input[_builtins.str] access_key: AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
+        :param pulumi.Input[Union['AssumeRoleArgs', 'AssumeRoleArgsDict', 'outputs.AssumeRole']] assume_role: A RAM role to assume with STS before listing, with the credentials found otherwise. Default: none.
+        :param pulumi.Input[_builtins.int] concurrency: Pages fetched at once after the first. From 1 to 32. Default: 4.
+        :param pulumi.Input[_builtins.str] consistency: "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
+        :param pulumi.Input[_builtins.str] endpoint: The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+        :param pulumi.Input[_builtins.str] endpoint_type: "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] endpoints: Endpoints by service code: resourcedirectory (else resourcemanager) for the API, sts for AssumeRole. Default: none.
+        :param pulumi.Input[_builtins.int] max_attempts: Attempts per request, the first included. From 1 to 20. Default: 5.
+        :param pulumi.Input[_builtins.str] profile: A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: none.
+        :param pulumi.Input[_builtins.str] region: The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
+        :param pulumi.Input[_builtins.str] secret_key: AccessKey secret. Default: the credential chain.
+        :param pulumi.Input[_builtins.str] security_token: STS security token, with temporary credentials. Default: none.
+        :param pulumi.Input[_builtins.int] timeout_ms: Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
         """
         ...
     @overload
@@ -286,6 +304,7 @@ class Provider(pulumi.ProviderResource):
                  consistency: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint_type: pulumi.Input[Optional[_builtins.str]] = None,
+                 endpoints: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  max_attempts: pulumi.Input[Optional[_builtins.int]] = None,
                  profile: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
@@ -307,6 +326,7 @@ class Provider(pulumi.ProviderResource):
             __props__.__dict__["consistency"] = consistency
             __props__.__dict__["endpoint"] = endpoint
             __props__.__dict__["endpoint_type"] = endpoint_type
+            __props__.__dict__["endpoints"] = pulumi.Output.from_input(endpoints).apply(pulumi.runtime.to_json) if endpoints is not None else None
             __props__.__dict__["max_attempts"] = pulumi.Output.from_input(max_attempts).apply(pulumi.runtime.to_json) if max_attempts is not None else None
             __props__.__dict__["profile"] = profile
             __props__.__dict__["region"] = region

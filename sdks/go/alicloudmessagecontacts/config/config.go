@@ -11,62 +11,67 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
-// AccessKey ID. Default: the environment and files chain (ALIBABA_CLOUD_ACCESS_KEY_ID, ALICLOUD_ACCESS_KEY, profiles).
+// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
 func GetAccessKey(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-message-contacts:accessKey")
 }
 
-// A RAM role to assume with STS before listing.
+// A RAM role to assume with STS before listing, with the credentials found otherwise. Default: none.
 func GetAssumeRole(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-message-contacts:assumeRole")
 }
 
-// Pages fetched at once for every listing, 1..32. Default 4.
+// Pages fetched at once after the first. From 1 to 32. Default: 4.
 func GetConcurrency(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "alicloud-message-contacts:concurrency")
 }
 
-// "checked" or "snapshot", for every listing.
+// "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
 func GetConsistency(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-message-contacts:consistency")
 }
 
-// The API endpoint for every listing: a host, or an http:// URL on loopback (an emulator).
+// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
 func GetEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-message-contacts:endpoint")
 }
 
-// "public" (default) or "vpc".
+// "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
 func GetEndpointType(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-message-contacts:endpointType")
 }
 
-// Attempts per request for every listing, 1..20. Default 5.
+// Endpoints by service code: resourcedirectory (else resourcemanager) for the API, sts for AssumeRole. Default: none.
+func GetEndpoints(ctx *pulumi.Context) string {
+	return config.Get(ctx, "alicloud-message-contacts:endpoints")
+}
+
+// Attempts per request, the first included. From 1 to 20. Default: 5.
 func GetMaxAttempts(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "alicloud-message-contacts:maxAttempts")
 }
 
-// A profile of the Alibaba Cloud CLI's config.json to take credentials from.
+// A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: none.
 func GetProfile(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-message-contacts:profile")
 }
 
-// The region, which chooses the endpoint's site (alicloud:region for @pulumi/alicloud users).
+// The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
 func GetRegion(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-message-contacts:region")
 }
 
-// AccessKey secret. Set it as a secret.
+// AccessKey secret. Default: the credential chain.
 func GetSecretKey(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-message-contacts:secretKey")
 }
 
-// STS token, with temporary credentials. Set it as a secret.
+// STS security token, with temporary credentials. Default: none.
 func GetSecurityToken(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-message-contacts:securityToken")
 }
 
-// Time limit of every listing in milliseconds, 1000..3600000. Default 300000.
+// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
 func GetTimeoutMs(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "alicloud-message-contacts:timeoutMs")
 }

@@ -24,84 +24,91 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def access_key(self) -> Optional[str]:
         """
-        AccessKey ID. Default: the environment and files chain (ALIBABA_CLOUD_ACCESS_KEY_ID, ALICLOUD_ACCESS_KEY, profiles).
+        AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
         """
         return __config__.get('accessKey')
 
     @_builtins.property
     def assume_role(self) -> Optional[str]:
         """
-        A RAM role to assume with STS before listing.
+        A RAM role to assume with STS before listing, with the credentials found otherwise. Default: none.
         """
         return __config__.get('assumeRole')
 
     @_builtins.property
     def concurrency(self) -> Optional[int]:
         """
-        Pages fetched at once for every listing, 1..32. Default 4.
+        Pages fetched at once after the first. From 1 to 32. Default: 4.
         """
         return __config__.get_int('concurrency')
 
     @_builtins.property
     def consistency(self) -> Optional[str]:
         """
-        "checked" or "snapshot", for every listing.
+        "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
         """
         return __config__.get('consistency')
 
     @_builtins.property
     def endpoint(self) -> Optional[str]:
         """
-        The API endpoint for every listing: a host, or an http:// URL on loopback (an emulator).
+        The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
         """
         return __config__.get('endpoint')
 
     @_builtins.property
     def endpoint_type(self) -> Optional[str]:
         """
-        "public" (default) or "vpc".
+        "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
         """
         return __config__.get('endpointType')
 
     @_builtins.property
+    def endpoints(self) -> Optional[str]:
+        """
+        Endpoints by service code: resourcedirectory (else resourcemanager) for the API, sts for AssumeRole. Default: none.
+        """
+        return __config__.get('endpoints')
+
+    @_builtins.property
     def max_attempts(self) -> Optional[int]:
         """
-        Attempts per request for every listing, 1..20. Default 5.
+        Attempts per request, the first included. From 1 to 20. Default: 5.
         """
         return __config__.get_int('maxAttempts')
 
     @_builtins.property
     def profile(self) -> Optional[str]:
         """
-        A profile of the Alibaba Cloud CLI's config.json to take credentials from.
+        A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: none.
         """
         return __config__.get('profile')
 
     @_builtins.property
     def region(self) -> Optional[str]:
         """
-        The region, which chooses the endpoint's site (alicloud:region for @pulumi/alicloud users).
+        The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
         """
         return __config__.get('region')
 
     @_builtins.property
     def secret_key(self) -> Optional[str]:
         """
-        AccessKey secret. Set it as a secret.
+        AccessKey secret. Default: the credential chain.
         """
         return __config__.get('secretKey')
 
     @_builtins.property
     def security_token(self) -> Optional[str]:
         """
-        STS token, with temporary credentials. Set it as a secret.
+        STS security token, with temporary credentials. Default: none.
         """
         return __config__.get('securityToken')
 
     @_builtins.property
     def timeout_ms(self) -> Optional[int]:
         """
-        Time limit of every listing in milliseconds, 1000..3600000. Default 300000.
+        Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
         """
         return __config__.get_int('timeoutMs')
 
