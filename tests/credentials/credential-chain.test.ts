@@ -2,7 +2,14 @@ import { strict as assert } from "node:assert";
 import { createServer } from "node:http";
 import { AddressInfo } from "node:net";
 import { inspect } from "node:util";
-import { Credentials, CredentialsNotFoundError, InvalidArgumentError, MessageContactsError, resolveCredentialsProvider } from "../../provider/alibaba-client";
+import {
+    Credentials,
+    CredentialsNotFoundError,
+    InvalidArgumentError,
+    MessageContactsError,
+    ProfileNotFoundError,
+    resolveCredentialsProvider,
+} from "../../provider/alibaba-client";
 import { CredentialSources } from "../../provider/alibaba-client/credentials";
 import { readStackSettings } from "../../provider/alibaba-client/stack-settings";
 import { aliyunConfig, withEnv } from "../support/with-env";
@@ -157,7 +164,7 @@ describe("credential chain", () => {
         const config = aliyunConfig([{ name: "default", mode: "AK", access_key_id: "x", access_key_secret: SECRET }]);
         await withEnv({}, { ".aliyun/config.json": config }, async () => {
             await assert.rejects(resolveCredentialsProvider({ stack: { profile: "missing" }, env: {} }).getCredentials(), (e: unknown) => {
-                assert.ok(e instanceof MessageContactsError && e.code === "ProfileNotFound");
+                assert.ok(e instanceof ProfileNotFoundError && e instanceof MessageContactsError && e.code === "ProfileNotFound" && e.profile === "missing");
                 assert.match(e.message, /"missing" named by stack config alicloud:profile does not exist/);
                 return true;
             });

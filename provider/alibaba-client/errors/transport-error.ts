@@ -1,4 +1,7 @@
-import { MessageContactsError } from "./base-error";
+import { hasErrorBrand, MessageContactsError, requestIdSuffix } from "./base-error";
+import type { PackageErrorCode } from "./package-codes";
+
+const IS_TRANSPORT_ERROR = Symbol.for("pulumi-alicloud-message-contacts.error.TransportError");
 
 /** Kinds of failure below HTTP. */
 export type TransportFailure = "ConnectionFailed" | "ConnectionReset" | "Timeout" | "ResponseTooLarge" | "ListingTooLarge" | "TlsFailed";
@@ -9,13 +12,24 @@ const FINAL_FAILURES: ReadonlySet<TransportFailure> = new Set(["ResponseTooLarge
 /**
  * The request did not get a complete answer: the connection was refused or reset, TLS failed, a time limit
  * passed, or an answer (or the listing's answers in all) passed a size limit. Retryable except
- * `ResponseTooLarge`, `ListingTooLarge` and `TlsFailed`.
+ * `ResponseTooLarge`, `ListingTooLarge` and `TlsFailed`. A RequestId (from the headers of an answer too large to
+ * read) ends the message, escaped.
  */
 export class TransportError extends MessageContactsError {
+    declare readonly code: PackageErrorCode;
     readonly failure: TransportFailure;
 
     constructor(failure: TransportFailure, operation: string, detail: string, cause?: unknown, requestId?: string) {
-        super(failure, `${operation}: ${detail}`, { operation, requestId, retryable: !FINAL_FAILURES.has(failure), cause });
+        super(failure, `${operation}: ${detail}` + requestIdSuffix(requestId), { operation, requestId, retryable: !FINAL_FAILURES.has(failure), cause });
         this.failure = failure;
+    }
+
+    /** The brand of this class. */
+    get [IS_TRANSPORT_ERROR](): true {
+        return true;
+    }
+
+    static override [Symbol.hasInstance](value: unknown): boolean {
+        return hasErrorBrand(value, IS_TRANSPORT_ERROR);
     }
 }
