@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { shownEndpoint } from "../endpoint";
 import { InvalidArgumentError } from "../errors";
 import { MAX_PAGE_SIZE } from "./operation";
 
@@ -92,6 +93,7 @@ export function readOptionsOnce<T>(options: T): T {
 /** A value shown in an error message; secrets are never shown. */
 function show(field: string, value: unknown): string {
     if (field === "accessKeySecret" || field === "securityToken" || field === "accessKeyId") return typeof value === "string" ? "a string" : typeof value;
+    if (field === "endpoint" || field === "stsEndpoint") return shownEndpoint(value);
     if (typeof value === "bigint") return `the BigInt ${value}n`;
     if (typeof value === "symbol" || typeof value === "function") return `a ${typeof value}`;
     let text: string | undefined;
