@@ -77,6 +77,18 @@ describe("error classes", () => {
         assert.equal(error.retryable, true);
     });
 
+    it("a TransportError's detail, which quotes what the server sent (a certificate's names, a RequestId header), is escaped", () => {
+        const error = new errors.TransportError(
+            "TlsFailed",
+            "Op",
+            "TLS failed (ERR_TLS_CERT_ALTNAME_INVALID: DNS:\u001b]0;x\u0007evil)",
+            undefined,
+            "R\u009b2J",
+        );
+        assert.equal(error.message, "Op: TLS failed (ERR_TLS_CERT_ALTNAME_INVALID: DNS:\\u001b]0;x\\u0007evil) (RequestId R\\u009b2J)");
+        assert.equal(error.requestId, "R\\u009b2J");
+    });
+
     it("the package exports every class, and the README's table of errors has a row for each", () => {
         const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
         const table = readme.slice(readme.indexOf("## Errors"), readme.indexOf("## Guarantees"));
