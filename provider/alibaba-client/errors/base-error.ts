@@ -72,7 +72,8 @@ export class MessageContactsError extends Error {
     /**
      * This error as given up by the retry loop that made `record.attempts` attempts: a new error of the same
      * class, with the same fields and cause, the attempts, and a message that says how they ended (when there
-     * was more than one, or a reason to stop early). This error itself is left as it was made.
+     * was more than one, or a reason to stop early). This error itself is left as it was made. (Every error
+     * class keeps its data in own public fields, which are what is carried over.)
      */
     afterAttempts(record: AttemptRecord): this {
         const message = this.message + attemptsSuffix(record);
