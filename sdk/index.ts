@@ -20,10 +20,14 @@ export {
     CredentialsNotFoundError,
     InconsistentListingError,
     InvalidArgumentError,
+    InvalidMockResultError,
     InvalidResponseError,
     MessageContactsError,
+    ProfileNotFoundError,
     TransportError,
     LIST_MESSAGE_CONTACT_VERIFICATIONS_ERROR_CODES,
+    PACKAGE_ERROR_CODES,
 } from "../provider/alibaba-client";
+export type { PackageErrorCode } from "../provider/alibaba-client";
 export { listMessageContactVerifications } from "../provider/alibaba-client";
 export type { ClientOptions, ListOptions, ListQuery, VerificationListing } from "../provider/alibaba-client";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { MessageContactsError } from "../provider/alibaba-client";
+import { InvalidMockResultError } from "../provider/alibaba-client";
 import { FUNCTION_TOKEN } from "../provider/pulumi-names";
 import type { GetMessageContactVerificationsArgs, GetMessageContactVerificationsResult } from "./types";
 
@@ -48,11 +48,7 @@ export async function invokeThroughMocks(args: GetMessageContactVerificationsArg
     const value: unknown = await pulumi.runtime.invoke(GET_MESSAGE_CONTACT_VERIFICATIONS_TOKEN, inputs, opts);
     const problem = resultProblem(value);
     if (problem !== undefined) {
-        throw new MessageContactsError(
-            "InvalidMockResult",
-            `The mocks' call for ${GET_MESSAGE_CONTACT_VERIFICATIONS_TOKEN} returned something that is not its result: ${problem}. ` +
-                "Return { id, totalCount, verifications: [{ contactId, target }] } (and contactId when filtered) from `call`.",
-        );
+        throw new InvalidMockResultError(GET_MESSAGE_CONTACT_VERIFICATIONS_TOKEN, problem);
     }
     const result = value as GetMessageContactVerificationsResult;
     return {

@@ -1,4 +1,6 @@
 import { InvalidArgumentError } from "./errors";
+import { serviceText } from "./errors/service-text";
+import { hostNameProblem } from "./host-name";
 
 /** Where Resource Directory answers by default (China site). */
 export const DEFAULT_ENDPOINT_HOST = "resourcedirectory.aliyuncs.com";
@@ -17,9 +19,34 @@ export function isLoopbackHost(hostname: string): boolean {
     return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare);
 }
 
-/** `value` fit for a message, quoted: any user name and password before `@` replaced by `***`. */
-export function shownEndpoint(value: string): string {
-    return JSON.stringify(value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#@]*@/i, "$1***@"));
+/** How a value that is not a string is named in a message. */
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+    object: "an object",
+    number: "a number",
+    boolean: "a boolean",
+    bigint: "a BigInt",
+    symbol: "a symbol",
+    function: "a function",
+};
+
+/** How an endpoint can start before its authority: a scheme followed by slashes, or slashes alone. */
+const BEFORE_AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:(?=[/\\]))?[/\\]*/i;
+
+/**
+ * An endpoint as a message may show it: trimmed, the user info (everything up to the last `@` of the authority,
+ * which ends at the first `/`, `?` or `#`) replaced by `***`, control characters escaped, at most 200
+ * characters, quoted. Anything but a string is named by its type only, never printed: an object given as an
+ * endpoint may hold credentials. Pure.
+ */
+export function shownEndpoint(value: unknown): string {
+    if (typeof value !== "string") return value === null ? "null" : Array.isArray(value) ? "an array" : (TYPE_NAMES[typeof value] ?? typeof value);
+    const text = value.trim();
+    const start = BEFORE_AUTHORITY.exec(text)?.[0].length ?? 0;
+    const authorityEnd = text.slice(start).search(/[/?#]/);
+    const end = authorityEnd < 0 ? text.length : start + authorityEnd;
+    const at = text.lastIndexOf("@", end - 1);
+    const redacted = at >= start ? `${text.slice(0, start)}***${text.slice(at)}` : text;
+    return `"${serviceText(redacted, 200)}"`;
 }
 
 /**
@@ -27,6 +54,8 @@ export function shownEndpoint(value: string): string {
  * scheme and port (`http://127.0.0.1:8080`). `https` unless said otherwise; `http` only for loopback hosts.
  */
 export function parseEndpoint(value: string, field = "endpoint"): Endpoint {
+    // JavaScript callers and configuration can hand over anything.
+    if (typeof value !== "string") throw new InvalidArgumentError(field, `${field} must be a host name or an http(s) URL; got ${shownEndpoint(value)}.`);
     const text = value.trim();
     const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
     let url: URL;
@@ -49,6 +78,13 @@ export function parseEndpoint(value: string, field = "endpoint"): Endpoint {
         throw new InvalidArgumentError(
             field,
             `${field} must be a host or scheme://host[:port] with no path, query or credentials; got ${shownEndpoint(value)}.`,
+        );
+    }
+    const problem = hostNameProblem(url.hostname);
+    if (problem !== undefined) {
+        throw new InvalidArgumentError(
+            field,
+            `${field} must name a valid host (letters, digits, hyphens and dots, at most 253 characters, labels at most 63); ${problem}; got ${shownEndpoint(value)}.`,
         );
     }
     return { origin: url.origin, host: url.host };

@@ -9,6 +9,7 @@ import {
     CredentialSources,
     InvalidArgumentError,
     MessageContactsError,
+    ProfileNotFoundError,
 } from "../../provider/alibaba-client";
 import { PROGRAM_VOCABULARY, readStackConfig, STACK_CONFIG_VOCABULARY } from "../../provider/dynamic/stack-config";
 import { FUNCTION_VOCABULARY, PLUGIN_VOCABULARY } from "../../provider/plugin/plugin-config";
@@ -181,7 +182,7 @@ describe("credential chain", () => {
             await assert.rejects(
                 credentialsFor({ vocabulary: STACK_CONFIG_VOCABULARY, settings: { profile: "missing" }, env: {} }).getCredentials(),
                 (e: unknown) => {
-                    assert.ok(e instanceof MessageContactsError && e.code === "ProfileNotFound");
+                    assert.ok(e instanceof ProfileNotFoundError && e instanceof MessageContactsError && e.code === "ProfileNotFound" && e.profile === "missing");
                     assert.match(e.message, /"missing" named by stack config alicloud:profile does not exist/);
                     return true;
                 },

@@ -118,11 +118,14 @@ describe("the published package, installed from its npm pack tarball", function 
                 newResource: (args) => ({ id: args.name + "-id", state: args.inputs }),
                 call: (args) => { calls.push([args.token, args.inputs]); return answer; },
             }, "project", "stack", false);
-            const { getMessageContactVerifications, getMessageContactVerificationsOutput } = require("pulumi-alicloud-message-contacts");
+            const { getMessageContactVerifications, getMessageContactVerificationsOutput, InvalidMockResultError } = require("pulumi-alicloud-message-contacts");
             (async () => {
                 const viaOutput = await new Promise((resolve) => getMessageContactVerificationsOutput({ contactId: "c-mock0001" }).apply(resolve));
                 answer = { id: "mock", totalCount: 2, verifications: [{ contactId: "c-mock0001" }] };
-                const malformed = await getMessageContactVerifications({}).then(() => "no error", (e) => e.message);
+                const malformed = await getMessageContactVerifications({}).then(
+                    () => "no error",
+                    (e) => (e instanceof InvalidMockResultError && e.code === "InvalidMockResult" ? "InvalidMockResultError: " : "untyped: ") + e.message,
+                );
                 console.log(JSON.stringify({ viaOutput, calls, malformed }));
             })();`;
         const result = await run(process.execPath, ["-e", script], project.dir);
@@ -135,7 +138,7 @@ describe("the published package, installed from its npm pack tarball", function 
         ]);
         assert.match(
             malformed,
-            /The mocks' call for alicloud-message-contacts:index:getMessageContactVerifications returned something that is not its result: verifications\[0\] must be \{ contactId: string, target: string \}/,
+            /^InvalidMockResultError: The mocks' call for alicloud-message-contacts:index:getMessageContactVerifications returned something that is not its result: verifications\[0\] must be \{ contactId: string, target: string \}/,
         );
     });
 

@@ -110,6 +110,29 @@ describe("provider plugin over gRPC (packed, started as the engine starts it)", 
         }
     });
 
+    it("an error answer of megabytes full of terminal escapes reaches the engine bounded and escaped, and the plugin serves the next call", async () => {
+        const hostile = "\u001b]0;owned\u0007\u001b[2J\u202e\r\n";
+        const body = JSON.stringify({
+            RequestId: "R-" + hostile.repeat(2_000),
+            Code: "Forbidden" + hostile.repeat(1_000),
+            Message: (hostile + "denied ").repeat(150_000),
+            Recommend: hostile.repeat(10_000),
+        });
+        assert.ok(Buffer.byteLength(body) > 4_000_000 && Buffer.byteLength(body) < 8 * 1024 * 1024, `the answer is ${Buffer.byteLength(body)} bytes`);
+        emulator.inject({ fault: { kind: "body", status: 403, body } });
+        await assert.rejects(plugin.invoke(FUNCTION_TOKEN, {}), (error: Error & { details?: string }) => {
+            for (const text of [error.message, error.details ?? ""]) {
+                assert.ok(text.length < 2_000, `${text.length} characters reached the engine`);
+                assert.doesNotMatch(text, /[\u0000-\u001f\u007f-\u009f\u202e]/);
+            }
+            assert.match(error.details ?? "", /Forbidden\\u001b\]0;owned\\u0007.*RequestId R-\\u001b.*more characters/);
+            return true;
+        });
+        const next = await plugin.invoke(FUNCTION_TOKEN, {});
+        assert.deepEqual(next.failures, []);
+        assert.equal(next.outputs.totalCount, SEEDED.length);
+    });
+
     describe("the resource", () => {
         let checked: Props;
         let id: string;

@@ -1,5 +1,13 @@
 import { strict as assert } from "node:assert";
-import { DEFAULT_ENDPOINT_HOST, InvalidArgumentError, parseEndpoint, resolveCallEndpoint } from "../../provider/alibaba-client";
+import {
+    ARGUMENT_NAMES,
+    assertValidOptions,
+    DEFAULT_ENDPOINT_HOST,
+    InvalidArgumentError,
+    listMessageContactVerifications,
+    parseEndpoint,
+    resolveCallEndpoint,
+} from "../../provider/alibaba-client";
 import { STACK_CONFIG_VOCABULARY } from "../../provider/dynamic/stack-config";
 
 const ENDPOINT_ENV = "ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER";
@@ -72,6 +80,71 @@ describe("endpoint resolution", () => {
         assert.throws(
             () => parseEndpoint("https://admin:hunter2@example.com"),
             (e: unknown) => e instanceof Error && !e.message.includes("hunter2") && /\*\*\*@example\.com/.test(e.message),
+        );
+    });
+
+    it("never echoes user info, however the endpoint hides it: several @, leading blanks, backslashes, no scheme", () => {
+        for (const endpoint of [
+            "https://me@corp.com:SEKRET2@example.com",
+            " https://admin:SEKRET2@example.com",
+            "\thttps://admin:SEKRET2@example.com/",
+            "https://admin:SEKRET2@exa mple.com",
+            "admin:SEKRET2@example.com",
+            "//admin:SEKRET2@example.com",
+            "https:\\\\admin:SEKRET2@example.com",
+            "https://a@b:SEKRET2@example.com/path?q=1@2",
+        ]) {
+            assert.throws(
+                () => parseEndpoint(endpoint),
+                (e: unknown) => e instanceof InvalidArgumentError && e.field === "endpoint" && !e.message.includes("SEKRET2") && /\*\*\*@exa/.test(e.message),
+                JSON.stringify(endpoint),
+            );
+        }
+    });
+
+    it("never prints an endpoint given as something else than a string, and refuses it as an argument error", async () => {
+        const endpoint = { url: "https://admin:SEKRET3@example.com", password: "SEKRET3" };
+        for (const check of [
+            () => parseEndpoint(endpoint as never),
+            () => assertValidOptions({ endpoint }, ARGUMENT_NAMES),
+            () => assertValidOptions({ stsEndpoint: endpoint }, ARGUMENT_NAMES),
+        ]) {
+            assert.throws(check, (e: unknown) => e instanceof InvalidArgumentError && !e.message.includes("SEKRET3") && /got an object/.test(e.message));
+        }
+        assert.throws(
+            () => assertValidOptions({ endpoint: "" }, ARGUMENT_NAMES),
+            (e: unknown) => e instanceof InvalidArgumentError && e.field === "endpoint",
+        );
+        await assert.rejects(
+            listMessageContactVerifications({ endpoint: endpoint as never, accessKeyId: "id", accessKeySecret: "secret" }),
+            (e: unknown) => e instanceof InvalidArgumentError && e.field === "endpoint" && !e.message.includes("SEKRET3"),
+        );
+    });
+
+    it("refuses a host that breaks host name rules before any request: total length, label length, characters", async () => {
+        const label = (n: number) => "a".repeat(n);
+        const longest = [label(63), label(63), label(63), label(61)].join("."); // 253 characters
+        assert.equal(parseEndpoint(longest).host, longest);
+        assert.equal(parseEndpoint(`${longest}.`).host, `${longest}.`);
+        for (const [endpoint, problem] of [
+            [`${longest}a`, /the host name is 254 characters long, more than 253/],
+            [`https://${label(64)}.example.com`, /its label 1 is 64 characters long, more than 63/],
+            ["exa_mple.com", /its label 1 is not letters, digits and hyphens/],
+            ["example-.com", /its label 1 is not letters, digits and hyphens/],
+            ["a..example.com", /its label 2 is empty/],
+        ] as const) {
+            assert.throws(
+                () => parseEndpoint(endpoint),
+                (e: unknown) => e instanceof InvalidArgumentError && e.field === "endpoint" && problem.test(e.message),
+                endpoint,
+            );
+        }
+        for (const ok of ["resourcedirectory.aliyuncs.com", "xn--fiq228c.example.com", "bücher.example", "10.0.0.1", "[2001:db8::1]:443"]) {
+            assert.doesNotThrow(() => parseEndpoint(ok), ok);
+        }
+        await assert.rejects(
+            listMessageContactVerifications({ endpoint: `${longest}a`, accessKeyId: "id", accessKeySecret: "secret", maxAttempts: 1 }),
+            (e: unknown) => e instanceof InvalidArgumentError && e.field === "endpoint" && /254 characters/.test(e.message),
         );
     });
 

@@ -87,4 +87,60 @@ describe("retry decision", () => {
         );
         assert.equal(calls, 3);
     });
+
+    it("throws a new error that tells the attempts, of the same class and fields, and never edits the one an attempt threw", async () => {
+        let now = 0;
+        const env = { now: () => now, random: half, sleep: async (ms: number) => void (now += ms) };
+        const socketError = new Error("ECONNRESET");
+        const thrown: TransportError[] = [];
+        const attempt = async () => {
+            const error = new TransportError("ConnectionReset", "Op", "the connection broke", socketError, "RID-7");
+            thrown.push(error);
+            throw error;
+        };
+        await assert.rejects(
+            withRetries(attempt, { maxAttempts: 2, baseDelayMs: 100 }, env, { deadline: 10_000, deadlineName: "timeoutMs=10000" }),
+            (e: unknown) => {
+                assert.ok(e instanceof TransportError, String(e));
+                assert.ok(!thrown.includes(e), "the error given up is a new one");
+                assert.deepEqual(
+                    [e.code, e.failure, e.operation, e.requestId, e.retryable, e.cause, e.attempts, e.elapsedMs],
+                    ["ConnectionReset", "ConnectionReset", "Op", "RID-7", true, socketError, 2, 50],
+                );
+                assert.equal(e.message, "Op: the connection broke (RequestId RID-7) [gave up after 2 attempts over 50 ms]");
+                assert.match(e.stack ?? "", /^TransportError: Op: the connection broke .*\n\s+at /);
+                return true;
+            },
+        );
+        for (const error of thrown) {
+            assert.equal(error.attempts, undefined);
+            assert.equal(error.message, "Op: the connection broke (RequestId RID-7)");
+        }
+    });
+
+    it("a wait past the deadline: the new error says why it stopped; an inner loop's error passes an outer loop unchanged", async () => {
+        const env = { now: () => 0, random: half, sleep: async () => undefined };
+        const inner = () =>
+            withRetries(
+                async () => {
+                    throw apiError(400, "Throttling.User", 5_000);
+                },
+                { maxAttempts: 5 },
+                env,
+                { deadline: 1_000, deadlineName: "timeoutMs=1000" },
+            );
+        await assert.rejects(
+            inner(),
+            (e: unknown) =>
+                e instanceof AlibabaCloudApiError &&
+                e.attempts === 1 &&
+                e.stoppedBecause === "the service asked to retry after 5000 ms, past the time left of timeoutMs=1000 (1000 ms)" &&
+                e.message.endsWith(
+                    "[gave up after 1 attempt over 0 ms: the service asked to retry after 5000 ms, past the time left of timeoutMs=1000 (1000 ms)]",
+                ),
+        );
+        let fromInner: unknown;
+        const outer = withRetries(() => inner().catch((e: unknown) => Promise.reject((fromInner = e))), { maxAttempts: 1 }, env);
+        await assert.rejects(outer, (e: unknown) => e === fromInner && e instanceof AlibabaCloudApiError && e.attempts === 1);
+    });
 });

@@ -1,4 +1,4 @@
-import { CredentialsNotFoundError, MessageContactsError } from "../errors";
+import { CredentialsNotFoundError, ProfileNotFoundError } from "../errors";
 import { Credentials, CredentialsProvider } from "./credentials";
 
 /** The variables of Alibaba Cloud's default chain that hold an AccessKey (read by `@alicloud/credentials`). */
@@ -81,7 +81,7 @@ export class CliProfileProvider implements CredentialsProvider {
                     : /parse aliyun cli config|no any configured profiles/.test(text)
                       ? "cannot be read: ~/.aliyun/config.json is not valid JSON or has no profiles"
                       : "did not yield credentials (its mode is unsupported, or the role could not be assumed)";
-            throw new MessageContactsError("ProfileNotFound", `The aliyun CLI profile "${this.profile}" named by ${this.namedBy} ${reason}.`);
+            throw new ProfileNotFoundError(this.profile, this.namedBy, reason);
         }
     }
 }

@@ -1,7 +1,10 @@
-import { MessageContactsError, requestIdSuffix } from "./base-error";
+import { hasErrorBrand, MessageContactsError, requestIdSuffix } from "./base-error";
 import { isRetryableAnswer } from "./retryable-codes";
+import { optionalServiceText, SERVICE_ID_LIMIT, SERVICE_MESSAGE_LIMIT, serviceText } from "./service-text";
 
-/** What an error answer from Alibaba Cloud holds. */
+const IS_API_ERROR = Symbol.for("pulumi-alicloud-message-contacts.error.AlibabaCloudApiError");
+
+/** What an error answer from Alibaba Cloud holds, as received (the error escapes and bounds it). */
 export interface ApiErrorAnswer {
     operation: string;
     httpStatus: number;
@@ -16,7 +19,9 @@ export interface ApiErrorAnswer {
 
 /**
  * The service answered with an error: `code` is its error code (`EntityNotExists.Contact`,
- * `InvalidParameter.ContactId`, `Throttling.User`, `SignatureDoesNotMatch`, ...).
+ * `InvalidParameter.ContactId`, `Throttling.User`, `SignatureDoesNotMatch`, ...), the service's own and not one of
+ * the package's codes. Every text of the answer (`code`, `serviceMessage`, `recommend`, `hostId`, `requestId`)
+ * is kept escaped (control and format characters written visibly) and bounded, as the message shows it.
  */
 export class AlibabaCloudApiError extends MessageContactsError {
     readonly httpStatus: number;
@@ -26,21 +31,34 @@ export class AlibabaCloudApiError extends MessageContactsError {
     readonly retryAfterMs?: number;
 
     constructor(answer: ApiErrorAnswer) {
+        const code = serviceText(answer.code, SERVICE_ID_LIMIT);
+        const message = serviceText(answer.message, SERVICE_MESSAGE_LIMIT);
+        const recommend = optionalServiceText(answer.recommend, SERVICE_MESSAGE_LIMIT);
         super(
-            answer.code,
-            `${answer.operation} failed with HTTP ${answer.httpStatus} ${answer.code}: ${answer.message}` +
+            code,
+            `${answer.operation} failed with HTTP ${answer.httpStatus} ${code}: ${message}` +
                 requestIdSuffix(answer.requestId) +
-                (answer.recommend ? `. Diagnose: ${answer.recommend}` : ""),
+                (recommend ? `. Diagnose: ${recommend}` : ""),
             {
                 operation: answer.operation,
                 requestId: answer.requestId,
+                // Decided on the code as sent: escaping does not change a code that names throttling.
                 retryable: isRetryableAnswer(answer.httpStatus, answer.code),
             },
         );
         this.httpStatus = answer.httpStatus;
-        this.serviceMessage = answer.message;
-        this.hostId = answer.hostId;
-        this.recommend = answer.recommend;
+        this.serviceMessage = message;
+        this.hostId = optionalServiceText(answer.hostId, SERVICE_ID_LIMIT);
+        this.recommend = recommend;
         this.retryAfterMs = answer.retryAfterMs;
+    }
+
+    /** The brand of this class. */
+    get [IS_API_ERROR](): true {
+        return true;
+    }
+
+    static override [Symbol.hasInstance](value: unknown): boolean {
+        return hasErrorBrand(value, IS_API_ERROR);
     }
 }

@@ -1,8 +1,10 @@
-export { ErrorDetails, MessageContactsError } from "./base-error";
+export { AttemptRecord, ErrorDetails, MessageContactsError } from "./base-error";
+export { PACKAGE_ERROR_CODES, PackageErrorCode } from "./package-codes";
 export { AlibabaCloudApiError, ApiErrorAnswer } from "./api-error";
 export { InvalidResponseError, InvalidResponseDetails } from "./response-error";
 export { TransportError, TransportFailure } from "./transport-error";
 export { InvalidArgumentError } from "./argument-error";
 export { InconsistentListingError } from "./listing-error";
-export { CredentialsNotFoundError } from "./credentials-error";
+export { CredentialsNotFoundError, ProfileNotFoundError } from "./credentials-error";
+export { InvalidMockResultError } from "./mock-result-error";
 export { isRetryableAnswer, isThrottlingCode, LIST_MESSAGE_CONTACT_VERIFICATIONS_ERROR_CODES, TRANSIENT_ERROR_CODES } from "./retryable-codes";

@@ -108,7 +108,8 @@ export function readOptionsOnce<T>(options: T): T {
 function show(name: OptionName, value: unknown): string {
     const option = OPTION_DEFINITIONS[name];
     if (option.secret) return typeof value === "string" ? "a string" : typeof value;
-    if (option.rule.kind === "endpoint" || option.rule.kind === "map") return describeEndpointValue(value);
+    if (option.rule.kind === "endpoint") return shownEndpoint(value);
+    if (option.rule.kind === "map") return value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
     if (typeof value === "bigint") return `the BigInt ${value}n`;
     if (typeof value === "symbol" || typeof value === "function") return `a ${typeof value}`;
     let shown: string | undefined;
@@ -118,12 +119,6 @@ function show(name: OptionName, value: unknown): string {
         shown = `an unprintable ${typeof value}`;
     }
     return shown === undefined ? String(value) : shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
-}
-
-/** An endpoint-like value in a message: a string with its user info redacted, else only its type. */
-function describeEndpointValue(value: unknown): string {
-    if (typeof value === "string") return shownEndpoint(value.length > 200 ? `${value.slice(0, 197)}...` : value);
-    return value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
 }
 
 /** The problem with one option's value, or undefined when it is accepted. */

@@ -29,7 +29,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export const REAL_RETRY_ENVIRONMENT: RetryEnvironment = { now: Date.now, random: Math.random, sleep };
 
 /**
- * Thrown by an attempt to end the loop with `error` as it is: not retried, nothing recorded on it. For failures
+ * Thrown by an attempt to end the loop with `error` as it is: not retried, no attempts told. For failures
  * that another loop already owns (credentials fetched inside a request are retried by the credentials
  * provider's own loop, if at all), so that one failure is retried by exactly one loop.
  */
@@ -50,8 +50,9 @@ export interface RetryBounds {
 /**
  * Runs `attempt` until it succeeds or {@link retryDelay} says stop. A wait that would end past
  * `bounds.deadline` is not started: the loop gives up at once with the last error, saying how long the wait
- * would have been. The error that gives up records how many attempts were made and over how long (its
- * message shows them).
+ * would have been. What it throws then is a new error of the failure's class (see
+ * {@link MessageContactsError.afterAttempts}) that tells how many attempts were made, over how long and why it
+ * stopped; the error an attempt threw is never changed.
  */
 export async function withRetries<T>(
     attempt: (attemptNumber: number) => Promise<T>,
@@ -69,11 +70,11 @@ export async function withRetries<T>(
             const now = env.now();
             const pastDeadline = delay !== undefined && bounds.deadline !== undefined && now + delay > bounds.deadline;
             if (delay === undefined || pastDeadline) {
-                if (thrown instanceof MessageContactsError) {
-                    const why = pastDeadline ? pastDeadlineReason(thrown, delay, bounds, now) : undefined;
-                    thrown.recordAttempts(attemptNumber, now - started, why);
-                }
-                throw thrown;
+                // The first loop to give up on an error tells how its attempts ended, in a new error; an error
+                // that already tells (given up by an inner loop) or is not this package's goes on as it is.
+                if (!(thrown instanceof MessageContactsError) || thrown.attempts !== undefined) throw thrown;
+                const stoppedBecause = pastDeadline ? pastDeadlineReason(thrown, delay, bounds, now) : undefined;
+                throw thrown.afterAttempts({ attempts: attemptNumber, elapsedMs: now - started, stoppedBecause });
             }
             await env.sleep(delay, bounds.signal);
         }

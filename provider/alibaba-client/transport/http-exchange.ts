@@ -127,7 +127,7 @@ function tooLarge(operation: string, maxBytes: number, headers: Record<string, s
     return new TransportError(
         "ResponseTooLarge",
         operation,
-        `the answer is larger than the ${maxBytes}-byte cap (maxResponseBytes)` + (typeof requestId === "string" ? ` (RequestId ${requestId})` : ""),
+        `the answer is larger than the ${maxBytes}-byte cap (maxResponseBytes)`,
         undefined,
         typeof requestId === "string" ? requestId : undefined,
     );

@@ -10,8 +10,6 @@ export interface ParsedAnswer<T> {
     requestId?: string;
 }
 
-const EXCERPT_LENGTH = 200;
-
 function headerValue(answer: HttpAnswer, name: string): string | undefined {
     const value = answer.headers[name];
     return typeof value === "string" ? value : undefined;
@@ -51,7 +49,7 @@ export function parseAnswer<T>(operation: string, answer: HttpAnswer, schema: An
     const headerRequestId = headerValue(answer, "x-acs-request-id");
     const requestId = (json.ok ? requestIdOf(json.value) : undefined) ?? headerRequestId;
     const invalid = (problem: string) =>
-        new InvalidResponseError({ operation, httpStatus: answer.status, requestId, problem, bodyExcerpt: redactCredentials(text).slice(0, EXCERPT_LENGTH) });
+        new InvalidResponseError({ operation, httpStatus: answer.status, requestId, problem, bodyExcerpt: redactCredentials(text) });
 
     if (answer.status < 200 || answer.status >= 300) {
         const error = json.ok ? errorAnswerSchema.safeParse(json.value) : undefined;
