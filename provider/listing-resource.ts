@@ -86,21 +86,25 @@ function checkedListing(news: Props): ListingOutputs | undefined {
     return listingOutputs(verifications as ListingOutputs["verifications"]);
 }
 
-/** The resource's operations, over the settings and credentials of one provider. */
+/**
+ * The resource's operations, over the settings and credentials of one provider. A `signal`, where given, aborts
+ * the operation's listing and its requests (a cancelled call, the engine's Cancel).
+ */
 export interface ListingResource {
-    check(news: Props): Promise<{ inputs: Props; failures: PropertyFailure[] }>;
+    check(news: Props, signal?: AbortSignal): Promise<{ inputs: Props; failures: PropertyFailure[] }>;
     diff(olds: Props, news: Props): Promise<{ changes: boolean; replaces: string[] }>;
-    create(news: Props): Promise<{ id: string; outs: ResourceOutputs }>;
-    update(news: Props): Promise<{ outs: ResourceOutputs }>;
-    read(id: string, props: Props): Promise<{ id: string; props: ResourceOutputs }>;
+    create(news: Props, signal?: AbortSignal): Promise<{ id: string; outs: ResourceOutputs }>;
+    update(news: Props, signal?: AbortSignal): Promise<{ outs: ResourceOutputs }>;
+    read(id: string, props: Props, signal?: AbortSignal): Promise<{ id: string; props: ResourceOutputs }>;
 }
 
 /** The resource's operations for a provider (see each method). */
 export function listingResource(host: ListingResourceHost): ListingResource {
     /** Lists every page with the resource's inputs and the provider's settings. */
-    async function listFor(inputs: ResourceInputs): Promise<ListingOutputs> {
+    async function listFor(inputs: ResourceInputs, signal?: AbortSignal): Promise<ListingOutputs> {
         const listing = await listMessageContactVerifications({
             ...inputs,
+            ...(signal ? { signal } : {}),
             limitDefaults: { consistency: RESOURCE_DEFAULT_CONSISTENCY },
             stack: host.settings(),
             credentialsProvider: host.credentials(),
@@ -114,8 +118,8 @@ export function listingResource(host: ListingResourceHost): ListingResource {
     }
 
     /** The inputs and the listing `check` made (or, should it be missing, a new one), as the state records them. */
-    async function recorded(news: Props): Promise<ResourceOutputs> {
-        return { ...recordedInputs(news), ...(checkedListing(news) ?? (await listFor(pickInputs(news)))) };
+    async function recorded(news: Props, signal?: AbortSignal): Promise<ResourceOutputs> {
+        return { ...recordedInputs(news), ...(checkedListing(news) ?? (await listFor(pickInputs(news), signal))) };
     }
 
     return {
@@ -128,7 +132,7 @@ export function listingResource(host: ListingResourceHost): ListingResource {
          * listing stays unknown until `up`. A listing error is a failure (the engine shows its message on the
          * resource), never a thrown error (which a host prints with its stack).
          */
-        async check(news) {
+        async check(news, signal) {
             host.settings();
             const inputs: Props = recordedInputs(news);
             const known = Object.fromEntries(Object.entries(inputs).filter(([, v]) => v !== UNKNOWN_VALUE));
@@ -144,9 +148,10 @@ export function listingResource(host: ListingResourceHost): ListingResource {
             if (failures.length > 0 || hasUnknowns(inputs)) return { inputs, failures };
             let listing: ListingOutputs;
             try {
-                listing = await listFor(pickInputs(inputs));
+                listing = await listFor(pickInputs(inputs), signal);
             } catch (error) {
-                if (!(error instanceof MessageContactsError)) throw error;
+                // An aborted listing is the call's end, not a problem of the inputs.
+                if (!(error instanceof MessageContactsError) || signal?.aborted) throw error;
                 return { inputs, failures: [{ property: failedProperty(error), reason: error.message }] };
             }
             const { totalCount, ...targetOutputs } = listing;
@@ -173,18 +178,18 @@ export function listingResource(host: ListingResourceHost): ListingResource {
         },
 
         /** Records the listing `check` made. */
-        async create(news) {
-            return { id: queryIdOf(pickInputs(news)), outs: await recorded(news) };
+        async create(news, signal) {
+            return { id: queryIdOf(pickInputs(news)), outs: await recorded(news, signal) };
         },
 
         /** Records the listing `check` made. */
-        async update(news) {
-            return { outs: await recorded(news) };
+        async update(news, signal) {
+            return { outs: await recorded(news, signal) };
         },
 
         /** Refreshes state from the API (`pulumi refresh`). */
-        async read(id, props) {
-            return { id, props: { ...recordedInputs(props), ...(await listFor(pickInputs(props))) } };
+        async read(id, props, signal) {
+            return { id, props: { ...recordedInputs(props), ...(await listFor(pickInputs(props), signal)) } };
         },
     };
 }

@@ -12,18 +12,20 @@ export type FunctionResult = { failures: PropertyFailure[]; outputs?: undefined 
 /**
  * Lists with `args` (secrets revealed) and the provider's settings. Credentials in the arguments win over the
  * provider's (as in the TypeScript function). A bad argument is a failure naming it, before any request; an
- * error from the service or the network is thrown as the package's typed error.
+ * error from the service or the network is thrown as the package's typed error. `signal`, where given, aborts the
+ * listing and its requests (then its reason is thrown).
  */
 export async function getMessageContactVerifications(
     args: Props,
     settings: StackSettings,
     providerCredentials: () => CredentialsProvider,
+    signal?: AbortSignal,
 ): Promise<FunctionResult> {
     const problems = argumentProblems(args, VALIDATED_FIELDS);
     if (problems.length > 0) return { failures: problems.map((p) => ({ property: p.field, reason: p.message })) };
     const explicit = args.accessKeyId !== undefined || args.accessKeySecret !== undefined || args.securityToken !== undefined;
     const credentialsProvider = explicit ? resolveCredentialsProvider({ explicit: args, stack: settings }) : providerCredentials();
-    const listing = await listMessageContactVerifications({ ...args, stack: settings, credentialsProvider });
+    const listing = await listMessageContactVerifications({ ...args, stack: settings, credentialsProvider, ...(signal ? { signal } : {}) });
     return {
         failures: [],
         outputs: {

@@ -13,6 +13,7 @@ import { InvalidArgumentError, MessageContactsError } from "../alibaba-client/er
 import type { StackSettings } from "../alibaba-client/stack-settings";
 import { asSecret, listingResource, PropertyFailure, Props } from "../listing-resource";
 import { TARGET_OUTPUT_NAMES } from "../resource-shape";
+import { CallCancellation, CallCancelledError, CancellableCall } from "./call-cancellation";
 import { getMessageContactVerifications } from "./get-function";
 import { pluginConfigKey, readPluginConfig } from "./plugin-config";
 import { pulumiRuntime } from "./pulumi-runtime";
@@ -20,23 +21,36 @@ import { FUNCTION_TOKEN, packageSchema, PACKAGE_NAME, RESOURCE_TOKEN } from "./s
 import { keepSecret, revealProps, secretNames } from "./wire-values";
 
 type Callback<T> = (error: grpc.ServiceError | null, value?: T) => void;
-type Call<T> = { request: T };
+type Call<T> = CancellableCall & { request: T };
 
-/** An error for the engine: the package's message as it is (it names the code, the RequestId and what to do). */
+/**
+ * An error for the engine: CANCELLED for a call whose listing was aborted (the listing throws its signal's reason);
+ * else the package's message as it is (it names the code, the RequestId and what to do).
+ */
 function toServiceError(error: unknown): Partial<grpc.ServiceError> {
     const { grpc } = pulumiRuntime();
+    if (error instanceof CallCancelledError) return { code: grpc.status.CANCELLED, details: `${PACKAGE_NAME}: ${error.message}`, message: error.message };
     if (error instanceof MessageContactsError) return { code: grpc.status.UNKNOWN, details: error.message, message: error.message };
     const text = error instanceof Error ? error.message : String(error);
     return { code: grpc.status.INTERNAL, details: `${PACKAGE_NAME}: internal error: ${text}`, message: text };
 }
 
-/** Runs an async handler and answers its result, or its error as a gRPC status (never a stack trace). */
-function handle<Req, Res>(body: (request: Req) => Promise<Res>): (call: Call<Req>, callback: Callback<Res>) => void {
+/**
+ * Runs an async handler with a signal that `cancellation` aborts (see `call-cancellation.ts`) and answers its
+ * result, or its error as a gRPC status (never a stack trace).
+ */
+function handleCall<Req, Res>(
+    cancellation: CallCancellation,
+    body: (request: Req, signal: AbortSignal) => Promise<Res>,
+): (call: Call<Req>, callback: Callback<Res>) => void {
     return (call, callback) => {
-        body(call.request).then(
-            (value) => callback(null, value),
-            (error: unknown) => callback(toServiceError(error) as grpc.ServiceError),
-        );
+        const inProgress = cancellation.begin(call);
+        body(call.request, inProgress.signal)
+            .then(
+                (value) => callback(null, value),
+                (error: unknown) => callback(toServiceError(error) as grpc.ServiceError),
+            )
+            .finally(inProgress.end);
     };
 }
 
@@ -78,9 +92,13 @@ function variablesToValues(variables: Iterable<[string, string]>): Props {
     return values;
 }
 
-/** The service's handlers, over one provider's configuration (one plugin process serves one provider). */
-export function providerService(version: string): grpc.UntypedServiceImplementation {
+/**
+ * The service's handlers, over one provider's configuration (one plugin process serves one provider). The calls
+ * in progress are tracked in `cancellation`, which the process aborts too when its parent is gone.
+ */
+export function providerService(version: string, cancellation: CallCancellation = new CallCancellation()): grpc.UntypedServiceImplementation {
     const { messages, plugin, empty } = pulumiRuntime();
+    const handle = <Req, Res>(body: (request: Req, signal: AbortSignal) => Promise<Res>) => handleCall(cancellation, body);
     const state: { settings: StackSettings; credentials?: CredentialsProvider; configured: boolean } = { settings: {}, configured: false };
     const credentials = () => (state.credentials ??= resolveCredentialsProvider({ stack: state.settings }));
     const resource = listingResource({
@@ -117,17 +135,17 @@ export function providerService(version: string): grpc.UntypedServiceImplementat
             // No preview support: at preview the engine plans `check`'s result (which holds the listing) as outputs.
             return new messages.ConfigureResponse().setAcceptsecrets(true).setSupportspreview(false).setAcceptresources(false).setAcceptoutputs(false);
         }),
-        invoke: handle<pb.InvokeRequest, pb.InvokeResponse>(async (request) => {
+        invoke: handle<pb.InvokeRequest, pb.InvokeResponse>(async (request, signal) => {
             const token = request.getTok();
             if (token !== FUNCTION_TOKEN) throw new InvalidArgumentError("tok", `${PACKAGE_NAME} has no function ${token}; it has ${FUNCTION_TOKEN}.`);
-            const result = await getMessageContactVerifications(revealProps(propsOf(request.getArgs())), state.settings, credentials);
+            const result = await getMessageContactVerifications(revealProps(propsOf(request.getArgs())), state.settings, credentials, signal);
             const response = new messages.InvokeResponse().setFailuresList(failureMessages(result.failures));
             return result.outputs ? response.setReturn(toStruct(result.outputs)) : response;
         }),
-        check: handle<pb.CheckRequest, pb.CheckResponse>(async (request) => {
+        check: handle<pb.CheckRequest, pb.CheckResponse>(async (request, signal) => {
             assertResource(request.getUrn());
             const news = propsOf(request.getNews());
-            const { inputs, failures } = await resource.check(revealProps(news));
+            const { inputs, failures } = await resource.check(revealProps(news), signal);
             // An input given as a secret stays one in the checked inputs, and so in state and outputs.
             return new messages.CheckResponse().setInputs(toStruct(keepSecret(inputs, secretNames(news)))).setFailuresList(failureMessages(failures));
         }),
@@ -135,29 +153,33 @@ export function providerService(version: string): grpc.UntypedServiceImplementat
             const { changes } = await resource.diff(revealProps(propsOf(request.getOlds())), revealProps(propsOf(request.getNews())));
             return new messages.DiffResponse().setChanges(changes ? messages.DiffResponse.DiffChanges.DIFF_SOME : messages.DiffResponse.DiffChanges.DIFF_NONE);
         }),
-        create: handle<pb.CreateRequest, pb.CreateResponse>(async (request) => {
+        create: handle<pb.CreateRequest, pb.CreateResponse>(async (request, signal) => {
             assertResource(request.getUrn());
             const news = propsOf(request.getProperties());
-            const { id, outs } = await resource.create(revealProps(news));
+            const { id, outs } = await resource.create(revealProps(news), signal);
             return new messages.CreateResponse().setId(id).setProperties(toStruct(keepSecret(withSecretTargets(outs), secretNames(news))));
         }),
-        read: handle<pb.ReadRequest, pb.ReadResponse>(async (request) => {
+        read: handle<pb.ReadRequest, pb.ReadResponse>(async (request, signal) => {
             assertResource(request.getUrn());
             const state = propsOf(request.getProperties());
-            const { id, props } = await resource.read(request.getId(), revealProps(state));
+            const { id, props } = await resource.read(request.getId(), revealProps(state), signal);
             const response = new messages.ReadResponse().setId(id).setProperties(toStruct(keepSecret(withSecretTargets(props), secretNames(state))));
             const inputs = request.getInputs();
             return inputs ? response.setInputs(inputs) : response;
         }),
-        update: handle<pb.UpdateRequest, pb.UpdateResponse>(async (request) => {
+        update: handle<pb.UpdateRequest, pb.UpdateResponse>(async (request, signal) => {
             assertResource(request.getUrn());
             const news = propsOf(request.getNews());
-            const { outs } = await resource.update(revealProps(news));
+            const { outs } = await resource.update(revealProps(news), signal);
             return new messages.UpdateResponse().setProperties(toStruct(keepSecret(withSecretTargets(outs), secretNames(news))));
         }),
         // Deleting the record changes nothing in Alibaba Cloud.
         delete: handle<pb.DeleteRequest, unknown>(async () => new empty.Empty()),
-        cancel: handle<unknown, unknown>(async () => new empty.Empty()),
+        // Aborts every call in progress and refuses new listings (see call-cancellation.ts).
+        cancel: (_call: unknown, callback: Callback<unknown>) => {
+            cancellation.cancelAll("the engine called Cancel");
+            callback(null, new empty.Empty());
+        },
         attach: handle<unknown, unknown>(async () => new empty.Empty()),
         // Every other method (Construct, Call, Handshake, ...) is answered UNIMPLEMENTED by main.ts's lazy service.
     };

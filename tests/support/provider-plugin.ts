@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { awaitPortLine } from "./await-port-line";
 import { CheckResult, DiffChanges, DynamicProviderHost, HostOptions, loadModules, Props, rpcSecret } from "./dynamic-provider-host";
+import type { StartedRpc } from "./grpc-plugin";
 import { hermeticEnv } from "./hermetic-env";
 
 /** The plugin's executable name. */
@@ -72,13 +73,25 @@ export class ProviderPlugin extends DynamicProviderHost {
     }
 
     /** `Invoke` of a function by token. */
-    async invoke(token: string, args: Props): Promise<InvokeResult> {
+    invoke(token: string, args: Props): Promise<InvokeResult> {
+        return this.startInvoke(token, args).response;
+    }
+
+    /** Starts an `Invoke` with a deadline `deadlineMs` from now (default the plugin's), which the caller may cancel. */
+    startInvoke(token: string, args: Props, deadlineMs?: number): StartedRpc<InvokeResult> {
         const request = new this.modules.pb.InvokeRequest().setTok(token).setArgs(this.toStruct(args));
-        const response = await this.unary("Invoke", this.client.invoke, request);
-        return {
-            outputs: this.fromStruct(response.getReturn()),
-            failures: response.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
-        };
+        const started = this.startUnary("Invoke", this.client.invoke, request, deadlineMs);
+        const response = started.response.then((answer) => ({
+            outputs: this.fromStruct(answer.getReturn()),
+            failures: answer.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
+        }));
+        return { response, cancel: started.cancel };
+    }
+
+    /** `Cancel`: the engine's request to abort every operation in progress. */
+    async cancel(): Promise<void> {
+        const empty = new (require(require.resolve("google-protobuf/google/protobuf/empty_pb", { paths: [this.pulumiDir()] })).Empty)();
+        await this.unary("Cancel", this.client.cancel, empty);
     }
 
     private pulumiDir(): string {
