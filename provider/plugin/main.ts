@@ -2,11 +2,15 @@
 /**
  * `pulumi-resource-alicloud-message-contacts`: the provider plugin the engine starts. It serves the
  * `ResourceProvider` gRPC service on a free loopback port and prints the port, as the engine expects; the
- * engine's address (its first argument) is not needed, since the plugin never calls the engine.
+ * engine's address (its first argument) is not needed, since the plugin never calls the engine. It exits, quietly,
+ * when the engine is gone (its stdin pipe closes or it is re-parented, see `../plugin-process/`), after aborting
+ * the requests in flight: a plugin left behind would hold the stack's credentials and sign requests for any
+ * local caller of its port.
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type * as grpc from "@grpc/grpc-js";
+import { exitWithParent } from "../plugin-process/exit-with-parent";
 import { CallCancellation } from "./call-cancellation";
 import { pulumiRuntime } from "./pulumi-runtime";
 
@@ -56,8 +60,21 @@ export async function serve(cancellation: CallCancellation = new CallCancellatio
 }
 
 if (require.main === module) {
-    serve(new CallCancellation()).then(
-        (served) => process.stdout.write(`${served.port}\n`),
+    const cancellation = new CallCancellation();
+    let server: grpc.Server | undefined;
+    // Watched from the start, so that an engine that dies while the plugin starts is noticed too.
+    exitWithParent({
+        watchStdin: true,
+        beforeExit() {
+            cancellation.cancelAll("the engine that started this provider is gone");
+            server?.forceShutdown();
+        },
+    });
+    serve(cancellation).then(
+        (served) => {
+            server = served.server;
+            process.stdout.write(`${served.port}\n`);
+        },
         (error: unknown) => {
             process.stderr.write(`pulumi-resource-alicloud-message-contacts: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
             process.exit(1);

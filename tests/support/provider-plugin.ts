@@ -94,23 +94,35 @@ export class ProviderPlugin extends DynamicProviderHost {
         await this.unary("Cancel", this.client.cancel, empty);
     }
 
+    /** Closes the plugin's stdin (started with `stdin: "pipe"`), as the kernel does when the engine dies. */
+    closeStdin(): void {
+        if (!this.child.stdin) throw new Error("the plugin was started without a stdin pipe");
+        this.child.stdin.end();
+    }
+
     private pulumiDir(): string {
         return join(this.options.projectDir, "node_modules", "@pulumi", "pulumi");
     }
 }
 
+/** The plugin's executable in a consumer project, as the engine starts it. */
+export function pluginExecutable(projectDir: string): string {
+    return join(projectDir, "node_modules", ".bin", PLUGIN_EXECUTABLE);
+}
+
 /**
  * Spawns `<project>/node_modules/.bin/pulumi-resource-alicloud-message-contacts` with the engine's argument (its
  * address), the hermetic environment and an empty HOME, so that credentials arrive only through Configure or
- * `env`; waits for the port line and connects.
+ * `env`; waits for the port line and connects. Its stdin is `/dev/null` unless `stdin: "pipe"` (as the engine
+ * gives it: a pipe held open, see {@link ProviderPlugin.closeStdin}).
  */
-export async function startProviderPlugin(options: Omit<HostOptions, "resourceType">): Promise<ProviderPlugin> {
+export async function startProviderPlugin(options: Omit<HostOptions, "resourceType"> & { stdin?: "ignore" | "pipe" }): Promise<ProviderPlugin> {
     const { modules } = loadModules(options.projectDir);
     const home = mkdtempSync(join(tmpdir(), "provider-plugin-home-"));
-    const child = spawn(join(options.projectDir, "node_modules", ".bin", PLUGIN_EXECUTABLE), ["127.0.0.1:1"], {
+    const child = spawn(pluginExecutable(options.projectDir), ["127.0.0.1:1"], {
         cwd: options.projectDir,
         env: hermeticEnv({ NODE_OPTIONS: undefined, HOME: home, USERPROFILE: home, ...options.env }),
-        stdio: ["ignore", "pipe", "pipe"],
+        stdio: [options.stdin ?? "ignore", "pipe", "pipe"],
     });
     const timeoutMs = options.startTimeoutMs ?? 30_000;
     const { port, stdoutRest, stderr } = await awaitPortLine(child, "the provider plugin", timeoutMs, () => rmSync(home, { recursive: true, force: true }));
