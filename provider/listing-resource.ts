@@ -108,21 +108,25 @@ function secretOutputs(inputs: { secretTargets?: unknown }, marks: InputMarks): 
     return [...secret];
 }
 
-/** The resource's operations, over the settings and credentials of one provider. */
+/**
+ * The resource's operations, over the settings and credentials of one provider. A `signal`, where given, aborts
+ * the operation's listing and its requests (a cancelled call, the engine's Cancel).
+ */
 export interface ListingResource {
-    check(news: Props, marks?: InputMarks): Promise<{ inputs: Props; failures: PropertyFailure[]; secret: string[] }>;
+    check(news: Props, marks?: InputMarks, signal?: AbortSignal): Promise<{ inputs: Props; failures: PropertyFailure[]; secret: string[] }>;
     diff(olds: Props, news: Props): Promise<{ changes: boolean; replaces: string[] }>;
-    create(news: Props, marks?: InputMarks): Promise<{ id: string; outs: ResourceOutputs; secret: string[] }>;
-    update(news: Props, marks?: InputMarks): Promise<{ outs: ResourceOutputs; secret: string[] }>;
-    read(id: string, props: Props, marks?: InputMarks): Promise<{ id: string; props: ResourceOutputs; secret: string[] }>;
+    create(news: Props, marks?: InputMarks, signal?: AbortSignal): Promise<{ id: string; outs: ResourceOutputs; secret: string[] }>;
+    update(news: Props, marks?: InputMarks, signal?: AbortSignal): Promise<{ outs: ResourceOutputs; secret: string[] }>;
+    read(id: string, props: Props, marks?: InputMarks, signal?: AbortSignal): Promise<{ id: string; props: ResourceOutputs; secret: string[] }>;
 }
 
 /** The resource's operations for a provider (see each method). */
 export function listingResource(host: ListingResourceHost): ListingResource {
     /** Lists every page with the resource's inputs and the provider's settings. */
-    async function listFor(inputs: ResourceInputs): Promise<ListingOutputs> {
+    async function listFor(inputs: ResourceInputs, signal?: AbortSignal): Promise<ListingOutputs> {
         const listing = await listMessageContactVerifications({
             ...inputs,
+            ...(signal ? { signal } : {}),
             limitDefaults: { consistency: RESOURCE_DEFAULT_CONSISTENCY },
             settings: host.settings(),
             vocabulary: host.vocabulary,
@@ -138,8 +142,8 @@ export function listingResource(host: ListingResourceHost): ListingResource {
     }
 
     /** The inputs and the listing `check` made (or, should it be missing, a new one), as the state records them. */
-    async function recorded(news: Props): Promise<ResourceOutputs> {
-        return { ...recordedInputs(news), ...(checkedListing(news) ?? (await listFor(pickInputs(news)))) };
+    async function recorded(news: Props, signal?: AbortSignal): Promise<ResourceOutputs> {
+        return { ...recordedInputs(news), ...(checkedListing(news) ?? (await listFor(pickInputs(news), signal))) };
     }
 
     /** Every problem with the inputs: keys that are not inputs, credentials, bad values (of known inputs). */
@@ -170,7 +174,7 @@ export function listingResource(host: ListingResourceHost): ListingResource {
          * unknown inputs or settings the listing stays unknown until `up`. A listing error is a failure (the
          * engine shows its message on the resource), never a thrown error (which a host prints with its stack).
          */
-        async check(news, marks = {}) {
+        async check(news, marks = {}, signal) {
             host.settings();
             const unknown = marks.unknown ?? [];
             const inputs: Props = recordedInputs(news);
@@ -179,9 +183,10 @@ export function listingResource(host: ListingResourceHost): ListingResource {
             const listable = failures.length === 0 && !Object.keys(inputs).some((name) => unknown.includes(name)) && (host.settingsKnown?.() ?? true);
             if (!listable) return { inputs, failures, secret };
             try {
-                return { inputs: { ...inputs, ...(await listFor(pickInputs(inputs))) }, failures, secret };
+                return { inputs: { ...inputs, ...(await listFor(pickInputs(inputs), signal)) }, failures, secret };
             } catch (error) {
-                if (!(error instanceof MessageContactsError)) throw error;
+                // An aborted listing is the call's end, not a problem of the inputs.
+                if (!(error instanceof MessageContactsError) || signal?.aborted) throw error;
                 return { inputs, failures: [{ property: failedProperty(error), reason: error.message }], secret };
             }
         },
@@ -201,20 +206,20 @@ export function listingResource(host: ListingResourceHost): ListingResource {
         },
 
         /** Records the listing `check` made. */
-        async create(news, marks = {}) {
-            const outs = await recorded(news);
+        async create(news, marks = {}, signal) {
+            const outs = await recorded(news, signal);
             return { id: queryIdOf(pickInputs(news), marks), outs, secret: secretOutputs(outs, marks) };
         },
 
         /** Records the listing `check` made. */
-        async update(news, marks = {}) {
-            const outs = await recorded(news);
+        async update(news, marks = {}, signal) {
+            const outs = await recorded(news, signal);
             return { outs, secret: secretOutputs(outs, marks) };
         },
 
         /** Refreshes state from the API (`pulumi refresh`). */
-        async read(id, props, marks = {}) {
-            const outs = { ...recordedInputs(props), ...(await listFor(pickInputs(props))) };
+        async read(id, props, marks = {}, signal) {
+            const outs = { ...recordedInputs(props), ...(await listFor(pickInputs(props), signal)) };
             return { id, props: outs, secret: secretOutputs(outs, marks) };
         },
     };

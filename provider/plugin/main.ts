@@ -2,11 +2,16 @@
 /**
  * `pulumi-resource-alicloud-message-contacts`: the provider plugin the engine starts. It serves the
  * `ResourceProvider` gRPC service on a free loopback port and prints the port, as the engine expects; the
- * engine's address (its first argument) is not needed, since the plugin never calls the engine.
+ * engine's address (its first argument) is not needed, since the plugin never calls the engine. It exits, quietly,
+ * when the engine is gone (its stdin pipe closes or it is re-parented, see `../plugin-process/`), after aborting
+ * the requests in flight: a plugin left behind would hold the stack's credentials and sign requests for any
+ * local caller of its port.
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type * as grpc from "@grpc/grpc-js";
+import { exitWithParent } from "../plugin-process/exit-with-parent";
+import { CallCancellation } from "./call-cancellation";
 import { pulumiRuntime } from "./pulumi-runtime";
 
 /** The version in this package's package.json, found upwards from this file (source or dist). */
@@ -26,10 +31,10 @@ export function packageVersion(from: string = __dirname): string {
  * Every method of the service, each loading the implementation (and with it the client and zod, about 60 ms) on
  * the first call, so that the port line, which the engine waits for, comes as early as the server can bind.
  */
-function lazyService(methods: readonly string[], version: string): grpc.UntypedServiceImplementation {
+function lazyService(methods: readonly string[], version: string, cancellation: CallCancellation): grpc.UntypedServiceImplementation {
     type Unary = (call: unknown, callback: (error: Partial<grpc.ServiceError> | null) => void) => void;
     let service: grpc.UntypedServiceImplementation | undefined;
-    const load = () => (service ??= (require("./provider-service") as typeof import("./provider-service")).providerService(version));
+    const load = () => (service ??= (require("./provider-service") as typeof import("./provider-service")).providerService(version, cancellation));
     const unimplemented =
         (name: string): Unary =>
         (_call, callback) =>
@@ -41,19 +46,35 @@ function lazyService(methods: readonly string[], version: string): grpc.UntypedS
     return Object.fromEntries(methods.map((name) => [name, forward(name)])) as grpc.UntypedServiceImplementation;
 }
 
-/** Serves until the engine stops the process; resolves with the port once listening. */
-export async function serve(): Promise<number> {
+/**
+ * Serves until the engine stops the process; resolves with the port once listening. The calls in progress are
+ * tracked in `cancellation` (the engine's Cancel and the process's exit abort them).
+ */
+export async function serve(cancellation: CallCancellation = new CallCancellation()): Promise<{ port: number; server: grpc.Server }> {
     const { grpc, services } = pulumiRuntime();
     const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
-    server.addService(services.ResourceProviderService, lazyService(Object.keys(services.ResourceProviderService), packageVersion()));
+    server.addService(services.ResourceProviderService, lazyService(Object.keys(services.ResourceProviderService), packageVersion(), cancellation));
     return new Promise((resolve, reject) => {
-        server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port)));
+        server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve({ port, server })));
     });
 }
 
 if (require.main === module) {
-    serve().then(
-        (port) => process.stdout.write(`${port}\n`),
+    const cancellation = new CallCancellation();
+    let server: grpc.Server | undefined;
+    // Watched from the start, so that an engine that dies while the plugin starts is noticed too.
+    exitWithParent({
+        watchStdin: true,
+        beforeExit() {
+            cancellation.cancelAll("the engine that started this provider is gone");
+            server?.forceShutdown();
+        },
+    });
+    serve(cancellation).then(
+        (served) => {
+            server = served.server;
+            process.stdout.write(`${served.port}\n`);
+        },
         (error: unknown) => {
             process.stderr.write(`pulumi-resource-alicloud-message-contacts: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
             process.exit(1);

@@ -13,29 +13,44 @@ import { listingResource, PropertyFailure, Props } from "../listing-resource";
 import { FUNCTION_TOKEN, PACKAGE_NAME, RESOURCE_TOKEN } from "../pulumi-names";
 import { keepSecret, revealProps, secretNames, unknownNames } from "../wire-format";
 import { getMessageContactVerifications } from "./get-function";
+import { CallCancellation, CallCancelledError, CancellableCall } from "./call-cancellation";
 import { FUNCTION_VOCABULARY, pluginConfigKey, PLUGIN_VOCABULARY, pluginKeyOf, readPluginConfig, SECRET_PLUGIN_KEYS } from "./plugin-config";
 import { pulumiRuntime } from "./pulumi-runtime";
 import { packageSchema } from "./schema";
 
 type Callback<T> = (error: grpc.ServiceError | null, value?: T) => void;
-type Call<T> = { request: T };
+type Call<T> = CancellableCall & { request: T };
 
-/** An error for the engine: the package's message as it is (it names the code, the RequestId and what to do). */
+/**
+ * An error for the engine: CANCELLED for a call whose listing was aborted (the listing throws its signal's reason),
+ * INVALID_ARGUMENT for an argument or setting refused, else the package's message as it is (it names the code, the
+ * RequestId and what to do).
+ */
 function toServiceError(error: unknown): Partial<grpc.ServiceError> {
     const { grpc } = pulumiRuntime();
+    if (error instanceof CallCancelledError) return { code: grpc.status.CANCELLED, details: `${PACKAGE_NAME}: ${error.message}`, message: error.message };
     if (error instanceof InvalidArgumentError) return { code: grpc.status.INVALID_ARGUMENT, details: error.message, message: error.message };
     if (error instanceof MessageContactsError) return { code: grpc.status.UNKNOWN, details: error.message, message: error.message };
     const text = error instanceof Error ? error.message : String(error);
     return { code: grpc.status.INTERNAL, details: `${PACKAGE_NAME}: internal error: ${text}`, message: text };
 }
 
-/** Runs an async handler and answers its result, or its error as a gRPC status (never a stack trace). */
-function handle<Req, Res>(body: (request: Req) => Promise<Res>): (call: Call<Req>, callback: Callback<Res>) => void {
+/**
+ * Runs an async handler with a signal that `cancellation` aborts (see `call-cancellation.ts`) and answers its
+ * result, or its error as a gRPC status (never a stack trace).
+ */
+function handleCall<Req, Res>(
+    cancellation: CallCancellation,
+    body: (request: Req, signal: AbortSignal) => Promise<Res>,
+): (call: Call<Req>, callback: Callback<Res>) => void {
     return (call, callback) => {
-        body(call.request).then(
-            (value) => callback(null, value),
-            (error: unknown) => callback(toServiceError(error) as grpc.ServiceError),
-        );
+        const inProgress = cancellation.begin(call);
+        body(call.request, inProgress.signal)
+            .then(
+                (value) => callback(null, value),
+                (error: unknown) => callback(toServiceError(error) as grpc.ServiceError),
+            )
+            .finally(inProgress.end);
     };
 }
 
@@ -91,9 +106,13 @@ function freshConfig(settings: ProviderSettings = {}, unknownKeys: string[] = []
     return { settings, unknownKeys, resourceCredentials: new CredentialsCache(), functionCredentials: new CredentialsCache() };
 }
 
-/** The service's handlers, over one provider's configuration (one plugin process serves one provider). */
-export function providerService(version: string): grpc.UntypedServiceImplementation {
+/**
+ * The service's handlers, over one provider's configuration (one plugin process serves one provider). The calls
+ * in progress are tracked in `cancellation`, which the process aborts too when its parent is gone.
+ */
+export function providerService(version: string, cancellation: CallCancellation = new CallCancellation()): grpc.UntypedServiceImplementation {
     const { messages, plugin, empty } = pulumiRuntime();
+    const handle = <Req, Res>(body: (request: Req, signal: AbortSignal) => Promise<Res>) => handleCall(cancellation, body);
     let config = freshConfig();
     /** The settings, or the configuration's error: after a failed Configure nothing is signed with anything else. */
     const settings = () => {
@@ -151,18 +170,18 @@ export function providerService(version: string): grpc.UntypedServiceImplementat
             // No preview support: at preview the engine plans `check`'s result (which holds the listing) as outputs.
             return new messages.ConfigureResponse().setAcceptsecrets(true).setSupportspreview(false).setAcceptresources(false).setAcceptoutputs(false);
         }),
-        invoke: handle<pb.InvokeRequest, pb.InvokeResponse>(async (request) => {
+        invoke: handle<pb.InvokeRequest, pb.InvokeResponse>(async (request, signal) => {
             const token = request.getTok();
             if (token !== FUNCTION_TOKEN) throw new InvalidArgumentError("tok", `${PACKAGE_NAME} has no function ${token}; it has ${FUNCTION_TOKEN}.`);
             const args = propsOf(request.getArgs());
-            const result = await getMessageContactVerifications(revealProps(args), functionHost, secretNames(args));
+            const result = await getMessageContactVerifications(revealProps(args), functionHost, secretNames(args), signal);
             const response = new messages.InvokeResponse().setFailuresList(failureMessages(result.failures));
             return result.outputs ? response.setReturn(toStruct(result.outputs)) : response;
         }),
-        check: handle<pb.CheckRequest, pb.CheckResponse>(async (request) => {
+        check: handle<pb.CheckRequest, pb.CheckResponse>(async (request, signal) => {
             assertResource(request.getUrn());
             const news = propsOf(request.getNews());
-            const { inputs, failures, secret } = await resource.check(revealProps(news), marksOf(news));
+            const { inputs, failures, secret } = await resource.check(revealProps(news), marksOf(news), signal);
             // Unknown inputs go back as they came (the engine's sentinel); secrets stay secrets.
             const unknown = Object.fromEntries(unknownNames(news).map((name) => [name, news[name]]));
             return new messages.CheckResponse().setInputs(toStruct(keepSecret({ ...inputs, ...unknown }, secret))).setFailuresList(failureMessages(failures));
@@ -171,29 +190,33 @@ export function providerService(version: string): grpc.UntypedServiceImplementat
             const { changes } = await resource.diff(revealProps(propsOf(request.getOlds())), revealProps(propsOf(request.getNews())));
             return new messages.DiffResponse().setChanges(changes ? messages.DiffResponse.DiffChanges.DIFF_SOME : messages.DiffResponse.DiffChanges.DIFF_NONE);
         }),
-        create: handle<pb.CreateRequest, pb.CreateResponse>(async (request) => {
+        create: handle<pb.CreateRequest, pb.CreateResponse>(async (request, signal) => {
             assertResource(request.getUrn());
             const news = propsOf(request.getProperties());
-            const { id, outs, secret } = await resource.create(revealProps(news), marksOf(news));
+            const { id, outs, secret } = await resource.create(revealProps(news), marksOf(news), signal);
             return new messages.CreateResponse().setId(id).setProperties(toStruct(keepSecret(outs, secret)));
         }),
-        read: handle<pb.ReadRequest, pb.ReadResponse>(async (request) => {
+        read: handle<pb.ReadRequest, pb.ReadResponse>(async (request, signal) => {
             assertResource(request.getUrn());
             const state = propsOf(request.getProperties());
-            const { id, props, secret } = await resource.read(request.getId(), revealProps(state), marksOf(state));
+            const { id, props, secret } = await resource.read(request.getId(), revealProps(state), marksOf(state), signal);
             const response = new messages.ReadResponse().setId(id).setProperties(toStruct(keepSecret(props, secret)));
             const inputs = request.getInputs();
             return inputs ? response.setInputs(inputs) : response;
         }),
-        update: handle<pb.UpdateRequest, pb.UpdateResponse>(async (request) => {
+        update: handle<pb.UpdateRequest, pb.UpdateResponse>(async (request, signal) => {
             assertResource(request.getUrn());
             const news = propsOf(request.getNews());
-            const { outs, secret } = await resource.update(revealProps(news), marksOf(news));
+            const { outs, secret } = await resource.update(revealProps(news), marksOf(news), signal);
             return new messages.UpdateResponse().setProperties(toStruct(keepSecret(outs, secret)));
         }),
         // Deleting the record changes nothing in Alibaba Cloud.
         delete: handle<pb.DeleteRequest, unknown>(async () => new empty.Empty()),
-        cancel: handle<unknown, unknown>(async () => new empty.Empty()),
+        // Aborts every call in progress and refuses new listings (see call-cancellation.ts).
+        cancel: (_call: unknown, callback: Callback<unknown>) => {
+            cancellation.cancelAll("the engine called Cancel");
+            callback(null, new empty.Empty());
+        },
         attach: handle<unknown, unknown>(async () => new empty.Empty()),
         // Every other method (Construct, Call, Handshake, ...) is answered UNIMPLEMENTED by main.ts's lazy service.
     };

@@ -182,7 +182,9 @@ describe("credential chain", () => {
             await assert.rejects(
                 credentialsFor({ vocabulary: STACK_CONFIG_VOCABULARY, settings: { profile: "missing" }, env: {} }).getCredentials(),
                 (e: unknown) => {
-                    assert.ok(e instanceof ProfileNotFoundError && e instanceof MessageContactsError && e.code === "ProfileNotFound" && e.profile === "missing");
+                    assert.ok(
+                        e instanceof ProfileNotFoundError && e instanceof MessageContactsError && e.code === "ProfileNotFound" && e.profile === "missing",
+                    );
                     assert.match(e.message, /"missing" named by stack config alicloud:profile does not exist/);
                     return true;
                 },

@@ -7,7 +7,13 @@ export type Unary<Req, Res> = (
     metadata: GrpcModule.Metadata,
     options: Partial<GrpcModule.CallOptions>,
     callback: (error: GrpcModule.ServiceError | null, response: Res) => void,
-) => unknown;
+) => { cancel(): void };
+
+/** One RPC started: its answer, and `cancel` to cancel it as a client does (the server sees its call cancelled). */
+export interface StartedRpc<Res> {
+    response: Promise<Res>;
+    cancel(): void;
+}
 
 /** An RPC to a plugin failed: the RPC, the gRPC status and its details (with the plugin's stderr if it died). */
 export class PluginRpcError extends Error {
@@ -121,10 +127,16 @@ export class GrpcPlugin<Client extends PluginClient> {
 
     /** Calls one unary RPC with the plugin's deadline; a failure names the RPC and, if it died, its stderr. */
     protected unary<Req, Res>(rpc: string, method: Unary<Req, Res>, request: Req): Promise<Res> {
+        return this.startUnary(rpc, method, request).response;
+    }
+
+    /** Starts one unary RPC with a deadline `deadlineMs` from now (default the plugin's), which the caller may cancel. */
+    protected startUnary<Req, Res>(rpc: string, method: Unary<Req, Res>, request: Req, deadlineMs = this.start.rpcTimeoutMs): StartedRpc<Res> {
         const { grpc } = this.start;
-        return new Promise((resolve, reject) => {
-            const deadline = new Date(Date.now() + this.start.rpcTimeoutMs);
-            method.call(this.client, request, new grpc.Metadata(), { deadline }, (error, response) => {
+        let call: { cancel(): void } | undefined;
+        const response = new Promise<Res>((resolve, reject) => {
+            const deadline = new Date(Date.now() + deadlineMs);
+            call = method.call(this.client, request, new grpc.Metadata(), { deadline }, (error, response) => {
                 if (!error) {
                     resolve(response);
                     return;
@@ -137,6 +149,7 @@ export class GrpcPlugin<Client extends PluginClient> {
                 reject(this.start.rpcError(rpc, error.code, codeName, details));
             });
         });
+        return { response, cancel: () => call?.cancel() };
     }
 
     /** Closes the client and stops the plugin (SIGTERM, then SIGKILL after 5 s). Idempotent. */

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { awaitPortLine } from "./await-port-line";
 import { CheckResult, DiffChanges, DynamicProviderHost, HostOptions, loadModules, Props, rpcSecret } from "./dynamic-provider-host";
+import type { StartedRpc } from "./grpc-plugin";
 import { hermeticEnv } from "./hermetic-env";
 
 /** The plugin's executable name. */
@@ -72,13 +73,31 @@ export class ProviderPlugin extends DynamicProviderHost {
     }
 
     /** `Invoke` of a function by token. */
-    async invoke(token: string, args: Props): Promise<InvokeResult> {
+    invoke(token: string, args: Props): Promise<InvokeResult> {
+        return this.startInvoke(token, args).response;
+    }
+
+    /** Starts an `Invoke` with a deadline `deadlineMs` from now (default the plugin's), which the caller may cancel. */
+    startInvoke(token: string, args: Props, deadlineMs?: number): StartedRpc<InvokeResult> {
         const request = new this.modules.pb.InvokeRequest().setTok(token).setArgs(this.toStruct(args));
-        const response = await this.unary("Invoke", this.client.invoke, request);
-        return {
-            outputs: this.fromStruct(response.getReturn()),
-            failures: response.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
-        };
+        const started = this.startUnary("Invoke", this.client.invoke, request, deadlineMs);
+        const response = started.response.then((answer) => ({
+            outputs: this.fromStruct(answer.getReturn()),
+            failures: answer.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
+        }));
+        return { response, cancel: started.cancel };
+    }
+
+    /** `Cancel`: the engine's request to abort every operation in progress. */
+    async cancel(): Promise<void> {
+        const empty = new (require(require.resolve("google-protobuf/google/protobuf/empty_pb", { paths: [this.pulumiDir()] })).Empty)();
+        await this.unary("Cancel", this.client.cancel, empty);
+    }
+
+    /** Closes the plugin's stdin (started with `stdin: "pipe"`), as the kernel does when the engine dies. */
+    closeStdin(): void {
+        if (!this.child.stdin) throw new Error("the plugin was started without a stdin pipe");
+        this.child.stdin.end();
     }
 
     private pulumiDir(): string {
@@ -86,18 +105,24 @@ export class ProviderPlugin extends DynamicProviderHost {
     }
 }
 
+/** The plugin's executable in a consumer project, as the engine starts it. */
+export function pluginExecutable(projectDir: string): string {
+    return join(projectDir, "node_modules", ".bin", PLUGIN_EXECUTABLE);
+}
+
 /**
  * Spawns `<project>/node_modules/.bin/pulumi-resource-alicloud-message-contacts` with the engine's argument (its
  * address), the hermetic environment and an empty HOME, so that credentials arrive only through Configure or
- * `env`; waits for the port line and connects.
+ * `env`; waits for the port line and connects. Its stdin is `/dev/null` unless `stdin: "pipe"` (as the engine
+ * gives it: a pipe held open, see {@link ProviderPlugin.closeStdin}).
  */
-export async function startProviderPlugin(options: Omit<HostOptions, "resourceType">): Promise<ProviderPlugin> {
+export async function startProviderPlugin(options: Omit<HostOptions, "resourceType"> & { stdin?: "ignore" | "pipe" }): Promise<ProviderPlugin> {
     const { modules } = loadModules(options.projectDir);
     const home = mkdtempSync(join(tmpdir(), "provider-plugin-home-"));
-    const child = spawn(join(options.projectDir, "node_modules", ".bin", PLUGIN_EXECUTABLE), ["127.0.0.1:1"], {
+    const child = spawn(pluginExecutable(options.projectDir), ["127.0.0.1:1"], {
         cwd: options.projectDir,
         env: hermeticEnv({ NODE_OPTIONS: undefined, HOME: home, USERPROFILE: home, ...options.env }),
-        stdio: ["ignore", "pipe", "pipe"],
+        stdio: [options.stdin ?? "ignore", "pipe", "pipe"],
     });
     const timeoutMs = options.startTimeoutMs ?? 30_000;
     const { port, stdoutRest, stderr } = await awaitPortLine(child, "the provider plugin", timeoutMs, () => rmSync(home, { recursive: true, force: true }));
