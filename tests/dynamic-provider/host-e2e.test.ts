@@ -54,8 +54,8 @@ describe("dynamic provider through the real dynamic-provider host (gRPC, install
         emulator = await startEmulator({ verifications: SEEDED, contacts: [] });
         serialized = await serializeProvider(project.dir, {
             // The same module object the package's `MessageContactVerifications` passes to dynamic.Resource
-            // (through its relative require); `.js` because the `exports` map (`./dist/*`) adds no extension.
-            module: `${project.packageName}/dist/provider/dynamic/resource-provider.js`,
+            // (through its relative require): required by its file, since the package's `exports` do not list it.
+            module: join(project.dir, "node_modules", project.packageName, "dist", "provider", "dynamic", "resource-provider.js"),
             exportName: "messageContactVerificationsProvider",
         });
         host = await startDynamicProviderHost({ projectDir: project.dir, resourceType: TYPE });
