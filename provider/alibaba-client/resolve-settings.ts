@@ -5,15 +5,14 @@
  * id names. Messages name each value where the caller's users set it (its {@link Vocabulary}).
  */
 import { Endpoint, GivenEndpoint, parseEndpoint, resolveEndpoint } from "./endpoint";
-import { LIST_DEFAULTS, ListOptions } from "./operation/list-options";
+import { LIST_DEFAULTS, ListingLimits, ListOptions } from "./operation/list-options";
 import { OPTION_DEFINITIONS, OptionName } from "./options/option-table";
 import { CLIENT_VOCABULARY, envPlace, Place, placeText, Vocabulary } from "./options/places";
 import type { ProviderSettings } from "./options/settings";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Every limit of a listing, resolved. */
-export type ListingLimits = { -readonly [K in keyof typeof LIST_DEFAULTS]: (typeof LIST_DEFAULTS)[K] extends string ? "checked" | "snapshot" : number };
+export type { ListingLimits };
 
 /**
  * The listing's limits: each from the argument, else the provider's setting (for the limits that are settings),

@@ -4,17 +4,20 @@ import { resolveCallEndpoint, resolveListingLimits } from "../../provider/alibab
 
 describe("settings resolved in one place: argument, else stack config, else a caller's default, else the package's", () => {
     it("takes the package's defaults when nothing is set", () => {
+        // The documented defaults, written out here rather than read from the table the code reads.
         assert.deepEqual(resolveListingLimits({}), {
-            pageSize: LIST_DEFAULTS.pageSize,
-            concurrency: LIST_DEFAULTS.concurrency,
-            maxAttempts: LIST_DEFAULTS.maxAttempts,
-            maxListings: LIST_DEFAULTS.maxListings,
-            timeoutMs: LIST_DEFAULTS.timeoutMs,
-            maxListingBytes: LIST_DEFAULTS.maxListingBytes,
-            maxResponseBytes: LIST_DEFAULTS.maxResponseBytes,
-            requestTimeoutMs: LIST_DEFAULTS.requestTimeoutMs,
-            consistency: LIST_DEFAULTS.consistency,
+            pageSize: 100,
+            endpointType: "public",
+            concurrency: 4,
+            maxAttempts: 5,
+            maxListings: 3,
+            consistency: "checked",
+            timeoutMs: 300_000,
+            requestTimeoutMs: 30_000,
+            maxResponseBytes: 8 * 1024 * 1024,
+            maxListingBytes: 256 * 1024 * 1024,
         });
+        assert.deepEqual(resolveListingLimits({}), { ...LIST_DEFAULTS });
     });
 
     it("applies the precedence for every limit a stack may set", () => {

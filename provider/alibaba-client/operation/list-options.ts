@@ -1,5 +1,5 @@
 import type { CredentialsProvider } from "../credentials/credentials";
-import { OPTION_DEFINITIONS, OptionNameSetAs } from "../options/option-table";
+import { ARGUMENT_NAMES, OPTION_DEFINITIONS, OptionNameSetAs, OPTIONS } from "../options/option-table";
 import type { OptionValues } from "../options/option-values";
 import type { Vocabulary } from "../options/places";
 import type { ProviderSettings } from "../options/settings";
@@ -48,20 +48,18 @@ export const RUNTIME_OPTION_NAMES = [
 /** Everything `listMessageContactVerifications` takes. */
 export type ListOptions = ListQuery & ClientOptions & RuntimeOptions;
 
-/** The option table's default of a numeric or textual option. */
-function defaultOf<T>(name: keyof typeof OPTION_DEFINITIONS): T {
-    return OPTION_DEFINITIONS[name].default as T;
-}
+/** The arguments that have a constant default in the option table: the listing's limits. */
+export type LimitName = { [K in ArgumentName]: (typeof OPTIONS)[K] extends { default: number | string } ? K : never }[ArgumentName];
 
-/** Defaults of the listing's limits, from the option table. */
-export const LIST_DEFAULTS = {
-    pageSize: defaultOf<number>("pageSize"),
-    concurrency: defaultOf<number>("concurrency"),
-    maxAttempts: defaultOf<number>("maxAttempts"),
-    maxListings: defaultOf<number>("maxListings"),
-    timeoutMs: defaultOf<number>("timeoutMs"),
-    requestTimeoutMs: defaultOf<number>("requestTimeoutMs"),
-    maxResponseBytes: defaultOf<number>("maxResponseBytes"),
-    maxListingBytes: defaultOf<number>("maxListingBytes"),
-    consistency: defaultOf<"checked" | "snapshot">("consistency"),
-} as const;
+/** Every limit of a listing, resolved. */
+export type ListingLimits = Required<Pick<OptionValues, LimitName>>;
+
+/** The defaults of the listing's limits: every argument with a constant default in the option table. */
+export const LIST_DEFAULTS: Readonly<ListingLimits> = Object.freeze(
+    Object.fromEntries(
+        ARGUMENT_NAMES.flatMap((name) => {
+            const value = OPTION_DEFINITIONS[name].default;
+            return typeof value === "number" || typeof value === "string" ? [[name, value]] : [];
+        }),
+    ) as ListingLimits,
+);
