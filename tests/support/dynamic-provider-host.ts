@@ -28,14 +28,9 @@ export type Props = Record<string, unknown>;
 /** The key under which dynamic resources carry their serialized provider. */
 export const PROVIDER_KEY = "__provider";
 
-/** The signature the Pulumi wire format marks secret values with (`{[SIG]: SECRET_SIG, value}`). */
-export const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
-export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-
-/** A value wrapped as the engine wraps a secret. */
-export function rpcSecret(value: unknown): Props {
-    return { [SPECIAL_SIG_KEY]: SECRET_SIG, value };
-}
+/** The engine's wire format, from the package's one definition of it. */
+import { asSecret as rpcSecret, SECRET_SIG, SPECIAL_SIG_KEY } from "../../provider/wire-format";
+export { rpcSecret, SECRET_SIG, SPECIAL_SIG_KEY };
 
 /** How to start the host. */
 export interface HostOptions {

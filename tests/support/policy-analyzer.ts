@@ -32,16 +32,8 @@ export type Props = Record<string, unknown>;
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 export type Severity = "" | "low" | "medium" | "high" | "critical";
 
-/** The signature the Pulumi wire format marks special values with. */
-export const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
-export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-/** The engine's placeholder for a value not known yet (during preview). */
-export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-/** A value wrapped as the engine wraps a secret. */
-export function rpcSecret(value: unknown): Props {
-    return { [SPECIAL_SIG_KEY]: SECRET_SIG, value };
-}
+/** The engine's wire format, from the package's one definition of it. */
+export { SECRET_SIG, SPECIAL_SIG_KEY, UNKNOWN_VALUE, asSecret as rpcSecret } from "../../provider/wire-format";
 
 /** How to start the pack. */
 export interface PolicyAnalyzerOptions {

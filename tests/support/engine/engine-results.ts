@@ -3,8 +3,9 @@ import { strict as assert } from "node:assert";
 import { RESOURCE_TYPE_TOKEN } from "../../../provider/pulumi-names";
 import type { DriverResult } from "./inline-program-driver";
 
-/** The engine's marker of a special value (a secret) in state. */
-export const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
+/** The engine's marker of a special value (a secret) in state, from the package's one definition of it. */
+import { SPECIAL_SIG_KEY } from "../../../provider/wire-format";
+export { SPECIAL_SIG_KEY };
 
 /** Everything the user saw of an operation. */
 export function shown(result: DriverResult): string {
