@@ -1,5 +1,4 @@
-import type { MessageContactVerification } from "../provider/alibaba-client";
-import { escapeControlCharacters } from "./terminal-text";
+import { escapeUnsafeCharacters, MessageContactVerification } from "../provider/alibaba-client";
 
 /** The listing as one JSON document. */
 export function formatJson(totalCount: number, verifications: readonly MessageContactVerification[]): string {
@@ -13,7 +12,7 @@ export function formatNdjson(verifications: readonly MessageContactVerification[
 
 /** An aligned two-column table with a count line, control characters from the service escaped. */
 export function formatTable(verifications: readonly MessageContactVerification[]): string {
-    const rows = [["CONTACT ID", "TARGET"], ...verifications.map((v) => [escapeControlCharacters(v.contactId), escapeControlCharacters(v.target)])];
+    const rows = [["CONTACT ID", "TARGET"], ...verifications.map((v) => [escapeUnsafeCharacters(v.contactId), escapeUnsafeCharacters(v.target)])];
     const width = Math.max(...rows.map(([id]) => (id ?? "").length));
     const lines = rows.map(([id, target]) => `${(id ?? "").padEnd(width)}  ${target}`);
     const count = `${verifications.length} pending verification${verifications.length === 1 ? "" : "s"}`;

@@ -85,8 +85,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         if (command.kind === "version") return (void process.stdout.write(version() + "\n"), EXIT.ok);
         return await list(command);
     } catch (error) {
-        const { escapeControlCharacters } = await import("./terminal-text");
-        const say = (text: string) => process.stderr.write(`${COMMAND}: ${escapeControlCharacters(text)}\n`);
+        const { escapeUnsafeCharacters } = await import("../provider/alibaba-client");
+        const say = (text: string) => process.stderr.write(`${COMMAND}: ${escapeUnsafeCharacters(text)}\n`);
         const usageHint = `Run ${COMMAND} --help for usage.\n`;
         if (error instanceof UsageError) {
             say(error.message);

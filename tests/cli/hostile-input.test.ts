@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { formatTable } from "../../cli/format-listing";
-import { escapeControlCharacters } from "../../cli/terminal-text";
+import { escapeUnsafeCharacters } from "../../provider/alibaba-client";
 import { useEmulator } from "../support/emulator-fixture";
 import { runCli } from "../support/run-cli";
 
@@ -65,7 +65,8 @@ describe("command line: flags in errors, and nothing hostile reaches the termina
         assert.match(result.stderr, /Bad\\u001b\[31mCode/);
     });
 
-    it("escapes nothing else", () => {
-        assert.equal(escapeControlCharacters("ok ***@example.com 中文 café"), "ok ***@example.com 中文 café");
+    it("escapes nothing else, and the format characters that reorder or hide text too", () => {
+        assert.equal(escapeUnsafeCharacters("ok ***@example.com 中文 café"), "ok ***@example.com 中文 café");
+        assert.equal(escapeUnsafeCharacters("a\u202eb\u200bc\u2028d"), "a\\u202eb\\u200bc\\u2028d");
     });
 });

@@ -42,6 +42,16 @@ export function serviceText(text: string, limit: number): string {
     return left === 0 ? shown : `${shown}... (${left} more character${left === 1 ? "" : "s"})`;
 }
 
+/**
+ * `text` with every unsafe character written as a visible escape, nothing cut: for text printed whole (the
+ * CLI's table of targets and contact IDs) that does not come through an error. Pure.
+ */
+export function escapeUnsafeCharacters(text: string): string {
+    let shown = "";
+    for (const character of text) shown += visible(character);
+    return shown;
+}
+
 /** {@link serviceText} for an optional value. */
 export function optionalServiceText(text: string | undefined, limit: number): string | undefined {
     return text === undefined ? undefined : serviceText(text, limit);
