@@ -26,9 +26,6 @@ export function stackConfigKey(name: SettingName): string {
     return official ? `${ALICLOUD_NAMESPACE}:${official}` : `${PACKAGE_NAME}:${name}`;
 }
 
-/** Every stack config key read, in the option table's order. */
-export const STACK_CONFIG_KEYS: readonly string[] = SETTING_NAMES.map((name) => stackConfigKey(name as SettingName));
-
 function isSetting(name: OptionName): name is SettingName {
     return (SETTING_NAMES as readonly string[]).includes(name);
 }

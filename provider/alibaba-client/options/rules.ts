@@ -83,8 +83,3 @@ export function acceptedText(rule: Rule): string {
             return rule.accepted;
     }
 }
-
-/** The rule's range in the short form descriptions use: `1..32`, or undefined. */
-export function rangeText(rule: Rule): string | undefined {
-    return rule.kind === "integer" ? `${rule.min}..${rule.max}` : undefined;
-}
