@@ -14,12 +14,14 @@
  *   and a launcher for `runtime: nodejs` policy packs, which would otherwise need the Node.js language host).
  * - a Python virtual environment (beside the engine folder, see `pythonVenvDir()`) with
  *   `python-requirements.txt` installed: the Pulumi SDK, whose Automation API runs inline Python programs.
+ * - `tofu`, `terraform` and `opa`, for the Terraform provider's tests (`build-terraform-clis.ts`,
+ *   `terraform-clis.ts`): OpenTofu and OPA from their tools modules `tofu/` and `opa/`, Terraform by `go install`.
  *
  * Idempotent: a warm run only checks the binary's version, the other files and the Python environment (about a
  * second). Without Go or Python it fails at once saying what to install; nothing else in the repository needs them.
  *
  * Safe to run twice at once on one cache: each step (the CLI, the YAML host, the generator, the Python
- * environment) holds a lock file while it builds (`build-lock.ts`), and a second run waits
+ * environment, each Terraform-side CLI) holds a lock file while it builds (`build-lock.ts`), and a second run waits
  * for it, then finds the step done. The shims are replaced by renaming complete files. Each step prints what it
  * does, and a long one prints a line every 30 s (`build-steps.ts`).
  */
@@ -28,6 +30,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, wri
 import { dirname, join, relative } from "node:path";
 import { withLock } from "./build-lock";
 import { EngineBuildError, ensureStep, goBuild, progress, runChild, since } from "./build-steps";
+import { ensureTerraformClis } from "./build-terraform-clis";
 import {
     ENGINE_MODULE_DIR,
     engineBinDir,
@@ -267,6 +270,7 @@ export async function buildEngine(): Promise<string> {
     await ensureGenSdk(binDir);
     installShims(binDir);
     await ensurePythonEnv(pythonVersion);
+    await ensureTerraformClis(binDir);
     return binDir;
 }
 
