@@ -81,7 +81,7 @@ export function terraformCliBuilds(): TerraformCliBuild[] {
             source: { kind: "module", moduleDir: TOFU_MODULE_DIR, pkg: "github.com/opentofu/opentofu/cmd/tofu" },
             // As OpenTofu's .goreleaser.yaml: without version.dev=no, `tofu version` says `-dev`.
             flags: ["-trimpath", "-ldflags", `${STRIPPED} -X 'github.com/opentofu/opentofu/version.dev=no'`],
-            coldCost: "about 10 minutes cold, up to 2 GB of memory",
+            coldCost: "6 to 12 minutes cold on 2 cores, up to 2 GB of memory",
         },
         {
             name: "terraform",
@@ -89,7 +89,7 @@ export function terraformCliBuilds(): TerraformCliBuild[] {
             version: TERRAFORM_VERSION,
             source: { kind: "install", pkgAtVersion: `github.com/hashicorp/terraform@${TERRAFORM_VERSION}` },
             flags: ["-trimpath", "-ldflags", STRIPPED],
-            coldCost: "a few minutes cold",
+            coldCost: "about 4 minutes cold",
         },
         {
             name: "opa",
@@ -97,7 +97,7 @@ export function terraformCliBuilds(): TerraformCliBuild[] {
             version: pinnedOpaVersion(),
             source: { kind: "module", moduleDir: OPA_MODULE_DIR, pkg: "github.com/open-policy-agent/opa" },
             flags: ["-trimpath", "-ldflags", STRIPPED],
-            coldCost: "a few minutes cold",
+            coldCost: "about 2 minutes cold",
         },
     ];
 }
