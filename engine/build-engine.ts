@@ -14,19 +14,23 @@
  *   and a launcher for `runtime: nodejs` policy packs, which would otherwise need the Node.js language host).
  * - a Python virtual environment (beside the engine folder, see `pythonVenvDir()`) with
  *   `python-requirements.txt` installed: the Pulumi SDK, whose Automation API runs inline Python programs.
+ * - `tofu`, `terraform` and `opa`, for the Terraform provider's tests (`build-terraform-clis.ts`,
+ *   `terraform-clis.ts`): OpenTofu and OPA from their tools modules `tofu/` and `opa/`, Terraform by `go install`.
  *
  * Idempotent: a warm run only checks the binary's version, the other files and the Python environment (about a
  * second). Without Go or Python it fails at once saying what to install; nothing else in the repository needs them.
  *
  * Safe to run twice at once on one cache: each step (the CLI, the YAML host, the generator, the Python
- * environment) holds a lock file while it builds (`build-lock.ts`), and a second run waits for it, then finds the
- * step done. The shims are replaced by renaming complete files. Each step prints what it does, and a long one
- * prints a line every 30 s.
+ * environment, each Terraform-side CLI) holds a lock file while it builds (`build-lock.ts`), and a second run waits
+ * for it, then finds the step done. The shims are replaced by renaming complete files. Each step prints what it
+ * does, and a long one prints a line every 30 s (`build-steps.ts`).
  */
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { withLock } from "./build-lock";
+import { EngineBuildError, ensureStep, goBuild, progress, runChild, since } from "./build-steps";
+import { ensureTerraformClis } from "./build-terraform-clis";
 import {
     ENGINE_MODULE_DIR,
     engineBinDir,
@@ -52,11 +56,6 @@ import {
 
 /** The oldest Python the pinned Pulumi SDK supports (its `Requires-Python`). */
 export const REQUIRED_PYTHON_VERSION = "3.10";
-
-/** A failure with a message for the person who ran `npm run engine`. */
-class EngineBuildError extends Error {
-    override readonly name = "EngineBuildError";
-}
 
 /** `1.26.8` -> [1, 26, 8]. */
 function versionParts(version: string): number[] {
@@ -96,89 +95,6 @@ function builtVersion(pulumi: string): string | undefined {
     if (!existsSync(pulumi)) return undefined;
     const result = spawnSync(pulumi, ["version"], { encoding: "utf8", env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } });
     return result.status === 0 ? result.stdout.trim() : undefined;
-}
-
-/** One `go build` of a `main` package into an executable. */
-interface GoBuild {
-    /** What is built, for messages: `pulumi v3.274.1`. */
-    label: string;
-    /** The module folder to build in (its go.mod and go.sum decide every dependency). */
-    moduleDir: string;
-    /** The package: an import path or `./dir`. */
-    pkg: string;
-    /** Build flags (`-trimpath`, `-ldflags` ...). */
-    flags: string[];
-    /** The executable to write. */
-    target: string;
-}
-
-/** A progress line on stderr. */
-function progress(line: string): void {
-    process.stderr.write(`${line}\n`);
-}
-
-/** Seconds since `started`, for progress lines: `12.3 s`. */
-const since = (started: number) => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-
-/** How often a running step says it still runs. */
-const STILL_RUNNING_EVERY_MS = 30_000;
-
-/**
- * Runs `command` with its output on stderr, saying every 30 s that `doing` still runs; resolves with its exit
- * status (or the error that kept it from starting).
- */
-function runChild(
-    doing: string,
-    command: string,
-    args: string[],
-    options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
-): Promise<{ status: number | null; error?: Error }> {
-    const started = Date.now();
-    return new Promise((resolve) => {
-        const child = spawn(command, args, { ...options, stdio: ["ignore", 2, 2] });
-        const ticker = setInterval(() => progress(`... still ${doing} (${Math.round((Date.now() - started) / 1000)} s)`), STILL_RUNNING_EVERY_MS);
-        const done = (result: { status: number | null; error?: Error }) => {
-            clearInterval(ticker);
-            resolve(result);
-        };
-        child.on("error", (error) => done({ status: null, error }));
-        child.on("close", (status) => done({ status }));
-    });
-}
-
-/** Runs `build` (through a temporary name, so an interrupted build leaves nothing), timing it on stderr. */
-async function goBuild(build: GoBuild): Promise<void> {
-    const partial = `${build.target}.partial-${process.pid}`;
-    const started = Date.now();
-    const result = await runChild(`building ${build.label}`, "go", ["build", "-o", partial, ...build.flags, build.pkg], {
-        cwd: build.moduleDir,
-        env: { ...process.env, CGO_ENABLED: "0", GOTOOLCHAIN: "local", GOFLAGS: "-mod=readonly" },
-    });
-    if (result.status !== 0) {
-        rmSync(partial, { force: true });
-        throw new EngineBuildError(
-            `go build of ${build.label} (${build.pkg} in ${build.moduleDir}) failed (${result.error?.message ?? `exit ${String(result.status)}`}); see the output above`,
-        );
-    }
-    renameSync(partial, build.target);
-    progress(`built ${build.label} in ${since(started)}`);
-}
-
-/** The lock file of the step that makes `name` in `binDir` (beside the bin folder, in the cache). */
-function stepLockPath(binDir: string, name: string): string {
-    return join(dirname(binDir), `${name}.lock`);
-}
-
-/**
- * Runs `make` under the lock of `binDir`'s `name` when `ready()` says it is to do, checking again once the lock is
- * held (a build this one waited for may have made it).
- */
-async function ensureStep(binDir: string, name: string, ready: () => boolean, make: () => Promise<void>): Promise<void> {
-    if (ready()) return void progress(`${name}: up to date`);
-    await withLock(stepLockPath(binDir, name), name, async () => {
-        if (ready()) return void progress(`${name}: made by the build this one waited for`);
-        await make();
-    });
 }
 
 /** Builds the CLI into `binDir/pulumi` unless it is there at `version`. */
@@ -354,6 +270,7 @@ export async function buildEngine(): Promise<string> {
     await ensureGenSdk(binDir);
     installShims(binDir);
     await ensurePythonEnv(pythonVersion);
+    await ensureTerraformClis(binDir);
     return binDir;
 }
 
