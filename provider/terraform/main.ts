@@ -19,6 +19,9 @@ import { checkMagicCookie, EXECUTABLE_NAME, handshakeLine, HandshakeRefusal, Lis
 import { providerService } from "./provider-grpc-service";
 import { selfSignedCertificate } from "./self-signed-certificate";
 
+/** How long answers in flight may take to finish after Shutdown. */
+const SHUTDOWN_GRACE_MS = 500;
+
 /** The largest message accepted: a provider configuration or a read's state can be large, never this large. */
 const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
 
@@ -71,11 +74,17 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
         server.forceShutdown();
         if (address.network === "unix") rmSync(address.path, { force: true });
     };
-    for (const service of goPluginServices(() => {
-        cleanUp("the CLI called Shutdown");
-        process.exit(0);
-    }))
-        server.addService(service.definition, service.implementation);
+    const shutdown = () => {
+        cancellation.cancelAll("the CLI called Shutdown");
+        // The answer to Shutdown is sent: let it (and any other answer) finish, but not for long.
+        const exit = () => {
+            cleanUp("the CLI called Shutdown");
+            process.exit(0);
+        };
+        setTimeout(exit, SHUTDOWN_GRACE_MS).unref();
+        server.tryShutdown(exit);
+    };
+    for (const service of goPluginServices(shutdown)) server.addService(service.definition, service.implementation);
     const provider = providerService(cancellation);
     server.addService(provider.definition, provider.implementation);
     // Watched from the start: a CLI that dies while the provider starts is noticed too.
