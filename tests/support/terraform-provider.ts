@@ -101,13 +101,16 @@ export interface ProviderProcess {
     exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Spawns the provider from `projectDir` with the hermetic environment, an empty HOME and `env` on top. */
-export function spawnProvider(projectDir: string, env: Record<string, string | undefined>): ProviderProcess {
+/**
+ * Spawns the provider from `projectDir` with the hermetic environment, an empty HOME and `env` on top; its stdin
+ * on /dev/null, or a pipe the test may end.
+ */
+export function spawnProvider(projectDir: string, env: Record<string, string | undefined>, stdin: "ignore" | "pipe" = "ignore"): ProviderProcess {
     const home = mkdtempSync(join(tmpdir(), "tf-provider-home-"));
     const child = spawn(join(projectDir, "node_modules", ".bin", TERRAFORM_PROVIDER_EXECUTABLE), [], {
         cwd: projectDir,
         env: hermeticEnv({ NODE_OPTIONS: undefined, HOME: home, USERPROFILE: home, ...env }),
-        stdio: ["ignore", "pipe", "pipe"],
+        stdio: [stdin, "pipe", "pipe"],
     });
     let stdout = "";
     let stderr = "";
