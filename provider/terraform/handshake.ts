@@ -56,7 +56,8 @@ export function negotiateProtocol(env: Env): number {
 export type ListenAddress = { network: "unix"; path: string } | { network: "tcp"; host: string; minPort: number; maxPort: number };
 
 /**
- * A Unix socket in `PLUGIN_UNIX_SOCKET_DIR` (else `tmpDir`) named by `unique`, or, on Windows, a loopback port in
+ * A Unix socket in `PLUGIN_UNIX_SOCKET_DIR` (else `tmpDir`) named by `unique` (short: a socket's path has at most
+ * 104 bytes on macOS, whose temporary folder is long), or, on Windows, a loopback port in
  * `PLUGIN_MIN_PORT`..`PLUGIN_MAX_PORT` (0..0: any free port).
  */
 export function listenAddress(env: Env, platform: NodeJS.Platform, tmpDir: string, unique: string): ListenAddress {
@@ -65,7 +66,7 @@ export function listenAddress(env: Env, platform: NodeJS.Platform, tmpDir: strin
         const max = Number(env.PLUGIN_MAX_PORT ?? 0);
         return { network: "tcp", host: "127.0.0.1", minPort: Number.isInteger(min) ? min : 0, maxPort: Number.isInteger(max) ? max : 0 };
     }
-    return { network: "unix", path: join(env.PLUGIN_UNIX_SOCKET_DIR || tmpDir, `plugin-alicloudmessagecontacts-${unique}.sock`) };
+    return { network: "unix", path: join(env.PLUGIN_UNIX_SOCKET_DIR || tmpDir, `tfplugin-amc-${unique}.sock`) };
 }
 
 /**

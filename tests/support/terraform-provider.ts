@@ -158,6 +158,12 @@ export const UNKNOWN_VALUE = Symbol("unknown");
 const extensions = new msgpack.ExtensionCodec();
 extensions.register({ type: 0, encode: (value) => (value === UNKNOWN_VALUE ? new Uint8Array([0]) : null), decode: () => UNKNOWN_VALUE });
 
+/**
+ * A refined unknown (cty's extension type 12, which OpenTofu and Terraform 1.6+ send for an unknown value of which
+ * something is known): here, "not null".
+ */
+export const REFINED_UNKNOWN_VALUE = new msgpack.ExtData(12, new Uint8Array([0x81, 0x01, 0xc2]));
+
 /** Encodes a cty value. */
 export const ctyEncode = (value: unknown): Uint8Array => msgpack.encode(value, { extensionCodec: extensions });
 /** Decodes a cty value. */

@@ -7,7 +7,7 @@ import { strict as assert } from "node:assert";
 import { Emulator, startEmulator } from "../../emulator";
 import { consumerProject, ConsumerProject } from "../support/consumer-project";
 import { ALICE, listingOutputsOf, SMALL_LISTING, verifications } from "../support/emulator-fixture";
-import { startTerraformProvider, TerraformProviderClient, UNKNOWN_VALUE } from "../support/terraform-provider";
+import { REFINED_UNKNOWN_VALUE, startTerraformProvider, TerraformProviderClient, UNKNOWN_VALUE } from "../support/terraform-provider";
 
 /** 23 verifications: five pages of 5. */
 const LISTING = verifications(23);
@@ -107,6 +107,14 @@ describe("Terraform provider: the verifications data source", function () {
         assert.ok(plain.stateBytes?.includes(Buffer.from([0xd4, 0x00, 0x00])), "cty's unknown, d4 00 00");
         const deferred = await client.read({ contact_id: UNKNOWN_VALUE }, { deferralAllowed: true });
         assert.equal(deferred.deferred, "RESOURCE_CONFIG_UNKNOWN");
+        assert.equal(pagesRequested(), 0, "nothing was sent");
+    });
+
+    it("a refined unknown contact_id (cty's extension 12) is unknown too", async () => {
+        const { state, diagnostics } = await client.read({ contact_id: REFINED_UNKNOWN_VALUE });
+        assert.deepEqual(diagnostics, []);
+        assert.equal(state?.contact_id, UNKNOWN_VALUE, "answered as a plain unknown");
+        assert.equal(state?.total_count, UNKNOWN_VALUE);
         assert.equal(pagesRequested(), 0, "nothing was sent");
     });
 
