@@ -91,6 +91,11 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     exitWithParent({ watchStdin: false, beforeExit: () => cleanUp("the CLI that started this provider is gone") });
     // The CLI forwards Ctrl-C to its process group and then stops the provider with StopProvider and Shutdown.
     process.on("SIGINT", () => undefined);
+    // A plain kill: the same clean-up as Shutdown's (SIGKILL, which go-plugin sends after its grace period, leaves the socket).
+    process.once("SIGTERM", () => {
+        cleanUp("the provider was terminated");
+        process.exit(143);
+    });
     const listening = await listen(server, address, serverCredentials);
     process.stdout.write(handshakeLine(protocol, address.network, listening, certDer));
 }

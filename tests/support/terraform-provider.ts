@@ -101,6 +101,12 @@ export interface ProviderProcess {
     exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** The providers started and still running, killed if the test process exits first. */
+const running = new Set<ChildProcess>();
+process.once("exit", () => {
+    for (const child of running) child.kill("SIGKILL");
+});
+
 /**
  * Spawns the provider from `projectDir` with the hermetic environment, an empty HOME and `env` on top; its stdin
  * on /dev/null, or a pipe the test may end.
@@ -122,7 +128,8 @@ export function spawnProvider(projectDir: string, env: Record<string, string | u
             resolve({ code, signal });
         }),
     );
-    process.once("exit", () => child.kill("SIGKILL"));
+    running.add(child);
+    child.once("exit", () => running.delete(child));
     return { child, stdout: () => stdout, stderr: () => stderr, exited };
 }
 
@@ -318,13 +325,16 @@ export class TerraformProviderClient {
         return new Promise((resolve, reject) => this.client.waitForReady(Date.now() + timeoutMs, (error) => (error ? reject(error) : resolve())));
     }
 
-    /** Closes the client and kills the process if it still runs. */
+    /** Closes the client and ends the process if it still runs (SIGTERM, which removes its socket; SIGKILL after 5 s). */
     async close(): Promise<void> {
         this.client.close();
         if (this.provider.child.exitCode === null && this.provider.child.signalCode === null) {
-            this.provider.child.kill("SIGKILL");
+            this.provider.child.kill("SIGTERM");
+            const timer = setTimeout(() => this.provider.child.kill("SIGKILL"), 5_000);
             await this.provider.exited;
+            clearTimeout(timer);
         }
+        rmSync(this.handshake.address, { force: true });
     }
 }
 

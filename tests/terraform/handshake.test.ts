@@ -130,7 +130,7 @@ describe("Terraform provider: go-plugin handshake", function () {
             plain.close();
             assert.deepEqual([...answer], [0x08, 0x01]);
         } finally {
-            provider.child.kill("SIGKILL");
+            provider.child.kill("SIGTERM");
             await provider.exited;
         }
     });

@@ -73,6 +73,17 @@ describe("Terraform provider process: it exits when the CLI is gone", function (
         }
     });
 
+    it("a SIGTERM ends it, its socket removed", async () => {
+        const provider = spawnProvider(project.dir, { ...MAGIC_COOKIE, PLUGIN_PROTOCOL_VERSIONS: "6" });
+        const { address } = await handshakeOf(provider);
+        assert.ok(existsSync(address));
+        provider.child.kill("SIGTERM");
+        const { code } = await provider.exited;
+        assert.equal(code, 143);
+        assert.ok(!existsSync(address), "the socket is removed");
+        assert.equal(provider.stderr(), "");
+    });
+
     it("keeps serving when its stdin ends while the CLI lives", async () => {
         const provider = spawnProvider(project.dir, { ...MAGIC_COOKIE, PLUGIN_PROTOCOL_VERSIONS: "6" }, "pipe");
         try {
@@ -82,7 +93,7 @@ describe("Terraform provider process: it exits when the CLI is gone", function (
             await sleep(2 * DEFAULT_PARENT_POLL_MS + 500);
             assert.equal(provider.child.exitCode, null, `it exited: ${provider.stderr()}`);
         } finally {
-            provider.child.kill("SIGKILL");
+            provider.child.kill("SIGTERM");
             await provider.exited;
         }
     });
