@@ -3,7 +3,14 @@
  * message, already bounded, escaped and free of secrets), what to do, and the attribute it is about. Never a
  * stack trace.
  */
-import { AlibabaCloudApiError, InvalidArgumentError, LIST_MESSAGE_CONTACT_VERIFICATIONS_ERROR_CODES, MessageContactsError } from "../alibaba-client";
+import {
+    AlibabaCloudApiError,
+    InvalidArgumentError,
+    LIST_MESSAGE_CONTACT_VERIFICATIONS_ERROR_CODES,
+    MessageContactsError,
+    TransportError,
+    TransportFailure,
+} from "../alibaba-client";
 import { CallCancelledError } from "../plugin/call-cancellation";
 import { attributeError } from "./provider-config";
 import { DATA_SOURCE_ARGUMENTS, snakeCase } from "./terraform-names";
@@ -26,6 +33,18 @@ export function adviceFor(error: AlibabaCloudApiError): string {
     return "Check the provider's settings and the data source's arguments, then run again; quote the RequestId to Alibaba Cloud's support if it persists.";
 }
 
+/** What to do about a network failure, in the words of the provider's and the data source's attributes. */
+const TRANSPORT_ADVICE: Readonly<Record<TransportFailure, string>> = {
+    Timeout:
+        "A time limit passed: the read's (timeoutMs in the message is the timeouts block's read, default 5m) or one request's (request_timeout_ms). Raise the one the message names, or run again.",
+    ConnectionFailed:
+        "Check the endpoint (the provider's endpoint, endpoints.resourcemanager, or ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER; else region and endpoint_type choose it) and the network.",
+    ConnectionReset: "The connection broke after every attempt: check the network and proxies, then run again.",
+    TlsFailed: "The endpoint's TLS certificate was refused: check the endpoint's host name.",
+    ResponseTooLarge: "An answer passed max_response_bytes: raise it if the service's pages are that large, or check the endpoint.",
+    ListingTooLarge: "The answers of the read passed max_listing_bytes in all: raise it if the listing is that large, or check the endpoint.",
+};
+
 /** The attribute path of an argument named in an {@link InvalidArgumentError}'s field, when it is the data source's. */
 function argumentPath(field: string): string[] | undefined {
     const attribute = field.replace(/^argument /, "");
@@ -43,6 +62,13 @@ export function errorDiagnostic(error: unknown): Diagnostic {
         const path = argumentPath(error.field);
         const summary = `Invalid ${path ? path.join(".") : error.field}`;
         return path ? attributeError(path, summary, error.message) : { severity: "ERROR", summary, detail: error.message };
+    }
+    if (error instanceof TransportError) {
+        return {
+            severity: "ERROR",
+            summary: `ListMessageContactVerifications failed: ${error.failure}`,
+            detail: `${error.message}\n\n${TRANSPORT_ADVICE[error.failure]}`,
+        };
     }
     if (error instanceof CallCancelledError) return { severity: "ERROR", summary: "The read was stopped", detail: error.message };
     if (error instanceof MessageContactsError)

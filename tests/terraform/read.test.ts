@@ -162,6 +162,22 @@ describe("Terraform provider: the verifications data source", function () {
         });
     });
 
+    it("network failures are diagnostics saying what to do: a dead endpoint, a read past timeouts.read", async function () {
+        const dead = await startTerraformProvider(project.dir);
+        try {
+            assert.deepEqual(await dead.configure({ ...keys(), endpoint: "http://127.0.0.1:1", max_attempts: 1 }), []);
+            const { diagnostics } = await dead.read({});
+            assert.match(diagnostics[0]?.summary ?? "", /failed: ConnectionFailed/);
+            assert.match(diagnostics[0]?.detail ?? "", /Check the endpoint \(the provider's endpoint/);
+        } finally {
+            await dead.close();
+        }
+        emulator.inject({ fault: { kind: "delay", ms: 2_500 }, times: Infinity });
+        const { diagnostics } = await client.read({ timeouts: { read: "1s" } });
+        assert.match(diagnostics[0]?.summary ?? "", /failed: Timeout/);
+        assert.match(diagnostics[0]?.detail ?? "", /timeouts block's read/);
+    });
+
     it("an unknown provider attribute: an error without deferral, unknown outputs deferred with it", async () => {
         const pending = await startTerraformProvider(project.dir);
         try {
