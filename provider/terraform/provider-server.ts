@@ -56,7 +56,8 @@ export function providerHandlers(cancellation: CallCancellation): Record<string,
         resourceSchemas: {},
         dataSourceSchemas: { [DATA_SOURCE_TYPE]: dataSourceSchema() },
         diagnostics: [],
-        serverCapabilities: { getProviderSchemaOptional: false },
+        // Nothing here needs GetProviderSchema first: a CLI that caches schemas may skip it in its later processes.
+        serverCapabilities: { getProviderSchemaOptional: true },
     };
     const handlers = {
         GetMetadata: async () => ({ serverCapabilities: schema.serverCapabilities, diagnostics: [], dataSources: [{ typeName: DATA_SOURCE_TYPE }] }),

@@ -121,6 +121,7 @@ describe("Terraform provider: schema and configuration", function () {
         it("GetMetadata names the data source; GetResourceIdentitySchemas answers empty", async () => {
             const metadata = await client.call("GetMetadata");
             assert.deepEqual(metadata.dataSources, [{ typeName: "alicloudmessagecontacts_verifications" }]);
+            assert.equal((metadata.serverCapabilities as { getProviderSchemaOptional?: boolean }).getProviderSchemaOptional, true);
             const identities = await client.call("GetResourceIdentitySchemas");
             assert.deepEqual(identities.diagnostics, []);
         });
