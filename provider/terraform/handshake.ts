@@ -9,8 +9,9 @@ import { join } from "node:path";
 /** The provider's executable, as the CLI finds it (`terraform-provider-<type>`). */
 export const EXECUTABLE_NAME = "terraform-provider-alicloudmessagecontacts";
 
-/** The variable and value every Terraform and OpenTofu provider is started with. */
+/** The variable every Terraform and OpenTofu provider is started with... */
 export const MAGIC_COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE";
+/** ...and its value. */
 export const MAGIC_COOKIE_VALUE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
 
 /** go-plugin's own protocol version, the handshake line's first field. */

@@ -58,19 +58,22 @@ export interface ClientCapabilities {
     deferralAllowed?: boolean;
 }
 
-/** The requests this provider reads. */
+/** ValidateProviderConfig's request: the provider block. */
 export interface ValidateProviderConfigRequest {
     config?: DynamicValue;
 }
+/** ConfigureProvider's request: the provider block, and what the CLI can do. */
 export interface ConfigureProviderRequest {
     terraformVersion?: string;
     config?: DynamicValue;
     clientCapabilities?: ClientCapabilities;
 }
+/** ValidateDataResourceConfig's request: a data source's type and configuration. */
 export interface ValidateDataResourceConfigRequest {
     typeName?: string;
     config?: DynamicValue;
 }
+/** ReadDataSource's request: a data source's type and configuration, and what the CLI can do. */
 export interface ReadDataSourceRequest {
     typeName?: string;
     config?: DynamicValue;
