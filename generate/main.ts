@@ -1,12 +1,13 @@
 /**
- * `npm run generate`: writes the files derived from the option table (the options' TypeScript types and the
- * README's option tables); `--check` writes nothing and fails, naming them, when any is stale.
+ * `npm run generate`: writes the files derived from the option table (the options' TypeScript types, the
+ * README's option tables and the Terraform provider's docs); `--check` writes nothing and fails, naming them, when any is stale.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { format, resolveConfig } from "prettier";
 import { OPTION_VALUES_FILE, optionValuesSource } from "./option-types";
 import { README_FILE, readmeWithTables } from "./readme-tables";
+import { DATA_SOURCE_DOC_FILE, dataSourceDoc, PROVIDER_DOC_FILE, providerDoc } from "./terraform-docs";
 
 /** The repository's root. */
 export const REPO_ROOT = join(__dirname, "..");
@@ -24,7 +25,12 @@ export async function generatedFiles(root: string = REPO_ROOT): Promise<Generate
         return { path, text: await format(text, { ...options, filepath: join(root, path) }) };
     };
     const readme = readFileSync(join(root, README_FILE), "utf8");
-    return [await formatted(OPTION_VALUES_FILE, optionValuesSource()), { path: README_FILE, text: readmeWithTables(readme) }];
+    return [
+        await formatted(OPTION_VALUES_FILE, optionValuesSource()),
+        { path: README_FILE, text: readmeWithTables(readme) },
+        { path: PROVIDER_DOC_FILE, text: providerDoc() },
+        { path: DATA_SOURCE_DOC_FILE, text: dataSourceDoc() },
+    ];
 }
 
 /** The generated files whose text on disk differs from what they should be. */
@@ -39,7 +45,10 @@ async function main(argv: readonly string[]): Promise<number> {
         for (const path of stale) process.stderr.write(`${path} is stale: run npm run generate\n`);
         return stale.length === 0 ? 0 : 1;
     }
-    for (const file of await generatedFiles()) writeFileSync(join(REPO_ROOT, file.path), file.text);
+    for (const file of await generatedFiles()) {
+        mkdirSync(dirname(join(REPO_ROOT, file.path)), { recursive: true });
+        writeFileSync(join(REPO_ROOT, file.path), file.text);
+    }
     return 0;
 }
 

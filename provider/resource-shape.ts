@@ -38,6 +38,20 @@ export const TARGET_OUTPUT_NAMES = ["verifications", "targets", "pendingByTarget
 /** The outputs that hold contact IDs, secret when the `contactId` input is. */
 export const CONTACT_OUTPUT_NAMES = ["contactId", "verifications", "pendingByTarget"] as const;
 
+/**
+ * What each output means, for every provider's schema (the Pulumi plugin's and the Terraform provider's): written
+ * once, here, beside the shape.
+ */
+export const OUTPUT_DESCRIPTIONS = {
+    id: "Stable for the same query: <endpoint host>/ListMessageContactVerifications/<contactId or *>.",
+    totalCount: "How many verifications are pending; always the length of verifications.",
+    verifications: "Every pending verification, in the service's order: the contact and its masked phone or email.",
+    targets: "Every target (masked), sorted, de-duplicated.",
+    verification: "A pending verification: the contact, and its masked phone number or email address.",
+    verificationContactId: "The message contact's ID (c-...).",
+    verificationTarget: "The phone number or email address waiting to be verified, masked by the service.",
+} as const;
+
 /** The listing's outputs, computed from the verifications in the service's order. */
 export function listingOutputs(verifications: MessageContactVerification[]): ListingOutputs {
     const pendingByTarget: Record<string, string[]> = {};

@@ -45,6 +45,8 @@ function rpcName(call: CancellableCall): string {
 export class CallCancellation {
     readonly #inProgress = new Map<AbortController, string>();
     #cancelled = false;
+    /** Why {@link cancelAll} was called (`the engine called Cancel`, `the CLI called StopProvider`). */
+    #why = "";
 
     /** Whether `Cancel` was called (or the process is leaving): no new listing starts. */
     get cancelled(): boolean {
@@ -64,7 +66,7 @@ export class CallCancellation {
         const rpc = rpcName(call);
         const controller = new AbortController();
         if (this.#cancelled) {
-            controller.abort(new CallCancelledError(`${rpc} refused: the engine called Cancel earlier, so this provider starts no new listing.`));
+            controller.abort(new CallCancelledError(`${rpc} refused: ${this.#why} earlier, so this provider starts no new listing.`));
             return { signal: controller.signal, end: () => undefined };
         }
         const onCancelled = () => controller.abort(new CallCancelledError(`${rpc} was cancelled by its caller, or its deadline passed.`));
@@ -85,6 +87,7 @@ export class CallCancellation {
      * Returns how many calls were aborted.
      */
     cancelAll(why: string): number {
+        if (!this.#cancelled) this.#why = why;
         this.#cancelled = true;
         const calls = [...this.#inProgress];
         this.#inProgress.clear();

@@ -4,7 +4,7 @@
  * `sdks/` are generated from it.
  */
 import { ARGUMENT_NAMES, documentation, OPTION_DEFINITIONS, OptionName, Rule, SettingName, SETTING_NAMES } from "../alibaba-client";
-import { RESOURCE_INPUT_NAMES } from "../resource-shape";
+import { OUTPUT_DESCRIPTIONS, RESOURCE_INPUT_NAMES } from "../resource-shape";
 import { FUNCTION_TOKEN, PACKAGE_NAME, RESOURCE_TOKEN } from "../pulumi-names";
 import { pluginKeyOf } from "./plugin-config";
 
@@ -102,17 +102,17 @@ const RESOURCE_INPUTS = properties([...RESOURCE_INPUT_NAMES, "secretTargets"]);
 
 /** The listing's outputs. */
 const LISTING: Record<string, SchemaProperty> = {
-    totalCount: integer("How many verifications are pending; always the length of verifications."),
+    totalCount: integer(OUTPUT_DESCRIPTIONS.totalCount),
     verifications: {
         type: "array",
         items: { $ref: `#/types/${VERIFICATION_TYPE}` },
-        description: "Every pending verification, in the service's order: the contact and its masked phone or email.",
+        description: OUTPUT_DESCRIPTIONS.verifications,
     },
 };
 
 const RESOURCE_LISTING: Record<string, SchemaProperty> = {
     ...LISTING,
-    targets: { type: "array", items: { type: "string" }, description: "Every target (masked), sorted, de-duplicated." },
+    targets: { type: "array", items: { type: "string" }, description: OUTPUT_DESCRIPTIONS.targets },
     pendingByTarget: {
         type: "object",
         additionalProperties: { type: "array", items: { type: "string" } },
@@ -140,10 +140,10 @@ export function packageSchema(version: string): Record<string, unknown> {
         types: {
             [VERIFICATION_TYPE]: {
                 type: "object",
-                description: "A pending verification: the contact, and its masked phone number or email address.",
+                description: OUTPUT_DESCRIPTIONS.verification,
                 properties: {
-                    contactId: string("The message contact's ID (c-...)."),
-                    target: string("The phone number or email address waiting to be verified, masked by the service."),
+                    contactId: string(OUTPUT_DESCRIPTIONS.verificationContactId),
+                    target: string(OUTPUT_DESCRIPTIONS.verificationTarget),
                 },
                 required: ["contactId", "target"],
             },
@@ -156,7 +156,7 @@ export function packageSchema(version: string): Record<string, unknown> {
                 inputs: { properties: properties(ARGUMENT_NAMES) },
                 outputs: {
                     properties: {
-                        id: string("Stable for the same query: <endpoint host>/ListMessageContactVerifications/<contactId or *>."),
+                        id: string(OUTPUT_DESCRIPTIONS.id),
                         contactId: string("The contact the listing is filtered to, when contactId was given."),
                         ...LISTING,
                     },

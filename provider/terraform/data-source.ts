@@ -1,0 +1,133 @@
+/**
+ * The data source `alicloudmessagecontacts_verifications`: its configuration checked (each problem at its
+ * attribute's path, with what is accepted), and read: the whole listing, or an error, never part of it. A
+ * configuration with unknown values is not read: its outputs are unknown until apply.
+ */
+import {
+    CredentialsProvider,
+    listMessageContactVerifications,
+    OPTION_DEFINITIONS,
+    ProviderSettings,
+    valueProblem,
+    verificationsQueryId,
+} from "../alibaba-client";
+import { listingOutputs } from "../resource-shape";
+import { containsUnknown, CtyValue, isObject, UNKNOWN } from "./cty-msgpack";
+import { parseDuration } from "./duration";
+import { errorDiagnostic } from "./error-diagnostics";
+import { attributeError, numberOf } from "./provider-config";
+import { durationText, TIMEOUT_OPTION } from "./provider-schema";
+import { DATA_SOURCE_ARGUMENTS, snakeCase, TERRAFORM_VOCABULARY } from "./terraform-names";
+import type { Diagnostic } from "./tfplugin6-messages";
+
+/** The outputs the read computes. */
+const COMPUTED = ["id", "total_count", "verifications", "targets"] as const;
+
+/** What a read needs of the configured provider. */
+export interface ReadHost {
+    /** The provider's settings. */
+    settings: ProviderSettings;
+    /** Provider attributes not known yet: nothing is read until they are. */
+    unknownProviderAttributes: readonly string[];
+    /** The credentials of the provider's reads. */
+    credentials(): CredentialsProvider;
+}
+
+/** The answer of a read: the new state, or unknown outputs and why; and diagnostics. */
+export interface ReadResult {
+    state?: CtyValue;
+    diagnostics: Diagnostic[];
+    deferred?: "RESOURCE_CONFIG_UNKNOWN" | "PROVIDER_CONFIG_UNKNOWN";
+}
+
+/** The `timeouts` block's `read`, as milliseconds, or a problem naming it. */
+function readTimeout(config: { [name: string]: CtyValue }): { ms?: number; problem?: Diagnostic } {
+    const timeouts = config.timeouts;
+    const read = isObject(timeouts) ? timeouts.read : null;
+    if (read === null || read === undefined || read === UNKNOWN) return {};
+    const rule = OPTION_DEFINITIONS[TIMEOUT_OPTION].rule;
+    const ms = typeof read === "string" ? parseDuration(read) : undefined;
+    if (ms !== undefined && rule.kind === "integer" && ms >= rule.min && ms <= rule.max) return { ms };
+    const range = rule.kind === "integer" ? ` from ${durationText(rule.min)} to ${durationText(rule.max)}` : "";
+    const shown = typeof read === "string" ? JSON.stringify(read.slice(0, 40)) : typeof read;
+    return {
+        problem: attributeError(
+            ["timeouts", "read"],
+            "Invalid timeouts.read",
+            `timeouts.read must be a duration${range}, such as "30s" or "5m"; got ${shown}.`,
+        ),
+    };
+}
+
+/** The listing's arguments from the configuration, and a diagnostic for each bad one (nothing is sent then). */
+function listingArguments(config: CtyValue): { args: Record<string, unknown>; diagnostics: Diagnostic[] } {
+    const values = isObject(config) ? config : {};
+    const args: Record<string, unknown> = {};
+    const diagnostics: Diagnostic[] = [];
+    for (const name of DATA_SOURCE_ARGUMENTS) {
+        const value = values[snakeCase(name)] ?? null;
+        if (value === null || value === UNKNOWN) continue;
+        const converted = numberOf(value);
+        const problem = valueProblem(name, converted, snakeCase);
+        if (problem) diagnostics.push(attributeError([snakeCase(name)], `Invalid ${snakeCase(name)}`, problem.message));
+        else args[name] = converted;
+    }
+    const timeout = readTimeout(values);
+    if (timeout.problem) diagnostics.push(timeout.problem);
+    else if (timeout.ms !== undefined) args[TIMEOUT_OPTION] = timeout.ms;
+    return { args, diagnostics };
+}
+
+/** ValidateDataResourceConfig: a diagnostic for each bad argument (unknown ones are checked at read). */
+export function validateDataSourceConfig(config: CtyValue): Diagnostic[] {
+    return listingArguments(config).diagnostics;
+}
+
+/** The configuration with every computed output unknown: the state of a read deferred to apply. */
+function unknownOutputs(config: CtyValue): CtyValue {
+    return { ...(isObject(config) ? config : {}), ...Object.fromEntries(COMPUTED.map((name) => [name, UNKNOWN])) };
+}
+
+/**
+ * ReadDataSource: the configuration with the listing's outputs. Unknown arguments (a contact_id from a resource
+ * not created yet) or provider attributes give unknown outputs, deferred when the CLI allows it.
+ */
+export async function readDataSource(config: CtyValue, host: ReadHost, deferralAllowed: boolean, signal?: AbortSignal): Promise<ReadResult> {
+    const { args, diagnostics } = listingArguments(config);
+    if (diagnostics.length > 0) return { diagnostics };
+    if (containsUnknown(config))
+        return { state: unknownOutputs(config), diagnostics: [], ...(deferralAllowed ? { deferred: "RESOURCE_CONFIG_UNKNOWN" as const } : {}) };
+    if (host.unknownProviderAttributes.length > 0) {
+        if (deferralAllowed) return { state: unknownOutputs(config), diagnostics: [], deferred: "PROVIDER_CONFIG_UNKNOWN" };
+        const attributes = host.unknownProviderAttributes.join(", ");
+        return {
+            diagnostics: [
+                {
+                    severity: "ERROR",
+                    summary: "Provider configuration not known yet",
+                    detail: `The data source cannot be read before the provider attributes ${attributes} are known: give them values known at plan time.`,
+                },
+            ],
+        };
+    }
+    try {
+        const listing = await listMessageContactVerifications({
+            ...args,
+            settings: host.settings,
+            vocabulary: TERRAFORM_VOCABULARY,
+            credentialsProvider: host.credentials(),
+            ...(signal ? { signal } : {}),
+        });
+        const outputs = listingOutputs(listing.verifications);
+        const state: CtyValue = {
+            ...(isObject(config) ? config : {}),
+            id: verificationsQueryId(listing.endpointHost, listing.contactId),
+            total_count: outputs.totalCount,
+            verifications: outputs.verifications.map((v) => ({ contact_id: v.contactId, target: v.target })),
+            targets: outputs.targets,
+        };
+        return { state, diagnostics: [] };
+    } catch (error) {
+        return { diagnostics: [errorDiagnostic(error)] };
+    }
+}

@@ -1,0 +1,80 @@
+/**
+ * hashicorp/go-plugin's handshake, as Terraform and OpenTofu run a provider: the magic cookie that says a CLI
+ * started the process, the protocol version chosen from those the CLI offers, where to listen, and the one line
+ * printed on stdout that tells the CLI where to connect and which certificate to trust. Pure: the process and the
+ * server are `main.ts`'s.
+ */
+import { join } from "node:path";
+
+/** The provider's executable, as the CLI finds it (`terraform-provider-<type>`). */
+export const EXECUTABLE_NAME = "terraform-provider-alicloudmessagecontacts";
+
+/** The variable every Terraform and OpenTofu provider is started with... */
+export const MAGIC_COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE";
+/** ...and its value. */
+export const MAGIC_COOKIE_VALUE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
+
+/** go-plugin's own protocol version, the handshake line's first field. */
+export const CORE_PROTOCOL_VERSION = 1;
+
+/** The one plugin protocol this provider speaks: tfplugin6. */
+export const PROTOCOL_VERSION = 6;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Why the provider will not start, for stderr and exit code 1. */
+export class HandshakeRefusal extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = new.target.name;
+    }
+}
+
+/** Refuses to run unless started by a CLI (the magic cookie is set, with its value). */
+export function checkMagicCookie(env: Env): void {
+    const value = env[MAGIC_COOKIE_KEY];
+    if (value === MAGIC_COOKIE_VALUE) return;
+    throw new HandshakeRefusal(
+        `${EXECUTABLE_NAME} is a Terraform/OpenTofu provider plugin, not a command to run by hand: ` +
+            `terraform or tofu starts it when a configuration uses the alicloudmessagecontacts provider ` +
+            `(${MAGIC_COOKIE_KEY} is ${value === undefined ? "not set" : "not the value those CLIs set"}).`,
+    );
+}
+
+/** Protocol 6 when the CLI offers it in `PLUGIN_PROTOCOL_VERSIONS` (or offers no list); else a refusal naming both. */
+export function negotiateProtocol(env: Env): number {
+    const offered = env.PLUGIN_PROTOCOL_VERSIONS;
+    if (offered === undefined || offered.trim() === "") return PROTOCOL_VERSION;
+    const versions = offered.split(",").map((v) => Number(v.trim()));
+    if (versions.includes(PROTOCOL_VERSION)) return PROTOCOL_VERSION;
+    throw new HandshakeRefusal(
+        `${EXECUTABLE_NAME} speaks plugin protocol ${PROTOCOL_VERSION} only, and this CLI offers ${offered} ` +
+            `(PLUGIN_PROTOCOL_VERSIONS): use Terraform 1.0 or later, or OpenTofu.`,
+    );
+}
+
+/** Where the server listens: a Unix socket, or a loopback TCP port (Windows). */
+export type ListenAddress = { network: "unix"; path: string } | { network: "tcp"; host: string; minPort: number; maxPort: number };
+
+/**
+ * A Unix socket in `PLUGIN_UNIX_SOCKET_DIR` (else `tmpDir`) named by `unique` (short: a socket's path has at most
+ * 104 bytes on macOS, whose temporary folder is long), or, on Windows, a loopback port in
+ * `PLUGIN_MIN_PORT`..`PLUGIN_MAX_PORT` (0..0: any free port).
+ */
+export function listenAddress(env: Env, platform: NodeJS.Platform, tmpDir: string, unique: string): ListenAddress {
+    if (platform === "win32") {
+        const min = Number(env.PLUGIN_MIN_PORT ?? 0);
+        const max = Number(env.PLUGIN_MAX_PORT ?? 0);
+        return { network: "tcp", host: "127.0.0.1", minPort: Number.isInteger(min) ? min : 0, maxPort: Number.isInteger(max) ? max : 0 };
+    }
+    return { network: "unix", path: join(env.PLUGIN_UNIX_SOCKET_DIR || tmpDir, `tfplugin-amc-${unique}.sock`) };
+}
+
+/**
+ * The handshake line: `1|6|unix|/tmp/x.sock|grpc|<certificate>`, the certificate's DER in base64 without padding
+ * (Go's RawStdEncoding), or empty without AutoMTLS.
+ */
+export function handshakeLine(protocol: number, network: "unix" | "tcp", address: string, certDer?: Buffer): string {
+    const cert = certDer ? certDer.toString("base64").replace(/=+$/, "") : "";
+    return `${CORE_PROTOCOL_VERSION}|${protocol}|${network}|${address}|grpc|${cert}\n`;
+}

@@ -1,0 +1,95 @@
+/**
+ * The provider block, read: each attribute to its setting (blocks to the object and map the table's rules take),
+ * checked by the same `readSettings` as the Pulumi plugin's configuration, each problem a diagnostic at the
+ * attribute's path that says what is accepted and never shows a secret. Unknown attributes are neither checked
+ * nor used: reads wait until they are known.
+ */
+import { acceptedText, FieldRule, OPTION_DEFINITIONS, ProviderSettings, readSettings, SettingName } from "../alibaba-client";
+import { CtyValue, containsUnknown, isObject } from "./cty-msgpack";
+import { isBlockSetting } from "./provider-schema";
+import { PROVIDER_SETTINGS, providerAttributeOf, snakeCase } from "./terraform-names";
+import type { Diagnostic } from "./tfplugin6-messages";
+
+/** The provider's configuration, read. */
+export interface ProviderConfig {
+    settings: ProviderSettings;
+    /** Attributes whose values are unknown (the provider block refers to something not yet created). */
+    unknownAttributes: string[];
+    diagnostics: Diagnostic[];
+}
+
+/** An error diagnostic at an attribute path. */
+export function attributeError(path: readonly string[], summary: string, detail: string): Diagnostic {
+    return { severity: "ERROR", summary, detail, attribute: { steps: path.map((attributeName) => ({ attributeName })) } };
+}
+
+/** A number as cty may send it (a number, or its text for large ones), else the value as it is. */
+export function numberOf(value: CtyValue): unknown {
+    return typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+}
+
+/** What is wrong with one field of an object setting (`assume_role.session_expiration`), if anything. */
+function fieldProblem(rule: FieldRule, value: unknown): string | undefined {
+    const ok =
+        rule.rule.kind === "integer"
+            ? typeof value === "number" && Number.isInteger(value) && value >= rule.rule.min && value <= rule.rule.max
+            : typeof value === "string" && value.length > 0;
+    if (ok) return undefined;
+    const shown = typeof value === "number" ? String(value) : typeof value === "string" ? (value === "" ? "an empty string" : "a string") : typeof value;
+    return `must be ${acceptedText(rule.rule)}; got ${shown}.`;
+}
+
+/** A block's value as the setting's object (`{ roleArn, ... }`), unset fields left out; problems at each field's path. */
+function blockSetting(name: SettingName, value: CtyValue, diagnostics: Diagnostic[]): Record<string, unknown> | undefined {
+    if (!isObject(value)) return undefined;
+    const attribute = providerAttributeOf(name);
+    const rule = OPTION_DEFINITIONS[name].rule;
+    const result: Record<string, unknown> = {};
+    if (rule.kind !== "object") {
+        for (const [code, endpoint] of Object.entries(value)) if (endpoint !== null && endpoint !== "") result[code] = endpoint;
+        return Object.keys(result).length > 0 ? result : undefined;
+    }
+    let valid = true;
+    for (const [field, fieldRule] of Object.entries(rule.fields)) {
+        const given = value[snakeCase(field)];
+        if (given === null || given === undefined) continue;
+        const converted = numberOf(given);
+        const problem = fieldProblem(fieldRule, converted);
+        if (problem) {
+            valid = false;
+            const path = [attribute, snakeCase(field)];
+            diagnostics.push(attributeError(path, `Invalid ${path.join(".")}`, `provider attribute ${path.join(".")} ${problem}`));
+        }
+        result[field] = converted;
+    }
+    return valid ? result : undefined;
+}
+
+/**
+ * Reads the provider block's value (as decoded from the protocol). Pure: the environment is read later, by the
+ * listing, for what the block leaves unset.
+ */
+export function readProviderConfig(config: CtyValue): ProviderConfig {
+    const values = isObject(config) ? config : {};
+    const diagnostics: Diagnostic[] = [];
+    const unknownAttributes = PROVIDER_SETTINGS.map(providerAttributeOf).filter((attribute) => containsUnknown(values[attribute] ?? null));
+    const given = new Map<SettingName, unknown>();
+    for (const name of PROVIDER_SETTINGS) {
+        const attribute = providerAttributeOf(name);
+        const value = values[attribute] ?? null;
+        if (unknownAttributes.includes(attribute) || value === null) continue;
+        given.set(name, isBlockSetting(name) ? blockSetting(name, value, diagnostics) : numberOf(value));
+    }
+    const { settings, problems } = readSettings(
+        (name) => given.get(name),
+        (name) => ({ prefix: "provider attribute ", key: providerAttributeOf(name) }),
+    );
+    for (const problem of problems) {
+        const attribute = providerAttributeOf(problem.option);
+        // Half a key pair whose other half is unknown is not a problem yet.
+        const pair = [providerAttributeOf("accessKeyId"), providerAttributeOf("accessKeySecret")];
+        if (pair.includes(attribute) && pair.some((half) => unknownAttributes.includes(half))) continue;
+        diagnostics.push(attributeError([attribute], `Invalid provider attribute ${attribute}`, problem.message));
+    }
+    return { settings, unknownAttributes, diagnostics };
+}

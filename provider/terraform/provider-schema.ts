@@ -1,0 +1,112 @@
+/**
+ * The provider's and the data source's Terraform schemas, from the option table (types, descriptions, secrecy)
+ * and the shared output descriptions: no copy of either.
+ */
+import { documentation, FieldRule, OPTION_DEFINITIONS, OptionName, Rule, SettingName } from "../alibaba-client";
+import { OUTPUT_DESCRIPTIONS } from "../resource-shape";
+import { DATA_SOURCE_ARGUMENTS, ENDPOINT_SERVICE_CODES, PROVIDER_SETTINGS, providerAttributeOf, snakeCase } from "./terraform-names";
+import type { Schema, SchemaAttribute, SchemaBlock, SchemaNestedBlock } from "./tfplugin6-messages";
+
+/** cty's type JSON, as the protocol carries it. */
+type CtyType = "string" | "number" | "bool" | ["list", CtyType] | ["object", Record<string, CtyType>];
+
+/** The cty type of a value a rule accepts. */
+export function ctyTypeOf(rule: Rule): CtyType {
+    return rule.kind === "integer" ? "number" : rule.kind === "boolean" ? "bool" : "string";
+}
+
+function attribute(name: string, type: CtyType, description: string, flags: Partial<SchemaAttribute>): SchemaAttribute {
+    return { name, type: Buffer.from(JSON.stringify(type)), description, descriptionKind: "PLAIN", ...flags };
+}
+
+function block(attributes: SchemaAttribute[], blockTypes: SchemaNestedBlock[] = [], description?: string): SchemaBlock {
+    return { attributes, blockTypes, ...(description ? { description, descriptionKind: "PLAIN" as const } : {}) };
+}
+
+/** A field of an object option as an attribute of its block (`session_expiration`), with its range. */
+function fieldAttribute(field: string, rule: FieldRule): SchemaAttribute {
+    const range = rule.rule.kind === "integer" ? ` From ${rule.rule.min} to ${rule.rule.max}.` : "";
+    return attribute(snakeCase(field), ctyTypeOf(rule.rule), `${rule.description}${range}`, rule.required ? { required: true } : { optional: true });
+}
+
+/** The block of a setting whose rule is an object (`assume_role`) or a map of endpoints (`endpoints`). */
+function settingBlock(name: SettingName): SchemaNestedBlock {
+    const rule = OPTION_DEFINITIONS[name].rule;
+    const attributes =
+        rule.kind === "object"
+            ? Object.entries(rule.fields).map(([field, fieldRule]) => fieldAttribute(field, fieldRule))
+            : ENDPOINT_SERVICE_CODES.map((code) => attribute(code, "string", `The endpoint of ${code}.`, { optional: true }));
+    return { typeName: providerAttributeOf(name), nesting: "SINGLE", block: block(attributes, [], documentation(name)) };
+}
+
+/** Whether a setting is a block in Terraform (an object or a map) rather than an attribute. */
+export function isBlockSetting(name: OptionName): boolean {
+    const kind = OPTION_DEFINITIONS[name].rule.kind;
+    return kind === "object" || kind === "map";
+}
+
+/** The provider's configuration schema. */
+export function providerSchema(): Schema {
+    const attributes = PROVIDER_SETTINGS.filter((name) => !isBlockSetting(name)).map((name) =>
+        attribute(providerAttributeOf(name), ctyTypeOf(OPTION_DEFINITIONS[name].rule), documentation(name), {
+            optional: true,
+            ...(OPTION_DEFINITIONS[name].secret ? { sensitive: true } : {}),
+        }),
+    );
+    const blocks = PROVIDER_SETTINGS.filter(isBlockSetting).map(settingBlock);
+    return {
+        version: 0,
+        block: block(attributes, blocks, "Settings and credentials of every read; unset ones fall back to the environment and the aliyun CLI's profiles."),
+    };
+}
+
+/** The read's time limit as the `timeouts` block's `read`: the table's `timeoutMs`, as a duration. */
+export const TIMEOUT_OPTION: OptionName = "timeoutMs";
+
+/** `300000` -> `5m`, `1000` -> `1s`, `3600000` -> `1h`. */
+export function durationText(ms: number): string {
+    if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+    if (ms % 60_000 === 0) return `${ms / 60_000}m`;
+    if (ms % 1000 === 0) return `${ms / 1000}s`;
+    return `${ms}ms`;
+}
+
+/** The `timeouts` block's description of `read`, from the table's `timeoutMs`. */
+export function readTimeoutDescription(): string {
+    const option = OPTION_DEFINITIONS[TIMEOUT_OPTION];
+    const rule = option.rule;
+    const range = rule.kind === "integer" ? ` From ${durationText(rule.min)} to ${durationText(rule.max)}.` : "";
+    return `${option.description.replace(" in milliseconds", "")} A duration such as "30s" or "5m".${range} Default: ${durationText(Number(option.default))}.`;
+}
+
+const VERIFICATION_TYPE: CtyType = ["object", { contact_id: "string", target: "string" }];
+
+/** The data source's schema: its arguments from the table, the `timeouts` block, and the listing's outputs. */
+export function dataSourceSchema(): Schema {
+    const computed = { computed: true };
+    const attributes = [
+        ...DATA_SOURCE_ARGUMENTS.map((name) => attribute(snakeCase(name), ctyTypeOf(OPTION_DEFINITIONS[name].rule), documentation(name), { optional: true })),
+        attribute("id", "string", OUTPUT_DESCRIPTIONS.id, computed),
+        attribute("total_count", "number", OUTPUT_DESCRIPTIONS.totalCount, computed),
+        attribute(
+            "verifications",
+            ["list", VERIFICATION_TYPE],
+            `${OUTPUT_DESCRIPTIONS.verifications} Each has contact_id (${OUTPUT_DESCRIPTIONS.verificationContactId}) and target (${OUTPUT_DESCRIPTIONS.verificationTarget})`,
+            computed,
+        ),
+        attribute("targets", ["list", "string"], OUTPUT_DESCRIPTIONS.targets, computed),
+    ];
+    const timeouts: SchemaNestedBlock = {
+        typeName: "timeouts",
+        nesting: "SINGLE",
+        block: block([attribute("read", "string", readTimeoutDescription(), { optional: true })]),
+    };
+    return {
+        version: 0,
+        block: block(
+            attributes,
+            [timeouts],
+            "Lists the phone numbers and email addresses of Resource Directory message contacts that are waiting to be verified, from every page, as one consistent, complete list (or an error, never a partial list).",
+        ),
+    };
+}

@@ -1,0 +1,151 @@
+/**
+ * The packed Terraform provider starts the way go-plugin expects: it refuses to run without the CLI's magic
+ * cookie or without protocol 6 on offer; prints `1|6|unix|<socket>|grpc|<certificate>`; with AutoMTLS serves
+ * only TLS clients that trust that certificate and present the CLI's; answers go-plugin's health check; and
+ * ends at once, socket removed, on the CLI's Shutdown.
+ */
+import { strict as assert } from "node:assert";
+import { X509Certificate } from "node:crypto";
+import { existsSync } from "node:fs";
+import * as grpc from "@grpc/grpc-js";
+import { consumerProject, ConsumerProject } from "../support/consumer-project";
+import {
+    clientCertificate,
+    handshakeOf,
+    MAGIC_COOKIE,
+    serverCertPem,
+    spawnProvider,
+    startTerraformProvider,
+    TerraformProviderClient,
+} from "../support/terraform-provider";
+
+describe("Terraform provider: go-plugin handshake", function () {
+    this.timeout(60_000);
+    let project: ConsumerProject;
+
+    before(async function () {
+        this.timeout(600_000);
+        project = await consumerProject();
+    });
+
+    it("refuses to start without the magic cookie: a clear message, exit 1, nothing on stdout", async () => {
+        const provider = spawnProvider(project.dir, { PLUGIN_PROTOCOL_VERSIONS: "5,6" });
+        const { code } = await provider.exited;
+        assert.equal(code, 1);
+        assert.equal(provider.stdout(), "");
+        assert.match(provider.stderr(), /terraform-provider-alicloudmessagecontacts is a Terraform\/OpenTofu provider plugin/);
+        assert.match(provider.stderr(), /TF_PLUGIN_MAGIC_COOKIE is not set/);
+        assert.doesNotMatch(provider.stderr(), /\n\s+at /, "no stack trace");
+    });
+
+    it("refuses a CLI that offers only protocol 5, naming both", async () => {
+        const provider = spawnProvider(project.dir, { ...MAGIC_COOKIE, PLUGIN_PROTOCOL_VERSIONS: "5" });
+        const { code } = await provider.exited;
+        assert.equal(code, 1);
+        assert.equal(provider.stdout(), "");
+        assert.match(provider.stderr(), /speaks plugin protocol 6 only, and this CLI offers 5/);
+    });
+
+    describe("with AutoMTLS (PLUGIN_CLIENT_CERT set)", () => {
+        let client: TerraformProviderClient;
+        before(async () => {
+            client = await startTerraformProvider(project.dir);
+        });
+        after(async () => {
+            await client?.close();
+        });
+
+        it("prints 1|6|unix|<socket>|grpc|<its certificate's DER, base64 without padding>", () => {
+            const { coreVersion, protocolVersion, network, address, protocol, cert, line } = client.handshake;
+            assert.deepEqual([coreVersion, protocolVersion, network, protocol], ["1", "6", "unix", "grpc"], line);
+            assert.ok(existsSync(address), `the socket ${address} exists`);
+            assert.match(cert, /^[A-Za-z0-9+/]{51,}$/, "base64 without padding, longer than the 50 characters go-plugin requires");
+            const x509 = new X509Certificate(Buffer.from(cert, "base64"));
+            assert.equal(x509.checkHost("localhost"), "localhost");
+            assert.ok(x509.verify(x509.publicKey), "self-signed");
+            assert.ok(x509.ca);
+        });
+
+        it("answers a TLS client that trusts the handshake's certificate and presents the CLI's: health SERVING, the schema", async () => {
+            assert.deepEqual([...(await client.rawCall("/grpc.health.v1.Health/Check"))], [0x08, 0x01]);
+            const schema = await client.schema();
+            assert.ok((schema.dataSourceSchemas as Record<string, unknown>).alicloudmessagecontacts_verifications);
+        });
+
+        it("refuses a plaintext client", async () => {
+            const plain = new grpc.Client(`unix:${client.handshake.address}`, grpc.credentials.createInsecure());
+            try {
+                await assert.rejects(
+                    new Promise((resolve, reject) =>
+                        plain.makeUnaryRequest(
+                            "/grpc.health.v1.Health/Check",
+                            (v: Buffer) => v,
+                            (b: Buffer) => b,
+                            Buffer.alloc(0),
+                            { deadline: Date.now() + 3_000 },
+                            (error, answer) => (error ? reject(error) : resolve(answer)),
+                        ),
+                    ),
+                    (error: grpc.ServiceError) => error.code === grpc.status.UNAVAILABLE || error.code === grpc.status.DEADLINE_EXCEEDED,
+                );
+            } finally {
+                plain.close();
+            }
+        });
+
+        it("refuses a TLS client with another client certificate", async () => {
+            const other = clientCertificate();
+            const stranger = new grpc.Client(
+                `unix:${client.handshake.address}`,
+                grpc.credentials.createSsl(Buffer.from(serverCertPem(client.handshake)), Buffer.from(other.key), Buffer.from(other.cert)),
+                { "grpc.ssl_target_name_override": "localhost", "grpc.default_authority": "localhost" },
+            );
+            try {
+                await assert.rejects(
+                    new Promise((resolve, reject) => stranger.waitForReady(Date.now() + 3_000, (error) => (error ? reject(error) : resolve(undefined)))),
+                );
+            } finally {
+                stranger.close();
+            }
+        });
+    });
+
+    it("without PLUGIN_CLIENT_CERT serves plaintext and leaves the certificate field empty", async () => {
+        const provider = spawnProvider(project.dir, { ...MAGIC_COOKIE, PLUGIN_PROTOCOL_VERSIONS: "6" });
+        try {
+            const handshake = await handshakeOf(provider);
+            assert.equal(handshake.cert, "");
+            assert.equal(handshake.protocolVersion, "6");
+            const plain = new grpc.Client(`unix:${handshake.address}`, grpc.credentials.createInsecure());
+            const answer = await new Promise<Buffer>((resolve, reject) =>
+                plain.makeUnaryRequest(
+                    "/grpc.health.v1.Health/Check",
+                    (v: Buffer) => v,
+                    (b: Buffer) => b,
+                    Buffer.alloc(0),
+                    { deadline: Date.now() + 5_000 },
+                    (error, value) => (error ? reject(error) : resolve(value ?? Buffer.alloc(0))),
+                ),
+            );
+            plain.close();
+            assert.deepEqual([...answer], [0x08, 0x01]);
+        } finally {
+            provider.child.kill("SIGTERM");
+            await provider.exited;
+        }
+    });
+
+    it("ends at once on plugin.GRPCController/Shutdown, exit 0, its socket removed", async () => {
+        const client = await startTerraformProvider(project.dir);
+        try {
+            await client.rawCall("/plugin.GRPCController/Shutdown");
+            const started = Date.now();
+            const { code } = await client.provider.exited;
+            assert.equal(code, 0);
+            assert.ok(Date.now() - started < 2_000, "before go-plugin's 2 s grace period");
+            assert.ok(!existsSync(client.handshake.address), "the socket is removed");
+        } finally {
+            await client.close();
+        }
+    });
+});

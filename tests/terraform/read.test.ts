@@ -1,0 +1,208 @@
+/**
+ * The packed Terraform provider's data source read over gRPC, against the emulator: every page, exactly; the
+ * contact filter; credentials from the provider block and from the environment; service errors as diagnostics
+ * with the code, the RequestId, what to do and the `contact_id` path; unknown values deferred; StopProvider.
+ */
+import { strict as assert } from "node:assert";
+import { Emulator, startEmulator } from "../../emulator";
+import { consumerProject, ConsumerProject } from "../support/consumer-project";
+import { ALICE, listingOutputsOf, SMALL_LISTING, verifications } from "../support/emulator-fixture";
+import { REFINED_UNKNOWN_VALUE, startTerraformProvider, TerraformProviderClient, UNKNOWN_VALUE } from "../support/terraform-provider";
+
+/** 23 verifications: five pages of 5. */
+const LISTING = verifications(23);
+
+describe("Terraform provider: the verifications data source", function () {
+    this.timeout(60_000);
+    let project: ConsumerProject;
+    let emulator: Emulator;
+    let client: TerraformProviderClient;
+    const keys = () => ({ endpoint: emulator.url, access_key: emulator.account.accessKeyId, secret_key: emulator.account.accessKeySecret });
+    const pagesRequested = () => emulator.requests.filter((r) => r.action === "ListMessageContactVerifications").length;
+
+    before(async function () {
+        this.timeout(600_000);
+        project = await consumerProject();
+        emulator = await startEmulator({ verifications: LISTING });
+        client = await startTerraformProvider(project.dir);
+        assert.deepEqual(await client.configure(keys()), []);
+    });
+    after(async () => {
+        await client?.close();
+        await emulator?.close();
+    });
+    afterEach(() => {
+        emulator.setVerifications(LISTING);
+        emulator.clearFaults();
+        emulator.resetRequests();
+    });
+
+    it("reads every page: the service's order exactly, the count, the sorted distinct targets, the query's id", async () => {
+        const { state, diagnostics, deferred } = await client.read({ page_size: 5, timeouts: { read: "1m" } });
+        assert.deepEqual(diagnostics, []);
+        assert.equal(deferred, undefined);
+        const expected = listingOutputsOf(LISTING);
+        assert.equal(state?.total_count, 23);
+        assert.deepEqual(
+            state?.verifications,
+            expected.verifications.map((v) => ({ contact_id: v.contactId, target: v.target })),
+        );
+        assert.deepEqual(state?.targets, expected.targets);
+        assert.equal(state?.id, `${new URL(emulator.url).host}/ListMessageContactVerifications/*`);
+        assert.equal(state?.page_size, 5, "the configuration is kept");
+        assert.deepEqual(state?.timeouts, { read: "1m" });
+        assert.equal(state?.contact_id, null);
+        assert.ok(pagesRequested() >= 5, `${pagesRequested()} pages requested`);
+    });
+
+    it("sees a changed listing on the next read", async () => {
+        emulator.setVerifications(SMALL_LISTING);
+        const { state } = await client.read({});
+        assert.deepEqual(state?.targets, listingOutputsOf(SMALL_LISTING).targets);
+        assert.equal(state?.total_count, SMALL_LISTING.length);
+    });
+
+    it("filters by contact_id", async () => {
+        emulator.setVerifications(SMALL_LISTING);
+        const { state, diagnostics } = await client.read({ contact_id: ALICE });
+        assert.deepEqual(diagnostics, []);
+        const alice = SMALL_LISTING.filter((v) => v.contactId === ALICE);
+        assert.deepEqual(
+            state?.verifications,
+            alice.map((v) => ({ contact_id: v.contactId, target: v.target })),
+        );
+        assert.match(String(state?.id), new RegExp(`/ListMessageContactVerifications/${ALICE}$`));
+    });
+
+    it("a missing contact is an error diagnostic at contact_id with the code, the RequestId and what to do, no stack trace", async () => {
+        const { state, diagnostics } = await client.read({ contact_id: "c-Nobody000000009" });
+        assert.equal(state, undefined);
+        assert.equal(diagnostics.length, 1);
+        const [diagnostic] = diagnostics;
+        assert.equal(diagnostic?.severity, "ERROR");
+        assert.deepEqual(diagnostic?.path, ["contact_id"]);
+        assert.match(diagnostic?.summary ?? "", /ListMessageContactVerifications failed: EntityNotExists\.Contact/);
+        assert.match(diagnostic?.detail ?? "", /RequestId [0-9A-F-]{36}/);
+        assert.match(diagnostic?.detail ?? "", /leave contact_id out to list every contact's/);
+        assert.doesNotMatch(diagnostic?.detail ?? "", /\n\s+at /);
+    });
+
+    it("InvalidParameter.ContactId from the service is at contact_id too; other service errors have no path", async () => {
+        emulator.inject({ fault: { kind: "error", status: 400, code: "InvalidParameter.ContactId", message: "The ContactId is invalid." } });
+        const invalid = await client.read({ contact_id: "c-Alice000000001" });
+        assert.deepEqual(invalid.diagnostics[0]?.path, ["contact_id"]);
+        assert.match(invalid.diagnostics[0]?.detail ?? "", /InvalidParameter\.ContactId/);
+        emulator.inject({ fault: { kind: "error", status: 403, code: "Forbidden.RAM", message: "not allowed" } });
+        const forbidden = await client.read({ contact_id: "c-Alice000000001" });
+        assert.deepEqual(forbidden.diagnostics[0]?.path, []);
+        assert.match(forbidden.diagnostics[0]?.summary ?? "", /Forbidden\.RAM/);
+        assert.match(forbidden.diagnostics[0]?.detail ?? "", /Check the credentials/);
+    });
+
+    it("an unknown contact_id is not read: its outputs are unknown, deferred when the CLI allows it", async () => {
+        const plain = await client.read({ contact_id: UNKNOWN_VALUE });
+        assert.deepEqual(plain.diagnostics, []);
+        assert.equal(plain.deferred, undefined);
+        for (const name of ["contact_id", "id", "total_count", "verifications", "targets"]) assert.equal(plain.state?.[name], UNKNOWN_VALUE, name);
+        assert.ok(plain.stateBytes?.includes(Buffer.from([0xd4, 0x00, 0x00])), "cty's unknown, d4 00 00");
+        const deferred = await client.read({ contact_id: UNKNOWN_VALUE }, { deferralAllowed: true });
+        assert.equal(deferred.deferred, "RESOURCE_CONFIG_UNKNOWN");
+        assert.equal(pagesRequested(), 0, "nothing was sent");
+    });
+
+    it("a refined unknown contact_id (cty's extension 12) is unknown too", async () => {
+        const { state, diagnostics } = await client.read({ contact_id: REFINED_UNKNOWN_VALUE });
+        assert.deepEqual(diagnostics, []);
+        assert.equal(state?.contact_id, UNKNOWN_VALUE, "answered as a plain unknown");
+        assert.equal(state?.total_count, UNKNOWN_VALUE);
+        assert.equal(pagesRequested(), 0, "nothing was sent");
+    });
+
+    describe("credentials", () => {
+        it("come from ALICLOUD_ACCESS_KEY/ALICLOUD_SECRET_KEY when the block has none", async () => {
+            const fromEnv = await startTerraformProvider(project.dir, {
+                ALICLOUD_ACCESS_KEY: emulator.account.accessKeyId,
+                ALICLOUD_SECRET_KEY: emulator.account.accessKeySecret,
+            });
+            try {
+                assert.deepEqual(await fromEnv.configure({ endpoint: emulator.url }), []);
+                const { state, diagnostics } = await fromEnv.read({});
+                assert.deepEqual(diagnostics, []);
+                assert.equal(state?.total_count, LISTING.length);
+            } finally {
+                await fromEnv.close();
+            }
+        });
+
+        it("missing everywhere: an error naming the provider attributes and the environment variables looked at", async () => {
+            const none = await startTerraformProvider(project.dir);
+            try {
+                assert.deepEqual(await none.configure({ endpoint: emulator.url }), []);
+                const { diagnostics } = await none.read({});
+                assert.match(diagnostics[0]?.detail ?? "", /provider attribute access_key\/secret_key/);
+                assert.match(diagnostics[0]?.detail ?? "", /env ALICLOUD_ACCESS_KEY\/ALICLOUD_SECRET_KEY/);
+                assert.equal(pagesRequested(), 0);
+            } finally {
+                await none.close();
+            }
+        });
+
+        it("wrong keys: the service's code, and never the secret", async () => {
+            const wrong = await startTerraformProvider(project.dir);
+            const secret = "WRONG-SECRET-abcdef0123456789";
+            try {
+                assert.deepEqual(await wrong.configure({ endpoint: emulator.url, access_key: emulator.account.accessKeyId, secret_key: secret }), []);
+                const { diagnostics } = await wrong.read({});
+                assert.equal(diagnostics.length, 1);
+                assert.match(diagnostics[0]?.summary ?? "", /failed: /);
+                assert.ok(!JSON.stringify(diagnostics).includes(secret));
+            } finally {
+                await wrong.close();
+            }
+        });
+    });
+
+    it("network failures are diagnostics saying what to do: a dead endpoint, a read past timeouts.read", async function () {
+        const dead = await startTerraformProvider(project.dir);
+        try {
+            assert.deepEqual(await dead.configure({ ...keys(), endpoint: "http://127.0.0.1:1", max_attempts: 1 }), []);
+            const { diagnostics } = await dead.read({});
+            assert.match(diagnostics[0]?.summary ?? "", /failed: ConnectionFailed/);
+            assert.match(diagnostics[0]?.detail ?? "", /Check the endpoint \(the provider's endpoint/);
+        } finally {
+            await dead.close();
+        }
+        emulator.inject({ fault: { kind: "delay", ms: 2_500 }, times: Infinity });
+        const { diagnostics } = await client.read({ timeouts: { read: "1s" } });
+        assert.match(diagnostics[0]?.summary ?? "", /failed: Timeout/);
+        assert.match(diagnostics[0]?.detail ?? "", /timeouts block's read/);
+    });
+
+    it("an unknown provider attribute: an error without deferral, unknown outputs deferred with it", async () => {
+        const pending = await startTerraformProvider(project.dir);
+        try {
+            assert.deepEqual(await pending.configure({ ...keys(), region: UNKNOWN_VALUE }), []);
+            const refused = await pending.read({});
+            assert.match(refused.diagnostics[0]?.detail ?? "", /before the provider attributes region are known/);
+            const deferred = await pending.read({}, { deferralAllowed: true });
+            assert.equal(deferred.deferred, "PROVIDER_CONFIG_UNKNOWN");
+            assert.equal(deferred.state?.verifications, UNKNOWN_VALUE);
+        } finally {
+            await pending.close();
+        }
+    });
+
+    it("after StopProvider no read starts", async () => {
+        const stopping = await startTerraformProvider(project.dir);
+        try {
+            assert.deepEqual(await stopping.configure(keys()), []);
+            assert.deepEqual(await stopping.call("StopProvider"), { Error: "" });
+            const { diagnostics } = await stopping.read({});
+            assert.match(diagnostics[0]?.summary ?? "", /The read was stopped/);
+            assert.match(diagnostics[0]?.detail ?? "", /StopProvider/);
+            assert.equal(pagesRequested(), 0);
+        } finally {
+            await stopping.close();
+        }
+    });
+});
