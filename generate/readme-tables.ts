@@ -7,6 +7,8 @@ import { acceptedText, ARGUMENT_NAMES, OPTION_DEFINITIONS, OptionName, SettingNa
 import { stackConfigKey } from "../provider/dynamic/stack-config";
 import { pluginConfigKey, pluginKeyOf } from "../provider/plugin/plugin-config";
 import { flagOf, LISTING_FLAGS, valueHint } from "../cli/flags";
+import { isBlockSetting } from "../provider/terraform/provider-schema";
+import { providerAttributeOf } from "../provider/terraform/terraform-names";
 
 /** The README, relative to the repository. */
 export const README_FILE = "README.md";
@@ -55,11 +57,12 @@ function argumentsTable(): string {
 /** The settings, with their key in each provider and their environment variables. */
 function settingsTable(): string {
     return table(
-        ["setting", "TypeScript programs and the dynamic resource (stack config)", "provider plugin (YAML, Python, Go)", "environment", "accepts"],
+        ["setting", "TypeScript programs and the dynamic resource (stack config)", "provider plugin (YAML, Python, Go)", "Terraform and OpenTofu", "environment", "accepts"],
         (SETTING_NAMES as SettingName[]).map((name) => [
             OPTION_DEFINITIONS[name].description,
             code(stackConfigKey(name)),
             code(pluginConfigKey(pluginKeyOf(name))) + (OPTION_DEFINITIONS[name].secret ? " (secret)" : ""),
+            code(providerAttributeOf(name)) + (isBlockSetting(name) ? " block" : OPTION_DEFINITIONS[name].secret ? " (sensitive)" : ""),
             (OPTION_DEFINITIONS[name].env ?? []).map(code).join(", "),
             accepts(name),
         ]),
