@@ -49,7 +49,7 @@ export function terraformTables(handshake: TerraformHandshakeResult, plan: Terra
                 ...(go ? [row("same-round ratio, Node.js plan ÷ Go plan", go.nodeVsGo, ratio)] : []),
             ],
         ),
+        ...(go ? [] : ["", `Go comparator not measured: ${"skipped" in plan.go ? plan.go.skipped : ""}.`]),
         "",
-        go ? "" : `Go comparator not measured: ${"skipped" in plan.go ? plan.go.skipped : ""}.`,
     ].join("\n");
 }
