@@ -20,14 +20,18 @@ export interface BenchOptions {
     memoryRuns: number;
     /** Fresh child processes per start-up measurement. */
     startupRuns: number;
+    /** Rounds of each Terraform provider measure (handshake; `tofu plan`). */
+    terraformRuns: number;
     /** Skip `npm run build` (the dist/ in place is measured). */
     skipBuild: boolean;
 }
 
 export const USAGE = `Usage: npm run bench -- [--latency MS] [--items N] [--runs N] [--page-size N] [--cpu-items N]
-                        [--cpu-runs N] [--memory-items N] [--memory-runs N] [--startup-runs N] [--no-build]
+                        [--cpu-runs N] [--memory-items N] [--memory-runs N] [--startup-runs N] [--terraform-runs N]
+                        [--no-build]
 Environment equivalents: BENCH_LATENCY_MS, BENCH_ITEMS, BENCH_RUNS, BENCH_PAGE_SIZE, BENCH_CPU_ITEMS,
-BENCH_CPU_RUNS, BENCH_MEMORY_ITEMS, BENCH_MEMORY_RUNS, BENCH_STARTUP_RUNS, BENCH_NO_BUILD=1.`;
+BENCH_CPU_RUNS, BENCH_MEMORY_ITEMS, BENCH_MEMORY_RUNS, BENCH_STARTUP_RUNS, BENCH_TERRAFORM_RUNS,
+BENCH_NO_BUILD=1.`;
 
 const NUMERIC = {
     latency: { env: "BENCH_LATENCY_MS", key: "latencyMs", fallback: 20, min: 0 },
@@ -39,6 +43,7 @@ const NUMERIC = {
     "memory-items": { env: "BENCH_MEMORY_ITEMS", key: "memoryItems", fallback: 100_000, min: 1 },
     "memory-runs": { env: "BENCH_MEMORY_RUNS", key: "memoryRuns", fallback: 3, min: 1 },
     "startup-runs": { env: "BENCH_STARTUP_RUNS", key: "startupRuns", fallback: 11, min: 1 },
+    "terraform-runs": { env: "BENCH_TERRAFORM_RUNS", key: "terraformRuns", fallback: 21, min: 1 },
 } as const;
 
 function integer(name: string, raw: string, min: number): number {

@@ -22,6 +22,10 @@ export const RESOURCE_PROVIDER = join(DIST, "provider", "dynamic", "resource-pro
 export const EMULATOR_MAIN = join(DIST, "emulator", "main.js");
 export const CLI_MAIN = join(DIST, "cli", "main.js");
 export const PLUGIN_MAIN = join(DIST, "provider", "plugin", "main.js");
+/** The npm package's Terraform provider executable (`terraform-provider-alicloudmessagecontacts`). */
+export const TERRAFORM_MAIN = join(DIST, "provider", "terraform", "main.js");
+/** A certificate and key maker from the build, for the PEM a CLI passes as PLUGIN_CLIENT_CERT. */
+export const TERRAFORM_CERTIFICATE = join(DIST, "provider", "terraform", "self-signed-certificate.js");
 /** Compiled probes, run in child processes (this file compiles next to the probes/ folder). */
 export const PROBES = join(__dirname, "probes");
 /** The report the benchmark writes. */

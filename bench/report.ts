@@ -1,7 +1,8 @@
 /** Formats the measurements as Markdown tables (printed, and written to bench/RESULTS.md). */
-import { cpus, release } from "node:os";
+import { cpus, loadavg, release } from "node:os";
 import type { Summary } from "./stats";
 import type { Measurements, TargetVerdict } from "./targets";
+import { terraformTables } from "./report-terraform";
 
 export interface Machine {
     date: string;
@@ -9,6 +10,8 @@ export interface Machine {
     cpu: string;
     cores: number;
     os: string;
+    /** The 1, 5 and 15 minute load averages when the report is written (other work on the machine). */
+    load: string;
 }
 
 export function describeMachine(): Machine {
@@ -19,6 +22,9 @@ export function describeMachine(): Machine {
         cpu: all[0]?.model.trim() ?? "unknown",
         cores: all.length,
         os: `${process.platform} ${release()} ${process.arch}`,
+        load: loadavg()
+            .map((x) => x.toFixed(2))
+            .join(", "),
     };
 }
 
@@ -132,6 +138,8 @@ export function resultTables(m: Measurements): string {
         "",
         `CLI modules (require.cache at exit): ${m.cli.checks.map((c) => `\`${c.command}\` ${c.modules} modules, ${c.pulumiModules.length} from @pulumi`).join("; ")}.`,
         "",
+        terraformTables(m.terraformHandshake, m.terraformPlan),
+        "",
         "### Footprint",
         "",
         table(
@@ -179,6 +187,7 @@ export function resultsMarkdown(machine: Machine, m: Measurements, verdicts: Tar
         `- Node: ${machine.node}`,
         `- CPU: ${machine.cpu}, ${machine.cores} cores`,
         `- OS: ${machine.os}`,
+        `- Load average (1, 5, 15 min) at the end of the run: ${machine.load}`,
         ...(buildNote ? [`- **Build: ${buildNote}**`] : ["- Build: `npm run build` succeeded"]),
         "",
         "## Targets",

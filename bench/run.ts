@@ -12,6 +12,8 @@ import { measureRateLimited } from "./measure-rate-limit";
 import { measureMemory, measureProviderSize } from "./measure-footprint";
 import { measureCli, measureRequire } from "./measure-startup";
 import { measurePluginStartup } from "./measure-plugin-startup";
+import { measureTerraformHandshake } from "./measure-terraform-handshake";
+import { measureTerraformPlan } from "./measure-terraform-plan";
 import { idealScheduleMs, measureWall } from "./measure-wall";
 import { parseBenchOptions, USAGE } from "./options";
 import { RESULTS_FILE } from "./paths";
@@ -75,6 +77,10 @@ async function main(argv: readonly string[]): Promise<number> {
     const cli = await measureCli(options.startupRuns);
     log(`== provider plugin start-up, ${options.startupRuns} fresh processes`);
     const pluginStartup = await measurePluginStartup(options.startupRuns);
+    log(`== Terraform provider: spawn to the handshake line, ${options.terraformRuns} rounds`);
+    const terraformHandshake = await measureTerraformHandshake(options.terraformRuns);
+    log(`== Terraform provider: tofu plan of one page, ${options.terraformRuns} rounds`);
+    const terraformPlan = await measureTerraformPlan(options.terraformRuns, log);
     log("== serialized dynamic provider");
     const provider = await measureProviderSize();
     log(`== memory growth listing ${options.memoryItems} items, ${options.memoryRuns} child processes per client`);
@@ -92,6 +98,8 @@ async function main(argv: readonly string[]): Promise<number> {
         memory,
         rateLimited,
         pluginStartup,
+        terraformHandshake,
+        terraformPlan,
     };
     const verdicts = judge(measurements);
     const machine = describeMachine();

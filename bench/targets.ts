@@ -5,6 +5,8 @@ import type { MemoryResult, ProviderSizeResult } from "./measure-footprint";
 import type { WallResult } from "./measure-wall";
 import type { RateLimitResult } from "./measure-rate-limit";
 import type { PluginStartupResult } from "./measure-plugin-startup";
+import type { TerraformHandshakeResult } from "./measure-terraform-handshake";
+import type { TerraformPlanResult } from "./measure-terraform-plan";
 import type { BenchOptions } from "./options";
 
 export interface Measurements {
@@ -19,6 +21,8 @@ export interface Measurements {
     memory: MemoryResult[];
     rateLimited: RateLimitResult;
     pluginStartup: PluginStartupResult;
+    terraformHandshake: TerraformHandshakeResult;
+    terraformPlan: TerraformPlanResult;
 }
 
 export interface TargetVerdict {
@@ -48,6 +52,22 @@ function cpuOf(m: Measurements, key: CpuResult["key"]): CpuResult {
     const found = m.cpu.find((c) => c.key === key);
     if (!found) throw new Error(`no CPU result for ${key}`);
     return found;
+}
+
+/** The `tofu plan` target: the Node.js plan over its floor, with the Go comparator's ratio for reference. */
+function terraformPlanVerdict(plan: TerraformPlanResult): TargetVerdict {
+    const target = "`tofu plan` of one page within 1.3x of its floor (a plan with no provider + three bare `node -e 0`)";
+    if (!plan.measured) return { target, measured: `not measured: ${plan.reason}`, pass: false };
+    const go = "plan" in plan.go ? plan.go : undefined;
+    return {
+        target,
+        measured:
+            `${plan.node.median.toFixed(0)} ms vs floor ${plan.floor.median.toFixed(0)} ms: ${plan.nodeVsFloor.median.toFixed(2)}x (median of ${plan.nodeVsFloor.n} same-round ratios, quartiles ${plan.nodeVsFloor.q1.toFixed(2)}-${plan.nodeVsFloor.q3.toFixed(2)}); ` +
+            (go
+                ? `the Go comparator plans in ${go.plan.median.toFixed(0)} ms: Node.js ÷ Go ${go.nodeVsGo.median.toFixed(2)}x`
+                : `Go comparator not measured (${"skipped" in plan.go ? plan.go.skipped : ""})`),
+        pass: plan.nodeVsFloor.median <= 1.3,
+    };
 }
 
 export function judge(m: Measurements): TargetVerdict[] {
@@ -99,6 +119,12 @@ export function judge(m: Measurements): TargetVerdict[] {
             measured: `${m.pluginStartup.plugin.median.toFixed(0)} ms; a bare \`node -e\` prints a line in ${m.pluginStartup.bareNode.median.toFixed(0)} ms: ${(m.pluginStartup.plugin.median / m.pluginStartup.bareNode.median).toFixed(2)}x`,
             pass: m.pluginStartup.plugin.median < 300,
         },
+        {
+            target: "The Terraform provider's executable prints its handshake line (AutoMTLS) within 1.5x of a bare `node -e 0` (medians)",
+            measured: `${m.terraformHandshake.provider.median.toFixed(0)} ms vs ${m.terraformHandshake.bareNode.median.toFixed(0)} ms: ${(m.terraformHandshake.provider.median / m.terraformHandshake.bareNode.median).toFixed(2)}x (same-round ratios: median ${m.terraformHandshake.perRound.median.toFixed(2)}x, quartiles ${m.terraformHandshake.perRound.q1.toFixed(2)}-${m.terraformHandshake.perRound.q3.toFixed(2)})`,
+            pass: m.terraformHandshake.provider.median / m.terraformHandshake.bareNode.median <= 1.5,
+        },
+        terraformPlanVerdict(m.terraformPlan),
         {
             target: "require() adds at most 50 ms over @pulumi/pulumi + @pulumi/pulumi/dynamic",
             measured: `${added.toFixed(1)} ms (median over fresh processes of the time to require the package after them; difference of medians across processes: ${m.require.addedMs.toFixed(1)} ms)`,

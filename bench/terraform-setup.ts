@@ -1,0 +1,116 @@
+/**
+ * What the Terraform measures need besides the package: the `tofu` that `npm run engine` built (found by the
+ * engine's own `findTerraformClis()`, run through ts-node in a child because bench/ compiles on its own), the Go
+ * comparator (bench/terraform-go, built with `go build`), the provider folders and CLI configuration files that
+ * install a provider with `dev_overrides` (no `init`), and the one-page configurations that are planned.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { NODE, REPO_ROOT, TERRAFORM_MAIN } from "./paths";
+
+/** The provider's type and the source address both providers are installed under. */
+export const PROVIDER_TYPE = "alicloudmessagecontacts";
+const PROVIDER_SOURCE = `registry.opentofu.org/bench/${PROVIDER_TYPE}`;
+const EXECUTABLE = `terraform-provider-${PROVIDER_TYPE}`;
+/** The Go comparator's module. */
+export const GO_COMPARATOR_DIR = join(REPO_ROOT, "bench", "terraform-go");
+
+/** The engine's `tofu` and its version, or why there is none. */
+export type TofuLookup = { tofu: string; version: string } | { missing: string };
+
+/** Asks engine/terraform-clis.ts where `npm run engine` put `tofu`; `BENCH_TOFU` names one instead. */
+export function findTofu(env: NodeJS.ProcessEnv = process.env): TofuLookup {
+    if (env["BENCH_TOFU"]) return { tofu: env["BENCH_TOFU"], version: "BENCH_TOFU" };
+    const script =
+        "const c = require('./engine/terraform-clis').findTerraformClis(); process.stdout.write(JSON.stringify({ tofu: c.tofu, version: c.versions.tofu }))";
+    const found = spawnSync(NODE, ["-r", "ts-node/register/transpile-only", "-e", script], { cwd: REPO_ROOT, encoding: "utf8" });
+    if (found.status !== 0) return { missing: (found.stderr.split("\n").find((line) => /Error/.test(line)) ?? found.stderr).trim().slice(0, 300) };
+    return JSON.parse(found.stdout) as { tofu: string; version: string };
+}
+
+/** The environment of every plan: the chosen CLI configuration, none of the user's TF_* variables (as engine/terraform-env.ts). */
+export function planEnv(cliConfigFile: string): NodeJS.ProcessEnv {
+    const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(TF|TOFU)_/.test(name)));
+    // The Node.js provider's `#!/usr/bin/env node` finds the bench's own Node first.
+    return {
+        ...base,
+        PATH: `${dirname(NODE)}:${process.env["PATH"] ?? ""}`,
+        TF_CLI_CONFIG_FILE: cliConfigFile,
+        CHECKPOINT_DISABLE: "1",
+        TF_IN_AUTOMATION: "1",
+    };
+}
+
+/** A scratch folder for the Terraform measures, removed by {@link TerraformScratch.remove}. */
+export interface TerraformScratch {
+    root: string;
+    /** A folder holding `terraform-provider-alicloudmessagecontacts` (a link to dist/provider/terraform/main.js). */
+    nodeProviderDir: string;
+    /** The Go comparator's folder (its executable is built there by {@link buildGoComparator}). */
+    goProviderDir: string;
+    remove(): void;
+}
+
+/** Makes the scratch folder and the Node.js provider's folder. */
+export function terraformScratch(): TerraformScratch {
+    const root = mkdtempSync(join(tmpdir(), "bench-terraform-"));
+    const nodeProviderDir = join(root, "node-provider");
+    const goProviderDir = join(root, "go-provider");
+    mkdirSync(nodeProviderDir);
+    mkdirSync(goProviderDir);
+    symlinkSync(TERRAFORM_MAIN, join(nodeProviderDir, EXECUTABLE));
+    return { root, nodeProviderDir, goProviderDir, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Builds the Go comparator into `dir`; returns undefined, or why it could not be built. */
+export function buildGoComparator(dir: string): string | undefined {
+    const built = spawnSync("go", ["build", "-trimpath", "-ldflags", "-s -w", "-o", join(dir, EXECUTABLE), "."], {
+        cwd: GO_COMPARATOR_DIR,
+        encoding: "utf8",
+        timeout: 15 * 60_000,
+    });
+    if (built.error) return `go build could not run: ${built.error.message}`;
+    if (built.status !== 0) return `go build failed: ${built.stderr.trim().split("\n").slice(0, 3).join(" ")}`;
+    return undefined;
+}
+
+/** Writes a CLI configuration file whose `dev_overrides` installs the provider found in `providerDir`. */
+export function writeCliConfig(file: string, providerDir: string): string {
+    writeFileSync(file, `provider_installation {\n  dev_overrides {\n    "${PROVIDER_SOURCE}" = ${JSON.stringify(providerDir)}\n  }\n  direct {}\n}\n`);
+    return file;
+}
+
+/** The emulator a configuration reads. */
+export interface EmulatorKeys {
+    url: string;
+    accessKeyId: string;
+    accessKeySecret: string;
+}
+
+/**
+ * Writes `dir/main.tf`: the data source (no arguments: every verification, one page here) and an output, under
+ * a provider block that both providers accept. Returns `dir`.
+ */
+export function writeDataSourceConfig(dir: string, emulator: EmulatorKeys): string {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+        join(dir, "main.tf"),
+        [
+            `terraform {\n  required_providers {\n    ${PROVIDER_TYPE} = { source = "bench/${PROVIDER_TYPE}" }\n  }\n}`,
+            `provider "${PROVIDER_TYPE}" {\n  endpoint   = ${JSON.stringify(emulator.url)}\n  access_key = ${JSON.stringify(emulator.accessKeyId)}\n  secret_key = ${JSON.stringify(emulator.accessKeySecret)}\n}`,
+            `data "${PROVIDER_TYPE}_verifications" "pending" {}`,
+            `output "total_count" {\n  value = data.${PROVIDER_TYPE}_verifications.pending.total_count\n}`,
+            "",
+        ].join("\n\n"),
+    );
+    return dir;
+}
+
+/** Writes `dir/main.tf` with no provider at all (declaring one would start it): the plan's own floor. */
+export function writeNoProviderConfig(dir: string): string {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "main.tf"), `locals {\n  answer = 42\n}\n\noutput "answer" {\n  value = local.answer\n}\n`);
+    return dir;
+}
