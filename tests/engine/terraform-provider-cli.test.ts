@@ -7,7 +7,7 @@
  * policy of examples/terraform/policy run by `opa eval` on the plan's JSON.
  */
 import { strict as assert } from "node:assert";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Emulator, startEmulator, Verification } from "../../emulator";
@@ -97,6 +97,15 @@ for (const cliName of ["tofu", "terraform"] as const) {
             return value;
         }
 
+        /** Whether `opa eval --fail-defined` of `data.main.deny[_]` fails the plan (exit 1), as the README runs it. */
+        function denied(plan: PlanJson): boolean {
+            const file = join(ws.root, `plan-${plans.length}-deny.json`);
+            writeFileSync(file, JSON.stringify(plan));
+            const result = spawnSync(clis.opa, ["eval", "--fail-defined", "-d", POLICY, "-i", file, "data.main.deny[_]"], { encoding: "utf8" });
+            assert.ok(result.status === 0 || result.status === 1, `opa eval exited ${String(result.status)}: ${result.stderr}`);
+            return result.status === 1;
+        }
+
         const listingIn = (plan: PlanJson) => plan.prior_state?.values?.root_module?.resources?.find((r) => r.mode === "data")?.values;
 
         before(async function () {
@@ -136,6 +145,7 @@ for (const cliName of ["tofu", "terraform"] as const) {
             assert.equal(verdict.deny.length, 1, JSON.stringify(verdict));
             assert.match(verdict.deny[0] as string, /data\.alicloudmessagecontacts_verifications\.pending: 23 message contact verification\(s\) pending/);
             assert.deepEqual(verdict.warn, []);
+            assert.equal(denied(plan), true);
         });
 
         it("apply records the listing: output -json equals the emulator's data exactly", async () => {
@@ -165,6 +175,7 @@ for (const cliName of ["tofu", "terraform"] as const) {
                 const plan = await planJson(example, envCredentials());
                 assert.equal(listingIn(plan)?.total_count, 0);
                 assert.deepEqual(policy(plan), { deny: [], warn: [] });
+                assert.equal(denied(plan), false);
             } finally {
                 emulator.setVerifications(CHANGED);
             }
@@ -202,6 +213,18 @@ output "verifications" {
             const expected = expectedOutputs(CHANGED.filter((v) => v.contactId === CONTACT)).verifications;
             assert.ok(expected.length > PAGE_SIZE, "the contact's listing spans one page only");
             assert.deepEqual(outputValues(await ws.ok(dir, ["output", "-json"])).verifications, expected);
+        });
+
+        it("dev_overrides pointing at the consumer project's node_modules/.bin: plan without init", async () => {
+            const bin = join(project.dir, "node_modules", ".bin");
+            const keys = Object.values(REGISTRY_HOST).map((host) => `    "${host}/${PROVIDER_SOURCE}" = ${JSON.stringify(bin)}`);
+            const config = join(ws.root, "dev.tfrc");
+            writeFileSync(config, `provider_installation {\n  dev_overrides {\n${keys.join("\n")}\n  }\n}\n`);
+            const dir = ws.folder("dev-overrides", { "main.tf": EXAMPLE_MAIN_TF });
+            const result = await ws.run(dir, ["plan", "-input=false"], envCredentials(), config);
+            assert.equal(result.code, 0, result.stdout + result.stderr);
+            assert.match(result.stdout + result.stderr, /[Pp]rovider development overrides are in effect/);
+            assert.match(result.stdout, new RegExp(`total_count\\s+= ${CHANGED.length}`));
         });
 
         it("a missing contact fails the plan with EntityNotExists.Contact in the diagnostic, without a stack trace", async () => {

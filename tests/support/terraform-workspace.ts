@@ -69,9 +69,9 @@ export class TerraformWorkspace {
         return dir;
     }
 
-    /** Runs the CLI in `dir` with `extra` variables; never rejects. */
-    run(dir: string, args: readonly string[], extra: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-        const env = terraformEnv({ cliConfigFile: this.cliConfigFile, base: hermeticEnv({ HOME: this.home }), extra });
+    /** Runs the CLI in `dir` with `extra` variables (and another CLI configuration, if given); never rejects. */
+    run(dir: string, args: readonly string[], extra: NodeJS.ProcessEnv = {}, cliConfigFile = this.cliConfigFile): Promise<CliRun> {
+        const env = terraformEnv({ cliConfigFile, base: hermeticEnv({ HOME: this.home }), extra });
         return new Promise((resolve) => {
             execFile(this.cli, [...args], { cwd: dir, env, timeout: 120_000, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
                 this.printed.push(String(stdout), String(stderr));
@@ -82,8 +82,8 @@ export class TerraformWorkspace {
     }
 
     /** Runs the CLI and fails, with what it printed, unless it exits 0; resolves with its stdout. */
-    async ok(dir: string, args: readonly string[], extra: NodeJS.ProcessEnv = {}): Promise<string> {
-        const result = await this.run(dir, args, extra);
+    async ok(dir: string, args: readonly string[], extra: NodeJS.ProcessEnv = {}, cliConfigFile = this.cliConfigFile): Promise<string> {
+        const result = await this.run(dir, args, extra, cliConfigFile);
         if (result.code !== 0) {
             throw new Error(
                 `${this.cli} ${args.join(" ")} exited ${result.code}\nstdout: ${result.stdout.slice(-4000)}\nstderr: ${result.stderr.slice(-4000)}`,
