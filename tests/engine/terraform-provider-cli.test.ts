@@ -8,7 +8,7 @@
  */
 import { strict as assert } from "node:assert";
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Emulator, startEmulator, Verification } from "../../emulator";
 import { findTerraformClis, TerraformClis } from "../../engine/terraform-clis";
@@ -213,6 +213,24 @@ output "verifications" {
             const expected = expectedOutputs(CHANGED.filter((v) => v.contactId === CONTACT)).verifications;
             assert.ok(expected.length > PAGE_SIZE, "the contact's listing spans one page only");
             assert.deepEqual(outputValues(await ws.ok(dir, ["output", "-json"])).verifications, expected);
+        });
+
+        it("the policy finds a listing read in a child module", async () => {
+            const dir = ws.folder("module", {
+                "main.tf": `module "listing" {\n  source = "./listing"\n}\n`,
+            });
+            const child = join(dir, "listing");
+            mkdirSync(child);
+            writeFileSync(join(child, "main.tf"), `${REQUIRED_PROVIDERS}\ndata "alicloudmessagecontacts_verifications" "all" {}\n`);
+            await ws.ok(dir, ["init", "-input=false"]);
+            const plan = await planJson(dir, envCredentials());
+            const verdict = policy(plan);
+            assert.deepEqual(verdict.warn, []);
+            assert.equal(verdict.deny.length, 1, JSON.stringify(verdict));
+            assert.match(
+                verdict.deny[0] as string,
+                new RegExp(`^module\\.listing\\.data\\.alicloudmessagecontacts_verifications\\.all: ${emulator.verifications().length} message`),
+            );
         });
 
         it("dev_overrides pointing at the consumer project's node_modules/.bin: plan without init", async () => {
