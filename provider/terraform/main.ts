@@ -7,6 +7,8 @@
  * handshake line. Only gRPC and the certificate load before that line; the protocol's codec, msgpack and the
  * Alibaba Cloud client load on the first RPC. It exits on the CLI's Shutdown, or when the CLI is gone (its parent
  * process changes; stdin is the CLI's own and says nothing, see `../plugin-process/parent-watch.ts`).
+ * `--write-mirror DIR` instead writes a `filesystem_mirror` layout that runs this installed package
+ * (`mirror-layout.ts`) and exits.
  */
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
