@@ -7,6 +7,8 @@
  * handshake line. Only gRPC and the certificate load before that line; the protocol's codec, msgpack and the
  * Alibaba Cloud client load on the first RPC. It exits on the CLI's Shutdown, or when the CLI is gone (its parent
  * process changes; stdin is the CLI's own and says nothing, see `../plugin-process/parent-watch.ts`).
+ * `--write-mirror DIR` instead writes a `filesystem_mirror` layout that runs this installed package
+ * (`mirror-layout.ts`) and exits.
  */
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
@@ -100,7 +102,26 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     process.stdout.write(handshakeLine(protocol, address.network, listening, certDer));
 }
 
-if (require.main === module) {
+/**
+ * `--write-mirror DIR`: writes a `filesystem_mirror` layout whose launcher runs this installed package (see
+ * `mirror-layout.ts`), prints the files written and exits. Loaded only for that flag.
+ */
+function writeMirrorCommand(args: readonly string[]): void {
+    const mirror = require("./mirror-layout") as typeof import("./mirror-layout");
+    const { packageVersion } = require("../plugin/main") as typeof import("../plugin/main");
+    try {
+        const dir = mirror.mirrorDirArgument(args);
+        const written = mirror.writeMirror({ dir, version: packageVersion(__dirname), mainScript: __filename });
+        process.stdout.write(`${written.join("\n")}\n`);
+    } catch (error) {
+        process.stderr.write(`${EXECUTABLE_NAME}: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = 1;
+    }
+}
+
+if (require.main === module && process.argv[2] === "--write-mirror") {
+    writeMirrorCommand(process.argv.slice(2));
+} else if (require.main === module) {
     start().catch((error: unknown) => {
         const message =
             error instanceof HandshakeRefusal
