@@ -57,7 +57,14 @@ function argumentsTable(): string {
 /** The settings, with their key in each provider and their environment variables. */
 function settingsTable(): string {
     return table(
-        ["setting", "TypeScript programs and the dynamic resource (stack config)", "provider plugin (YAML, Python, Go)", "Terraform and OpenTofu", "environment", "accepts"],
+        [
+            "setting",
+            "TypeScript programs and the dynamic resource (stack config)",
+            "provider plugin (YAML, Python, Go)",
+            "Terraform and OpenTofu",
+            "environment",
+            "accepts",
+        ],
         (SETTING_NAMES as SettingName[]).map((name) => [
             OPTION_DEFINITIONS[name].description,
             code(stackConfigKey(name)),
