@@ -4,7 +4,7 @@
  * hashicorp/go-plugin starts a plugin. It refuses to run without the CLI's magic cookie, chooses protocol 6,
  * makes a fresh certificate when the CLI asks for AutoMTLS (`PLUGIN_CLIENT_CERT`: TLS is then mandatory, and only
  * that client certificate is accepted), listens on a Unix socket (loopback TCP on Windows), and prints the one
- * handshake line. Only gRPC and the certificate load before that line; the protocol's codec, msgpack and the
+ * handshake line. Only `node:http2` (the small gRPC server of `grpc-http2-server.ts`) and the certificate load before that line; the protocol's codec, msgpack and the
  * Alibaba Cloud client load on the first RPC. It exits on the CLI's Shutdown, or when the CLI is gone (its parent
  * process changes; stdin is the CLI's own and says nothing, see `../plugin-process/parent-watch.ts`).
  * `--write-mirror DIR` instead writes a `filesystem_mirror` layout that runs this installed package
@@ -13,12 +13,12 @@
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import type * as grpc from "@grpc/grpc-js";
 import { CallCancellation } from "../plugin/call-cancellation";
 import { exitWithParent } from "../plugin-process/exit-with-parent";
-import { goPluginServices } from "./go-plugin-services";
+import { goPluginMethods } from "./go-plugin-services";
+import { Http2GrpcServer } from "./grpc-http2-server";
 import { checkMagicCookie, EXECUTABLE_NAME, handshakeLine, HandshakeRefusal, ListenAddress, listenAddress, negotiateProtocol } from "./handshake";
-import { providerService } from "./provider-grpc-service";
+import { providerMethods } from "./provider-grpc-service";
 import { selfSignedCertificate } from "./self-signed-certificate";
 
 /** How long answers in flight may take to finish after Shutdown. */
@@ -27,35 +27,23 @@ const SHUTDOWN_GRACE_MS = 500;
 /** The largest message accepted: a provider configuration or a read's state can be large, never this large. */
 const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
 
-/** The server's credentials: mutual TLS trusting only the CLI's certificate, or plaintext without AutoMTLS. */
-function credentials(grpcModule: typeof grpc, clientCertPem: string | undefined): { credentials: grpc.ServerCredentials; certDer?: Buffer } {
-    if (!clientCertPem) return { credentials: grpcModule.ServerCredentials.createInsecure() };
+/** Mutual TLS trusting only the CLI's certificate (AutoMTLS), with a fresh server certificate; or none. */
+function tlsFor(clientCertPem: string | undefined): { tls?: { keyPem: string; certPem: string; clientCertPem: string }; certDer?: Buffer } {
+    if (!clientCertPem) return {};
     const server = selfSignedCertificate();
-    return {
-        credentials: grpcModule.ServerCredentials.createSsl(
-            Buffer.from(clientCertPem),
-            [{ private_key: Buffer.from(server.keyPem), cert_chain: Buffer.from(server.certPem) }],
-            true,
-        ),
-        certDer: server.certDer,
-    };
+    return { tls: { keyPem: server.keyPem, certPem: server.certPem, clientCertPem }, certDer: server.certDer };
 }
 
-function bind(server: grpc.Server, target: string, serverCredentials: grpc.ServerCredentials): Promise<number> {
-    return new Promise((resolve, reject) => server.bindAsync(target, serverCredentials, (error, port) => (error ? reject(error) : resolve(port))));
-}
-
-/** Binds the address; resolves with the address as the handshake line gives it. */
-async function listen(server: grpc.Server, address: ListenAddress, serverCredentials: grpc.ServerCredentials): Promise<string> {
+/** Listens on the address; resolves with the address as the handshake line gives it. */
+async function listen(server: Http2GrpcServer, address: ListenAddress): Promise<string> {
     if (address.network === "unix") {
         rmSync(address.path, { force: true });
-        await bind(server, `unix:${address.path}`, serverCredentials);
-        return address.path;
+        return server.listen({ path: address.path });
     }
-    if (address.minPort <= 0 || address.maxPort < address.minPort) return `${address.host}:${await bind(server, `${address.host}:0`, serverCredentials)}`;
+    if (address.minPort <= 0 || address.maxPort < address.minPort) return server.listen({ host: address.host, port: 0 });
     for (let port = address.minPort; ; port++) {
         try {
-            return `${address.host}:${await bind(server, `${address.host}:${port}`, serverCredentials)}`;
+            return await server.listen({ host: address.host, port });
         } catch (error) {
             if (port >= address.maxPort) throw error;
         }
@@ -66,29 +54,31 @@ async function listen(server: grpc.Server, address: ListenAddress, serverCredent
 export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     checkMagicCookie(env);
     const protocol = negotiateProtocol(env);
-    const grpcModule = require("@grpc/grpc-js") as typeof grpc;
-    const { credentials: serverCredentials, certDer } = credentials(grpcModule, env.PLUGIN_CLIENT_CERT);
+    const { tls, certDer } = tlsFor(env.PLUGIN_CLIENT_CERT);
     const cancellation = new CallCancellation();
-    const server = new grpcModule.Server({ "grpc.max_receive_message_length": MAX_MESSAGE_BYTES, "grpc.max_send_message_length": MAX_MESSAGE_BYTES });
     const address = listenAddress(env, process.platform, tmpdir(), `${process.pid}-${randomBytes(4).toString("hex")}`);
+    let server: Http2GrpcServer | undefined;
+    const removeSocket = () => {
+        if (address.network === "unix") rmSync(address.path, { force: true });
+    };
     const cleanUp = (why: string) => {
         cancellation.cancelAll(why);
-        server.forceShutdown();
-        if (address.network === "unix") rmSync(address.path, { force: true });
+        server?.destroy();
+        removeSocket();
     };
     const shutdown = () => {
         cancellation.cancelAll("the CLI called Shutdown");
         // The answer to Shutdown is sent: let it (and any other answer) finish, but not for long.
-        const exit = () => {
-            cleanUp("the CLI called Shutdown");
+        void server?.close(SHUTDOWN_GRACE_MS).then(() => {
+            removeSocket();
             process.exit(0);
-        };
-        setTimeout(exit, SHUTDOWN_GRACE_MS).unref();
-        server.tryShutdown(exit);
+        });
     };
-    for (const service of goPluginServices(shutdown)) server.addService(service.definition, service.implementation);
-    const provider = providerService(cancellation);
-    server.addService(provider.definition, provider.implementation);
+    server = new Http2GrpcServer({
+        methods: { ...goPluginMethods(shutdown), ...providerMethods(cancellation) },
+        maxMessageBytes: MAX_MESSAGE_BYTES,
+        ...(tls ? { tls } : {}),
+    });
     // Watched from the start: a CLI that dies while the provider starts is noticed too.
     exitWithParent({ watchStdin: false, beforeExit: () => cleanUp("the CLI that started this provider is gone") });
     // The CLI forwards Ctrl-C to its process group and then stops the provider with StopProvider and Shutdown.
@@ -98,7 +88,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
         cleanUp("the provider was terminated");
         process.exit(143);
     });
-    const listening = await listen(server, address, serverCredentials);
+    const listening = await listen(server, address);
     process.stdout.write(handshakeLine(protocol, address.network, listening, certDer));
 }
 
