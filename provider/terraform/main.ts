@@ -57,24 +57,24 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     const { tls, certDer } = tlsFor(env.PLUGIN_CLIENT_CERT);
     const cancellation = new CallCancellation();
     const address = listenAddress(env, process.platform, tmpdir(), `${process.pid}-${randomBytes(4).toString("hex")}`);
-    let server: Http2GrpcServer | undefined;
     const removeSocket = () => {
         if (address.network === "unix") rmSync(address.path, { force: true });
     };
     const cleanUp = (why: string) => {
         cancellation.cancelAll(why);
-        server?.destroy();
+        server.destroy();
         removeSocket();
     };
     const shutdown = () => {
         cancellation.cancelAll("the CLI called Shutdown");
         // The answer to Shutdown is sent: let it (and any other answer) finish, but not for long.
-        void server?.close(SHUTDOWN_GRACE_MS).then(() => {
+        void server.close(SHUTDOWN_GRACE_MS).then(() => {
             removeSocket();
             process.exit(0);
         });
     };
-    server = new Http2GrpcServer({
+    // The closures above run only after this line (on Shutdown, a signal, or the parent's end).
+    const server = new Http2GrpcServer({
         methods: { ...goPluginMethods(shutdown), ...providerMethods(cancellation) },
         maxMessageBytes: MAX_MESSAGE_BYTES,
         ...(tls ? { tls } : {}),
