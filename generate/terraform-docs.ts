@@ -4,7 +4,7 @@
  * every attribute with its type, whether it is required, optional, sensitive or read-only, and its description.
  */
 import { dataSourceSchema, providerSchema } from "../provider/terraform/provider-schema";
-import { DATA_SOURCE_TYPE, PROVIDER_TYPE } from "../provider/terraform/terraform-names";
+import { DATA_SOURCE_TYPE, PROVIDER_SOURCE, PROVIDER_TYPE } from "../provider/terraform/terraform-names";
 import type { SchemaAttribute, SchemaBlock } from "../provider/terraform/tfplugin6-messages";
 
 /** The provider's page. */
@@ -60,7 +60,7 @@ function blockSection(block: SchemaBlock, level: string): string {
 const PROVIDER_EXAMPLE = `terraform {
   required_providers {
     ${PROVIDER_TYPE} = {
-      source = "pulumi-alicloud-message-contacts/${PROVIDER_TYPE}"
+      source = "${PROVIDER_SOURCE}"
     }
   }
 }
@@ -84,54 +84,53 @@ function page(title: string, description: string, body: string): string {
     return `---\npage_title: "${title}"\ndescription: |-\n  ${description}\n---\n\n${body}\n`;
 }
 
-/** `docs/index.md`. */
-export function providerDoc(): string {
-    const schema = providerSchema();
+/** A page: its heading, what it serves, the example, and the block's schema. */
+function schemaPage(title: string, description: string, heading: string, intro: string, example: string, block: SchemaBlock): string {
     return page(
-        `${PROVIDER_TYPE} Provider`,
-        "Lists Alibaba Cloud Resource Directory message contact verifications, from every page.",
+        title,
+        description,
         [
-            `# ${PROVIDER_TYPE} Provider`,
+            heading,
             "",
-            `Serves the data source \`${DATA_SOURCE_TYPE}\`: the phone numbers and email addresses of Resource Directory message contacts that are waiting to be verified (ListMessageContactVerifications), from every page, as one consistent, complete list or an error. The provider block takes the attribute names of Alibaba Cloud's official provider. ${schema.block.description ?? ""}`,
+            intro,
             "",
             "This file is generated from the option table by `npm run generate`.",
             "",
             "## Example Usage",
             "",
             "```terraform",
-            PROVIDER_EXAMPLE,
+            example,
             "```",
             "",
             "## Schema",
             "",
-            blockSection(schema.block, "###"),
+            blockSection(block, "###"),
         ].join("\n"),
+    );
+}
+
+/** `docs/index.md`. */
+export function providerDoc(): string {
+    const schema = providerSchema();
+    return schemaPage(
+        `${PROVIDER_TYPE} Provider`,
+        "Lists Alibaba Cloud Resource Directory message contact verifications, from every page.",
+        `# ${PROVIDER_TYPE} Provider`,
+        `Serves the data source \`${DATA_SOURCE_TYPE}\`: the phone numbers and email addresses of Resource Directory message contacts that are waiting to be verified (ListMessageContactVerifications), from every page, as one consistent, complete list or an error. The provider block takes the attribute names of Alibaba Cloud's official provider. ${schema.block.description ?? ""}`,
+        PROVIDER_EXAMPLE,
+        schema.block,
     );
 }
 
 /** `docs/data-sources/verifications.md`. */
 export function dataSourceDoc(): string {
     const schema = dataSourceSchema();
-    return page(
+    return schemaPage(
         `${DATA_SOURCE_TYPE} Data Source - ${PROVIDER_TYPE}`,
         schema.block.description ?? "",
-        [
-            `# ${DATA_SOURCE_TYPE} (Data Source)`,
-            "",
-            `${schema.block.description ?? ""} A \`contact_id\` not known at plan time is read at apply.`,
-            "",
-            "This file is generated from the option table by `npm run generate`.",
-            "",
-            "## Example Usage",
-            "",
-            "```terraform",
-            DATA_SOURCE_EXAMPLE,
-            "```",
-            "",
-            "## Schema",
-            "",
-            blockSection(schema.block, "###"),
-        ].join("\n"),
+        `# ${DATA_SOURCE_TYPE} (Data Source)`,
+        `${schema.block.description ?? ""} A \`contact_id\` not known at plan time is read at apply.`,
+        DATA_SOURCE_EXAMPLE,
+        schema.block,
     );
 }

@@ -7,7 +7,7 @@
 import { CredentialsCache, ProviderSettings } from "../alibaba-client";
 import { listingResource, pickInputs, Props } from "../listing-resource";
 import type { ResourceOutputs } from "../resource-shape";
-import { asSecret, UNKNOWN_VALUE } from "../wire-format";
+import { keepSecret, UNKNOWN_VALUE } from "../wire-format";
 import { readStackConfig, stackConfigKey, STACK_CONFIG_VOCABULARY } from "./stack-config";
 
 export { pickInputs, UNKNOWN_VALUE };
@@ -53,17 +53,10 @@ function unknownInputs(news: Props): string[] {
     return Object.keys(news).filter((name) => news[name] === UNKNOWN_VALUE);
 }
 
-/** `props` with the named outputs as secrets, which the dynamic host passes on as secrets. */
-function withSecrets<T extends object>(props: T, names: readonly string[]): T {
-    const wrapped = { ...props } as Props;
-    for (const name of names) if (wrapped[name] !== undefined) wrapped[name] = asSecret(wrapped[name]);
-    return wrapped as T;
-}
-
 /** See `ListingResource.check` (../listing-resource.ts). */
 export async function check(news: Props): Promise<{ inputs: Props; failures: { property: string; reason: string }[] }> {
     const { inputs, failures, secret } = await resource.check(news, { unknown: unknownInputs(news) });
-    return { inputs: withSecrets(inputs, secret), failures };
+    return { inputs: keepSecret(inputs, secret), failures };
 }
 
 /** See `ListingResource.create` (../listing-resource.ts). */

@@ -5,16 +5,7 @@
  * from the option table; the program's get functions and the dynamic provider read the same keys with the same
  * function, so they resolve the same settings.
  */
-import {
-    InvalidArgumentError,
-    OPTION_DEFINITIONS,
-    OptionName,
-    ProviderSettings,
-    readSettings,
-    SettingName,
-    SETTING_NAMES,
-    Vocabulary,
-} from "../alibaba-client";
+import { InvalidArgumentError, OPTION_DEFINITIONS, isSettingName, ProviderSettings, readSettings, SettingName, Vocabulary } from "../alibaba-client";
 import { PACKAGE_NAME } from "../pulumi-names";
 
 /** The namespace of `@pulumi/alicloud`'s config, whose keys the official settings share. */
@@ -26,13 +17,9 @@ export function stackConfigKey(name: SettingName): string {
     return official ? `${ALICLOUD_NAMESPACE}:${official}` : `${PACKAGE_NAME}:${name}`;
 }
 
-function isSetting(name: OptionName): name is SettingName {
-    return (SETTING_NAMES as readonly string[]).includes(name);
-}
-
 /** How the dynamic provider names its settings: `stack config alicloud:accessKey`. */
 export const STACK_CONFIG_VOCABULARY: Vocabulary = {
-    setting: (name) => (isSetting(name) ? { prefix: "stack config ", key: stackConfigKey(name) } : undefined),
+    setting: (name) => (isSettingName(name) ? { prefix: "stack config ", key: stackConfigKey(name) } : undefined),
 };
 
 /** How a program's get functions name their places: their arguments, and the stack config. */

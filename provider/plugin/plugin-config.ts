@@ -5,7 +5,7 @@
  * values are read and checked by the same function as the dynamic provider's, and every message names the plugin's
  * key. Absent keys fall back to the environment and files chain.
  */
-import { OPTION_DEFINITIONS, OptionName, ProviderSettings, readSettings, SettingName, SETTING_NAMES, Vocabulary } from "../alibaba-client";
+import { isSettingName, OPTION_DEFINITIONS, ProviderSettings, readSettings, SettingName, SETTING_NAMES, Vocabulary } from "../alibaba-client";
 import type { PropertyFailure, Props } from "../listing-resource";
 import { PACKAGE_NAME } from "../pulumi-names";
 import { containsUnknown } from "../wire-format";
@@ -23,13 +23,9 @@ export function pluginConfigKey(key: string): string {
     return `${PACKAGE_NAME}:${key}`;
 }
 
-function isSetting(name: OptionName): name is SettingName {
-    return (SETTING_NAMES as readonly string[]).includes(name);
-}
-
 /** How the plugin names its settings in messages: by their full keys. */
 export const PLUGIN_VOCABULARY: Vocabulary = {
-    setting: (name) => (isSetting(name) ? { prefix: "", key: pluginConfigKey(pluginKeyOf(name)) } : undefined),
+    setting: (name) => (isSettingName(name) ? { prefix: "", key: pluginConfigKey(pluginKeyOf(name)) } : undefined),
 };
 
 /** How the plugin's function names its places: its arguments, and the plugin's keys. */

@@ -13,10 +13,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { EXECUTABLE_NAME } from "./handshake";
-import { PROVIDER_TYPE } from "./terraform-names";
-
-/** The registry namespace of the provider's source address, `pulumi-alicloud-message-contacts/alicloudmessagecontacts`. */
-export const PROVIDER_NAMESPACE = "pulumi-alicloud-message-contacts";
+import { PROVIDER_NAMESPACE, PROVIDER_TYPE } from "./terraform-names";
 
 /** The hosts a short source address means: OpenTofu's registry, and Terraform's. */
 export const REGISTRY_HOSTS = ["registry.opentofu.org", "registry.terraform.io"] as const;

@@ -3,10 +3,16 @@
  * provider's attributes in the vocabulary of Alibaba Cloud's official Terraform provider (snake_case of the
  * option's official name, else of its own), the data source's arguments, and how messages name each place.
  */
-import { ARGUMENT_NAMES, OPTION_DEFINITIONS, OptionName, SettingName, SETTING_NAMES, Vocabulary } from "../alibaba-client";
+import { ARGUMENT_NAMES, isSettingName, OPTION_DEFINITIONS, OptionName, SettingName, SETTING_NAMES, Vocabulary } from "../alibaba-client";
 
 /** The provider type (`terraform-provider-<type>`, `required_providers { alicloudmessagecontacts = ... }`). */
 export const PROVIDER_TYPE = "alicloudmessagecontacts";
+
+/** The registry namespace of the provider's source address. */
+export const PROVIDER_NAMESPACE = "pulumi-alicloud-message-contacts";
+
+/** The provider's source address in `required_providers`: `pulumi-alicloud-message-contacts/alicloudmessagecontacts`. */
+export const PROVIDER_SOURCE = `${PROVIDER_NAMESPACE}/${PROVIDER_TYPE}`;
 
 /** The data source's type. */
 export const DATA_SOURCE_TYPE = `${PROVIDER_TYPE}_verifications`;
@@ -47,6 +53,5 @@ export const DATA_SOURCE_ARGUMENTS: readonly OptionName[] = ARGUMENT_NAMES.filte
 /** How messages name the places a Terraform user sets options in: the data source's arguments, the provider's attributes. */
 export const TERRAFORM_VOCABULARY: Vocabulary = {
     argument: (name) => (DATA_SOURCE_ARGUMENTS.includes(name) ? { prefix: "argument ", key: snakeCase(name) } : undefined),
-    setting: (name) =>
-        (SETTING_NAMES as readonly string[]).includes(name) ? { prefix: "provider attribute ", key: providerAttributeOf(name as SettingName) } : undefined,
+    setting: (name) => (isSettingName(name) ? { prefix: "provider attribute ", key: providerAttributeOf(name) } : undefined),
 };

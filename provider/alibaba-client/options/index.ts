@@ -17,7 +17,7 @@ export {
 export { AssumeRoleSettings, OptionValues } from "./option-values";
 export { CLIENT_VOCABULARY, envPlace, pairText, Place, placeText, Vocabulary } from "./places";
 export { acceptedText, FieldRule, Rule } from "./rules";
-export { ProviderSettings, readSettings, SettingName, SettingProblem, SettingsReading } from "./settings";
+export { isSettingName, ProviderSettings, readSettings, SettingName, SettingProblem, SettingsReading } from "./settings";
 export {
     ArgumentProblem,
     argumentNameOf,

@@ -12,6 +12,11 @@ import { valueProblem } from "./validate-options";
 /** The name of an option that is a provider setting. */
 export type SettingName = OptionNameSetAs<"setting">;
 
+/** Whether an option is a provider setting. */
+export function isSettingName(name: string): name is SettingName {
+    return (SETTING_NAMES as readonly string[]).includes(name);
+}
+
 /** A provider's settings, by option name, each checked by its rule. */
 export type ProviderSettings = Pick<OptionValues, SettingName>;
 
@@ -75,9 +80,11 @@ const KEY_PAIR = ["accessKeyId", "accessKeySecret"] as const;
 export function readSettings(get: (name: SettingName) => unknown, placeOf: (name: SettingName) => Place): SettingsReading {
     const settings: Record<string, unknown> = {};
     const problems: SettingProblem[] = [];
+    const given = new Set<SettingName>();
     for (const name of SETTING_NAMES as SettingName[]) {
         const raw = get(name);
         if (raw === undefined || raw === null || raw === "") continue;
+        given.add(name);
         const where = placeText(placeOf(name));
         const conversion = converted(name, raw);
         if ("notJson" in conversion) {
@@ -90,9 +97,8 @@ export function readSettings(get: (name: SettingName) => unknown, placeOf: (name
         else settings[name] = value;
     }
     const [id, secret] = KEY_PAIR;
-    const given = KEY_PAIR.filter((name) => get(name) !== undefined && get(name) !== null && get(name) !== "");
-    if (given.length === 1) {
-        const missing = given[0] === id ? secret : id;
+    if (given.has(id) !== given.has(secret)) {
+        const missing = given.has(id) ? secret : id;
         problems.push({
             option: missing,
             message: `${placeText(placeOf(missing))} is missing: set ${pairText(placeOf(id), placeOf(secret))} together, or neither.`,
