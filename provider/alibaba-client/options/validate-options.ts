@@ -7,6 +7,7 @@ import { InvalidArgumentError } from "../errors";
 import { parseEndpoint, shownEndpoint } from "../endpoint";
 import { OPTION_DEFINITIONS, OptionName } from "./option-table";
 import type { Vocabulary } from "./places";
+import { ruleAccepts } from "./rule-guard";
 import { acceptedText, Rule } from "./rules";
 
 /** A rejected option: which field (as the caller names it), and a message saying what is accepted. */
@@ -18,7 +19,7 @@ export interface ArgumentProblem {
 /** How the caller names an option in messages; by default, by its name. */
 export type NameOf = (name: OptionName) => string;
 
-/** zod, loaded on the first validation (about 50 ms): importing the client stays cheap. */
+/** zod, loaded on the first value the quick guard does not accept (about 50 ms): importing the client stays cheap. */
 function zod(): typeof Zod {
     return require("zod") as typeof Zod;
 }
@@ -57,6 +58,11 @@ function buildSchema(rule: Rule): Zod.ZodType {
         case "map":
             return z.record(z.string(), z.string().min(1));
     }
+}
+
+/** Whether the rule's zod schema accepts `value`: the contract the quick guard (`rule-guard.ts`) is tested against. */
+export function schemaAccepts(rule: Rule, value: unknown): boolean {
+    return schemaOf(rule).safeParse(value).success;
 }
 
 /** Edit distance between two names, case-insensitive (a misspelt `pagesize` is 0 away from `pageSize`). */
@@ -125,7 +131,8 @@ function show(name: OptionName, value: unknown): string {
 export function valueProblem(name: OptionName, value: unknown, nameOf: NameOf = (n) => n): ArgumentProblem | undefined {
     const rule = OPTION_DEFINITIONS[name].rule;
     const field = nameOf(name);
-    if (!schemaOf(rule).safeParse(value).success) return { field, message: `${field} must be ${acceptedText(rule)}; got ${show(name, value)}.` };
+    if (!ruleAccepts(rule, value) && !schemaAccepts(rule, value))
+        return { field, message: `${field} must be ${acceptedText(rule)}; got ${show(name, value)}.` };
     if (rule.kind === "endpoint" && typeof value === "string") {
         // Parsed now as every listing will parse it, so that a bad endpoint is refused with the reason, by name.
         try {
