@@ -1,13 +1,28 @@
-import { z } from "zod";
+import type { z } from "zod";
 
-/** The body of every error answer: `{RequestId, Code, Message, HostId, Recommend}`. Only `Code` is required. */
-export const errorAnswerSchema = z.object({
-    RequestId: z.string().optional(),
-    Code: z.string().min(1),
-    Message: z.string().optional(),
-    HostId: z.string().optional(),
-    Recommend: z.string().optional(),
-});
+/** zod, loaded when first needed (about 45 ms): a listing whose pages pass their quick guards never loads it. */
+export function zod(): typeof z {
+    return (require("zod") as typeof import("zod")).z;
+}
+
+function buildErrorAnswerSchema() {
+    const z = zod();
+    return z.object({
+        RequestId: z.string().optional(),
+        Code: z.string().min(1),
+        Message: z.string().optional(),
+        HostId: z.string().optional(),
+        Recommend: z.string().optional(),
+    });
+}
+
+let errorAnswer: ReturnType<typeof buildErrorAnswerSchema> | undefined;
+
+/** The body of every error answer: `{RequestId, Code, Message, HostId, Recommend}`. Only `Code` is required. Built on first use. */
+export function errorAnswerSchema(): ReturnType<typeof buildErrorAnswerSchema> {
+    errorAnswer ??= buildErrorAnswerSchema();
+    return errorAnswer;
+}
 
 /** `TotalCount: expected number, received string; ContactVerifications[3].Target: required`. */
 export function formatSchemaIssues(error: z.ZodError): string {

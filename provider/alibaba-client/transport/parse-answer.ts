@@ -52,7 +52,7 @@ export function parseAnswer<T>(operation: string, answer: HttpAnswer, schema: An
         new InvalidResponseError({ operation, httpStatus: answer.status, requestId, problem, bodyExcerpt: redactCredentials(text) });
 
     if (answer.status < 200 || answer.status >= 300) {
-        const error = json.ok ? errorAnswerSchema.safeParse(json.value) : undefined;
+        const error = json.ok ? errorAnswerSchema().safeParse(json.value) : undefined;
         if (!error?.success) {
             throw invalid(json.ok ? "an error status without an error code in the body" : describeUnparsableBody(text, headerValue(answer, "content-type")));
         }
