@@ -7,6 +7,7 @@
  * the requests in flight: a plugin left behind would hold the stack's credentials and sign requests for any
  * local caller of its port.
  */
+import "../plugin-process/compile-cache";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type * as grpc from "@grpc/grpc-js";

@@ -10,6 +10,7 @@
  * `--write-mirror DIR` instead writes a `filesystem_mirror` layout that runs this installed package
  * (`mirror-layout.ts`) and exits.
  */
+import "../plugin-process/compile-cache";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
