@@ -9,12 +9,13 @@ import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { NODE, REPO_ROOT, TERRAFORM_CERTIFICATE, TERRAFORM_MAIN } from "./paths";
+import { timeToFirstLine } from "./first-line";
 import { Summary, summarize } from "./stats";
 import { planEnv } from "./terraform-setup";
 import { devNull } from "node:os";
 
 /** go-plugin's magic cookie for Terraform providers (see provider/terraform/handshake.ts). */
-const MAGIC_COOKIE = { TF_PLUGIN_MAGIC_COOKIE: "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2" };
+export const MAGIC_COOKIE = { TF_PLUGIN_MAGIC_COOKIE: "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2" };
 
 /** The provider's start-up and the bare Node.js start, over fresh processes. */
 export interface TerraformHandshakeResult {
@@ -28,31 +29,6 @@ export interface TerraformHandshakeResult {
     line: string;
 }
 
-/** Spawns the provider; resolves with the ms to its first stdout line and the line, then stops it (SIGTERM removes its socket). */
-function timeToHandshake(env: NodeJS.ProcessEnv): Promise<{ ms: number; line: string }> {
-    return new Promise((resolve, reject) => {
-        const started = performance.now();
-        const child = spawn(TERRAFORM_MAIN, [], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-        let out = "";
-        let err = "";
-        let done = false;
-        child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
-        child.stdout.on("data", (chunk: Buffer) => {
-            out += chunk.toString();
-            const end = out.indexOf("\n");
-            if (end < 0 || done) return;
-            const ms = performance.now() - started;
-            done = true;
-            child.kill("SIGTERM");
-            resolve({ ms, line: out.slice(0, end) });
-        });
-        child.on("error", reject);
-        child.on("exit", (code) => {
-            if (!done) reject(new Error(`${TERRAFORM_MAIN} exited (${String(code)}) before its handshake line: ${err.slice(0, 500)}`));
-        });
-    });
-}
-
 /** Spawns `node -e 0`; resolves with the ms to its exit. */
 function timeToExit(): Promise<number> {
     return new Promise((resolve, reject) => {
@@ -64,7 +40,7 @@ function timeToExit(): Promise<number> {
 }
 
 /** Checks the line is go-plugin's `1|6|unix|<path>|grpc|<certificate>`, with a certificate; returns the socket path. */
-function checkHandshakeLine(line: string): string {
+export function checkHandshakeLine(line: string): string {
     const fields = line.split("|");
     if (fields.length !== 6 || fields[0] !== "1" || fields[1] !== "6" || fields[4] !== "grpc" || (fields[5] ?? "").length <= 50) {
         throw new Error(`not a protocol 6 handshake line with an AutoMTLS certificate: ${line.slice(0, 200)}`);
@@ -83,7 +59,7 @@ export async function measureTerraformHandshake(runs: number): Promise<Terraform
         PLUGIN_CLIENT_CERT: selfSignedCertificate().certPem,
     };
     const providerStart = async () => {
-        const run = await timeToHandshake(env);
+        const run = await timeToFirstLine(TERRAFORM_MAIN, env, REPO_ROOT);
         const socket = checkHandshakeLine(run.line);
         if (socket) rmSync(socket, { force: true });
         return run;

@@ -4,15 +4,30 @@
  * configuration with no provider, plus three bare `node -e 0` starts (a plan starts the provider three times).
  * The same configuration is planned with the Go comparator (bench/terraform-go) when `go` can build it. Every
  * round times each contender once, in an order that rotates from round to round; every plan must succeed and
- * show the listing's count. The target reads the median of the same-round ratios.
+ * show the listing's count. The target reads the median of the same-round ratios. Each round also times the Go
+ * comparator's start to its handshake line, to tell what the Go plan spends beyond tofu's own work and the
+ * three starts of its provider: the protocol work itself (TLS, the RPCs, the listing), which no provider skips.
  */
 import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { devNull } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { withEmulator } from "./emulator-process";
-import { NODE } from "./paths";
+import { timeToFirstLine } from "./first-line";
+import { checkHandshakeLine, MAGIC_COOKIE } from "./measure-terraform-handshake";
+import { NODE, TERRAFORM_CERTIFICATE } from "./paths";
 import { Summary, summarize } from "./stats";
-import { buildGoComparator, findTofu, planEnv, terraformScratch, writeCliConfig, writeDataSourceConfig, writeNoProviderConfig } from "./terraform-setup";
+import {
+    buildGoComparator,
+    findTofu,
+    planEnv,
+    PROVIDER_EXECUTABLE,
+    terraformScratch,
+    writeCliConfig,
+    writeDataSourceConfig,
+    writeNoProviderConfig,
+} from "./terraform-setup";
 
 /** Verifications the emulator holds: one page. */
 const ITEMS = 20;
@@ -34,9 +49,23 @@ export type TerraformPlanResult =
           /** Same-round ratios: Node.js plan / floor. */
           nodeVsFloor: Summary;
           /** The plan with the Go comparator, ms, or why it was not measured. */
-          go: { plan: Summary; nodeVsGo: Summary } | { skipped: string };
+          go: { plan: Summary; nodeVsGo: Summary; start: Summary } | { skipped: string };
       }
     | { measured: false; reason: string };
+
+/** The 1.3x goal's room beyond the floor, and what the Go comparator's plan spends beyond tofu's own work and its three starts (medians), ms. */
+export interface ProtocolWork {
+    /** 0.3 x the floor: what the goal leaves a provider beyond three bare `node -e 0` starts. */
+    goalRoomMs: number;
+    /** Go plan - no-provider plan - 3 x the Go provider's start to its handshake line. */
+    goWorkMs: number;
+}
+
+/** {@link ProtocolWork} from a plan measurement with the Go comparator; undefined without it. Pure. */
+export function protocolWork(plan: TerraformPlanResult): ProtocolWork | undefined {
+    if (!plan.measured || !("plan" in plan.go)) return undefined;
+    return { goalRoomMs: 0.3 * plan.floor.median, goWorkMs: plan.go.plan.median - plan.noProvider.median - 3 * plan.go.start.median };
+}
 
 /** Runs `command args` in `cwd`; resolves with the wall time to exit and stdout; rejects on a non-zero exit. */
 function timed(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ ms: number; stdout: string }> {
@@ -65,6 +94,18 @@ async function plan(tofu: string, dir: string, env: NodeJS.ProcessEnv, expected:
     return run.ms;
 }
 
+/** The Go comparator's executable as a CLI starts it (AutoMTLS): spawn to its handshake line, ms. */
+function goStarter(executable: string): () => Promise<number> {
+    const { selfSignedCertificate } = require(TERRAFORM_CERTIFICATE) as { selfSignedCertificate: () => { certPem: string } };
+    const env = { ...planEnv(devNull), ...MAGIC_COOKIE, PLUGIN_PROTOCOL_VERSIONS: "6", PLUGIN_CLIENT_CERT: selfSignedCertificate().certPem };
+    return async () => {
+        const run = await timeToFirstLine(executable, env);
+        const socket = checkHandshakeLine(run.line);
+        if (socket) rmSync(socket, { force: true });
+        return run.ms;
+    };
+}
+
 const bareNode = async () => (await timed(NODE, ["-e", "0"], process.cwd(), { ...process.env, NODE_OPTIONS: "" })).ms;
 
 /** Measures `runs` rounds after one untimed warm-up of each contender. */
@@ -81,16 +122,29 @@ export async function measureTerraformPlan(runs: number, log: (line: string) => 
             const dataDir = writeDataSourceConfig(join(scratch.root, "data-source"), emulator);
             const emptyDir = writeNoProviderConfig(join(scratch.root, "no-provider"));
             const expected = `total_count = ${ITEMS}`;
-            const contenders: { key: "floor" | "node" | "go"; run: () => Promise<number[]> }[] = [
+            const goStart = goStarter(join(scratch.goProviderDir, PROVIDER_EXECUTABLE));
+            const contenders: { key: "floor" | "node" | "go" | "goStart"; run: () => Promise<number[]> }[] = [
                 {
                     key: "floor",
                     run: async () => [await plan(found.tofu, emptyDir, nodeEnv, "answer = 42"), await bareNode(), await bareNode(), await bareNode()],
                 },
                 { key: "node", run: async () => [await plan(found.tofu, dataDir, nodeEnv, expected)] },
-                ...(goProblem ? [] : [{ key: "go" as const, run: async () => [await plan(found.tofu, dataDir, goEnv, expected)] }]),
+                ...(goProblem
+                    ? []
+                    : [
+                          { key: "go" as const, run: async () => [await plan(found.tofu, dataDir, goEnv, expected)] },
+                          { key: "goStart" as const, run: async () => [await goStart()] },
+                      ]),
             ];
             for (const contender of contenders) await contender.run();
-            const samples = { noProvider: [] as number[], bare: [] as number[], floor: [] as number[], node: [] as number[], go: [] as number[] };
+            const samples = {
+                noProvider: [] as number[],
+                bare: [] as number[],
+                floor: [] as number[],
+                node: [] as number[],
+                go: [] as number[],
+                goStart: [] as number[],
+            };
             const nodeVsFloor: number[] = [];
             const nodeVsGo: number[] = [];
             for (let round = 0; round < runs; round++) {
@@ -112,6 +166,7 @@ export async function measureTerraformPlan(runs: number, log: (line: string) => 
                     samples.go.push(go);
                     nodeVsGo.push(node / go);
                 }
+                samples.goStart.push(...(times.get("goStart") ?? []));
             }
             return {
                 measured: true as const,
@@ -121,7 +176,7 @@ export async function measureTerraformPlan(runs: number, log: (line: string) => 
                 floor: summarize(samples.floor),
                 node: summarize(samples.node),
                 nodeVsFloor: summarize(nodeVsFloor),
-                go: goProblem ? { skipped: goProblem } : { plan: summarize(samples.go), nodeVsGo: summarize(nodeVsGo) },
+                go: goProblem ? { skipped: goProblem } : { plan: summarize(samples.go), nodeVsGo: summarize(nodeVsGo), start: summarize(samples.goStart) },
             };
         });
     } finally {

@@ -6,7 +6,7 @@ import type { WallResult } from "./measure-wall";
 import type { RateLimitResult } from "./measure-rate-limit";
 import type { PluginStartupResult } from "./measure-plugin-startup";
 import type { TerraformHandshakeResult } from "./measure-terraform-handshake";
-import type { TerraformPlanResult } from "./measure-terraform-plan";
+import { protocolWork, TerraformPlanResult } from "./measure-terraform-plan";
 import type { BenchOptions } from "./options";
 
 export interface Measurements {
@@ -59,12 +59,14 @@ function terraformPlanVerdict(plan: TerraformPlanResult): TargetVerdict {
     const target = "`tofu plan` of one page within 1.3x of its floor (a plan with no provider + three bare `node -e 0`)";
     if (!plan.measured) return { target, measured: `not measured: ${plan.reason}`, pass: false };
     const go = "plan" in plan.go ? plan.go : undefined;
+    const work = protocolWork(plan);
     return {
         target,
         measured:
             `${plan.node.median.toFixed(0)} ms vs floor ${plan.floor.median.toFixed(0)} ms: ${plan.nodeVsFloor.median.toFixed(2)}x (median of ${plan.nodeVsFloor.n} same-round ratios, quartiles ${plan.nodeVsFloor.q1.toFixed(2)}-${plan.nodeVsFloor.q3.toFixed(2)}); ` +
             (go
-                ? `the Go comparator plans in ${go.plan.median.toFixed(0)} ms: Node.js ÷ Go ${go.nodeVsGo.median.toFixed(2)}x`
+                ? `the Go comparator plans in ${go.plan.median.toFixed(0)} ms: Node.js ÷ Go ${go.nodeVsGo.median.toFixed(2)}x; ` +
+                  `the goal leaves ${work?.goalRoomMs.toFixed(0)} ms beyond three bare starts, where Go's plan spends ${work?.goWorkMs.toFixed(0)} ms beyond its own three starts`
                 : `Go comparator not measured (${"skipped" in plan.go ? plan.go.skipped : ""})`),
         pass: plan.nodeVsFloor.median <= 1.3,
     };

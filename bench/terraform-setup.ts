@@ -13,7 +13,8 @@ import { NODE, REPO_ROOT, TERRAFORM_MAIN } from "./paths";
 /** The provider's type and the source address both providers are installed under. */
 export const PROVIDER_TYPE = "alicloudmessagecontacts";
 const PROVIDER_SOURCE = `registry.opentofu.org/bench/${PROVIDER_TYPE}`;
-const EXECUTABLE = `terraform-provider-${PROVIDER_TYPE}`;
+/** The executable's name, as go-plugin and the CLIs look for it. */
+export const PROVIDER_EXECUTABLE = `terraform-provider-${PROVIDER_TYPE}`;
 /** The Go comparator's module. */
 export const GO_COMPARATOR_DIR = join(REPO_ROOT, "bench", "terraform-go");
 
@@ -60,13 +61,13 @@ export function terraformScratch(): TerraformScratch {
     const goProviderDir = join(root, "go-provider");
     mkdirSync(nodeProviderDir);
     mkdirSync(goProviderDir);
-    symlinkSync(TERRAFORM_MAIN, join(nodeProviderDir, EXECUTABLE));
+    symlinkSync(TERRAFORM_MAIN, join(nodeProviderDir, PROVIDER_EXECUTABLE));
     return { root, nodeProviderDir, goProviderDir, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
 /** Builds the Go comparator into `dir`; returns undefined, or why it could not be built. */
 export function buildGoComparator(dir: string): string | undefined {
-    const built = spawnSync("go", ["build", "-trimpath", "-ldflags", "-s -w", "-o", join(dir, EXECUTABLE), "."], {
+    const built = spawnSync("go", ["build", "-trimpath", "-ldflags", "-s -w", "-o", join(dir, PROVIDER_EXECUTABLE), "."], {
         cwd: GO_COMPARATOR_DIR,
         encoding: "utf8",
         timeout: 15 * 60_000,

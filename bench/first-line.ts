@@ -1,0 +1,28 @@
+/** Time from spawning an executable to its first stdout line (a plugin's handshake line), then stops it. */
+import { spawn } from "node:child_process";
+import { performance } from "node:perf_hooks";
+
+/** Spawns `executable`; resolves with the ms to its first stdout line and the line, then stops it with SIGTERM. */
+export function timeToFirstLine(executable: string, env: NodeJS.ProcessEnv, cwd?: string): Promise<{ ms: number; line: string }> {
+    return new Promise((resolve, reject) => {
+        const started = performance.now();
+        const child = spawn(executable, [], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+        let out = "";
+        let err = "";
+        let done = false;
+        child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+        child.stdout.on("data", (chunk: Buffer) => {
+            out += chunk.toString();
+            const end = out.indexOf("\n");
+            if (end < 0 || done) return;
+            const ms = performance.now() - started;
+            done = true;
+            child.kill("SIGTERM");
+            resolve({ ms, line: out.slice(0, end) });
+        });
+        child.on("error", reject);
+        child.on("exit", (code) => {
+            if (!done) reject(new Error(`${executable} exited (${String(code)}) before its first line: ${err.slice(0, 500)}`));
+        });
+    });
+}
