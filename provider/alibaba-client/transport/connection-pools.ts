@@ -1,7 +1,35 @@
-import type { Pool } from "undici";
+import type { Dispatcher, Pool } from "undici";
 import { DEFAULT_TRANSPORT_OPTIONS, TransportOptions } from "./transport-options";
 
 const pools = new Map<string, Pool>();
+
+/** The two parts of undici the transport uses: the `Pool` class, and `request` on one of its pools. */
+interface UndiciParts {
+    Pool: typeof Pool;
+    request(pool: Pool, options: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData>;
+}
+
+let undiciParts: UndiciParts | undefined;
+
+/**
+ * undici's `Pool` and its `request` from their own modules: together they load in about a third of the time of
+ * undici's index, which also loads fetch, cookies, WebSocket and Node's own copy of undici (50-100 ms at each
+ * start of the Terraform provider that lists, and at the first listing of any program). The index is the
+ * fallback, should a release move either file; `tests/unit/connection-pools.test.ts` checks they are the very
+ * functions the index gives.
+ */
+export function undici(): UndiciParts {
+    if (undiciParts) return undiciParts;
+    try {
+        const PoolClass = require("undici/lib/dispatcher/pool") as typeof Pool;
+        const request = require("undici/lib/api/api-request") as (this: Pool, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
+        undiciParts = { Pool: PoolClass, request: (pool, options) => request.call(pool, options) };
+    } catch {
+        const index = require("undici") as typeof import("undici");
+        undiciParts = { Pool: index.Pool, request: (pool, options) => pool.request(options) };
+    }
+    return undiciParts;
+}
 
 /**
  * The shared keep-alive pool for an origin and set of limits. One pool per endpoint means concurrent pages
@@ -13,8 +41,7 @@ export function poolFor(origin: string, options: TransportOptions = {}): Pool {
     const key = `${origin}|${o.connectTimeoutMs}|${o.headersTimeoutMs}|${o.bodyTimeoutMs}|${o.connections}`;
     let pool = pools.get(key);
     if (!pool || pool.closed || pool.destroyed) {
-        const undici = require("undici") as typeof import("undici");
-        pool = new undici.Pool(origin, {
+        pool = new (undici().Pool)(origin, {
             connections: o.connections,
             connectTimeout: o.connectTimeoutMs,
             headersTimeout: o.headersTimeoutMs,

@@ -1,7 +1,7 @@
 import { isLoopbackHost } from "../endpoint";
 import { TransportError } from "../errors";
 import type { ByteBudget } from "./byte-budget";
-import { poolFor } from "./connection-pools";
+import { poolFor, undici } from "./connection-pools";
 import { DEFAULT_TRANSPORT_OPTIONS, TransportOptions } from "./transport-options";
 
 /** One HTTP request as the RPC client sends it. */
@@ -64,7 +64,7 @@ export async function exchange(request: HttpRequest, options: TransportOptions =
     const maxBytes = options.maxResponseBytes ?? DEFAULT_TRANSPORT_OPTIONS.maxResponseBytes;
     const pool = poolFor(request.origin, options);
     try {
-        const answer = await pool.request({
+        const answer = await undici().request(pool, {
             method: request.method,
             path: request.path,
             headers: request.headers,
