@@ -1,8 +1,9 @@
 /**
  * The part of Terraform's plugin protocol 6 (`tfplugin6`, as of 6.10) that this provider reads or writes, as a
- * protobufjs JSON descriptor written by hand from the protocol's documented `.proto` (field numbers and types as
- * published; only the messages and fields used here). Fields are named in camelCase, as protobufjs names them;
- * only the numbers travel. A JSON descriptor loads with `protobufjs/light`, without parsing `.proto` text.
+ * protobuf JSON descriptor (protobufjs's format) written by hand from the protocol's documented `.proto` (field
+ * numbers and types as published; only the messages and fields used here). Fields are named in camelCase, as
+ * protobufjs names them; only the numbers travel. `tfplugin6-codec.ts` encodes and decodes from it; the tests
+ * load it into protobufjs too, and hold the two codecs to the same bytes.
  */
 
 const bytes = (id: number) => ({ type: "bytes", id });
