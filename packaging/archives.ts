@@ -27,7 +27,7 @@ const LEVEL = 9;
 function checkName(name: string, max: number): Buffer {
     const bytes = Buffer.from(name, "utf8");
     if (bytes.length === 0 || bytes.length > max || !/^[\x21-\x7e]+$/.test(name) || name.includes("/")) {
-        throw new Error(`archive entry name "${name}": expected 1..${max} printable ASCII characters and no "/"`);
+        throw new Error(`archive entry name ${JSON.stringify(name)}: expected 1..${max} printable ASCII characters and no "/"`);
     }
     return bytes;
 }
