@@ -3,7 +3,9 @@
  * of the same version as every target's), injected with postject into a copy of the target's `node` under the
  * sentinel fuse (and the `NODE_SEA` segment on Mach-O), as Node.js's single-executable-applications guide does.
  * A code cache is V8's, valid only on the platform that made it: {@link SeaOptions.useCodeCache} is for the build
- * platform alone.
+ * platform alone. V8 writes a different code cache at each run unless its random seed is fixed (the hash seed
+ * changes it too, but a fixed hash seed is part of V8's flag hash and the executable would reject the cache), so
+ * the blob is written with `--random-seed` fixed: the executable itself runs with V8's usual random seeds.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -16,6 +18,9 @@ export const SEA_SENTINEL_FUSE = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2
 export const SEA_RESOURCE = "NODE_SEA_BLOB";
 /** The Mach-O segment Node.js reads the resource from. */
 export const MACHO_SEGMENT = "NODE_SEA";
+
+/** The V8 flag that makes the code cache the same at every build; it does not change the executable's flags. */
+export const REPRODUCIBLE_BLOB_FLAGS = ["--random-seed=1"] as const;
 
 /** The blob's options. */
 export interface SeaOptions {
@@ -34,7 +39,7 @@ export function seaBlob(buildNode: string, bundlePath: string, workDir: string, 
     const config = join(workDir, `sea-config-${name}.json`);
     const output = join(workDir, `sea-${name}.blob`);
     writeFileSync(config, seaConfig(bundlePath, output, options));
-    const result = spawnSync(buildNode, ["--experimental-sea-config", config], { cwd: workDir, encoding: "utf8" });
+    const result = spawnSync(buildNode, [...REPRODUCIBLE_BLOB_FLAGS, "--experimental-sea-config", config], { cwd: workDir, encoding: "utf8" });
     if (result.status !== 0)
         throw new Error(`node --experimental-sea-config failed (${String(result.status)}): ${(result.stderr || String(result.error)).slice(-2000)}`);
     return readFileSync(output);

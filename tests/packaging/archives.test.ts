@@ -65,6 +65,6 @@ describe("release: archives and checksums", () => {
         assert.match(execFileSync("sha256sum", ["-c", "SUMS"], { cwd: dir, encoding: "utf8" }), /a_manifest.json: OK\nb.zip: OK/);
         assert.deepEqual([...parseSha256Sums(text).keys()], ["a_manifest.json", "b.zip"]);
         assert.throws(() => sha256Sums([...files, files[0] as (typeof files)[number]]), /"b.zip" is listed twice/);
-        assert.throws(() => parseSha256Sums("abc  x\n"), /not a "<sha256>  <name>" line/);
+        assert.throws(() => parseSha256Sums("abc  x\n"), /not a "<sha256> {2}<name>" line/);
     });
 });
