@@ -46,7 +46,7 @@ export interface ReleaseContext {
     /** Each platform's `node`, by platform id (set by the first step). */
     nodes: Map<string, string>;
     /** The bundle (set by the bundle step). */
-    bundle?: Bundle & { path: string };
+    bundle?: Bundle;
     /** The artefacts written, by file name, in order. */
     artefacts: string[];
 }
@@ -82,7 +82,7 @@ async function buildPlatform(context: ReleaseContext, platform: Platform, blobs:
     const started = Date.now();
     let blob = blobs.get(useCodeCache);
     if (!blob) {
-        blob = seaBlob(context.nodes.get(BUILD_PLATFORM_ID) as string, built.path, context.workDir, { useCodeCache });
+        blob = seaBlob(context.nodes.get(BUILD_PLATFORM_ID) as string, built.text, context.workDir, { useCodeCache });
         blobs.set(useCodeCache, blob);
     }
     const executable = await injectBlob(context.nodes.get(platform.id) as string, blob, platform, join(context.workDir, `exe-${platform.id}`));
@@ -124,9 +124,7 @@ export const STEPS: readonly ReleaseStep[] = [
         name: "bundle (esbuild)",
         async run(context) {
             const built = await bundle(context.version, NODE_VERSION);
-            const path = join(context.workDir, "bundle.js");
-            writeFileSync(path, built.text);
-            context.bundle = { ...built, path };
+            context.bundle = built;
             context.log(`bundle ${mb(built.text.length)}, sha256 ${built.sha256.slice(0, 12)}`);
         },
     },

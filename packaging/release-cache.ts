@@ -10,7 +10,7 @@ import { z } from "zod";
 import { sha256Hex } from "./checksums";
 
 /** Bumped when the way an executable or archive is made changes, so older records no longer match. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** What decides a platform's archives. */
 export interface BuildInputs {

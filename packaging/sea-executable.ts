@@ -5,7 +5,8 @@
  * A code cache is V8's, valid only on the platform that made it: {@link SeaOptions.useCodeCache} is for the build
  * platform alone. V8 writes a different code cache at each run unless its random seed is fixed (the hash seed
  * changes it too, but a fixed hash seed is part of V8's flag hash and the executable would reject the cache), so
- * the blob is written with `--random-seed` fixed: the executable itself runs with V8's usual random seeds.
+ * the blob is written with `--random-seed` fixed (the executable itself runs with V8's usual random seeds), from
+ * a relative path (the script's path is in the cache too).
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -18,6 +19,9 @@ export const SEA_SENTINEL_FUSE = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2
 export const SEA_RESOURCE = "NODE_SEA_BLOB";
 /** The Mach-O segment Node.js reads the resource from. */
 export const MACHO_SEGMENT = "NODE_SEA";
+
+/** The bundle's name in the build folder (it is also the script's name in stack traces). */
+export const SEA_MAIN = "main.js";
 
 /** The V8 flag that makes the code cache the same at every build; it does not change the executable's flags. */
 export const REPRODUCIBLE_BLOB_FLAGS = ["--random-seed=1"] as const;
@@ -33,16 +37,21 @@ export function seaConfig(main: string, output: string, options: SeaOptions): st
     return `${JSON.stringify({ main, output, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: options.useCodeCache }, null, 2)}\n`;
 }
 
-/** Writes the blob of `bundlePath` with the build platform's `node`; returns its bytes. */
-export function seaBlob(buildNode: string, bundlePath: string, workDir: string, options: SeaOptions): Buffer {
+/**
+ * Writes the blob of the bundle with the build platform's `node`; returns its bytes. The script's path goes into
+ * the code cache, so the bundle is written under one fixed name and named relative to the folder the build runs
+ * in: the same bundle gives the same blob wherever `workDir` is.
+ */
+export function seaBlob(buildNode: string, bundleText: string, workDir: string, options: SeaOptions): Buffer {
     const name = options.useCodeCache ? "code-cache" : "plain";
-    const config = join(workDir, `sea-config-${name}.json`);
-    const output = join(workDir, `sea-${name}.blob`);
-    writeFileSync(config, seaConfig(bundlePath, output, options));
+    const config = `sea-config-${name}.json`;
+    const output = `sea-${name}.blob`;
+    writeFileSync(join(workDir, SEA_MAIN), bundleText);
+    writeFileSync(join(workDir, config), seaConfig(SEA_MAIN, output, options));
     const result = spawnSync(buildNode, [...REPRODUCIBLE_BLOB_FLAGS, "--experimental-sea-config", config], { cwd: workDir, encoding: "utf8" });
     if (result.status !== 0)
         throw new Error(`node --experimental-sea-config failed (${String(result.status)}): ${(result.stderr || String(result.error)).slice(-2000)}`);
-    return readFileSync(output);
+    return readFileSync(join(workDir, output));
 }
 
 /** postject's API (the package ships no types). */

@@ -16,6 +16,8 @@ describe("release: options, cache key, bundle rewrite", () => {
         );
         assert.equal(options.outDir, RELEASE_DIR);
         assert.equal(options.gpgKey, undefined);
+        assert.equal(options.codeCache, true);
+        assert.equal(parseReleaseOptions(["--no-code-cache", "--platform", "linux-x64"], {}).codeCache, false);
     });
 
     it("takes the key and platforms from flags, else from RELEASE_GPG_KEY and RELEASE_PLATFORMS", () => {
