@@ -14,9 +14,9 @@ import { sha256Sums } from "./checksums";
 import { gpgDetachSign } from "./gpg-sign";
 import { ensureNodeBinaries, NODE_VERSION } from "./node-binaries";
 import { REPO_ROOT } from "./paths";
-import { BUILD_PLATFORM_ID, Platform } from "./platforms";
+import { BUILD_PLATFORM_ID, Platform, selectPlatforms } from "./platforms";
 import { cacheKey, isCached, recordBuild } from "./release-cache";
-import { parseReleaseOptions, ReleaseOptions, USAGE } from "./release-options";
+import { parseReleaseOptions, ReleaseOptions } from "./release-options";
 import {
     pulumiArchiveName,
     pulumiExecutableName,
@@ -114,10 +114,9 @@ export const STEPS: readonly ReleaseStep[] = [
     {
         name: `Node.js ${NODE_VERSION} binaries`,
         run(context) {
-            const needed = context.options.platforms.some((p) => p.id === BUILD_PLATFORM_ID)
-                ? context.options.platforms
-                : [...context.options.platforms, ...[BUILD_PLATFORM_ID].map((id) => ({ id, goos: "linux", goarch: "amd64", format: "elf" }) as Platform)];
-            context.nodes = ensureNodeBinaries(needed, context.log);
+            // The build platform's `node` writes the blobs, even when its own executable is not built.
+            const build = context.options.platforms.some((p) => p.id === BUILD_PLATFORM_ID) ? [] : selectPlatforms([BUILD_PLATFORM_ID]);
+            context.nodes = ensureNodeBinaries([...context.options.platforms, ...build], context.log);
         },
     },
     {
@@ -199,5 +198,3 @@ if (require.main === module) {
         },
     );
 }
-
-export { USAGE };
