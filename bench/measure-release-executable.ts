@@ -57,7 +57,7 @@ export interface StartupResult {
     summaries: { label: string; ms: Summary; ratioToBare: number; line: string }[];
 }
 
-/** One untimed start of each, then `runs` rounds, the order rotating. The first contender must be the bare start. */
+/** One untimed start of each, then `runs` rounds, the order rotating. The first contender must be the bare start the ratios are to. */
 export async function measureStartup(contenders: readonly Contender[], runs: number): Promise<StartupResult> {
     for (const c of contenders) await timeOnce(c);
     const samples = contenders.map(() => [] as number[]);
