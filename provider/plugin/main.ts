@@ -51,16 +51,23 @@ function lazyService(methods: readonly string[], version: string, cancellation: 
  * Serves until the engine stops the process; resolves with the port once listening. The calls in progress are
  * tracked in `cancellation` (the engine's Cancel and the process's exit abort them).
  */
-export async function serve(cancellation: CallCancellation = new CallCancellation()): Promise<{ port: number; server: grpc.Server }> {
+export async function serve(
+    cancellation: CallCancellation = new CallCancellation(),
+    version: string = packageVersion(),
+): Promise<{ port: number; server: grpc.Server }> {
     const { grpc, services } = pulumiRuntime();
     const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
-    server.addService(services.ResourceProviderService, lazyService(Object.keys(services.ResourceProviderService), packageVersion(), cancellation));
+    server.addService(services.ResourceProviderService, lazyService(Object.keys(services.ResourceProviderService), version, cancellation));
     return new Promise((resolve, reject) => {
         server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve({ port, server })));
     });
 }
 
-if (require.main === module) {
+/**
+ * Runs the plugin as the engine starts it: serves, prints the port, exits with the engine. `version` is the
+ * package's (read from package.json above this file unless given: a single executable has none beside it).
+ */
+export function runPlugin(version: string = packageVersion()): void {
     const cancellation = new CallCancellation();
     let server: grpc.Server | undefined;
     // Watched from the start, so that an engine that dies while the plugin starts is noticed too.
@@ -71,7 +78,7 @@ if (require.main === module) {
             server?.forceShutdown();
         },
     });
-    serve(cancellation).then(
+    serve(cancellation, version).then(
         (served) => {
             server = served.server;
             process.stdout.write(`${served.port}\n`);
@@ -82,3 +89,5 @@ if (require.main === module) {
         },
     );
 }
+
+if (require.main === module) runPlugin();

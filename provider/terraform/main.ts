@@ -110,9 +110,8 @@ function writeMirrorCommand(args: readonly string[]): void {
     }
 }
 
-if (require.main === module && process.argv[2] === "--write-mirror") {
-    writeMirrorCommand(process.argv.slice(2));
-} else if (require.main === module) {
+/** Runs the provider as the CLI starts it: {@link start}, or a message and exit code 1 when it cannot. */
+export function runProvider(): void {
     start().catch((error: unknown) => {
         const message =
             error instanceof HandshakeRefusal
@@ -121,4 +120,10 @@ if (require.main === module && process.argv[2] === "--write-mirror") {
         process.stderr.write(`${message}\n`);
         process.exit(1);
     });
+}
+
+if (require.main === module && process.argv[2] === "--write-mirror") {
+    writeMirrorCommand(process.argv.slice(2));
+} else if (require.main === module) {
+    runProvider();
 }

@@ -1,0 +1,74 @@
+/**
+ * The bundle: `sea-entry.ts` and everything it loads (the package's code, `@pulumi/pulumi`'s gRPC stubs and the
+ * npm dependencies) as one CommonJS script, the only kind a single executable runs (its `require` loads built-in
+ * modules alone). Two source rewrites make it bundleable: `pulumi-runtime.ts` resolves `@grpc/grpc-js` and
+ * `google-protobuf` from `@pulumi/pulumi`'s folder at run time, which a bundler cannot follow, so its
+ * `fromPulumi("x")` calls become plain `require("x")` resolved from that folder at bundle time (the same copies);
+ * and `require.main` is undefined, so the mains' `require.main === module` blocks never start a second server.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { Plugin } from "esbuild";
+import { REPO_ROOT } from "./paths";
+
+/** The file whose run-time resolution is rewritten. */
+const PULUMI_RUNTIME = join(REPO_ROOT, "provider", "plugin", "pulumi-runtime.ts");
+
+/** `fromPulumi("x")` calls. */
+const FROM_PULUMI_CALL = /\bfromPulumi\(("[^"]+")\)/g;
+
+/**
+ * `pulumi-runtime.ts` with each `fromPulumi("x")` call as `require("x")`, or an error when the file no longer has
+ * the calls this rewrite expects (so a change there is noticed at bundle time, not in a user's executable).
+ */
+export function rewritePulumiRuntime(source: string): string {
+    const calls = source.match(FROM_PULUMI_CALL) ?? [];
+    if (calls.length === 0) throw new Error(`${PULUMI_RUNTIME}: no fromPulumi("...") call left to rewrite for the bundle`);
+    return source.replace(FROM_PULUMI_CALL, "require($1)");
+}
+
+/** The esbuild plugin that applies {@link rewritePulumiRuntime}, resolving the file's imports from `@pulumi/pulumi`'s folder. */
+function pulumiRuntimePlugin(): Plugin {
+    return {
+        name: "pulumi-runtime",
+        setup(build) {
+            build.onLoad({ filter: /[\\/]pulumi-runtime\.ts$/ }, (args) => {
+                if (args.path !== PULUMI_RUNTIME) return undefined;
+                const pulumiRoot = dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [REPO_ROOT] }));
+                return { contents: rewritePulumiRuntime(readFileSync(args.path, "utf8")), loader: "ts", resolveDir: pulumiRoot };
+            });
+        },
+    };
+}
+
+/** The bundle's text and its SHA-256 (hex), the cache key's main part. */
+export interface Bundle {
+    text: string;
+    sha256: string;
+}
+
+/** Bundles `sea-entry.ts` for Node.js `nodeVersion`, with `version` written in. */
+export async function bundle(version: string, nodeVersion: string): Promise<Bundle> {
+    const esbuild = await import("esbuild");
+    const result = await esbuild.build({
+        entryPoints: [join(__dirname, "sea-entry.ts")],
+        absWorkingDir: REPO_ROOT,
+        bundle: true,
+        platform: "node",
+        format: "cjs",
+        target: `node${nodeVersion}`,
+        write: false,
+        // Whitespace and syntax only: names stay (error classes are reported by name). A third smaller, and the
+        // executable reaches its handshake line sooner (less script to deserialize: see npm run bench:release).
+        minifyWhitespace: true,
+        minifySyntax: true,
+        legalComments: "eof",
+        logLevel: "silent",
+        define: { RELEASE_VERSION: JSON.stringify(version), "require.main": "undefined" },
+        plugins: [pulumiRuntimePlugin()],
+    });
+    const file = result.outputFiles[0];
+    if (!file) throw new Error("esbuild wrote no bundle");
+    return { text: file.text, sha256: createHash("sha256").update(file.contents).digest("hex") };
+}

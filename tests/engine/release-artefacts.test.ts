@@ -1,0 +1,271 @@
+/**
+ * The release's linux-x64 artefacts (`npm run release`, which `.ci/run` runs before these tests) installed the
+ * way users install them, with no `node` anywhere on PATH: the executable alone prints the go-plugin handshake
+ * under `TF_PLUGIN_MAGIC_COOKIE` and the Pulumi port line otherwise; `tofu init` installs the zip from a packed
+ * filesystem mirror and `tofu apply` of examples/terraform reads the emulator; `pulumi plugin install -f` installs
+ * the tar.gz and a YAML program (examples/yaml without its `plugins:` path) reads the emulator; the SHA256SUMS
+ * signs and verifies with a throwaway gpg key; a second build gives the same bytes and a third is skipped.
+ */
+import { strict as assert } from "node:assert";
+import { execFile, execFileSync, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, join } from "node:path";
+import { Emulator, startEmulator } from "../../emulator";
+import { findEngine } from "../../engine/pulumi-engine";
+import { findTerraformClis } from "../../engine/terraform-clis";
+import { terraformEnv } from "../../engine/terraform-env";
+import { gpgDetachSign, gpgVerify } from "../../packaging/gpg-sign";
+import { release } from "../../packaging/main";
+import { RELEASE_DIR, REPO_ROOT } from "../../packaging/paths";
+import { selectPlatforms } from "../../packaging/platforms";
+import { parseSha256Sums, sha256Hex } from "../../packaging/checksums";
+import { pulumiArchiveName, pulumiExecutableName, terraformManifestName, terraformSumsName, terraformZipName } from "../../packaging/release-names";
+import { PROVIDER_NAMESPACE, PROVIDER_TYPE } from "../../provider/terraform/terraform-names";
+import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../../provider/terraform/handshake";
+import { PACKAGE_NAME } from "../../provider/pulumi-names";
+import { listingOutputsOf, verifications } from "../support/emulator-fixture";
+import { pluginExampleOutputs, pluginStackConfig } from "../support/engine/engine-fixture";
+import { hermeticEnv } from "../support/hermetic-env";
+
+const LINUX_X64 = selectPlatforms(["linux-x64"])[0] as ReturnType<typeof selectPlatforms>[number];
+const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
+const TAR = join(RELEASE_DIR, pulumiArchiveName(VERSION, LINUX_X64));
+const ZIP = join(RELEASE_DIR, terraformZipName(VERSION, LINUX_X64));
+
+/** A finished run. */
+interface Run {
+    code: number;
+    stdout: string;
+    stderr: string;
+}
+
+/** Runs `file` and never rejects. */
+function run(file: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, timeout = 180_000): Promise<Run> {
+    return new Promise((resolve) => {
+        execFile(file, [...args], { cwd, env, timeout, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
+            resolve({
+                code: error ? (typeof error.code === "number" ? error.code : -1) : 0,
+                stdout: String(stdout),
+                stderr: `${stderr}${error && typeof error.code !== "number" ? error.message : ""}`,
+            });
+        });
+    });
+}
+
+/** Fails unless `run` exited 0, with its output. */
+function ok(result: Run, what: string): string {
+    assert.equal(result.code, 0, `${what} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+    return result.stdout;
+}
+
+/** Asserts that no folder of `path` (a PATH value) holds a `node`. */
+function assertNoNode(path: string): void {
+    for (const dir of path.split(delimiter).filter((d) => d !== "")) assert.ok(!existsSync(join(dir, "node")), `${dir} holds a node`);
+}
+
+/**
+ * Go's dirhash "h1:" of the release zip's one file (golang.org/x/mod/sumdb/dirhash Hash1: SHA-256 over the lines
+ * `<sha256 hex>  <name>`, base64), as `tofu init` records it for the extracted provider.
+ */
+function h1OfZip(): string {
+    const dir = mkdtempSync(join(tmpdir(), "release-h1-"));
+    try {
+        execFileSync("unzip", ["-q", ZIP, "-d", dir]);
+        const lines = readdirSync(dir)
+            .sort()
+            .map((name) => `${sha256Hex(readFileSync(join(dir, name)))}  ${name}\n`)
+            .join("");
+        return `h1:${createHash("sha256").update(lines).digest("base64")}`;
+    } finally {
+        rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+/** Spawns `exe`; resolves with its first stdout line and what it printed on stderr by then, then kills it. */
+function firstLine(exe: string, env: NodeJS.ProcessEnv): Promise<{ line: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(exe, [], { env, stdio: ["pipe", "pipe", "pipe"] });
+        let out = "";
+        let err = "";
+        child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+        child.stdout.on("data", (chunk: Buffer) => {
+            out += chunk.toString();
+            const end = out.indexOf("\n");
+            if (end >= 0) {
+                child.kill("SIGTERM");
+                resolve({ line: out.slice(0, end), stderr: err });
+            }
+        });
+        child.on("error", reject);
+        child.on("exit", (code) => reject(new Error(`${exe} exited ${String(code)} before a line: ${err.slice(0, 1000)}`)));
+    });
+}
+
+describe("release: the linux-x64 artefacts installed as users install them, no node on PATH", function () {
+    this.timeout(300_000);
+    let root: string;
+    let noNodePath: string;
+    let emulator: Emulator;
+    const seeded = verifications(230);
+
+    before(async function () {
+        if (!existsSync(TAR) || !existsSync(ZIP)) throw new Error(`${TAR} or ${ZIP} is missing: run \`npm run release\` first`);
+        root = mkdtempSync(join(tmpdir(), "release-test-"));
+        noNodePath = join(root, "empty-bin");
+        mkdirSync(noNodePath);
+        emulator = await startEmulator({ verifications: seeded });
+    });
+    after(async () => {
+        await emulator?.close();
+        if (root) rmSync(root, { recursive: true, force: true });
+    });
+
+    it("the executable alone: the go-plugin handshake line under TF_PLUGIN_MAGIC_COOKIE, the Pulumi port line otherwise", async () => {
+        const dir = join(root, "exe");
+        mkdirSync(dir);
+        execFileSync("tar", ["xzf", TAR, "-C", dir]);
+        assert.deepEqual(readdirSync(dir), [pulumiExecutableName(LINUX_X64)]);
+        const exe = join(dir, pulumiExecutableName(LINUX_X64));
+        assert.deepEqual(readFileSync(exe).subarray(0, 4), Buffer.from("\x7fELF", "latin1"), "not an ELF executable");
+        const env = { PATH: noNodePath, HOME: root };
+        assertNoNode(env.PATH);
+        const handshake = await firstLine(exe, { ...env, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: "6" });
+        assert.match(handshake.line, /^1\|6\|unix\|\/\S+\|grpc\|$/);
+        rmSync(handshake.line.split("|")[3] as string, { force: true });
+        const port = await firstLine(exe, env);
+        assert.match(port.line, /^\d{2,5}$/);
+        // Node.js warns when it rejects the executable's code cache (one made with other V8 flags): it must not.
+        assert.equal(handshake.stderr + port.stderr, "");
+    });
+
+    it("tofu init from a packed filesystem mirror holding the zip, then apply of examples/terraform: outputs equal the emulator's data", async () => {
+        const clis = findTerraformClis();
+        const mirror = join(root, "mirror");
+        const hosts = ["registry.opentofu.org", "registry.terraform.io"];
+        for (const host of hosts) {
+            const dir = join(mirror, host, PROVIDER_NAMESPACE, PROVIDER_TYPE);
+            mkdirSync(dir, { recursive: true });
+            copyFileSync(ZIP, join(dir, terraformZipName(VERSION, LINUX_X64)));
+        }
+        const cliConfig = join(root, "cli.tfrc");
+        const include = hosts.map((h) => JSON.stringify(`${h}/${PROVIDER_NAMESPACE}/*`)).join(", ");
+        writeFileSync(
+            cliConfig,
+            `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(mirror)}\n    include = [${include}]\n  }\n}\n`,
+        );
+        const work = join(root, "terraform");
+        mkdirSync(work);
+        copyFileSync(join(REPO_ROOT, "examples", "terraform", "main.tf"), join(work, "main.tf"));
+        const env = terraformEnv({
+            cliConfigFile: cliConfig,
+            base: hermeticEnv({ PATH: noNodePath, HOME: root }),
+            extra: {
+                ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER: emulator.url,
+                ALICLOUD_ACCESS_KEY: emulator.account.accessKeyId,
+                ALICLOUD_SECRET_KEY: emulator.account.accessKeySecret,
+            },
+        });
+        assertNoNode(env.PATH as string);
+        const init = ok(await run(clis.tofu, ["init", "-input=false"], work, env), "tofu init");
+        assert.match(init, new RegExp(`Installed ${PROVIDER_NAMESPACE}/${PROVIDER_TYPE} v${VERSION.replace(/\./g, "\\.")}`));
+        // The lock file's h1: hash is Go's dirhash of what the zip holds: the executable of this release.
+        const lock = readFileSync(join(work, ".terraform.lock.hcl"), "utf8");
+        assert.ok(lock.includes(`"${h1OfZip()}"`), lock);
+        ok(await run(clis.tofu, ["apply", "-input=false", "-auto-approve"], work, env), "tofu apply");
+        const outputs = JSON.parse(ok(await run(clis.tofu, ["output", "-json"], work, env), "tofu output")) as Record<string, { value: unknown }>;
+        const expected = listingOutputsOf(seeded);
+        assert.deepEqual(
+            { total_count: outputs.total_count?.value, targets: outputs.targets?.value, verifications: outputs.verifications?.value },
+            {
+                total_count: expected.totalCount,
+                targets: expected.targets,
+                verifications: expected.verifications.map((v) => ({ contact_id: v.contactId, target: v.target })),
+            },
+        );
+    });
+
+    it("pulumi plugin install -f of the tar.gz, then a YAML program: outputs equal the emulator's data", async () => {
+        const pulumi = findEngine();
+        const scratch = join(root, "pulumi");
+        for (const folder of ["home", "pulumi-home", "state", "project"]) mkdirSync(join(scratch, folder), { recursive: true });
+        const example = readFileSync(join(REPO_ROOT, "examples", "yaml", "Pulumi.yaml"), "utf8");
+        // The example points at the npm package's node_modules/.bin; an installed plugin needs no path.
+        const pluginsBlock = /\n(#[^\n]*\n)*plugins:\n {2}providers:\n {4}- name: [^\n]+\n {6}path: [^\n]+\n/;
+        assert.match(example, pluginsBlock);
+        const dir = join(scratch, "project");
+        writeFileSync(join(dir, "Pulumi.yaml"), example.replace(pluginsBlock, "\n"));
+        const env = hermeticEnv({
+            PATH: pulumi.binDir,
+            HOME: join(scratch, "home"),
+            PULUMI_HOME: join(scratch, "pulumi-home"),
+            PULUMI_BACKEND_URL: `file://${join(scratch, "state")}`,
+            PULUMI_CONFIG_PASSPHRASE: "release-test",
+            PULUMI_SKIP_UPDATE_CHECK: "true",
+            PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+            NODE_OPTIONS: undefined,
+        });
+        assertNoNode(env.PATH as string);
+        const cli = (args: string[]) => run(pulumi.pulumi, [...args, "--non-interactive"], dir, env);
+        ok(await cli(["plugin", "install", "resource", PACKAGE_NAME, `v${VERSION}`, "-f", TAR]), "pulumi plugin install");
+        const installed = join(scratch, "pulumi-home", "plugins", `resource-${PACKAGE_NAME}-v${VERSION}`, pulumiExecutableName(LINUX_X64));
+        assert.ok(existsSync(installed), `${installed} is missing`);
+        ok(await cli(["stack", "init", "dev"]), "pulumi stack init");
+        for (const entry of pluginStackConfig(emulator)) {
+            ok(await cli(["config", "set", entry.secret ? "--secret" : "--plaintext", entry.key, entry.value]), "pulumi config set");
+        }
+        ok(await cli(["up", "--yes", "--skip-preview"]), "pulumi up");
+        const outputs = JSON.parse(ok(await cli(["stack", "output", "--json", "--show-secrets"]), "pulumi stack output")) as unknown;
+        assert.deepEqual(outputs, pluginExampleOutputs(seeded));
+    });
+
+    it("the SHA256SUMS lists the zip and the manifest; signed with a throwaway gpg key, gpg --verify accepts it and refuses a changed file", () => {
+        const sumsFile = join(RELEASE_DIR, terraformSumsName(VERSION));
+        const sums = parseSha256Sums(readFileSync(sumsFile, "utf8"));
+        assert.equal(sums.get(terraformZipName(VERSION, LINUX_X64)), sha256Hex(readFileSync(ZIP)));
+        assert.equal(sums.get(terraformManifestName(VERSION)), sha256Hex(readFileSync(join(RELEASE_DIR, terraformManifestName(VERSION)))));
+        const gnupgHome = join(root, "gnupg");
+        mkdirSync(gnupgHome, { mode: 0o700 });
+        const env = { ...process.env, GNUPGHOME: gnupgHome };
+        execFileSync("gpg", ["--batch", "--passphrase", "", "--quick-gen-key", "Release Test <release-test@example.invalid>", "ed25519", "sign", "1d"], {
+            env,
+            stdio: "pipe",
+        });
+        const copy = join(root, terraformSumsName(VERSION));
+        copyFileSync(sumsFile, copy);
+        gpgDetachSign(copy, `${copy}.sig`, "release-test@example.invalid", env);
+        const signature = readFileSync(`${copy}.sig`);
+        assert.notEqual(signature.subarray(0, 5).toString("latin1"), "-----", "the registry takes a binary signature, not an armored one");
+        const good = gpgVerify(copy, `${copy}.sig`, env);
+        assert.ok(good.ok, good.output);
+        assert.match(good.output, /Good signature from "Release Test <release-test@example\.invalid>"/);
+        writeFileSync(copy, `${readFileSync(copy, "utf8")}0000000000000000000000000000000000000000000000000000000000000000  extra.zip\n`);
+        const bad = gpgVerify(copy, `${copy}.sig`, env);
+        assert.equal(bad.ok, false);
+        assert.match(bad.output, /BAD signature/);
+        assert.throws(() => gpgDetachSign(copy, `${copy}.sig2`, "nobody@example.invalid", env), /gpg --detach-sign with key nobody@example\.invalid failed/);
+    });
+
+    it("building linux-x64 again, elsewhere, gives the same bytes; building it a third time there is skipped", async () => {
+        const out = join(root, "rebuild");
+        const lines: string[] = [];
+        const artefacts = await release({ platforms: [LINUX_X64], outDir: out }, (line) => lines.push(line));
+        for (const file of [TAR, ZIP]) {
+            const name = file.slice(RELEASE_DIR.length + 1);
+            assert.ok(artefacts.some((a) => a.name === name));
+            assert.equal(
+                sha256Hex(readFileSync(join(out, name))),
+                sha256Hex(readFileSync(file)),
+                `${name} differs from release/${name} (was release/ built from this tree? npm run release)`,
+            );
+        }
+        const again: string[] = [];
+        await release({ platforms: [LINUX_X64], outDir: out }, (line) => again.push(line));
+        assert.ok(!lines.some((l) => /unchanged/.test(l)), lines.join("\n"));
+        assert.ok(
+            again.some((l) => /linux-x64: unchanged/.test(l)),
+            again.join("\n"),
+        );
+    });
+});
