@@ -113,8 +113,7 @@ function configLine(key: string): string {
 }
 
 /** `docs/installation-configuration.md`. */
-export function registryInstallationDoc(manifest: PackageManifest, pluginDownloadUrl: string): string {
-    const version = manifest.version;
+export function registryInstallationDoc(manifest: PackageManifest, version: string, pluginDownloadUrl: string): string {
     const keys = [...PLUGIN_KEYS.keys()];
     return page(
         `${DISPLAY_NAME} Installation & Configuration`,

@@ -1,12 +1,12 @@
 /**
- * The facts about this package that its package.json holds (name, version, license, repository, homepage), and what
+ * The facts about this package that its package.json holds (name, license, repository, homepage), and what
  * follows from the repository: where a Pulumi plugin is downloaded from (`github://api.github.com/<owner>`) and the
  * generated Go SDK's module path. Each fact is written once, in package.json: a fork changes `repository` there,
- * runs `npm run sdks` and `npm run generate`, and the schema, the SDKs and the docs follow.
+ * runs `npm run generate` (which copies the facts into `package-facts.ts`, for the single executable, which has no
+ * package.json) and `npm run sdks`, and the schema, the SDKs and the docs follow.
  */
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { z } from "zod";
+import { PACKAGE_JSON_FACTS } from "./package-facts";
 
 /** The npm package's name, by which its package.json is recognised. */
 export const NPM_PACKAGE_NAME = "pulumi-alicloud-message-contacts";
@@ -16,17 +16,18 @@ const GITHUB_REPOSITORY = /^(?:git\+)?(?:https:\/\/github\.com\/|github:)([A-Za-
 
 const Manifest = z.object({
     name: z.literal(NPM_PACKAGE_NAME),
-    version: z.string().min(1),
     license: z.string().min(1),
     homepage: z.string().url().optional(),
     repository: z.union([z.string(), z.object({ type: z.literal("git"), url: z.string() })]),
 });
 
+/** The fields of package.json that {@link PackageManifest} is read from (`npm run generate` copies them). */
+export const MANIFEST_FIELDS = ["name", "license", "homepage", "repository"] as const;
+
 /** What package.json says about the package, and what its GitHub repository implies. */
 export interface PackageManifest {
     /** The npm package's name (also the Node.js SDK's name: Node.js programs use this package directly). */
     name: string;
-    version: string;
     /** The SPDX license expression. */
     license: string;
     /** The repository's owner on GitHub (a user or an organisation). */
@@ -39,9 +40,9 @@ export interface PackageManifest {
     homepage: string;
 }
 
-/** Reads a package.json's text as a {@link PackageManifest}; throws naming the field that is missing or wrong. */
-export function parseManifest(text: string): PackageManifest {
-    const parsed = Manifest.safeParse(JSON.parse(text));
+/** Reads a package.json's content as a {@link PackageManifest}; throws naming the field that is missing or wrong. */
+export function parseManifest(packageJson: unknown): PackageManifest {
+    const parsed = Manifest.safeParse(packageJson);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
         throw new Error(`package.json: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`);
@@ -55,7 +56,6 @@ export function parseManifest(text: string): PackageManifest {
     const repository = `https://github.com/${match[1]}/${match[2]}`;
     return {
         name: manifest.name,
-        version: manifest.version,
         license: manifest.license,
         owner: match[1],
         repositoryName: match[2],
@@ -64,18 +64,9 @@ export function parseManifest(text: string): PackageManifest {
     };
 }
 
-/** This package's package.json, found upwards from `from` (source or dist), as a {@link PackageManifest}. */
-export function packageManifest(from: string = __dirname): PackageManifest {
-    for (let dir = from; ; dir = dirname(dir)) {
-        let text: string | undefined;
-        try {
-            text = readFileSync(join(dir, "package.json"), "utf8");
-        } catch {
-            // No package.json here: look further up.
-        }
-        if (text !== undefined && (JSON.parse(text) as { name?: unknown }).name === NPM_PACKAGE_NAME) return parseManifest(text);
-        if (dirname(dir) === dir) throw new Error(`no package.json of ${NPM_PACKAGE_NAME} above ${from}`);
-    }
+/** This package's {@link PackageManifest}, from the facts `npm run generate` copied from package.json. */
+export function packageManifest(): PackageManifest {
+    return parseManifest(PACKAGE_JSON_FACTS);
 }
 
 /**

@@ -143,9 +143,9 @@ export const PACKAGE_DESCRIPTION =
 
 /**
  * The schema, with the package's version; license, repository, homepage, publisher, the plugin's download URL and
- * the SDKs' package names come from package.json (`manifest`, read upwards from this file by default).
+ * the SDKs' package names come from package.json (`manifest`; see package-manifest.ts).
  */
-export function packageSchema(version: string, manifest: PackageManifest = packageManifest(__dirname)): Record<string, unknown> {
+export function packageSchema(version: string, manifest: PackageManifest = packageManifest()): Record<string, unknown> {
     const goModule = goModulePath(manifest);
     return {
         name: PACKAGE_NAME,

@@ -1,8 +1,7 @@
 import { strict as assert } from "node:assert";
 import { goModulePath, parseManifest, pluginDownloadUrl } from "../../provider/package-manifest";
 
-const manifest = (fields: Record<string, unknown>) =>
-    JSON.stringify({ name: "pulumi-alicloud-message-contacts", version: "1.2.3", license: "Apache-2.0", ...fields });
+const manifest = (fields: Record<string, unknown>) => ({ name: "pulumi-alicloud-message-contacts", version: "1.2.3", license: "Apache-2.0", ...fields });
 
 describe("the package's facts from package.json", () => {
     it("a repository named pulumi-<plugin> downloads from github://api.github.com/<owner>, the CLI's default repository", () => {
