@@ -145,6 +145,8 @@ export function registryInstallationDoc(manifest: PackageManifest, version: stri
             "",
             fence("sh", `go get ${goModulePath(manifest)}@<commit or tag>`),
             "",
+            "- **.NET**: the project in `sdks/dotnet` of the repository (`dotnet pack` makes its NuGet package).",
+            "- **Java**: not generated (see the repository's README).",
             "- **YAML**: no SDK; the program names the function and the resource by their tokens.",
             "",
             "## Configuration",

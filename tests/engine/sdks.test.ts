@@ -22,7 +22,7 @@ function filesUnder(dir: string, root = dir): Map<string, string> {
         if (BUILD_LEFTOVERS.test(name)) continue;
         const path = join(dir, name);
         if (statSync(path).isDirectory()) for (const [file, text] of filesUnder(path, root)) files.set(file, text);
-        else files.set(relative(root, path), readFileSync(path, "utf8"));
+        else files.set(relative(root, path), readFileSync(path, "latin1")); // byte for byte (logo.png too)
     }
     return files;
 }

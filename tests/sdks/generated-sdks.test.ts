@@ -16,6 +16,7 @@ const schema = JSON.parse(readFileSync(SCHEMA_FILE, "utf8")) as {
     pluginDownloadURL: string;
     homepage: string;
     repository: string;
+    license: string;
     language: { python: { pythonRequires?: string }; go: { modulePath: string; importBasePath: string } };
 };
 
@@ -43,6 +44,7 @@ describe("the generated SDKs' own metadata", () => {
         for (const file of [
             join("python", "pulumi_alicloud_message_contacts", "pulumi-plugin.json"),
             join("go", "alicloudmessagecontacts", "pulumi-plugin.json"),
+            join("dotnet", "pulumi-plugin.json"),
         ]) {
             assert.deepEqual(JSON.parse(readFileSync(join(SDKS_DIR, file), "utf8")), {
                 resource: true,
@@ -63,6 +65,16 @@ describe("the generated SDKs' own metadata", () => {
         assert.ok(schema.language.go.importBasePath.startsWith(`${schema.language.go.modulePath}/`));
         const provider = readFileSync(join(SDKS_DIR, "go", "alicloudmessagecontacts", "provider.go"), "utf8");
         assert.ok(provider.includes(`"${schema.language.go.importBasePath}/internal"`), "the SDK imports its own packages by the module's path");
+    });
+
+    it("the .NET SDK's project carries the version, license and repository, and packs pulumi-plugin.json", () => {
+        const csproj = readFileSync(join(SDKS_DIR, "dotnet", "PulumiAlicloudMessageContacts.AlicloudMessageContacts.csproj"), "utf8");
+        const element = (name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(csproj)?.[1];
+        assert.equal(element("Version"), schema.version);
+        assert.equal(element("RepositoryUrl"), schema.repository);
+        assert.equal(element("PackageProjectUrl"), schema.homepage);
+        assert.equal(element("PackageLicenseExpression"), schema.license);
+        assert.match(csproj, /<None Include="pulumi-plugin\.json" Pack="True" PackagePath="content" \/>/);
     });
 
     it("sets SdkVersion in what the Go generator writes, and says so when the generator changed", () => {
