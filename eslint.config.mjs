@@ -4,19 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    {
-        ignores: [
-            "dist/**",
-            "bench/dist/**",
-            "sdks/python/**",
-            "sdks/go/**",
-            "sdks/dotnet/**",
-            "node_modules/**",
-            "examples/**/node_modules/**",
-            "**/*.js",
-            "**/*.mjs",
-        ],
-    },
+    { ignores: ["dist/**", "bench/dist/**", "sdks/python/**", "sdks/go/**", "node_modules/**", "examples/**/node_modules/**", "**/*.js", "**/*.mjs"] },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {
