@@ -1,12 +1,16 @@
 /**
  * `npm run generate`: writes the files derived from the option table (the options' TypeScript types, the
- * README's option tables and the Terraform provider's docs); `--check` writes nothing and fails, naming them, when any is stale.
+ * README's option tables, the Terraform provider's docs and the Pulumi registry's docs); `--check` writes nothing and fails, naming them, when any is stale.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { format, resolveConfig } from "prettier";
 import { OPTION_VALUES_FILE, optionValuesSource } from "./option-types";
+import { PACKAGE_FACTS_FILE, packageFactsSource } from "./package-facts";
+import { parseManifest, pluginDownloadUrl } from "../provider/package-manifest";
+import { PACKAGE_NAME } from "../provider/pulumi-names";
 import { README_FILE, readmeWithTables } from "./readme-tables";
+import { REGISTRY_INDEX_FILE, REGISTRY_INSTALLATION_FILE, registryIndexDoc, registryInstallationDoc } from "./pulumi-registry-docs";
 import { DATA_SOURCE_DOC_FILE, dataSourceDoc, PROVIDER_DOC_FILE, providerDoc } from "./terraform-docs";
 
 /** The repository's root. */
@@ -25,11 +29,17 @@ export async function generatedFiles(root: string = REPO_ROOT): Promise<Generate
         return { path, text: await format(text, { ...options, filepath: join(root, path) }) };
     };
     const readme = readFileSync(join(root, README_FILE), "utf8");
+    const packageJson = readFileSync(join(root, "package.json"), "utf8");
+    const manifest = parseManifest(JSON.parse(packageJson));
+    const version = (JSON.parse(packageJson) as { version: string }).version;
     return [
         await formatted(OPTION_VALUES_FILE, optionValuesSource()),
+        await formatted(PACKAGE_FACTS_FILE, packageFactsSource(packageJson)),
         { path: README_FILE, text: readmeWithTables(readme) },
         { path: PROVIDER_DOC_FILE, text: providerDoc() },
         { path: DATA_SOURCE_DOC_FILE, text: dataSourceDoc() },
+        { path: REGISTRY_INDEX_FILE, text: registryIndexDoc(root, manifest) },
+        { path: REGISTRY_INSTALLATION_FILE, text: registryInstallationDoc(manifest, version, pluginDownloadUrl(manifest, PACKAGE_NAME)) },
     ];
 }
 

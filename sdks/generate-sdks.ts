@@ -1,7 +1,8 @@
 /**
  * `npm run sdks`: writes the provider plugin's schema to `sdks/schema.json` and generates the SDKs of other
  * languages from it into `sdks/<language>/`, with the SDK generator `npm run engine` builds (Pulumi's own code
- * generators, called directly: no language plugin needed). The generated folders are committed, so that users
+ * generators, called directly: no language plugin needed), and .NET's with `engine/gen-sdk-dotnet` (an older
+ * Pulumi release's generator, built here on first use into the engine's cache). The generated folders are committed, so that users
  * install them from the repository; a test fails when they are not what this script generates from the schema.
  */
 import { spawnSync } from "node:child_process";
@@ -9,7 +10,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { z } from "zod";
-import { findEngine } from "../engine/pulumi-engine";
+import { cachedGoBuild } from "../engine/cached-go-build";
+import { ENGINE_MODULE_DIR, findEngine } from "../engine/pulumi-engine";
 import { packageVersion } from "../provider/plugin/main";
 import { packageSchema } from "../provider/plugin/schema";
 
@@ -18,7 +20,10 @@ export const SDKS_DIR = resolve(__dirname);
 /** The schema every SDK is generated from. */
 export const SCHEMA_FILE = join(SDKS_DIR, "schema.json");
 /** The languages generated, each into `sdks/<language>/`. */
-export const SDK_LANGUAGES = ["python", "go"] as const;
+export const SDK_LANGUAGES = ["python", "go", "dotnet"] as const;
+
+/** The .NET SDK generator's module (see its main.go: the pinned Pulumi release has no .NET generator). */
+export const DOTNET_GENERATOR_DIR = join(ENGINE_MODULE_DIR, "gen-sdk-dotnet");
 
 /** The schema's text as `sdks/schema.json` holds it. */
 export function schemaText(): string {
@@ -51,8 +56,10 @@ function schemaVersion(schemaFile: string): string {
  * the schema's version; throws with the generator's output.
  */
 export function generateSdk(schemaFile: string, language: string, outDir: string): void {
-    const generator = findEngine().genSdk;
-    const run = spawnSync(generator, [schemaFile, "--language", language, "--out", outDir], { encoding: "utf8" });
+    const dotnet = language === "dotnet";
+    const generator = dotnet ? cachedGoBuild({ moduleDir: DOTNET_GENERATOR_DIR, name: "pulumi-gen-sdk-dotnet" }).path : findEngine().genSdk;
+    const args = dotnet ? [schemaFile, outDir] : [schemaFile, "--language", language, "--out", outDir];
+    const run = spawnSync(generator, args, { encoding: "utf8" });
     if (run.error || run.status !== 0) {
         throw new Error(
             `${generator} ${language} failed (${run.error?.message ?? `exit ${String(run.status)}`}); run npm run engine first\n${run.stderr}${run.stdout}`,

@@ -5,6 +5,7 @@
  */
 import { ARGUMENT_NAMES, documentation, OPTION_DEFINITIONS, OptionName, Rule, SettingName, SETTING_NAMES } from "../alibaba-client";
 import { OUTPUT_DESCRIPTIONS, RESOURCE_INPUT_NAMES } from "../resource-shape";
+import { goModulePath, packageManifest, PackageManifest, pluginDownloadUrl } from "../package-manifest";
 import { FUNCTION_TOKEN, PACKAGE_NAME, RESOURCE_TOKEN } from "../pulumi-names";
 import { pluginKeyOf } from "./plugin-config";
 
@@ -16,6 +17,19 @@ const VERIFICATION_TYPE = `${PACKAGE_NAME}:index:MessageContactVerification`;
  * default, `>=3.9`, which pip accepts and the Pulumi SDK then refuses.
  */
 export const PYTHON_REQUIRES = ">=3.10";
+
+/**
+ * The Pulumi SDK the generated Python SDK requires: the pinned generator's own floor (its `MinimumValidSDKVersion`,
+ * the release whose `Requires-Python` is {@link PYTHON_REQUIRES}), stated so that a newer generator cannot raise it
+ * unseen.
+ */
+export const PYTHON_PULUMI_REQUIREMENT = ">=3.269.0,<4.0.0";
+
+/** The Go package of the generated Go SDK, in its module (`<module path>/alicloudmessagecontacts`). */
+export const GO_PACKAGE = "alicloudmessagecontacts";
+
+/** The generated Python SDK's package, as imported and as named on PyPI. */
+export const PYTHON_PACKAGE = "pulumi_alicloud_message_contacts";
 
 /** A type in the schema's JSON form (of a list's items, a map's values): no description there. */
 export interface SchemaType {
@@ -120,18 +134,33 @@ const RESOURCE_LISTING: Record<string, SchemaProperty> = {
     },
 };
 
-/** The schema, with the package's version. */
-export function packageSchema(version: string): Record<string, unknown> {
+/** The package's name as the Pulumi registry shows it. */
+export const DISPLAY_NAME = "Alibaba Cloud message contact verifications";
+
+/** The package's one-line description (the registry's, PyPI's and the Go module's). */
+export const PACKAGE_DESCRIPTION =
+    "Reads the phone numbers and email addresses of Alibaba Cloud Resource Directory message contacts that are waiting to be verified (ListMessageContactVerifications), from every page.";
+
+/**
+ * The schema, with the package's version; license, repository, homepage, publisher, the plugin's download URL and
+ * the SDKs' package names come from package.json (`manifest`; see package-manifest.ts).
+ */
+export function packageSchema(version: string, manifest: PackageManifest = packageManifest()): Record<string, unknown> {
+    const goModule = goModulePath(manifest);
     return {
         name: PACKAGE_NAME,
-        displayName: "Alibaba Cloud message contact verifications",
+        displayName: DISPLAY_NAME,
         version,
-        description:
-            "Reads the phone numbers and email addresses of Alibaba Cloud Resource Directory message contacts that are waiting to be verified (ListMessageContactVerifications), from every page.",
-        keywords: ["pulumi", "alicloud", "alibaba-cloud", "resource-directory", "category/cloud"],
-        license: "Apache-2.0",
-        publisher: "pulumi-alicloud-message-contacts",
-        meta: { moduleFormat: "(.*)" },
+        description: PACKAGE_DESCRIPTION,
+        keywords: ["pulumi", "alicloud", "alibaba-cloud", "resource-directory", "category/cloud", "kind/native"],
+        homepage: manifest.homepage,
+        repository: manifest.repository,
+        license: manifest.license,
+        publisher: manifest.owner,
+        pluginDownloadURL: pluginDownloadUrl(manifest, PACKAGE_NAME),
+        // supportPack: the generators write a self-contained package at the schema's version (the Go SDK's go.mod,
+        // the Python SDK's version in code rather than read from installed metadata).
+        meta: { moduleFormat: "(.*)", supportPack: true },
         config: { variables: CONFIG_VARIABLES },
         provider: {
             description: "The provider of alicloud-message-contacts: its settings and credentials for every listing.",
@@ -174,14 +203,21 @@ export function packageSchema(version: string): Record<string, unknown> {
             },
         },
         language: {
-            nodejs: { packageName: "@pulumi-alicloud-message-contacts/sdk", respectSchemaVersion: true },
+            // Node.js programs use the npm package itself (its get functions and dynamic resource): no SDK is generated.
+            nodejs: { packageName: manifest.name, respectSchemaVersion: true },
             python: {
-                packageName: "pulumi_alicloud_message_contacts",
+                packageName: PYTHON_PACKAGE,
                 respectSchemaVersion: true,
                 pythonRequires: PYTHON_REQUIRES,
+                requires: { pulumi: PYTHON_PULUMI_REQUIREMENT },
                 pyproject: { enabled: true },
             },
-            go: { importBasePath: "github.com/pulumi-alicloud-message-contacts/sdk/go/alicloudmessagecontacts", respectSchemaVersion: true },
+            go: {
+                importBasePath: `${goModule}/${GO_PACKAGE}`,
+                modulePath: goModule,
+                generateResourceContainerTypes: true,
+                respectSchemaVersion: true,
+            },
             csharp: { rootNamespace: "PulumiAlicloudMessageContacts", respectSchemaVersion: true },
         },
     };

@@ -7,7 +7,7 @@ import (
 	"context"
 	"reflect"
 
-	"github.com/pulumi-alicloud-message-contacts/sdk/go/alicloudmessagecontacts/internal"
+	"github.com/pulumi-alicloud-message-contacts/pulumi-alicloud-message-contacts/sdks/go/alicloudmessagecontacts/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 

@@ -7,7 +7,7 @@ import (
 	"context"
 	"reflect"
 
-	"github.com/pulumi-alicloud-message-contacts/sdk/go/alicloudmessagecontacts/internal"
+	"github.com/pulumi-alicloud-message-contacts/pulumi-alicloud-message-contacts/sdks/go/alicloudmessagecontacts/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -190,6 +190,56 @@ func (i *MessageContactVerifications) ToMessageContactVerificationsOutputWithCon
 	return pulumi.ToOutputWithContext(ctx, i).(MessageContactVerificationsOutput)
 }
 
+// MessageContactVerificationsArrayInput is an input type that accepts MessageContactVerificationsArray and MessageContactVerificationsArrayOutput values.
+// You can construct a concrete instance of `MessageContactVerificationsArrayInput` via:
+//
+//	MessageContactVerificationsArray{ MessageContactVerificationsArgs{...} }
+type MessageContactVerificationsArrayInput interface {
+	pulumi.Input
+
+	ToMessageContactVerificationsArrayOutput() MessageContactVerificationsArrayOutput
+	ToMessageContactVerificationsArrayOutputWithContext(context.Context) MessageContactVerificationsArrayOutput
+}
+
+type MessageContactVerificationsArray []MessageContactVerificationsInput
+
+func (MessageContactVerificationsArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]*MessageContactVerifications)(nil)).Elem()
+}
+
+func (i MessageContactVerificationsArray) ToMessageContactVerificationsArrayOutput() MessageContactVerificationsArrayOutput {
+	return i.ToMessageContactVerificationsArrayOutputWithContext(context.Background())
+}
+
+func (i MessageContactVerificationsArray) ToMessageContactVerificationsArrayOutputWithContext(ctx context.Context) MessageContactVerificationsArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MessageContactVerificationsArrayOutput)
+}
+
+// MessageContactVerificationsMapInput is an input type that accepts MessageContactVerificationsMap and MessageContactVerificationsMapOutput values.
+// You can construct a concrete instance of `MessageContactVerificationsMapInput` via:
+//
+//	MessageContactVerificationsMap{ "key": MessageContactVerificationsArgs{...} }
+type MessageContactVerificationsMapInput interface {
+	pulumi.Input
+
+	ToMessageContactVerificationsMapOutput() MessageContactVerificationsMapOutput
+	ToMessageContactVerificationsMapOutputWithContext(context.Context) MessageContactVerificationsMapOutput
+}
+
+type MessageContactVerificationsMap map[string]MessageContactVerificationsInput
+
+func (MessageContactVerificationsMap) ElementType() reflect.Type {
+	return reflect.TypeOf((*map[string]*MessageContactVerifications)(nil)).Elem()
+}
+
+func (i MessageContactVerificationsMap) ToMessageContactVerificationsMapOutput() MessageContactVerificationsMapOutput {
+	return i.ToMessageContactVerificationsMapOutputWithContext(context.Background())
+}
+
+func (i MessageContactVerificationsMap) ToMessageContactVerificationsMapOutputWithContext(ctx context.Context) MessageContactVerificationsMapOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MessageContactVerificationsMapOutput)
+}
+
 type MessageContactVerificationsOutput struct{ *pulumi.OutputState }
 
 func (MessageContactVerificationsOutput) ElementType() reflect.Type {
@@ -299,7 +349,51 @@ func (o MessageContactVerificationsOutput) Verifications() MessageContactVerific
 	return o.ApplyT(func(v *MessageContactVerifications) MessageContactVerificationArrayOutput { return v.Verifications }).(MessageContactVerificationArrayOutput)
 }
 
+type MessageContactVerificationsArrayOutput struct{ *pulumi.OutputState }
+
+func (MessageContactVerificationsArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]*MessageContactVerifications)(nil)).Elem()
+}
+
+func (o MessageContactVerificationsArrayOutput) ToMessageContactVerificationsArrayOutput() MessageContactVerificationsArrayOutput {
+	return o
+}
+
+func (o MessageContactVerificationsArrayOutput) ToMessageContactVerificationsArrayOutputWithContext(ctx context.Context) MessageContactVerificationsArrayOutput {
+	return o
+}
+
+func (o MessageContactVerificationsArrayOutput) Index(i pulumi.IntInput) MessageContactVerificationsOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) *MessageContactVerifications {
+		return vs[0].([]*MessageContactVerifications)[vs[1].(int)]
+	}).(MessageContactVerificationsOutput)
+}
+
+type MessageContactVerificationsMapOutput struct{ *pulumi.OutputState }
+
+func (MessageContactVerificationsMapOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*map[string]*MessageContactVerifications)(nil)).Elem()
+}
+
+func (o MessageContactVerificationsMapOutput) ToMessageContactVerificationsMapOutput() MessageContactVerificationsMapOutput {
+	return o
+}
+
+func (o MessageContactVerificationsMapOutput) ToMessageContactVerificationsMapOutputWithContext(ctx context.Context) MessageContactVerificationsMapOutput {
+	return o
+}
+
+func (o MessageContactVerificationsMapOutput) MapIndex(k pulumi.StringInput) MessageContactVerificationsOutput {
+	return pulumi.All(o, k).ApplyT(func(vs []interface{}) *MessageContactVerifications {
+		return vs[0].(map[string]*MessageContactVerifications)[vs[1].(string)]
+	}).(MessageContactVerificationsOutput)
+}
+
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*MessageContactVerificationsInput)(nil)).Elem(), &MessageContactVerifications{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MessageContactVerificationsArrayInput)(nil)).Elem(), MessageContactVerificationsArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MessageContactVerificationsMapInput)(nil)).Elem(), MessageContactVerificationsMap{})
 	pulumi.RegisterOutputType(MessageContactVerificationsOutput{})
+	pulumi.RegisterOutputType(MessageContactVerificationsArrayOutput{})
+	pulumi.RegisterOutputType(MessageContactVerificationsMapOutput{})
 }

@@ -4,7 +4,7 @@
 package config
 
 import (
-	"github.com/pulumi-alicloud-message-contacts/sdk/go/alicloudmessagecontacts/internal"
+	"github.com/pulumi-alicloud-message-contacts/pulumi-alicloud-message-contacts/sdks/go/alicloudmessagecontacts/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
 )
