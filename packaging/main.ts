@@ -2,17 +2,19 @@
  * `npm run release`: the release's artefacts in `release/`, built in the steps listed in {@link STEPS} (each prints
  * its progress; another step, such as a Python wheel, is one more entry): the Node.js binaries, the bundle, one
  * single executable per platform packed as Pulumi's `.tar.gz` and Terraform's `.zip` (skipped when nothing they are
- * made of changed), the Terraform registry manifest, the SHA256SUMS over the zips and the manifest, and its
- * signature when a key is given. Ends with each artefact's size.
+ * made of changed), the Terraform registry manifest, the SHA256SUMS over the zips and the manifest, its signature
+ * when a key is given, and the Python SDK's wheel (built with the engine's Python environment: `npm run engine`
+ * first). Ends with each artefact's size.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { ArchiveEntry, tarGz, zip } from "./archives";
 import { bundle, Bundle } from "./bundle";
 import { sha256Sums } from "./checksums";
 import { gpgDetachSign } from "./gpg-sign";
 import { ensureNodeBinaries, NODE_VERSION } from "./node-binaries";
+import { buildPythonWheel } from "./python-wheel";
 import { REPO_ROOT } from "./paths";
 import { BUILD_PLATFORM_ID, Platform, selectPlatforms } from "./platforms";
 import { cacheKey, isCached, recordBuild } from "./release-cache";
@@ -154,6 +156,13 @@ export const STEPS: readonly ReleaseStep[] = [
             gpgDetachSign(sums, join(context.options.outDir, terraformSumsSignatureName(context.version)), key);
             context.artefacts.push(terraformSumsSignatureName(context.version));
             context.log(`signed with ${key}`);
+        },
+    },
+    {
+        name: "Python SDK wheel (pip wheel, offline, with the engine's Python environment)",
+        run(context) {
+            const wheel = buildPythonWheel({ outDir: context.options.outDir });
+            context.artefacts.push(basename(wheel));
         },
     },
 ];

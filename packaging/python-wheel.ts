@@ -3,7 +3,7 @@
  * engine's Python environment (`npm run engine`), into `release/`. The wheel carries the SDK's
  * `pulumi-plugin.json`, naming the plugin, its version and where the CLI downloads it; the build checks it does.
  *
- *     npm run release:python     # writes release/pulumi_alicloud_message_contacts-<version>-py3-none-any.whl
+ *     npm run release     # writes, among the release's artefacts, release/pulumi_alicloud_message_contacts-<version>-py3-none-any.whl
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";

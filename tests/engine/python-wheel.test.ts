@@ -1,5 +1,5 @@
 /**
- * The Python SDK as a user installs it: the wheel `npm run release:python` builds (packaging/python-wheel.ts),
+ * The Python SDK as a user installs it: the wheel `npm run release` builds (packaging/python-wheel.ts),
  * pip installed into a FRESH virtual environment with the Pulumi SDK from PyPI (at the engine's pins), and
  * examples/python run from that environment by the real engine (an Automation API inline program, as in
  * plugin-python.test.ts), with the plugin found on PATH as the npm package installs it. Outputs equal the
