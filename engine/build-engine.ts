@@ -30,6 +30,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, wri
 import { dirname, join, relative } from "node:path";
 import { withLock } from "./build-lock";
 import { EngineBuildError, ensureStep, goBuild, progress, runChild, since } from "./build-steps";
+import { ensureLanguageHosts } from "./build-language-hosts";
 import { ensureTerraformClis } from "./build-terraform-clis";
 import {
     ENGINE_MODULE_DIR,
@@ -270,6 +271,7 @@ export async function buildEngine(): Promise<string> {
     await ensureGenSdk(binDir);
     installShims(binDir);
     await ensurePythonEnv(pythonVersion);
+    await ensureLanguageHosts(binDir);
     await ensureTerraformClis(binDir);
     return binDir;
 }
