@@ -247,13 +247,19 @@ export function venvPython(venv: string): string {
 }
 
 /**
- * The Python that runs the program: the `virtualenv` option's (relative to Pulumi.yaml's folder), or
- * `defaultPython`; with the variables that activate the virtual environment.
+ * The Python that runs the program, with the variables that activate its virtual environment: the `virtualenv`
+ * option's (relative to Pulumi.yaml's folder), else the virtual environment active where `pulumi` was started
+ * (`activeVenv`, from `VIRTUAL_ENV`), else `defaultPython` (the engine's).
  */
-export function pythonInterpreter(spec: Pick<RunSpec, "rootDirectory" | "options">, defaultPython: string): { python: string; env: Record<string, string> } {
+export function pythonInterpreter(
+    spec: Pick<RunSpec, "rootDirectory" | "options">,
+    defaultPython: string,
+    activeVenv = process.env.VIRTUAL_ENV,
+): { python: string; env: Record<string, string> } {
     const options = parsePythonOptions(spec.options);
-    if (!options.virtualenv) return { python: defaultPython, env: {} };
-    const venv = isAbsolute(options.virtualenv) ? options.virtualenv : join(spec.rootDirectory, options.virtualenv);
+    const chosen = options.virtualenv || activeVenv;
+    if (!chosen) return { python: defaultPython, env: {} };
+    const venv = isAbsolute(chosen) ? chosen : join(spec.rootDirectory, chosen);
     const bin = join(venv, process.platform === "win32" ? "Scripts" : "bin");
     return { python: venvPython(venv), env: { VIRTUAL_ENV: venv, PATH: [bin, process.env.PATH ?? ""].join(process.platform === "win32" ? ";" : ":") } };
 }
