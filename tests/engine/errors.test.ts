@@ -14,15 +14,14 @@ import {
     programWorkspace,
     pulumiVersionsUnderTest,
 } from "../support/engine/engine-fixture";
-import type { EngineWorkspace } from "../support/engine/engine-workspace";
+import type { EngineWorkspace, OperationResult } from "../support/engine/engine-workspace";
 import { shown } from "../support/engine/engine-results";
-import type { DriverResult } from "../support/engine/inline-program-driver";
 import type { ConsumerProject } from "../support/consumer-project";
 
 /** A line of a JavaScript stack trace (`    at fn (/path/file.js:1:2)`). */
 const STACK_LINE = /^\s+at .*:\d+:\d+\)?$/m;
 
-function assertFailedCleanly(result: DriverResult, emulator: Emulator, expected: RegExp): void {
+function assertFailedCleanly(result: OperationResult, emulator: Emulator, expected: RegExp): void {
     const text = shown(result);
     assert.ok(!result.ok, `expected a failure:\n${text}`);
     assert.match(text, expected);
