@@ -136,7 +136,7 @@ export function pythonStampPath(): string {
 }
 
 /** The names of the shims in {@link SHIMS_DIR}, each installed into the bin folder under the same name. */
-export const SHIM_NAMES = ["pulumi-resource-pulumi-nodejs", "pulumi-analyzer-policy-nodejs"] as const;
+export const SHIM_NAMES = ["pulumi-resource-pulumi-nodejs"] as const;
 
 /** The engine as the tests use it. */
 export interface PulumiEngine {
@@ -146,11 +146,6 @@ export interface PulumiEngine {
     pulumi: string;
     /** The pinned version, `vX.Y.Z`. */
     version: string;
-    /**
-     * The policy-pack shim: link it into a `runtime: nodejs` pack's folder and pass the link to `--policy-pack`
-     * (see `shims/pulumi-analyzer-policy-nodejs`).
-     */
-    policyPackShim: string;
     /**
      * The YAML language host, `pulumi-language-yaml` in {@link binDir}: `runtime: yaml` programs run with `binDir`
      * first on PATH (found beside `pulumi`, so the CLI does not warn that it comes from PATH).
@@ -200,7 +195,6 @@ export function findEngine(): PulumiEngine {
         binDir,
         pulumi: join(binDir, "pulumi"),
         version: pinnedPulumiVersion(),
-        policyPackShim: join(binDir, "pulumi-analyzer-policy-nodejs"),
         yamlLanguageHost: join(binDir, "pulumi-language-yaml"),
         yamlVersion: pinnedYamlVersion(),
         nodejsLanguageHost: join(binDir, "pulumi-language-nodejs"),

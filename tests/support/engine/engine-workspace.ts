@@ -156,8 +156,7 @@ export class EngineWorkspace {
     }
 
     /**
-     * Runs `pulumi OPERATION --yes` (or `preview`) on the project with the CLI itself, for programs whose language
-     * host the CLI starts (YAML). `preview` prints the engine's events as JSON lines (`--json` with
+     * Runs `pulumi OPERATION --yes` (or `preview`) on the project, for the plugin's programs (YAML). `preview` prints the engine's events as JSON lines (`--json` with
      * `PULUMI_ENABLE_STREAMING_JSON_PREVIEW`: the only preview JSON that holds the outputs the program registered);
      * read them with {@link previewStackOutputs}.
      */
