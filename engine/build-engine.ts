@@ -265,10 +265,10 @@ export async function ensurePythonEnv(pythonVersion?: string): Promise<void> {
 /** Builds what is missing and returns the bin folder. */
 export async function buildEngine(): Promise<string> {
     const started = Date.now();
-    progress(`npm run engine: checking each step (cache ${dirname(dirname(dirname(engineBinDir())))})`);
     checkGo();
     // Checked before any build, so a missing Python fails at once rather than after minutes of compiling.
     const pythonVersion = pythonEnvReady() ? undefined : checkPython();
+    progress(`npm run engine: checking each step (cache ${dirname(dirname(dirname(engineBinDir())))})`);
     const version = pinnedPulumiVersion();
     const binDir = engineBinDir();
     mkdirSync(binDir, { recursive: true });
