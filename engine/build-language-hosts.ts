@@ -8,7 +8,8 @@
  * repository develops against) and `zod`. The folder is made under a temporary name and renamed into place, under
  * the step's lock, so a build interrupted or run twice at once leaves nothing half made. Each executable in the
  * bin folder is a two-line `sh` script that runs its host with the Node.js that ran the build (or `node` on PATH if
- * that one is gone), passing the host's settings file (its version, the engine's Python, the exec script).
+ * that one is gone), passing the host's settings file (its version, the engine's Python, the exec script). A new
+ * install removes the older ones (about 100 MB each, mostly `@pulumi/pulumi`'s dependencies).
  */
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -125,6 +126,14 @@ function writeExecutable(target: string, text: string): void {
     renameSync(partial, target);
 }
 
+/** Removes the installs in `installDir`'s folder other than it (older sources'), and says how many. */
+function removeOlderInstalls(installDir: string): void {
+    const folder = dirname(installDir);
+    const older = readdirSync(folder).filter((name) => /^[0-9a-f]{12}$/.test(name) && join(folder, name) !== installDir);
+    for (const name of older) rmSync(join(folder, name), { recursive: true, force: true });
+    if (older.length > 0) progress(`removed ${older.length} older install${older.length === 1 ? "" : "s"} of the language hosts from ${folder}`);
+}
+
 /** Installs the language hosts (when their sources or packages changed) and their executables into `binDir`. */
 export async function ensureLanguageHosts(binDir: string): Promise<void> {
     const dependencies = hostDependencies();
@@ -139,6 +148,7 @@ export async function ensureLanguageHosts(binDir: string): Promise<void> {
         if (!existsSync(join(installDir, "host.json"))) {
             progress(`installing the language hosts ${LANGUAGE_HOST_NAMES.join(", ")} into ${installDir}`);
             await installHosts(installDir, dependencies);
+            removeOlderInstalls(installDir);
         }
         for (const { target, text } of executables) writeExecutable(target, text);
     });
