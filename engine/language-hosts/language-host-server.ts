@@ -96,7 +96,8 @@ function languageService(
         (call, callback) => {
             const error = { code: grpc.status.UNIMPLEMENTED, details: `${host.name} (this engine's small language host) does not implement ${name}` };
             if (callback) callback(error);
-            else call.destroy(Object.assign(new Error(error.details), error));
+            // A server stream ends with an error status when its 'error' event is emitted (grpc-js).
+            else call.emit("error", Object.assign(new Error(error.details), error));
         };
     const unary =
         (answer: (request: unknown) => Promise<unknown> | unknown): Handler =>
@@ -145,7 +146,7 @@ function languageService(
                 },
                 (error: unknown) => {
                     const details = error instanceof Error ? error.message : String(error);
-                    if (!call.cancelled) call.destroy(Object.assign(new Error(details), { code: grpc.status.UNKNOWN, details }));
+                    if (!call.cancelled) call.emit("error", Object.assign(new Error(details), { code: grpc.status.UNKNOWN, details }));
                 },
             );
         };
