@@ -7,7 +7,7 @@
  */
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { Emulator, startEmulator } from "../../emulator";
 import { REPO_ROOT, repoPulumiVersion } from "../support/consumer-project";
@@ -23,6 +23,7 @@ describe("the real engine: a Python program with the provider plugin and the gen
     let workspace: EngineWorkspace;
     /** PATH with the plugin, and PYTHONPATH with the SDK, as the README's `pip install` and `export PATH` give them. */
     let userEnv: NodeJS.ProcessEnv;
+    let sdkSite: string;
     const seeded = verifications(150);
 
     /** `pulumi OPERATION` in the program's folder, as the user types it. */
@@ -45,7 +46,7 @@ describe("the real engine: a Python program with the provider plugin and the gen
         );
         // The generated SDK reads its version from its installed metadata: install it, as a user would, from a
         // copy (a build writes into the source folder).
-        const sdkSite = mkdtempSync(join(workspace.dir, "site-"));
+        sdkSite = mkdtempSync(join(workspace.dir, "site-"));
         const sdkCopy = mkdtempSync(join(workspace.dir, "sdk-"));
         cpSync(join(REPO_ROOT, "sdks", "python"), sdkCopy, { recursive: true });
         execFileSync(
@@ -83,5 +84,26 @@ describe("the real engine: a Python program with the provider plugin and the gen
         assert.equal(destroy.code, 0, destroy.stderr + destroy.stdout);
         assert.deepEqual(changeSummaryOf(destroy.stdout), { delete: 2 });
         assert.deepEqual(emulator.verifications(), seeded);
+    });
+
+    it("with Pulumi.yaml's runtime.options.virtualenv, the program runs with that environment's Python", async () => {
+        // A user's venv: made with the engine's Python, its packages (the Pulumi SDK, the generated SDK) found through
+        // a .pth file rather than installed again. Without PYTHONPATH, only this venv's Python can import the SDK.
+        const venv = join(workspace.dir, "venv");
+        execFileSync(engine().pythonPath, ["-m", "venv", "--without-pip", venv]);
+        const purelib = (python: string) =>
+            execFileSync(python, ["-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], { encoding: "utf8" }).trim();
+        writeFileSync(join(purelib(join(venv, "bin", "python")), "engine-test.pth"), `${purelib(engine().pythonPath)}\n${sdkSite}\n`);
+        const projectFile = join(workspace.dir, "Pulumi.yaml");
+        const original = readFileSync(projectFile, "utf8");
+        writeFileSync(projectFile, original.replace(/^runtime: python$/m, "runtime:\n  name: python\n  options:\n    virtualenv: venv"));
+        try {
+            const env = { PATH: userEnv.PATH, PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true" };
+            const preview = await workspace.run(engine().pulumi, ["preview", "--json", "--non-interactive"], env);
+            assert.equal(preview.code, 0, preview.stderr + preview.stdout);
+            assert.deepEqual(previewStackOutputs(preview.stdout), pluginExampleOutputs(seeded));
+        } finally {
+            writeFileSync(projectFile, original);
+        }
     });
 });
