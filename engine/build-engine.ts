@@ -10,10 +10,13 @@
  *   the CLI's pulumi version), with its release's flags, so `runtime: yaml` programs run.
  * - `pulumi-gen-sdk`: `gen-sdk/`, which generates SDKs from a schema with pulumi's code generators in process
  *   (`pulumi package gen-sdk` needs the language plugins, which the Go module proxy does not serve).
- * - the shims in `shims/`: plugins the CLI release bundles and no Go module ships (the dynamic-provider host,
- *   and a launcher for `runtime: nodejs` policy packs, which would otherwise need the Node.js language host).
+ * - the shim in `shims/`: the dynamic-provider host `pulumi-resource-pulumi-nodejs`, which the CLI release bundles
+ *   and no Go module ships.
+ * - `pulumi-language-nodejs` and `pulumi-language-python`: this engine's language hosts, in TypeScript
+ *   (`language-hosts/`, installed by `build-language-hosts.ts`), so `pulumi up` runs TypeScript and Python programs
+ *   and `nodejs` policy packs as users type it.
  * - a Python virtual environment (beside the engine folder, see `pythonVenvDir()`) with
- *   `python-requirements.txt` installed: the Pulumi SDK, whose Automation API runs inline Python programs.
+ *   `python-requirements.txt` installed: the Pulumi SDK, with which `pulumi-language-python` runs programs.
  * - `tofu`, `terraform` and `opa`, for the Terraform provider's tests (`build-terraform-clis.ts`,
  *   `terraform-clis.ts`): OpenTofu and OPA from their tools modules `tofu/` and `opa/`, Terraform by `go install`.
  *
@@ -21,7 +24,7 @@
  * second). Without Go or Python it fails at once saying what to install; nothing else in the repository needs them.
  *
  * Safe to run twice at once on one cache: each step (the CLI, the YAML host, the generator, the Python
- * environment, each Terraform-side CLI) holds a lock file while it builds (`build-lock.ts`), and a second run waits
+ * environment, the language hosts, each Terraform-side CLI) holds a lock file while it builds (`build-lock.ts`), and a second run waits
  * for it, then finds the step done. The shims are replaced by renaming complete files. Each step prints what it
  * does, and a long one prints a line every 30 s (`build-steps.ts`).
  */
@@ -30,6 +33,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, wri
 import { dirname, join, relative } from "node:path";
 import { withLock } from "./build-lock";
 import { EngineBuildError, ensureStep, goBuild, progress, runChild, since } from "./build-steps";
+import { ensureLanguageHosts } from "./build-language-hosts";
 import { ensureTerraformClis } from "./build-terraform-clis";
 import {
     ENGINE_MODULE_DIR,
@@ -248,7 +252,8 @@ function pythonLockPath(): string {
  * version (undefined: check it here).
  */
 export async function ensurePythonEnv(pythonVersion?: string): Promise<void> {
-    if (pythonEnvReady()) return void progress(`the Python environment ${pythonVenvDir()}: up to date`);
+    const started = Date.now();
+    if (pythonEnvReady()) return void progress(`the Python environment ${pythonVenvDir()}: up to date (checked in ${since(started)})`);
     const version = pythonVersion ?? checkPython();
     mkdirSync(dirname(pythonLockPath()), { recursive: true });
     await withLock(pythonLockPath(), `the Python environment ${pythonVenvDir()}`, async () => {
@@ -259,9 +264,11 @@ export async function ensurePythonEnv(pythonVersion?: string): Promise<void> {
 
 /** Builds what is missing and returns the bin folder. */
 export async function buildEngine(): Promise<string> {
+    const started = Date.now();
     checkGo();
     // Checked before any build, so a missing Python fails at once rather than after minutes of compiling.
     const pythonVersion = pythonEnvReady() ? undefined : checkPython();
+    progress(`npm run engine: checking each step (cache ${dirname(dirname(dirname(engineBinDir())))})`);
     const version = pinnedPulumiVersion();
     const binDir = engineBinDir();
     mkdirSync(binDir, { recursive: true });
@@ -270,7 +277,9 @@ export async function buildEngine(): Promise<string> {
     await ensureGenSdk(binDir);
     installShims(binDir);
     await ensurePythonEnv(pythonVersion);
+    await ensureLanguageHosts(binDir);
     await ensureTerraformClis(binDir);
+    progress(`npm run engine: ready in ${since(started)}`);
     return binDir;
 }
 

@@ -129,12 +129,16 @@ export function stepLockPath(binDir: string, name: string): string {
 
 /**
  * Runs `make` under the lock of `binDir`'s `name` when `ready()` says it is to do, checking again once the lock is
- * held (a build this one waited for may have made it).
+ * held (a build this one waited for may have made it). Says on stderr whether the step was up to date, or that it
+ * starts and how long it took.
  */
 export async function ensureStep(binDir: string, name: string, ready: () => boolean, make: () => Promise<void>): Promise<void> {
-    if (ready()) return void progress(`${name}: up to date`);
+    const started = Date.now();
+    if (ready()) return void progress(`${name}: up to date (checked in ${since(started)})`);
+    progress(`${name}: not built yet (or its inputs changed): making it`);
     await withLock(stepLockPath(binDir, name), name, async () => {
-        if (ready()) return void progress(`${name}: made by the build this one waited for`);
+        if (ready()) return void progress(`${name}: made by the build this one waited for (after ${since(started)})`);
         await make();
+        progress(`${name}: done in ${since(started)}`);
     });
 }

@@ -25,6 +25,10 @@ export const YAML_LANGUAGE_HOST_PACKAGE = "github.com/pulumi/pulumi-yaml/cmd/pul
 export const GEN_SDK_DIR = join(ENGINE_MODULE_DIR, "gen-sdk");
 /** The name of the SDK generator's executable in the bin folder. */
 export const GEN_SDK_NAME = "pulumi-gen-sdk";
+/** The TypeScript sources of this engine's language hosts (`build-language-hosts.ts` installs them). */
+export const LANGUAGE_HOSTS_DIR = join(ENGINE_MODULE_DIR, "language-hosts");
+/** The language hosts' executables in the bin folder (no Go module serves Pulumi's own). */
+export const LANGUAGE_HOST_NAMES = ["pulumi-language-nodejs", "pulumi-language-python"] as const;
 /** The Python packages of the engine's virtual environment (`pip install -r`). */
 export const PYTHON_REQUIREMENTS = join(ENGINE_MODULE_DIR, "python-requirements.txt");
 
@@ -132,7 +136,7 @@ export function pythonStampPath(): string {
 }
 
 /** The names of the shims in {@link SHIMS_DIR}, each installed into the bin folder under the same name. */
-export const SHIM_NAMES = ["pulumi-resource-pulumi-nodejs", "pulumi-analyzer-policy-nodejs"] as const;
+export const SHIM_NAMES = ["pulumi-resource-pulumi-nodejs"] as const;
 
 /** The engine as the tests use it. */
 export interface PulumiEngine {
@@ -143,15 +147,16 @@ export interface PulumiEngine {
     /** The pinned version, `vX.Y.Z`. */
     version: string;
     /**
-     * The policy-pack shim: link it into a `runtime: nodejs` pack's folder and pass the link to `--policy-pack`
-     * (see `shims/pulumi-analyzer-policy-nodejs`).
-     */
-    policyPackShim: string;
-    /**
      * The YAML language host, `pulumi-language-yaml` in {@link binDir}: `runtime: yaml` programs run with `binDir`
      * first on PATH (found beside `pulumi`, so the CLI does not warn that it comes from PATH).
      */
     yamlLanguageHost: string;
+    /**
+     * This engine's Node.js and Python language hosts (`language-hosts/`), in {@link binDir}: with `binDir` first on
+     * PATH, `pulumi up` runs `runtime: nodejs` and `runtime: python` programs and `nodejs` policy packs as users type it.
+     */
+    nodejsLanguageHost: string;
+    pythonLanguageHost: string;
     /** The pulumi-yaml version of {@link yamlLanguageHost}, `vX.Y.Z`. */
     yamlVersion: string;
     /**
@@ -168,7 +173,7 @@ export interface PulumiEngine {
 
 /** What is missing or stale of the built engine, described for an error message (empty when all is there). */
 function missingParts(binDir: string): string[] {
-    const missing = ["pulumi", ...SHIM_NAMES, "pulumi-language-yaml", GEN_SDK_NAME].filter((name) => !existsSync(join(binDir, name)));
+    const missing = ["pulumi", ...SHIM_NAMES, "pulumi-language-yaml", ...LANGUAGE_HOST_NAMES, GEN_SDK_NAME].filter((name) => !existsSync(join(binDir, name)));
     if (!missing.includes(GEN_SDK_NAME)) {
         const stamp = genSdkStampPath();
         if (!existsSync(stamp) || readFileSync(stamp, "utf8").trim() !== genSdkSourceHash()) missing.push(`${GEN_SDK_NAME} (older than gen-sdk/)`);
@@ -190,9 +195,10 @@ export function findEngine(): PulumiEngine {
         binDir,
         pulumi: join(binDir, "pulumi"),
         version: pinnedPulumiVersion(),
-        policyPackShim: join(binDir, "pulumi-analyzer-policy-nodejs"),
         yamlLanguageHost: join(binDir, "pulumi-language-yaml"),
         yamlVersion: pinnedYamlVersion(),
+        nodejsLanguageHost: join(binDir, "pulumi-language-nodejs"),
+        pythonLanguageHost: join(binDir, "pulumi-language-python"),
         genSdk: join(binDir, GEN_SDK_NAME),
         pythonPath: enginePythonPath(),
     };

@@ -4,9 +4,9 @@
  * passes and shows the violation, and the targets policy flags a disallowed email domain.
  *
  * The pack is copied into a folder of the consumer project (its imports, `@pulumi/policy` and this package,
- * resolve from the project's node_modules, as after `npm install` in a user's copy of the pack). Without the
- * Node.js language host, the engine runs a `runtime: nodejs` pack only through an executable: the engine's
- * `pulumi-analyzer-policy-nodejs` shim, linked into the pack's folder, is what `--policy-pack` names.
+ * resolve from the project's node_modules, as after `npm install` in a user's copy of the pack), and
+ * `--policy-pack` names that folder, as the pack's README does: the engine runs it through the Node.js language
+ * host's `RunPlugin` (`@pulumi/pulumi/cmd/run-policy-pack`).
  */
 import { strict as assert } from "node:assert";
 import { rmSync, writeFileSync } from "node:fs";

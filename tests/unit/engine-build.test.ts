@@ -114,7 +114,14 @@ describe("the engine's tools module (npm run engine)", () => {
                 () => findEngine(),
                 (error: Error) => {
                     assert.match(error.message, /run `npm run engine` first/);
-                    for (const part of ["pulumi,", "pulumi-language-yaml", "pulumi-gen-sdk", "the Python environment"])
+                    for (const part of [
+                        "pulumi,",
+                        "pulumi-language-yaml",
+                        "pulumi-language-nodejs",
+                        "pulumi-language-python",
+                        "pulumi-gen-sdk",
+                        "the Python environment",
+                    ])
                         assert.ok(error.message.includes(part), part);
                     return true;
                 },

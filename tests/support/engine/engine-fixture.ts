@@ -3,8 +3,8 @@
  * `@pulumi/pulumi` version under test (each installed once per process), the program's source, and a stack
  * whose credentials and endpoint come from stack config only.
  */
-import { copyFileSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
-import { basename, join } from "node:path";
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { findEngine, PulumiEngine } from "../../../engine/pulumi-engine";
 import type { Emulator, Verification } from "../../../emulator";
 import { listingOutputsOf } from "../emulator-fixture";
@@ -108,13 +108,11 @@ const POLICY_PACK_FILES = ["PulumiPolicy.yaml", "package.json", "tsconfig.json",
 
 /**
  * A copy of examples/policy-pack in a folder of `project` (so its imports resolve from the project's
- * node_modules), with the engine's `pulumi-analyzer-policy-nodejs` shim linked into it. `path` is what
- * `--policy-pack` names: without the Node.js language host, the engine starts a nodejs pack only as an executable.
+ * node_modules, as after `npm install` in a user's copy). `path` is what `--policy-pack` names: the folder, as the
+ * pack's README has it (the engine runs it through the Node.js language host's `RunPlugin`).
  */
 export function examplePolicyPack(project: ConsumerProject): { dir: string; path: string } {
     const dir = mkdtempSync(join(project.dir, "policy-pack-"));
     for (const file of POLICY_PACK_FILES) copyFileSync(join(REPO_ROOT, "examples", "policy-pack", file), join(dir, file));
-    const path = join(dir, basename(engine().policyPackShim));
-    symlinkSync(engine().policyPackShim, path);
-    return { dir, path };
+    return { dir, path: dir };
 }

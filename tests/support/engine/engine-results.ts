@@ -1,20 +1,39 @@
 /** Reading what an engine operation printed and what `pulumi stack export` holds, for the engine tests. */
 import { strict as assert } from "node:assert";
 import { RESOURCE_TYPE_TOKEN } from "../../../provider/pulumi-names";
-import type { DriverResult } from "./inline-program-driver";
+import type { CliResult } from "./engine-workspace";
 
 /** The engine's marker of a special value (a secret) in state, from the package's one definition of it. */
 import { SPECIAL_SIG_KEY } from "../../../provider/wire-format";
 export { SPECIAL_SIG_KEY };
 
-/** Everything the user saw of an operation. */
-export function shown(result: DriverResult): string {
-    return `${result.stdout}\n${result.stderr}\n${result.error ?? ""}`;
+/** Everything the user saw of a command. */
+export function shown(result: CliResult): string {
+    return `${result.stdout}\n${result.stderr}`;
 }
 
-/** Fails with what the engine printed unless the operation succeeded. */
-export function assertSucceeded(result: DriverResult, what: string): void {
-    assert.ok(result.ok, `${what} failed (exit ${result.code}): ${result.error}\n${result.stdout}\n${result.stderr}`);
+/** Fails with what the engine printed unless the command succeeded. */
+export function assertSucceeded(result: CliResult, what: string): void {
+    assert.equal(result.code, 0, `${what} failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+}
+
+/** A step's kind as the summary prints it done (`created`) -> as planned (`create`). */
+const PAST_TENSE: Record<string, string> = { created: "create", updated: "update", deleted: "delete", replaced: "replace", imported: "import", read: "read" };
+
+/**
+ * The changes the CLI's summary counted (its `Resources:` block: `+ 2 to create`, `~ 1 updated`, `3 unchanged`), by
+ * step kind as the engine names them (`create`, `update`, `delete`, `replace`, `same` ...).
+ */
+export function changeSummaryOf(stdout: string): Record<string, number> {
+    const block = /^Resources:\n((?:[ \t]+\S.*\n?)*)/m.exec(stdout)?.[1] ?? "";
+    const summary: Record<string, number> = {};
+    for (const line of block.split("\n")) {
+        const change = /^\s+[-+~<>=*]*\s*(\d+) (?:to )?([a-z-]+)\s*$/.exec(line);
+        if (change?.[1] && change[2] && change[2] !== "unchanged") summary[PAST_TENSE[change[2]] ?? change[2]] = Number(change[1]);
+        const same = /(\d+) unchanged/.exec(line)?.[1];
+        if (same) summary.same = Number(same);
+    }
+    return summary;
 }
 
 /** A resource as `pulumi stack export` holds it. */

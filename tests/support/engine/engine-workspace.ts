@@ -6,18 +6,18 @@
  *
  * The project is a folder inside a consumer project (the `npm pack` tarball and `@pulumi/pulumi` from the
  * registry in its node_modules), with a Pulumi.yaml, a tsconfig.json as `pulumi new typescript` writes it, and
- * the program's files. Commands that don't run the program (`config set`, `stack output`, `stack export`) run the
- * CLI directly; `up`, `preview`, `refresh` and `destroy` run through {@link ./inline-program-driver}.
+ * the program's files. Every command is the CLI as a user types it (`pulumi up`, `preview`, `refresh`, `destroy`,
+ * `config set`, `stack output` ...), with the engine's folder first on PATH: the engine's language hosts
+ * (`engine/language-hosts/`) run the program.
  */
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
-import * as ts from "typescript";
 import type { PulumiEngine } from "../../../engine/pulumi-engine";
 import type { ConsumerProject } from "../consumer-project";
 import { hermeticEnv } from "../hermetic-env";
 import { PULUMI_NEW_TSCONFIG } from "../pulumi-new-tsconfig";
-import type { DriverRequest, DriverResult } from "./inline-program-driver";
+import { changeSummaryOf } from "./engine-results";
 
 /** The passphrase of every test stack's secrets provider. */
 export const STACK_PASSPHRASE = "engine-tests-passphrase";
@@ -29,18 +29,44 @@ export interface CliResult {
     stderr: string;
 }
 
+/** An operation that runs the program. */
+export type Operation = "up" | "preview" | "refresh" | "destroy";
+
 /** Options of one operation, as the CLI flags of the same names. */
-export type OperationOptions = Partial<Pick<DriverRequest, "expectNoChanges" | "diff" | "policyPacks" | "policyPackConfigs" | "typeCheck">>;
+export interface OperationOptions {
+    /** `--expect-no-changes` (preview, up). */
+    expectNoChanges?: boolean;
+    /** `--diff`. */
+    diff?: boolean;
+    /** `--policy-pack` folders and `--policy-pack-config` files. */
+    policyPacks?: string[];
+    policyPackConfigs?: string[];
+    /**
+     * Type-check the program with the project's tsconfig.json, as `@pulumi/pulumi/cmd/run` does by default; false
+     * (the tests' default, for time) transpiles only (`PULUMI_NODEJS_TRANSPILE_ONLY=true`).
+     */
+    typeCheck?: boolean;
+}
 
-const DRIVER_FILE = ".engine-driver.js";
+/** What an operation did: the CLI's exit and output, and the changes its summary counted. */
+export interface OperationResult extends CliResult {
+    /** Whether the CLI exited 0. */
+    ok: boolean;
+    /** Resource changes by kind (`create`, `update`, `delete`, `same`, ...), from the summary the CLI printed. */
+    changeSummary: Record<string, number>;
+}
 
-/** The driver transpiled once per process (it is type-checked with the tests by `npm run typecheck`). */
-let driverSource: string | undefined;
-function transpiledDriver(): string {
-    driverSource ??= ts.transpileModule(readFileSync(join(__dirname, "inline-program-driver.ts"), "utf8"), {
-        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-    }).outputText;
-    return driverSource;
+/** The CLI's arguments for `operation` with `options`, as a user types them. */
+export function operationArgs(operation: Operation, options: OperationOptions = {}): string[] {
+    // `up` skips its preview, so each test says whether it previews: a user's `pulumi up` is `preview`, then this.
+    const base = { up: ["up", "--yes", "--skip-preview"], preview: ["preview"], refresh: ["refresh", "--yes"], destroy: ["destroy", "--yes"] }[operation];
+    return [
+        ...base,
+        ...(options.expectNoChanges ? ["--expect-no-changes"] : []),
+        ...(options.diff ? ["--diff"] : []),
+        ...(options.policyPacks ?? []).flatMap((pack) => ["--policy-pack", pack]),
+        ...(options.policyPackConfigs ?? []).flatMap((config) => ["--policy-pack-config", config]),
+    ];
 }
 
 /** A Pulumi project folder with its own backend and home; see the module's documentation. */
@@ -74,11 +100,10 @@ export class EngineWorkspace {
         );
         writeFileSync(join(this.dir, "tsconfig.json"), JSON.stringify(PULUMI_NEW_TSCONFIG, null, 4));
         for (const [file, text] of Object.entries(files)) writeFileSync(join(this.dir, file), text);
-        writeFileSync(join(this.dir, DRIVER_FILE), transpiledDriver());
         this.env = hermeticEnv({
             PATH: [engine.binDir, dirname(process.execPath), process.env.PATH ?? ""].join(delimiter),
             HOME: join(this.scratch, "home"),
-            // The Automation API leaves its event-log folders in the temporary folder: keep them in the project's.
+            // The CLI and the language hosts' children leave files in the temporary folder: keep them in the project's.
             TMPDIR: join(this.scratch, "tmp"),
             PULUMI_HOME: join(this.scratch, "pulumi-home"),
             PULUMI_BACKEND_URL: `file://${join(this.scratch, "state")}`,
@@ -123,34 +148,15 @@ export class EngineWorkspace {
         return (await this.mustSucceed(["stack", "export"])).stdout;
     }
 
-    /** Runs `pulumi OPERATION` on the program through the Automation API (inline program). */
-    async operation(operation: DriverRequest["operation"], options: OperationOptions = {}, timeoutMs = 240_000): Promise<DriverResult> {
-        const id = `${operation}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-        const request: DriverRequest = {
-            operation,
-            projectDir: this.dir,
-            stackName: this.stackName,
-            program: join(this.dir, "index.ts"),
-            typeCheck: false,
-            ...options,
-            resultFile: join(this.scratch, "requests", `${id}.result.json`),
-        };
-        const requestFile = join(this.scratch, "requests", `${id}.json`);
-        writeFileSync(requestFile, JSON.stringify(request));
-        const driver = await this.exec(process.execPath, [join(this.dir, DRIVER_FILE), requestFile], timeoutMs);
-        let result: DriverResult;
-        try {
-            result = JSON.parse(readFileSync(request.resultFile, "utf8")) as DriverResult;
-        } catch {
-            throw new Error(`the engine driver wrote no result for ${operation} (exit ${driver.code})\nstdout: ${driver.stdout}\nstderr: ${driver.stderr}`);
-        }
-        // The program's own console output (and the driver's) goes to the driver's streams.
-        return { ...result, stderr: `${result.stderr}${driver.stderr}` };
+    /** Runs `pulumi OPERATION` on the program with the CLI, as a user types it (see {@link operationArgs}). */
+    async operation(operation: Operation, options: OperationOptions = {}, timeoutMs = 240_000): Promise<OperationResult> {
+        const env = { PULUMI_NODEJS_TRANSPILE_ONLY: options.typeCheck ? "false" : "true" };
+        const result = await this.exec(this.engine.pulumi, [...operationArgs(operation, options), "--non-interactive"], timeoutMs, env);
+        return { ...result, ok: result.code === 0, changeSummary: changeSummaryOf(result.stdout) };
     }
 
     /**
-     * Runs `pulumi OPERATION --yes` (or `preview`) on the project with the CLI itself, for programs whose language
-     * host the CLI starts (YAML). `preview` prints the engine's events as JSON lines (`--json` with
+     * Runs `pulumi OPERATION --yes` (or `preview`) on the project, for the plugin's programs (YAML). `preview` prints the engine's events as JSON lines (`--json` with
      * `PULUMI_ENABLE_STREAMING_JSON_PREVIEW`: the only preview JSON that holds the outputs the program registered);
      * read them with {@link previewStackOutputs}.
      */
