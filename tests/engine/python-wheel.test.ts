@@ -1,34 +1,34 @@
 /**
  * The Python SDK as a user installs it: the wheel `npm run release` builds (packaging/python-wheel.ts),
  * pip installed into a FRESH virtual environment with the Pulumi SDK from PyPI (at the engine's pins), and
- * examples/python run from that environment by the real engine (an Automation API inline program, as in
- * plugin-python.test.ts), with the plugin found on PATH as the npm package installs it. Outputs equal the
- * emulator's data.
+ * examples/python run from that environment (activated: its bin folder first on PATH, VIRTUAL_ENV set) with
+ * `pulumi preview`, `up` and `destroy` through the engine's Python language host: first with the plugin found on
+ * PATH as the npm package installs it, then with the release's linux-x64 archive installed by `pulumi plugin
+ * install -f` and no `node` anywhere on PATH (the engine's own stand-in language host is started by its absolute
+ * path to Node.js, as a real Pulumi install starts its Go host; the plugin cannot have used a `node`). Outputs
+ * equal the emulator's data.
  */
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { enginePythonPath, PYTHON_REQUIREMENTS } from "../../engine/pulumi-engine";
 import { Emulator, startEmulator } from "../../emulator";
+import { RELEASE_DIR } from "../../packaging/paths";
+import { selectPlatforms } from "../../packaging/platforms";
 import { buildPythonWheel, pluginJsonInWheel, wheelFileName } from "../../packaging/python-wheel";
+import { pulumiArchiveName } from "../../packaging/release-names";
 import { packageManifest, pluginDownloadUrl } from "../../provider/package-manifest";
 import { PACKAGE_NAME } from "../../provider/pulumi-names";
 import { REPO_ROOT, repoPulumiVersion } from "../support/consumer-project";
 import { verifications } from "../support/emulator-fixture";
 import { credentialStrings, engine, engineProject, listingRequests, pluginExampleOutputs, pluginStackConfig } from "../support/engine/engine-fixture";
-import { EngineWorkspace } from "../support/engine/engine-workspace";
+import { changeSummaryOf } from "../support/engine/engine-results";
+import { CliResult, EngineWorkspace, previewStackOutputs } from "../support/engine/engine-workspace";
 
 const PROJECT = "python-wheel";
-const RUNNER = join(REPO_ROOT, "tests", "engine", "python", "run_inline_program.py");
-
-interface RunnerResult {
-    error?: string;
-    preview?: { stackOutputs: Record<string, unknown> | null };
-    up?: { outputs: Record<string, { value: unknown; secret: boolean }>; summary: Record<string, number> };
-    destroy?: { summary: Record<string, number> };
-}
+const LINUX_X64 = selectPlatforms(["linux-x64"])[0] as ReturnType<typeof selectPlatforms>[number];
 
 const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
@@ -38,28 +38,42 @@ describe("the Python SDK's wheel, installed into a fresh venv, under the real en
     let emulator: Emulator;
     let workspace: EngineWorkspace;
     let wheel: string;
+    let venv: string;
     let venvPython: string;
     let binPath: string;
     const seeded = verifications(120);
 
-    async function runProgram(operations: string[]): Promise<RunnerResult> {
-        const request = join(workspace.dir, `request-${operations.join("-")}.json`);
-        const result = join(workspace.dir, `result-${operations.join("-")}.json`);
-        const program = join(REPO_ROOT, "examples", "python", "__main__.py");
-        writeFileSync(request, JSON.stringify({ program, workDir: workspace.dir, project: PROJECT, stack: workspace.stackName, operations }));
-        // No PYTHONPATH: the SDK comes from the venv only.
-        const run = await workspace.run(venvPython, [RUNNER, request, result], {
-            PATH: [binPath, workspace.env.PATH ?? ""].join(delimiter),
-            PYTHONPATH: undefined,
-        });
-        let reported: RunnerResult;
-        try {
-            reported = JSON.parse(readFileSync(result, "utf8")) as RunnerResult;
-        } catch {
-            throw new Error(`the Python runner reported nothing (exit ${run.code})\n${run.stderr}\n${run.stdout}`);
-        }
-        assert.equal(reported.error, undefined, `${reported.error}\n${run.stderr}`);
-        return reported;
+    /** `pulumi OPERATION` of examples/python with the venv activated; `env` adds the plugin's whereabouts. */
+    function cli(operation: "preview" | "up" | "destroy", env: NodeJS.ProcessEnv): Promise<CliResult> {
+        const venvEnv = { ...env, PATH: [join(venv, "bin"), env.PATH].join(delimiter), VIRTUAL_ENV: venv, PYTHONPATH: undefined };
+        if (operation === "preview")
+            return workspace.run(engine().pulumi, ["preview", "--json", "--non-interactive", "--stack", workspace.stackName], {
+                ...venvEnv,
+                PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true",
+            });
+        return workspace.run(
+            engine().pulumi,
+            [operation, "--yes", "--non-interactive", "--stack", workspace.stackName, ...(operation === "up" ? ["--skip-preview"] : [])],
+            venvEnv,
+        );
+    }
+
+    /** preview, up (outputs, state) and destroy, each asserted. */
+    async function previewUpDestroy(env: NodeJS.ProcessEnv): Promise<void> {
+        const preview = await cli("preview", env);
+        assert.equal(preview.code, 0, preview.stderr + preview.stdout);
+        assert.deepEqual(previewStackOutputs(preview.stdout), pluginExampleOutputs(seeded));
+        emulator.resetRequests();
+        const up = await cli("up", env);
+        assert.equal(up.code, 0, up.stderr + up.stdout);
+        assert.deepEqual(await workspace.stackOutputs(), pluginExampleOutputs(seeded));
+        assert.deepEqual(changeSummaryOf(up.stdout), { create: 2 });
+        assert.ok(listingRequests(emulator) > 0);
+        const state = await workspace.exportStack();
+        for (const secret of credentialStrings(emulator)) assert.ok(!state.includes(secret), "a credential is in the state in plain text");
+        const destroy = await cli("destroy", env);
+        assert.equal(destroy.code, 0, destroy.stderr + destroy.stdout);
+        assert.deepEqual(changeSummaryOf(destroy.stdout), { delete: 2 });
     }
 
     before(async function () {
@@ -67,9 +81,15 @@ describe("the Python SDK's wheel, installed into a fresh venv, under the real en
         const project = await engineProject(repoPulumiVersion());
         binPath = join(project.dir, "node_modules", ".bin");
         emulator = await startEmulator({ verifications: seeded });
-        workspace = new EngineWorkspace(project, engine(), {}, PROJECT, `name: ${PROJECT}\nruntime: python\n`);
+        workspace = new EngineWorkspace(
+            project,
+            engine(),
+            { "__main__.py": readFileSync(join(REPO_ROOT, "examples", "python", "__main__.py"), "utf8") },
+            PROJECT,
+            `name: ${PROJECT}\nruntime: python\n`,
+        );
         wheel = buildPythonWheel({ outDir: mkdtempSync(join(workspace.dir, "release-")) });
-        const venv = join(workspace.dir, "venv");
+        venv = join(workspace.dir, "venv");
         execFileSync("python3", ["-m", "venv", venv], { stdio: ["ignore", "pipe", "pipe"] });
         venvPython = join(venv, "bin", "python");
         // As a user would: the wheel, and its dependencies (the Pulumi SDK) from PyPI, at the engine's pins. The
@@ -108,21 +128,23 @@ describe("the Python SDK's wheel, installed into a fresh venv, under the real en
         assert.ok(found.file.startsWith(join(workspace.dir, "venv")), found.file);
     });
 
-    it("preview and up of examples/python: the stack outputs equal the emulator's data; no credential in state", async () => {
-        const previewed = await runProgram(["preview"]);
-        assert.deepEqual(previewed.preview?.stackOutputs, pluginExampleOutputs(seeded));
-        emulator.resetRequests();
-        const result = await runProgram(["up"]);
-        const outputs = Object.fromEntries(Object.entries(result.up?.outputs ?? {}).map(([name, out]) => [name, out.value]));
-        assert.deepEqual(outputs, pluginExampleOutputs(seeded));
-        assert.deepEqual(result.up?.summary, { create: 2 });
-        assert.ok(listingRequests(emulator) > 0);
-        const state = await workspace.exportStack();
-        for (const secret of credentialStrings(emulator)) assert.ok(!state.includes(secret), "a credential is in the state in plain text");
+    it("preview, up and destroy of examples/python, the plugin from the npm package on PATH: the emulator's data, no credential in state", async () => {
+        await previewUpDestroy({ PATH: [binPath, workspace.env.PATH ?? ""].join(delimiter) });
     });
 
-    it("destroy removes the record", async () => {
-        const result = await runProgram(["destroy"]);
-        assert.deepEqual(result.destroy?.summary, { delete: 2 });
+    it("the same with the release's archive installed by pulumi plugin install -f, and no node anywhere on PATH", async () => {
+        const archive = join(RELEASE_DIR, pulumiArchiveName(version, LINUX_X64));
+        if (!existsSync(archive)) throw new Error(`${archive} is missing: run \`npm run release\` first`);
+        const pulumiHome = join(workspace.dir, "pulumi-home-release");
+        mkdirSync(pulumiHome);
+        const env = { PATH: engine().binDir, PULUMI_HOME: pulumiHome };
+        for (const dir of [join(venv, "bin"), engine().binDir]) assert.ok(!readdirSync(dir).includes("node"), `${dir} holds a node`);
+        const install = await workspace.run(
+            engine().pulumi,
+            ["plugin", "install", "resource", PACKAGE_NAME, `v${version}`, "-f", archive, "--non-interactive"],
+            env,
+        );
+        assert.equal(install.code, 0, install.stderr + install.stdout);
+        await previewUpDestroy(env);
     });
 });

@@ -6,8 +6,7 @@
 //
 // The request is {"workDir", "project", "stack", "operations": ["preview", "up", "destroy"]} (the stack and its
 // config are set up in workDir beforehand); the result is {"preview": {"stackOutputs"}, "up": {"outputs": {name:
-// {"value", "secret"}}, "summary"}, "destroy": {"summary"}}, or {"error": text} when an operation fails. The
-// same protocol as tests/engine/python/run_inline_program.py.
+// {"value", "secret"}}, "summary"}, "destroy": {"summary"}}, or {"error": text} when an operation fails.
 package main
 
 import (
