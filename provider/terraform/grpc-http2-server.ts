@@ -6,9 +6,15 @@
  * `content-type: application/grpc`, each message prefixed by a compressed flag (0) and its length (4 bytes, big
  * endian); the answer's headers, its one message, then trailers with `grpc-status` (and `grpc-message`), or
  * trailers alone for an error. Messages are opaque bytes here: the codec is the caller's.
+ *
+ * A plain `net` server listens and hands each connection to the HTTP/2 server, which is made (and `node:http2`,
+ * with TLS, loaded: about as long as a bare Node.js start takes to boot) by {@link Http2GrpcServer.prepare}, after
+ * the caller has printed its handshake line, while the CLI reads it and dials; a connection that comes first
+ * prepares it at once.
  */
 import { EventEmitter } from "node:events";
-import * as http2 from "node:http2";
+import type * as http2 from "node:http2";
+import { createServer, Server, Socket } from "node:net";
 import type { CancellableCall } from "../plugin/call-cancellation";
 
 /** gRPC status codes used here. */
@@ -96,13 +102,24 @@ class Http2Call extends EventEmitter implements CancellableCall {
 
 /** The server; {@link listen} starts it, {@link close} stops it. */
 export class Http2GrpcServer {
-    readonly #server: http2.Http2Server | http2.Http2SecureServer;
+    /** Accepts the connections, from {@link listen} on. */
+    readonly #listener: Server;
+    /** Serves them: made by {@link prepare}. */
+    #server: http2.Http2Server | http2.Http2SecureServer | undefined;
     readonly #sessions = new Set<http2.ServerHttp2Session>();
     readonly #held = new Set<http2.ServerHttp2Stream>();
 
     constructor(private readonly options: Http2GrpcServerOptions) {
+        this.#listener = createServer((socket: Socket) => this.prepare().emit("connection", socket));
+    }
+
+    /** Loads `node:http2` and makes the HTTP/2 server, once; returns it. */
+    prepare(): http2.Http2Server | http2.Http2SecureServer {
+        if (this.#server) return this.#server;
+        const { options } = this;
         const settings = { maxHeaderListSize: 64 * 1024 };
-        this.#server = options.tls
+        const http2 = require("node:http2") as typeof import("node:http2");
+        const server = options.tls
             ? http2.createSecureServer({
                   key: options.tls.keyPem,
                   cert: options.tls.certPem,
@@ -113,26 +130,28 @@ export class Http2GrpcServer {
                   settings,
               })
             : http2.createServer({ settings });
-        this.#server.on("session", (session: http2.ServerHttp2Session) => {
+        server.on("session", (session: http2.ServerHttp2Session) => {
             this.#sessions.add(session);
             session.once("close", () => this.#sessions.delete(session));
             // A client that goes away mid-call is the call's cancellation, not the server's error.
             session.on("error", () => undefined);
         });
-        this.#server.on("stream", (stream, headers) => this.#onStream(stream, headers));
+        server.on("stream", (stream, headers) => this.#onStream(stream, headers));
+        this.#server = server;
+        return server;
     }
 
     /** Listens on a Unix socket path, or `host:port` (port 0: any free port); resolves with the address listened on. */
     listen(target: { path: string } | { host: string; port: number }): Promise<string> {
         return new Promise((resolve, reject) => {
-            this.#server.once("error", reject);
+            this.#listener.once("error", reject);
             const done = () => {
-                this.#server.off("error", reject);
-                const address = this.#server.address();
+                this.#listener.off("error", reject);
+                const address = this.#listener.address();
                 resolve("path" in target ? target.path : typeof address === "object" && address ? `${target.host}:${address.port}` : "");
             };
-            if ("path" in target) this.#server.listen(target.path, done);
-            else this.#server.listen(target.port, target.host, done);
+            if ("path" in target) this.#listener.listen(target.path, done);
+            else this.#listener.listen(target.port, target.host, done);
         });
     }
 
@@ -145,7 +164,7 @@ export class Http2GrpcServer {
                 resolve();
             }, graceMs);
             force.unref();
-            this.#server.close(() => {
+            this.#listener.close(() => {
                 clearTimeout(force);
                 resolve();
             });
@@ -156,7 +175,7 @@ export class Http2GrpcServer {
     /** Closes every connection at once (the process is leaving). */
     destroy(): void {
         for (const session of this.#sessions) session.destroy();
-        this.#server.close();
+        this.#listener.close();
     }
 
     #endHeld(stream: http2.ServerHttp2Stream): void {

@@ -4,8 +4,9 @@
  * hashicorp/go-plugin starts a plugin. It refuses to run without the CLI's magic cookie, chooses protocol 6,
  * makes a fresh certificate when the CLI asks for AutoMTLS (`PLUGIN_CLIENT_CERT`: TLS is then mandatory, and only
  * that client certificate is accepted), listens on a Unix socket (loopback TCP on Windows), and prints the one
- * handshake line. Only `node:http2` (the small gRPC server of `grpc-http2-server.ts`) and the certificate load before that line; the protocol's codec, msgpack and the
- * Alibaba Cloud client load on the first RPC. It exits on the CLI's Shutdown, or when the CLI is gone (its parent
+ * handshake line. Only the listening socket and the certificate are made before that line; `node:http2` (the small
+ * gRPC server of `grpc-http2-server.ts`) loads right after it, and the protocol's codec, msgpack and the Alibaba
+ * Cloud client on the first RPC. It exits on the CLI's Shutdown, or when the CLI is gone (its parent
  * process changes; stdin is the CLI's own and says nothing, see `../plugin-process/parent-watch.ts`).
  * `--write-mirror DIR` instead writes a `filesystem_mirror` layout that runs this installed package
  * (`mirror-layout.ts`) and exits.
@@ -91,6 +92,8 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     });
     const listening = await listen(server, address);
     process.stdout.write(handshakeLine(protocol, address.network, listening, certDer));
+    // HTTP/2 and TLS load now, while the CLI reads the line and dials (a connection that comes first loads them).
+    setImmediate(() => server.prepare());
 }
 
 /**
