@@ -4,7 +4,9 @@
  * modules alone). Two source rewrites make it bundleable: `pulumi-runtime.ts` resolves `@grpc/grpc-js` and
  * `google-protobuf` from `@pulumi/pulumi`'s folder at run time, which a bundler cannot follow, so its
  * `fromPulumi("x")` calls become plain `require("x")` resolved from that folder at bundle time (the same copies);
- * and `require.main` is undefined, so the mains' `require.main === module` blocks never start a second server.
+ * and `require.main` is null and `module` undefined, so the mains' `require.main === module` blocks never start a
+ * second server (and a snapshot builder, which has no `module`, can evaluate them). The plugins' compile cache
+ * (`compile-cache.ts`) is left out: the executable's one script comes with its own start-up data.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -42,6 +44,16 @@ function pulumiRuntimePlugin(): Plugin {
     };
 }
 
+/** The esbuild plugin that leaves `provider/plugin-process/compile-cache.ts` out (an empty module in its place). */
+function withoutCompileCachePlugin(): Plugin {
+    return {
+        name: "without-compile-cache",
+        setup(build) {
+            build.onLoad({ filter: /[\\/]plugin-process[\\/]compile-cache\.ts$/ }, () => ({ contents: "export {};", loader: "ts" }));
+        },
+    };
+}
+
 /** The bundle's text and its SHA-256 (hex), the cache key's main part. */
 export interface Bundle {
     text: string;
@@ -65,8 +77,8 @@ export async function bundle(version: string, nodeVersion: string): Promise<Bund
         minifySyntax: true,
         legalComments: "eof",
         logLevel: "silent",
-        define: { RELEASE_VERSION: JSON.stringify(version), "require.main": "undefined" },
-        plugins: [pulumiRuntimePlugin()],
+        define: { RELEASE_VERSION: JSON.stringify(version), "require.main": "null", module: "undefined" },
+        plugins: [pulumiRuntimePlugin(), withoutCompileCachePlugin()],
     });
     const file = result.outputFiles[0];
     if (!file) throw new Error("esbuild wrote no bundle");

@@ -29,13 +29,7 @@ import {
     terraformSumsSignatureName,
     terraformZipName,
 } from "./release-names";
-import { injectBlob, seaBlob } from "./sea-executable";
-
-/**
- * Whether the build platform's executable carries V8's code cache of the bundle (see bench/ for what it saves);
- * the other platforms never do (a code cache is only valid where it was made).
- */
-export const CODE_CACHE_ON_BUILD_PLATFORM = true;
+import { injectBlob, seaBlob, StartupData } from "./sea-executable";
 
 /** What the steps share. */
 export interface ReleaseContext {
@@ -66,13 +60,13 @@ function writeArtefact(context: ReleaseContext, name: string, data: Buffer | str
 }
 
 /** Builds one platform's executable and archives, or keeps them when their inputs did not change. */
-async function buildPlatform(context: ReleaseContext, platform: Platform, blobs: Map<boolean, Buffer>): Promise<void> {
+async function buildPlatform(context: ReleaseContext, platform: Platform, blobs: Map<StartupData, Buffer>): Promise<void> {
     const built = context.bundle;
     if (!built) throw new Error("the bundle step has not run");
     const outDir = context.options.outDir;
-    // A code cache is only valid on the platform that made it; `npm run bench:release` measures what it saves.
-    const useCodeCache = context.options.codeCache !== false && platform.id === BUILD_PLATFORM_ID;
-    const key = cacheKey({ bundleSha256: built.sha256, nodeVersion: NODE_VERSION, platform: platform.id, useCodeCache, version: context.version });
+    // Start-up data is only valid on the platform that made it; `npm run bench:release` measures what it saves.
+    const startup: StartupData = platform.id === BUILD_PLATFORM_ID ? context.options.startup : "none";
+    const key = cacheKey({ bundleSha256: built.sha256, nodeVersion: NODE_VERSION, platform: platform.id, startup, version: context.version });
     const tarName = pulumiArchiveName(context.version, platform);
     const zipName = terraformZipName(context.version, platform);
     const cacheDir = join(outDir, ".cache");
@@ -82,10 +76,10 @@ async function buildPlatform(context: ReleaseContext, platform: Platform, blobs:
         return;
     }
     const started = Date.now();
-    let blob = blobs.get(useCodeCache);
+    let blob = blobs.get(startup);
     if (!blob) {
-        blob = seaBlob(context.nodes.get(BUILD_PLATFORM_ID) as string, built.text, context.workDir, { useCodeCache });
-        blobs.set(useCodeCache, blob);
+        blob = seaBlob(context.nodes.get(BUILD_PLATFORM_ID) as string, built.text, context.workDir, { startup });
+        blobs.set(startup, blob);
     }
     const executable = await injectBlob(context.nodes.get(platform.id) as string, blob, platform, join(context.workDir, `exe-${platform.id}`));
     const entry = (name: string): ArchiveEntry[] => [{ name, data: executable }];
@@ -102,8 +96,8 @@ async function buildPlatform(context: ReleaseContext, platform: Platform, blobs:
             [zipName, zipData],
         ]),
     );
-    const codeCache = useCodeCache ? ", with code cache" : "";
-    context.log(`${platform.id}: executable ${mb(executable.length)}${codeCache}, archives in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const startupNote = startup === "none" ? "" : `, with a V8 ${startup === "snapshot" ? "startup snapshot" : "code cache"}`;
+    context.log(`${platform.id}: executable ${mb(executable.length)}${startupNote}, archives in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /** Bytes as MB (10^6), one decimal. */
@@ -132,7 +126,7 @@ export const STEPS: readonly ReleaseStep[] = [
     {
         name: "single executables and archives",
         async run(context) {
-            const blobs = new Map<boolean, Buffer>();
+            const blobs = new Map<StartupData, Buffer>();
             for (const platform of context.options.platforms) await buildPlatform(context, platform, blobs);
         },
     },

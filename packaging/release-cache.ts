@@ -1,6 +1,6 @@
 /**
  * The build cache of a release: per platform, a record of what its archives were built from (the bundle's
- * SHA-256, the Node.js version, the platform, whether a code cache was made, this format) and each archive's
+ * SHA-256, the Node.js version, the platform, its V8 start-up data, this format) and each archive's
  * SHA-256. When the inputs are the same and the archives are still there unchanged, the platform is not built
  * again, so `.ci/run` can call `npm run release` cheaply the second time.
  */
@@ -8,16 +8,17 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { sha256Hex } from "./checksums";
+import type { StartupData } from "./sea-executable";
 
 /** Bumped when the way an executable or archive is made changes, so older records no longer match. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** What decides a platform's archives. */
 export interface BuildInputs {
     bundleSha256: string;
     nodeVersion: string;
     platform: string;
-    useCodeCache: boolean;
+    startup: StartupData;
     version: string;
 }
 

@@ -2,11 +2,12 @@
  * A single executable: the preparation blob (`node --experimental-sea-config`, run by the build platform's `node`
  * of the same version as every target's), injected with postject into a copy of the target's `node` under the
  * sentinel fuse (and the `NODE_SEA` segment on Mach-O), as Node.js's single-executable-applications guide does.
- * A code cache is V8's, valid only on the platform that made it: {@link SeaOptions.useCodeCache} is for the build
- * platform alone. V8 writes a different code cache at each run unless its random seed is fixed (the hash seed
- * changes it too, but a fixed hash seed is part of V8's flag hash and the executable would reject the cache), so
- * the blob is written with `--random-seed` fixed (the executable itself runs with V8's usual random seeds), from
- * a relative path (the script's path is in the cache too).
+ * A V8 startup snapshot (the bundle's modules evaluated ahead, `sea-entry.ts`) or a code cache is V8's, valid only
+ * on the platform that made it: {@link SeaOptions.startup} is for the build platform alone. V8 writes different
+ * start-up data at each run unless its random seed is fixed (the hash seed changes it too, but a fixed hash seed
+ * is part of V8's flag hash and the executable would reject the data), so the blob is written with
+ * `--random-seed` fixed (the executable itself runs with V8's usual random seeds), from a relative path (the
+ * script's path is in the data too).
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -23,18 +24,30 @@ export const MACHO_SEGMENT = "NODE_SEA";
 /** The bundle's name in the build folder (it is also the script's name in stack traces). */
 export const SEA_MAIN = "main.js";
 
-/** The V8 flag that makes the code cache the same at every build; it does not change the executable's flags. */
-export const REPRODUCIBLE_BLOB_FLAGS = ["--random-seed=1"] as const;
+/**
+ * The V8 flag that makes the code cache the same at every build (it does not change the executable's flags), and
+ * no warning text (which names the builder's process id) in a snapshot's heap.
+ */
+export const REPRODUCIBLE_BLOB_FLAGS = ["--random-seed=1", "--no-warnings"] as const;
+
+/**
+ * What V8 start-up data the blob carries (valid on the build platform only): V8's code cache of the compiled
+ * bundle (the default: reproducible), a startup snapshot of the bundle's modules already evaluated (starts sooner,
+ * but two builds differ in a few bytes: a V8 checksum and a small number in the heap), or none.
+ */
+export type StartupData = "code-cache" | "snapshot" | "none";
+
+/** The start-up data choices, the first the default. */
+export const STARTUP_DATA: readonly StartupData[] = ["code-cache", "snapshot", "none"];
 
 /** The blob's options. */
 export interface SeaOptions {
-    /** Compile the bundle ahead and ship V8's code cache (valid on the build platform only). */
-    useCodeCache: boolean;
+    startup: StartupData;
 }
 
 /** The `--experimental-sea-config` file's contents. */
 export function seaConfig(main: string, output: string, options: SeaOptions): string {
-    return `${JSON.stringify({ main, output, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: options.useCodeCache }, null, 2)}\n`;
+    return `${JSON.stringify({ main, output, disableExperimentalSEAWarning: true, useSnapshot: options.startup === "snapshot", useCodeCache: options.startup === "code-cache" }, null, 2)}\n`;
 }
 
 /**
@@ -43,7 +56,7 @@ export function seaConfig(main: string, output: string, options: SeaOptions): st
  * in: the same bundle gives the same blob wherever `workDir` is.
  */
 export function seaBlob(buildNode: string, bundleText: string, workDir: string, options: SeaOptions): Buffer {
-    const name = options.useCodeCache ? "code-cache" : "plain";
+    const name = options.startup;
     const config = `sea-config-${name}.json`;
     const output = `sea-${name}.blob`;
     writeFileSync(join(workDir, SEA_MAIN), bundleText);

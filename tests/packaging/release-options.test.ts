@@ -16,8 +16,9 @@ describe("release: options, cache key, bundle rewrite", () => {
         );
         assert.equal(options.outDir, RELEASE_DIR);
         assert.equal(options.gpgKey, undefined);
-        assert.equal(options.codeCache, true);
-        assert.equal(parseReleaseOptions(["--no-code-cache", "--platform", "linux-x64"], {}).codeCache, false);
+        assert.equal(options.startup, "code-cache");
+        assert.equal(parseReleaseOptions(["--startup", "snapshot", "--platform", "linux-x64"], {}).startup, "snapshot");
+        assert.throws(() => parseReleaseOptions(["--startup", "fast"], {}), /--startup must be code-cache, snapshot, none; got "fast"/);
     });
 
     it("takes the key and platforms from flags, else from RELEASE_GPG_KEY and RELEASE_PLATFORMS", () => {
@@ -43,13 +44,13 @@ describe("release: options, cache key, bundle rewrite", () => {
     });
 
     it("the cache key changes with each input", () => {
-        const base = { bundleSha256: "a".repeat(64), nodeVersion: "26.10.0", platform: "linux-x64", useCodeCache: true, version: "0.1.0" };
+        const base = { bundleSha256: "a".repeat(64), nodeVersion: "26.10.0", platform: "linux-x64", startup: "code-cache" as const, version: "0.1.0" };
         const keys = [
             base,
             { ...base, bundleSha256: "b".repeat(64) },
             { ...base, nodeVersion: "26.9.0" },
             { ...base, platform: "win-x64" },
-            { ...base, useCodeCache: false },
+            { ...base, startup: "snapshot" as const },
             { ...base, version: "0.1.1" },
         ].map(cacheKey);
         assert.equal(new Set(keys).size, keys.length);
