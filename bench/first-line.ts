@@ -2,11 +2,14 @@
 import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 
-/** Spawns `executable`; resolves with the ms to its first stdout line and the line, then stops it with SIGTERM. */
-export function timeToFirstLine(executable: string, env: NodeJS.ProcessEnv, cwd?: string): Promise<{ ms: number; line: string }> {
+/**
+ * Spawns `executable args`; resolves with the ms to its first stdout line and the line, then stops it with SIGTERM.
+ * Its stdin is a pipe held open, as an engine holds a plugin's (a plugin whose stdin ends would exit at once).
+ */
+export function timeToFirstLine(executable: string, env: NodeJS.ProcessEnv, cwd?: string, args: readonly string[] = []): Promise<{ ms: number; line: string }> {
     return new Promise((resolve, reject) => {
         const started = performance.now();
-        const child = spawn(executable, [], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(executable, [...args], { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
         let out = "";
         let err = "";
         let done = false;

@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { startEmulatorProcess } from "./emulator-process";
 import { TERRAFORM_CERTIFICATE } from "./paths";
+import { timeToFirstLine } from "./first-line";
 import { Summary, summarize } from "./stats";
 
 /** go-plugin's magic cookie for Terraform providers (provider/terraform/handshake.ts). */
@@ -28,27 +29,14 @@ export interface Contender {
 
 /** Spawns the contender; resolves with the ms to its first line (or exit) and the line. */
 function timeOnce(c: Contender): Promise<{ ms: number; line: string }> {
+    if (c.until === "line") return timeToFirstLine(c.file, c.env, undefined, c.args);
     return new Promise((resolve, reject) => {
         const started = performance.now();
-        const child = spawn(c.file, c.args, { env: c.env, stdio: ["pipe", "pipe", "pipe"] });
-        let out = "";
-        let err = "";
-        let done = false;
-        child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
-        child.stdout.on("data", (chunk: Buffer) => {
-            out += chunk.toString();
-            const end = out.indexOf("\n");
-            if (c.until !== "line" || end < 0 || done) return;
-            done = true;
-            const ms = performance.now() - started;
-            child.kill("SIGTERM");
-            resolve({ ms, line: out.slice(0, end) });
-        });
+        const child = spawn(c.file, c.args, { env: c.env, stdio: "ignore" });
         child.on("error", reject);
-        child.on("exit", (code) => {
-            if (c.until === "exit" && code === 0) resolve({ ms: performance.now() - started, line: "" });
-            else if (!done) reject(new Error(`${c.label} exited (${String(code)}) before its line: ${err.slice(0, 500)}`));
-        });
+        child.on("exit", (code) =>
+            code === 0 ? resolve({ ms: performance.now() - started, line: "" }) : reject(new Error(`${c.label} exited ${String(code)}`)),
+        );
     });
 }
 
