@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { zod } from "../transport/answer-schemas";
+import { zod } from "../lazy-zod";
 import { withFastPath } from "../transport/fast-path-schema";
 import { isListPageAnswer } from "./list-page-guard";
 

@@ -5,6 +5,7 @@
 import type * as Zod from "zod";
 import { InvalidArgumentError } from "../errors";
 import { parseEndpoint, shownEndpoint } from "../endpoint";
+import { zod } from "../lazy-zod";
 import { OPTION_DEFINITIONS, OptionName } from "./option-table";
 import type { Vocabulary } from "./places";
 import { ruleAccepts } from "./rule-guard";
@@ -19,11 +20,6 @@ export interface ArgumentProblem {
 /** How the caller names an option in messages; by default, by its name. */
 export type NameOf = (name: OptionName) => string;
 
-/** zod, loaded on the first value the quick guard does not accept (about 50 ms): importing the client stays cheap. */
-function zod(): typeof Zod {
-    return require("zod") as typeof Zod;
-}
-
 const schemas = new Map<Rule, Zod.ZodType>();
 
 /** The zod schema of a rule, built once (zod's types stay out of the package's declarations). */
@@ -37,7 +33,8 @@ function schemaOf(rule: Rule): Zod.ZodType {
 }
 
 function buildSchema(rule: Rule): Zod.ZodType {
-    const { z } = zod();
+    // zod loads here: on the first value the quick guard does not accept.
+    const z = zod();
     switch (rule.kind) {
         case "integer":
             return z.number().int().min(rule.min).max(rule.max);

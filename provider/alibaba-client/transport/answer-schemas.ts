@@ -1,9 +1,5 @@
 import type { z } from "zod";
-
-/** zod, loaded when first needed (about 45 ms): a listing whose pages pass their quick guards never loads it. */
-export function zod(): typeof z {
-    return (require("zod") as typeof import("zod")).z;
-}
+import { zod } from "../lazy-zod";
 
 function buildErrorAnswerSchema() {
     const z = zod();
