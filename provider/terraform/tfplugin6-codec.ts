@@ -151,11 +151,14 @@ function encode(type: MessageType, value: Record<string, unknown>): Buffer {
     return writer.finish();
 }
 
-/** The wire type a value of `field` travels as. */
+/** The wire type a value of `type` travels as. */
+function valueWireType(type: Field["type"]): number {
+    return type === "string" || type === "bytes" || (typeof type === "object" && type.kind === "message") ? WIRE.bytes : WIRE.varint;
+}
+
+/** The wire type `field` travels as: a map entry is a message. */
 function wireTypeOf(field: Field): number {
-    return field.map || field.type === "string" || field.type === "bytes" || (typeof field.type === "object" && field.type.kind === "message")
-        ? WIRE.bytes
-        : WIRE.varint;
+    return field.map ? WIRE.bytes : valueWireType(field.type);
 }
 
 /** Reads one value of `field` (its wire type checked by the caller). */
@@ -181,7 +184,7 @@ function readMapEntry(bytes: Buffer, field: Field): [string, unknown] {
     while (!reader.done()) {
         const { field: number, wireType } = reader.tag();
         if (number === 1 && wireType === WIRE.bytes) key = reader.lengthDelimited().toString("utf8");
-        else if (number === 2 && wireType === wireTypeOf({ ...field, map: false })) value = readValue(reader, field);
+        else if (number === 2 && wireType === valueWireType(field.type)) value = readValue(reader, field);
         else reader.skip(wireType);
     }
     return [key, value];
