@@ -89,6 +89,32 @@ const DEFLATE = 8;
 /** The largest size a zip without Zip64 records holds. */
 const ZIP32_MAX = 0xffffffff;
 
+/** What a zip's local header and central-directory record both say of an entry. */
+interface SharedFields {
+    crc: number;
+    compressedSize: number;
+    size: number;
+    nameLength: number;
+    time: number;
+    date: number;
+}
+
+/**
+ * Writes, from `at`, the 26 bytes a local header (at 4) and a central-directory record (at 6) share: version
+ * needed, flags (none), method (deflate), time, date, CRC-32, compressed and uncompressed sizes, name length.
+ */
+function writeSharedFields(header: Buffer, at: number, fields: SharedFields): void {
+    header.writeUInt16LE(NEEDED, at);
+    header.writeUInt16LE(0, at + 2);
+    header.writeUInt16LE(DEFLATE, at + 4);
+    header.writeUInt16LE(fields.time, at + 6);
+    header.writeUInt16LE(fields.date, at + 8);
+    header.writeUInt32LE(fields.crc, at + 10);
+    header.writeUInt32LE(fields.compressedSize, at + 14);
+    header.writeUInt32LE(fields.size, at + 18);
+    header.writeUInt16LE(fields.nameLength, at + 22);
+}
+
 /** A zip of the entries, deflated, in the order given, without Zip64, extra fields or comments. */
 export function zip(entries: readonly ArchiveEntry[]): Buffer {
     const { time, date } = dosTime(FIXED_MTIME);
@@ -102,30 +128,15 @@ export function zip(entries: readonly ArchiveEntry[]): Buffer {
             throw new Error(`zip: ${entry.name} is too large for a zip without Zip64`);
         }
         const crc = crc32(entry.data);
+        // The fields a local header and its central-directory record share, in the same order in both.
+        const shared = { crc, compressedSize: compressed.length, size: entry.data.length, nameLength: name.length, time, date };
         const local = Buffer.alloc(30);
         local.writeUInt32LE(0x04034b50, 0);
-        local.writeUInt16LE(NEEDED, 4);
-        local.writeUInt16LE(0, 6); // flags
-        local.writeUInt16LE(DEFLATE, 8);
-        local.writeUInt16LE(time, 10);
-        local.writeUInt16LE(date, 12);
-        local.writeUInt32LE(crc, 14);
-        local.writeUInt32LE(compressed.length, 18);
-        local.writeUInt32LE(entry.data.length, 22);
-        local.writeUInt16LE(name.length, 26);
-        local.writeUInt16LE(0, 28); // extra field length
+        writeSharedFields(local, 4, shared); // then an extra field length of 0
         const central = Buffer.alloc(46);
         central.writeUInt32LE(0x02014b50, 0);
         central.writeUInt16LE(MADE_BY_UNIX, 4);
-        central.writeUInt16LE(NEEDED, 6);
-        central.writeUInt16LE(0, 8);
-        central.writeUInt16LE(DEFLATE, 10);
-        central.writeUInt16LE(time, 12);
-        central.writeUInt16LE(date, 14);
-        central.writeUInt32LE(crc, 16);
-        central.writeUInt32LE(compressed.length, 20);
-        central.writeUInt32LE(entry.data.length, 24);
-        central.writeUInt16LE(name.length, 28);
+        writeSharedFields(central, 6, shared);
         // extra length, comment length, disk number, internal attributes: 0
         central.writeUInt32LE(((0o100000 | MODE) << 16) >>> 0, 38); // a regular file, rwxr-xr-x
         central.writeUInt32LE(offset, 42);
