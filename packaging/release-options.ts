@@ -7,7 +7,7 @@
 import { resolve } from "node:path";
 import { RELEASE_DIR } from "./paths";
 import { Platform, PLATFORMS, selectPlatforms } from "./platforms";
-import { STARTUP_DATA, StartupData } from "./sea-executable";
+import { DEFAULT_STARTUP_DATA, STARTUP_DATA, StartupData } from "./sea-executable";
 
 /** What a release run does. */
 export interface ReleaseOptions {
@@ -29,7 +29,7 @@ export function parseReleaseOptions(args: readonly string[], env: NodeJS.Process
     let gpgKey = env.RELEASE_GPG_KEY || undefined;
     let outDir = RELEASE_DIR;
     const platformIds: string[] = [];
-    let startup: StartupData = "code-cache";
+    let startup: StartupData = DEFAULT_STARTUP_DATA;
     for (let i = 0; i < args.length; i++) {
         const flag = args[i] as string;
         const value = args[i + 1];

@@ -37,8 +37,11 @@ export const REPRODUCIBLE_BLOB_FLAGS = ["--random-seed=1", "--no-warnings"] as c
  */
 export type StartupData = "code-cache" | "snapshot" | "none";
 
-/** The start-up data choices, the first the default. */
+/** The start-up data choices. */
 export const STARTUP_DATA: readonly StartupData[] = ["code-cache", "snapshot", "none"];
+
+/** What a release ships unless told otherwise: the code cache, which two builds write alike. */
+export const DEFAULT_STARTUP_DATA: StartupData = "code-cache";
 
 /** The blob's options. */
 export interface SeaOptions {

@@ -22,6 +22,7 @@ import { RELEASE_DIR, REPO_ROOT } from "../../packaging/paths";
 import { selectPlatforms } from "../../packaging/platforms";
 import { parseSha256Sums, sha256Hex } from "../../packaging/checksums";
 import { pulumiArchiveName, pulumiExecutableName, terraformManifestName, terraformSumsName, terraformZipName } from "../../packaging/release-names";
+import { DEFAULT_STARTUP_DATA } from "../../packaging/sea-executable";
 import { PROVIDER_NAMESPACE, PROVIDER_TYPE } from "../../provider/terraform/terraform-names";
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../../provider/terraform/handshake";
 import { PACKAGE_NAME } from "../../provider/pulumi-names";
@@ -250,7 +251,7 @@ describe("release: the linux-x64 artefacts installed as users install them, no n
     it("building linux-x64 again, elsewhere, gives the same bytes; building it a third time there is skipped", async () => {
         const out = join(root, "rebuild");
         const lines: string[] = [];
-        const artefacts = await release({ platforms: [LINUX_X64], outDir: out, startup: "code-cache" }, (line) => lines.push(line));
+        const artefacts = await release({ platforms: [LINUX_X64], outDir: out, startup: DEFAULT_STARTUP_DATA }, (line) => lines.push(line));
         for (const file of [TAR, ZIP]) {
             const name = file.slice(RELEASE_DIR.length + 1);
             assert.ok(artefacts.some((a) => a.name === name));
@@ -261,7 +262,7 @@ describe("release: the linux-x64 artefacts installed as users install them, no n
             );
         }
         const again: string[] = [];
-        await release({ platforms: [LINUX_X64], outDir: out, startup: "code-cache" }, (line) => again.push(line));
+        await release({ platforms: [LINUX_X64], outDir: out, startup: DEFAULT_STARTUP_DATA }, (line) => again.push(line));
         assert.ok(!lines.some((l) => /unchanged/.test(l)), lines.join("\n"));
         assert.ok(
             again.some((l) => /linux-x64: unchanged/.test(l)),
