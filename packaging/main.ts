@@ -16,6 +16,9 @@ import { gpgDetachSign } from "./gpg-sign";
 import { ensureNodeBinaries, NODE_VERSION } from "./node-binaries";
 import { buildPythonWheel } from "./python-wheel";
 import { REPO_ROOT } from "./paths";
+import { ensureRcodesign, RCODESIGN_VERSION } from "./rcodesign";
+import { notarize, signDarwinExecutable, signingCacheInput } from "./macos-signing";
+import { withoutAuthenticode } from "./pe-authenticode";
 import { BUILD_PLATFORM_ID, Platform, selectPlatforms } from "./platforms";
 import { cacheKey, isCached, recordBuild } from "./release-cache";
 import { parseReleaseOptions, ReleaseOptions } from "./release-options";
@@ -43,6 +46,8 @@ export interface ReleaseContext {
     nodes: Map<string, string>;
     /** The bundle (set by the bundle step). */
     bundle?: Bundle;
+    /** `rcodesign`, when a darwin platform is built (set by its step). */
+    rcodesign?: string;
     /** The artefacts written, by file name, in order. */
     artefacts: string[];
 }
@@ -66,7 +71,14 @@ async function buildPlatform(context: ReleaseContext, platform: Platform, blobs:
     const outDir = context.options.outDir;
     // Start-up data is only valid on the platform that made it; `npm run bench:release` measures what it saves.
     const startup: StartupData = platform.id === BUILD_PLATFORM_ID ? context.options.startup : "none";
-    const key = cacheKey({ bundleSha256: built.sha256, nodeVersion: NODE_VERSION, platform: platform.id, startup, version: context.version });
+    const apple = context.options.apple ?? { kind: "ad-hoc" };
+    const signing =
+        platform.format === "macho"
+            ? `rcodesign ${RCODESIGN_VERSION} ${signingCacheInput(apple)}`
+            : platform.format === "pe"
+              ? "unsigned, Authenticode entry cleared"
+              : "none";
+    const key = cacheKey({ bundleSha256: built.sha256, nodeVersion: NODE_VERSION, platform: platform.id, startup, signing, version: context.version });
     const tarName = pulumiArchiveName(context.version, platform);
     const zipName = terraformZipName(context.version, platform);
     const cacheDir = join(outDir, ".cache");
@@ -81,12 +93,22 @@ async function buildPlatform(context: ReleaseContext, platform: Platform, blobs:
         blob = seaBlob(context.nodes.get(BUILD_PLATFORM_ID) as string, built.text, context.workDir, { startup });
         blobs.set(startup, blob);
     }
-    const executable = await injectBlob(context.nodes.get(platform.id) as string, blob, platform, join(context.workDir, `exe-${platform.id}`));
+    const exePath = join(context.workDir, `exe-${platform.id}`);
+    const injected = await injectBlob(context.nodes.get(platform.id) as string, blob, platform, exePath);
+    const executable =
+        platform.format === "macho"
+            ? signDarwinExecutable(context.rcodesign as string, exePath, apple, context.nodes.get(platform.id) as string, context.log)
+            : platform.format === "pe"
+              ? withoutAuthenticode(injected)
+              : injected;
     const entry = (name: string): ArchiveEntry[] => [{ name, data: executable }];
     const tarData = tarGz(entry(pulumiExecutableName(platform)));
     const zipData = zip(entry(terraformExecutableName(context.version, platform)));
     writeArtefact(context, tarName, tarData);
     writeArtefact(context, zipName, zipData);
+    if (platform.format === "macho" && apple.kind === "developer-id" && apple.notarizeWith) {
+        notarize(context.rcodesign as string, apple.notarizeWith, join(outDir, zipName), context.log);
+    }
     recordBuild(
         cacheDir,
         platform.id,
@@ -96,7 +118,9 @@ async function buildPlatform(context: ReleaseContext, platform: Platform, blobs:
             [zipName, zipData],
         ]),
     );
-    const startupNote = startup === "none" ? "" : `, with a V8 ${startup === "snapshot" ? "startup snapshot" : "code cache"}`;
+    const startupNote =
+        (startup === "none" ? "" : `, with a V8 ${startup === "snapshot" ? "startup snapshot" : "code cache"}`) +
+        (platform.format === "macho" ? `, signed ${apple.kind === "ad-hoc" ? "ad hoc" : `with a Developer ID${apple.notarizeWith ? ", notarized" : ""}`}` : "");
     context.log(`${platform.id}: executable ${mb(executable.length)}${startupNote}, archives in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -109,10 +133,10 @@ function mb(bytes: number): string {
 export const STEPS: readonly ReleaseStep[] = [
     {
         name: `Node.js ${NODE_VERSION} binaries`,
-        run(context) {
+        async run(context) {
             // The build platform's `node` writes the blobs, even when its own executable is not built.
             const build = context.options.platforms.some((p) => p.id === BUILD_PLATFORM_ID) ? [] : selectPlatforms([BUILD_PLATFORM_ID]);
-            context.nodes = ensureNodeBinaries([...context.options.platforms, ...build], context.log);
+            context.nodes = await ensureNodeBinaries([...context.options.platforms, ...build], context.log);
         },
     },
     {
@@ -121,6 +145,15 @@ export const STEPS: readonly ReleaseStep[] = [
             const built = await bundle(context.version, NODE_VERSION);
             context.bundle = built;
             context.log(`bundle ${mb(built.text.length)}, sha256 ${built.sha256.slice(0, 12)}`);
+        },
+    },
+    {
+        name: `macOS code signer (rcodesign ${RCODESIGN_VERSION}, built once into the cache)`,
+        async run(context) {
+            if (!context.options.platforms.some((p) => p.format === "macho")) return context.log("no darwin platform: not needed");
+            const apple = context.options.apple;
+            context.rcodesign = await ensureRcodesign(context.log, apple?.kind === "developer-id" && apple.notarizeWith ? "notarize" : "sign");
+            context.log(context.rcodesign);
         },
     },
     {

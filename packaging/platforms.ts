@@ -20,6 +20,7 @@ export const PLATFORMS: readonly Platform[] = [
     { id: "linux-x64", goos: "linux", goarch: "amd64", format: "elf" },
     { id: "linux-arm64", goos: "linux", goarch: "arm64", format: "elf" },
     { id: "darwin-x64", goos: "darwin", goarch: "amd64", format: "macho" },
+    { id: "darwin-arm64", goos: "darwin", goarch: "arm64", format: "macho" },
     { id: "win-x64", goos: "windows", goarch: "amd64", format: "pe" },
 ];
 

@@ -1,6 +1,6 @@
 /**
  * The build cache of a release: per platform, a record of what its archives were built from (the bundle's
- * SHA-256, the Node.js version, the platform, its V8 start-up data, this format) and each archive's
+ * SHA-256, the Node.js version, the platform, its V8 start-up data, its code signing, this format) and each archive's
  * SHA-256. When the inputs are the same and the archives are still there unchanged, the platform is not built
  * again, so `.ci/run` can call `npm run release` cheaply the second time.
  */
@@ -11,7 +11,7 @@ import { sha256Hex } from "./checksums";
 import type { StartupData } from "./sea-executable";
 
 /** Bumped when the way an executable or archive is made changes, so older records no longer match. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 /** What decides a platform's archives. */
 export interface BuildInputs {
@@ -19,6 +19,8 @@ export interface BuildInputs {
     nodeVersion: string;
     platform: string;
     startup: StartupData;
+    /** How the executable is signed: `none`, or the signer's version and the signing's inputs (`macos-signing.ts`). */
+    signing: string;
     version: string;
 }
 

@@ -57,12 +57,26 @@ export function negotiateProtocol(env: Env): number {
 export type ListenAddress = { network: "unix"; path: string } | { network: "tcp"; host: string; minPort: number; maxPort: number };
 
 /**
+ * The variable that chooses the network on any platform, `tcp` or `unix`: for tests, which run on Linux what
+ * go-plugin does on Windows (a loopback TCP port in `PLUGIN_MIN_PORT`..`PLUGIN_MAX_PORT`). No CLI sets it.
+ */
+export const NETWORK_OVERRIDE_KEY = "ALICLOUDMESSAGECONTACTS_PLUGIN_NETWORK";
+
+/** The network: {@link NETWORK_OVERRIDE_KEY} when set, else TCP on Windows and a Unix socket elsewhere, as go-plugin chooses. */
+function networkFor(env: Env, platform: NodeJS.Platform): "unix" | "tcp" {
+    const override = env[NETWORK_OVERRIDE_KEY];
+    if (override === undefined || override === "") return platform === "win32" ? "tcp" : "unix";
+    if (override === "tcp" || override === "unix") return override;
+    throw new HandshakeRefusal(`${NETWORK_OVERRIDE_KEY} must be "tcp" or "unix"; got ${JSON.stringify(override.slice(0, 40))}`);
+}
+
+/**
  * A Unix socket in `PLUGIN_UNIX_SOCKET_DIR` (else `tmpDir`) named by `unique` (short: a socket's path has at most
- * 104 bytes on macOS, whose temporary folder is long), or, on Windows, a loopback port in
- * `PLUGIN_MIN_PORT`..`PLUGIN_MAX_PORT` (0..0: any free port).
+ * 104 bytes on macOS, whose temporary folder is long), or, on Windows (or with {@link NETWORK_OVERRIDE_KEY}
+ * `tcp`), a loopback port in `PLUGIN_MIN_PORT`..`PLUGIN_MAX_PORT` (0..0: any free port).
  */
 export function listenAddress(env: Env, platform: NodeJS.Platform, tmpDir: string, unique: string): ListenAddress {
-    if (platform === "win32") {
+    if (networkFor(env, platform) === "tcp") {
         const min = Number(env.PLUGIN_MIN_PORT ?? 0);
         const max = Number(env.PLUGIN_MAX_PORT ?? 0);
         return { network: "tcp", host: "127.0.0.1", minPort: Number.isInteger(min) ? min : 0, maxPort: Number.isInteger(max) ? max : 0 };

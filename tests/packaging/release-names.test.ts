@@ -23,6 +23,7 @@ describe("release: artefact names", () => {
         assert.equal(pulumiArchiveName("1.2.3", byId("linux-x64")), `pulumi-resource-${PACKAGE_NAME}-v1.2.3-linux-amd64.tar.gz`);
         assert.equal(pulumiArchiveName("1.2.3", byId("linux-arm64")), "pulumi-resource-alicloud-message-contacts-v1.2.3-linux-arm64.tar.gz");
         assert.equal(pulumiArchiveName("1.2.3", byId("darwin-x64")), "pulumi-resource-alicloud-message-contacts-v1.2.3-darwin-amd64.tar.gz");
+        assert.equal(pulumiArchiveName("1.2.3", byId("darwin-arm64")), "pulumi-resource-alicloud-message-contacts-v1.2.3-darwin-arm64.tar.gz");
         assert.equal(pulumiArchiveName("1.2.3", byId("win-x64")), "pulumi-resource-alicloud-message-contacts-v1.2.3-windows-amd64.tar.gz");
         assert.equal(pulumiExecutableName(byId("linux-x64")), "pulumi-resource-alicloud-message-contacts");
         assert.equal(pulumiExecutableName(byId("win-x64")), "pulumi-resource-alicloud-message-contacts.exe");
@@ -31,6 +32,7 @@ describe("release: artefact names", () => {
     it("Terraform files follow the registry's terraform-provider-<type>_<version>_<goos>_<goarch>.zip layout", () => {
         assert.equal(terraformZipName("1.2.3", byId("linux-x64")), `terraform-provider-${PROVIDER_TYPE}_1.2.3_linux_amd64.zip`);
         assert.equal(terraformZipName("1.2.3", byId("win-x64")), "terraform-provider-alicloudmessagecontacts_1.2.3_windows_amd64.zip");
+        assert.equal(terraformZipName("1.2.3", byId("darwin-arm64")), "terraform-provider-alicloudmessagecontacts_1.2.3_darwin_arm64.zip");
         assert.equal(terraformExecutableName("1.2.3", byId("darwin-x64")), `${EXECUTABLE_NAME}_v1.2.3`);
         assert.equal(terraformExecutableName("1.2.3", byId("win-x64")), "terraform-provider-alicloudmessagecontacts_v1.2.3.exe");
         assert.equal(terraformSumsName("1.2.3"), "terraform-provider-alicloudmessagecontacts_1.2.3_SHA256SUMS");
@@ -50,6 +52,9 @@ describe("release: artefact names", () => {
     it("a version that is not semantic, or an unknown platform, is refused by name", () => {
         assert.equal(checkVersion("1.2.3-beta.1"), "1.2.3-beta.1");
         assert.throws(() => pulumiArchiveName("v1.2.3", byId("linux-x64")), /version: "v1\.2\.3" is not a semantic version/);
-        assert.throws(() => selectPlatforms(["linux-386"]), /unknown platform "linux-386"; accepted: linux-x64, linux-arm64, darwin-x64, win-x64/);
+        assert.throws(
+            () => selectPlatforms(["linux-386"]),
+            /unknown platform "linux-386"; accepted: linux-x64, linux-arm64, darwin-x64, darwin-arm64, win-x64/,
+        );
     });
 });

@@ -12,7 +12,7 @@ describe("release: options, cache key, bundle rewrite", () => {
         const options = parseReleaseOptions([], {});
         assert.deepEqual(
             options.platforms.map((p) => p.id),
-            ["linux-x64", "linux-arm64", "darwin-x64", "win-x64"],
+            ["linux-x64", "linux-arm64", "darwin-x64", "darwin-arm64", "win-x64"],
         );
         assert.equal(options.outDir, RELEASE_DIR);
         assert.equal(options.gpgKey, undefined);
@@ -44,13 +44,21 @@ describe("release: options, cache key, bundle rewrite", () => {
     });
 
     it("the cache key changes with each input", () => {
-        const base = { bundleSha256: "a".repeat(64), nodeVersion: "26.10.0", platform: "linux-x64", startup: "code-cache" as const, version: "0.1.0" };
+        const base = {
+            bundleSha256: "a".repeat(64),
+            nodeVersion: "26.10.0",
+            platform: "linux-x64",
+            startup: "code-cache" as const,
+            signing: "none",
+            version: "0.1.0",
+        };
         const keys = [
             base,
             { ...base, bundleSha256: "b".repeat(64) },
             { ...base, nodeVersion: "26.9.0" },
             { ...base, platform: "win-x64" },
             { ...base, startup: "snapshot" as const },
+            { ...base, signing: "rcodesign 0.29.0 ad-hoc" },
             { ...base, version: "0.1.1" },
         ].map(cacheKey);
         assert.equal(new Set(keys).size, keys.length);

@@ -111,15 +111,19 @@ export function pluginExecutable(projectDir: string): string {
 }
 
 /**
- * Spawns `<project>/node_modules/.bin/pulumi-resource-alicloud-message-contacts` with the engine's argument (its
- * address), the hermetic environment and an empty HOME, so that credentials arrive only through Configure or
- * `env`; waits for the port line and connects. Its stdin is `/dev/null` unless `stdin: "pipe"` (as the engine
- * gives it: a pipe held open, see {@link ProviderPlugin.closeStdin}).
+ * Spawns `<project>/node_modules/.bin/pulumi-resource-alicloud-message-contacts` (or `command`: a release
+ * executable, or `qemu-aarch64-static <executable>`; the project then only lends its `@pulumi/pulumi` to the client)
+ * with the engine's argument (its address), the hermetic environment and an empty HOME, so that credentials arrive
+ * only through Configure or `env`; waits for the port line and connects. Its stdin is `/dev/null` unless
+ * `stdin: "pipe"` (as the engine gives it: a pipe held open, see {@link ProviderPlugin.closeStdin}).
  */
-export async function startProviderPlugin(options: Omit<HostOptions, "resourceType"> & { stdin?: "ignore" | "pipe" }): Promise<ProviderPlugin> {
+export async function startProviderPlugin(
+    options: Omit<HostOptions, "resourceType"> & { stdin?: "ignore" | "pipe"; command?: readonly string[] },
+): Promise<ProviderPlugin> {
     const { modules } = loadModules(options.projectDir);
     const home = mkdtempSync(join(tmpdir(), "provider-plugin-home-"));
-    const child = spawn(pluginExecutable(options.projectDir), ["127.0.0.1:1"], {
+    const [command, ...args] = options.command ?? [pluginExecutable(options.projectDir)];
+    const child = spawn(command as string, [...args, "127.0.0.1:1"], {
         cwd: options.projectDir,
         env: hermeticEnv({ NODE_OPTIONS: undefined, HOME: home, USERPROFILE: home, ...options.env }),
         stdio: [options.stdin ?? "ignore", "pipe", "pipe"],

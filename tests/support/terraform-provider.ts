@@ -108,13 +108,28 @@ process.once("exit", () => {
 });
 
 /**
- * Spawns the provider from `projectDir` with the hermetic environment, an empty HOME and `env` on top; its stdin
- * on /dev/null, or a pipe the test may end.
+ * How to start the provider when not from a consumer project's `node_modules/.bin`: the command and its first
+ * arguments (a release executable, or `qemu-aarch64-static <executable>`) and the folder it runs in.
  */
-export function spawnProvider(projectDir: string, env: Record<string, string | undefined>, stdin: "ignore" | "pipe" = "ignore"): ProviderProcess {
+export interface ProviderCommand {
+    command: readonly string[];
+    cwd: string;
+}
+
+/**
+ * Spawns the provider from `projectDir` (or as `launch` says) with the hermetic environment, an empty HOME and
+ * `env` on top; its stdin on /dev/null, or a pipe the test may end.
+ */
+export function spawnProvider(
+    projectDir: string,
+    env: Record<string, string | undefined>,
+    stdin: "ignore" | "pipe" = "ignore",
+    launch?: ProviderCommand,
+): ProviderProcess {
     const home = mkdtempSync(join(tmpdir(), "tf-provider-home-"));
-    const child = spawn(join(projectDir, "node_modules", ".bin", TERRAFORM_PROVIDER_EXECUTABLE), [], {
-        cwd: projectDir,
+    const [command, ...args] = launch?.command ?? [join(projectDir, "node_modules", ".bin", TERRAFORM_PROVIDER_EXECUTABLE)];
+    const child = spawn(command as string, args, {
+        cwd: launch?.cwd ?? projectDir,
         env: hermeticEnv({ NODE_OPTIONS: undefined, HOME: home, USERPROFILE: home, ...env }),
         stdio: [stdin, "pipe", "pipe"],
     });
@@ -144,6 +159,13 @@ export async function handshakeOf(provider: ProviderProcess, timeoutMs = 30_000)
         await new Promise((resolve) => setTimeout(resolve, 10));
     }
     return parseHandshake(provider.stdout().split("\n")[0] ?? "");
+}
+
+/** The gRPC target of a handshake's address: `unix:/tmp/x.sock`, or `127.0.0.1:PORT` for `tcp`. */
+export function grpcTarget(handshake: Handshake): string {
+    if (handshake.network === "unix") return `unix:${handshake.address}`;
+    if (handshake.network === "tcp") return handshake.address;
+    throw new Error(`handshake network ${JSON.stringify(handshake.network)}: expected unix or tcp (${handshake.line})`);
 }
 
 /** The `tfplugin6` messages, from the descriptor the provider ships. */
@@ -243,7 +265,7 @@ export class TerraformProviderClient {
         readonly handshake: Handshake,
         credentials: grpc.ChannelCredentials,
     ) {
-        this.client = new grpc.Client(`unix:${handshake.address}`, credentials, {
+        this.client = new grpc.Client(grpcTarget(handshake), credentials, {
             "grpc.ssl_target_name_override": "localhost",
             "grpc.default_authority": "localhost",
         });
@@ -334,20 +356,32 @@ export class TerraformProviderClient {
             await this.provider.exited;
             clearTimeout(timer);
         }
-        rmSync(this.handshake.address, { force: true });
+        if (this.handshake.network === "unix") rmSync(this.handshake.address, { force: true });
     }
 }
 
 /** The client certificate of every start in this process. */
 let clientPem: PemPair | undefined;
 
-/** Starts the provider with AutoMTLS (as the CLIs do by default) and connects; `env` adds to its environment. */
-export async function startTerraformProvider(projectDir: string, env: Record<string, string | undefined> = {}): Promise<TerraformProviderClient> {
+/**
+ * Starts the provider with AutoMTLS (as the CLIs do by default) and connects; `env` adds to its environment;
+ * `launch` starts another executable than the consumer project's (see {@link spawnProvider}).
+ */
+export async function startTerraformProvider(
+    projectDir: string,
+    env: Record<string, string | undefined> = {},
+    launch?: ProviderCommand & { handshakeTimeoutMs?: number },
+): Promise<TerraformProviderClient> {
     clientPem ??= clientCertificate();
-    const provider = spawnProvider(projectDir, { ...MAGIC_COOKIE, PLUGIN_PROTOCOL_VERSIONS: "5,6", PLUGIN_CLIENT_CERT: clientPem.cert, ...env });
-    const handshake = await handshakeOf(provider);
+    const provider = spawnProvider(
+        projectDir,
+        { ...MAGIC_COOKIE, PLUGIN_PROTOCOL_VERSIONS: "5,6", PLUGIN_CLIENT_CERT: clientPem.cert, ...env },
+        "ignore",
+        launch,
+    );
+    const handshake = await handshakeOf(provider, launch?.handshakeTimeoutMs);
     const credentials = grpc.credentials.createSsl(Buffer.from(serverCertPem(handshake)), Buffer.from(clientPem.key), Buffer.from(clientPem.cert));
     const client = new TerraformProviderClient(provider, handshake, credentials);
-    await client.ready();
+    await client.ready(launch?.handshakeTimeoutMs);
     return client;
 }

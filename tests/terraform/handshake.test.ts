@@ -1,14 +1,20 @@
 /**
  * The packed Terraform provider starts the way go-plugin expects: it refuses to run without the CLI's magic
  * cookie or without protocol 6 on offer; prints `1|6|unix|<socket>|grpc|<certificate>`; with AutoMTLS serves
- * only TLS clients that trust that certificate and present the CLI's; answers go-plugin's health check; and
- * ends at once, socket removed, on the CLI's Shutdown.
+ * only TLS clients that trust that certificate and present the CLI's; answers go-plugin's health check; ends at
+ * once, socket removed, on the CLI's Shutdown; and, forced onto TCP as go-plugin listens on Windows, prints
+ * `1|6|tcp|127.0.0.1:<port>|grpc|<certificate>` with the first free port of PLUGIN_MIN_PORT..PLUGIN_MAX_PORT and
+ * serves a read over mutual TLS there.
  */
 import { strict as assert } from "node:assert";
 import { X509Certificate } from "node:crypto";
 import { existsSync } from "node:fs";
+import { createServer, Server } from "node:net";
 import * as grpc from "@grpc/grpc-js";
+import { Emulator, startEmulator } from "../../emulator";
+import { NETWORK_OVERRIDE_KEY } from "../../provider/terraform/handshake";
 import { consumerProject, ConsumerProject } from "../support/consumer-project";
+import { listingOutputsOf, verifications } from "../support/emulator-fixture";
 import {
     clientCertificate,
     handshakeOf,
@@ -133,6 +139,67 @@ describe("Terraform provider: go-plugin handshake", function () {
             provider.child.kill("SIGTERM");
             await provider.exited;
         }
+    });
+
+    describe(`forced onto loopback TCP, as go-plugin listens on Windows (${NETWORK_OVERRIDE_KEY}=tcp)`, () => {
+        let blocker: Server;
+        let firstPort: number;
+        let emulator: Emulator;
+        const listing = verifications(12);
+        before(async () => {
+            // The range's first port is taken: the provider must go on to the next free one.
+            blocker = createServer();
+            await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+            firstPort = (blocker.address() as { port: number }).port;
+            emulator = await startEmulator({ verifications: listing });
+        });
+        after(async () => {
+            await new Promise((resolve) => blocker?.close(resolve));
+            await emulator?.close();
+        });
+
+        it("prints 1|6|tcp|127.0.0.1:<the first free port of PLUGIN_MIN_PORT..PLUGIN_MAX_PORT>|grpc|<certificate> and serves a read over mutual TLS", async () => {
+            const range = { PLUGIN_MIN_PORT: String(firstPort), PLUGIN_MAX_PORT: String(firstPort + 20) };
+            const client = await startTerraformProvider(project.dir, { [NETWORK_OVERRIDE_KEY]: "tcp", ...range });
+            try {
+                const { network, address, cert, line } = client.handshake;
+                assert.equal(network, "tcp", line);
+                const match = /^127\.0\.0\.1:(\d+)$/.exec(address);
+                assert.ok(match, `address ${address}`);
+                const port = Number(match[1]);
+                assert.ok(port > firstPort && port <= firstPort + 20, `port ${port} is not after the taken ${firstPort} within the range`);
+                assert.match(cert, /^[A-Za-z0-9+/]{51,}$/);
+                assert.deepEqual(
+                    await client.configure({ endpoint: emulator.url, access_key: emulator.account.accessKeyId, secret_key: emulator.account.accessKeySecret }),
+                    [],
+                );
+                const { state, diagnostics } = await client.read({ page_size: 5 });
+                assert.deepEqual(diagnostics, []);
+                assert.deepEqual(
+                    state?.verifications,
+                    listingOutputsOf(listing).verifications.map((v) => ({ contact_id: v.contactId, target: v.target })),
+                );
+                const plain = new grpc.Client(address, grpc.credentials.createInsecure());
+                try {
+                    await assert.rejects(
+                        new Promise((resolve, reject) => plain.waitForReady(Date.now() + 3_000, (error) => (error ? reject(error) : resolve(undefined)))),
+                        "a plaintext client is refused on TCP too",
+                    );
+                } finally {
+                    plain.close();
+                }
+            } finally {
+                await client.close();
+            }
+        });
+
+        it(`refuses any other ${NETWORK_OVERRIDE_KEY}, naming the variable and the accepted values`, async () => {
+            const provider = spawnProvider(project.dir, { ...MAGIC_COOKIE, PLUGIN_PROTOCOL_VERSIONS: "6", [NETWORK_OVERRIDE_KEY]: "udp" });
+            const { code } = await provider.exited;
+            assert.equal(code, 1);
+            assert.equal(provider.stdout(), "");
+            assert.match(provider.stderr(), new RegExp(`${NETWORK_OVERRIDE_KEY} must be "tcp" or "unix"; got "udp"`));
+        });
     });
 
     it("ends at once on plugin.GRPCController/Shutdown, exit 0, its socket removed", async () => {
