@@ -8,7 +8,7 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer as createHttpServer, IncomingMessage, Server, ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import { AddressInfo } from "node:net";
-import { extname, join, normalize, sep } from "node:path";
+import { extname, join, normalize, resolve, sep } from "node:path";
 
 /** A running site. */
 export interface StaticSite {
@@ -23,7 +23,8 @@ export interface StaticSite {
 }
 
 /** Serves `root`; over HTTPS when `tls` is given. */
-export function serveStaticSite(root: string, tls?: { key: string; cert: string }): Promise<StaticSite> {
+export function serveStaticSite(folder: string, tls?: { key: string; cert: string }): Promise<StaticSite> {
+    const root = resolve(folder);
     const requests: string[] = [];
     const replaced = new Map<string, Buffer>();
     const handler = (request: IncomingMessage, response: ServerResponse) => {
