@@ -1,6 +1,8 @@
 /**
  * `npm run generate`: writes the files derived from the option table (the options' TypeScript types, the
- * README's option tables, the Terraform provider's docs and the Pulumi registry's docs); `--check` writes nothing and fails, naming them, when any is stale.
+ * README's option tables, the Terraform provider's docs and the Pulumi registry's docs), from the release's
+ * platforms (the README's platform sections) and from examples/yaml (examples/yaml-release, for users of the
+ * release); `--check` writes nothing and fails, naming them, when any is stale.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -10,6 +12,8 @@ import { PACKAGE_FACTS_FILE, packageFactsSource } from "./package-facts";
 import { parseManifest, pluginDownloadUrl } from "../provider/package-manifest";
 import { PACKAGE_NAME } from "../provider/pulumi-names";
 import { README_FILE, readmeWithTables } from "./readme-tables";
+import { readmeWithReleaseSections } from "./release-platforms";
+import { YAML_EXAMPLE_FILE, YAML_RELEASE_EXAMPLE_FILE, yamlReleaseExample } from "./yaml-release-example";
 import { REGISTRY_INDEX_FILE, REGISTRY_INSTALLATION_FILE, registryIndexDoc, registryInstallationDoc } from "./pulumi-registry-docs";
 import { DATA_SOURCE_DOC_FILE, dataSourceDoc, PROVIDER_DOC_FILE, providerDoc } from "./terraform-docs";
 
@@ -35,7 +39,11 @@ export async function generatedFiles(root: string = REPO_ROOT): Promise<Generate
     return [
         await formatted(OPTION_VALUES_FILE, optionValuesSource()),
         await formatted(PACKAGE_FACTS_FILE, packageFactsSource(packageJson)),
-        { path: README_FILE, text: readmeWithTables(readme) },
+        { path: README_FILE, text: readmeWithReleaseSections(readmeWithTables(readme)) },
+        {
+            path: YAML_RELEASE_EXAMPLE_FILE,
+            text: yamlReleaseExample(readFileSync(join(root, YAML_EXAMPLE_FILE), "utf8"), version, pluginDownloadUrl(manifest, PACKAGE_NAME)),
+        },
         { path: PROVIDER_DOC_FILE, text: providerDoc() },
         { path: DATA_SOURCE_DOC_FILE, text: dataSourceDoc() },
         { path: REGISTRY_INDEX_FILE, text: registryIndexDoc(root, manifest) },
