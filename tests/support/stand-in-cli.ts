@@ -14,6 +14,9 @@ provider.stdout.once("data", (chunk) => process.stdout.write(provider.pid + "|" 
 setInterval(() => undefined, 60_000);
 `;
 
+/** A bound for the provider's line, so that a provider that never prints it fails the test instead of hanging it. */
+const LINE_LIMIT_MS = 30_000;
+
 /** The stand-in, the provider it started and the provider's handshake line. */
 export interface StandInCli {
     cli: ChildProcess;
@@ -34,11 +37,20 @@ export async function startUnderStandInCli(executable: string, cwd: string, env:
     cli.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
     const line = await new Promise<string>((resolve, reject) => {
         let out = "";
+        const timer = setTimeout(() => {
+            cli.kill("SIGKILL");
+            reject(new Error(`no line from the stand-in CLI within ${LINE_LIMIT_MS} ms: ${stderr}`));
+        }, LINE_LIMIT_MS);
         cli.stdout.on("data", (chunk: Buffer) => {
             out += chunk.toString("utf8");
-            if (out.includes("\n")) resolve(out.slice(0, out.indexOf("\n")));
+            if (!out.includes("\n")) return;
+            clearTimeout(timer);
+            resolve(out.slice(0, out.indexOf("\n")));
         });
-        cli.once("exit", (code) => reject(new Error(`the stand-in CLI exited (${String(code)}): ${stderr}`)));
+        cli.once("exit", (code) => {
+            clearTimeout(timer);
+            reject(new Error(`the stand-in CLI exited (${String(code)}): ${stderr}`));
+        });
     });
     const [pid = "", ...handshake] = line.split("|");
     return { cli, providerPid: Number(pid), handshakeLine: handshake.join("|"), stderr: () => stderr };
