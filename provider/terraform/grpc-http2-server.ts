@@ -20,7 +20,7 @@ import { createServer, Server, Socket } from "node:net";
 import type { CancellableCall } from "../plugin/call-cancellation";
 import type * as StreamHandlerModule from "./grpc-stream-handler";
 
-/** gRPC status codes used here. */
+/** The gRPC status codes the server and its methods answer. */
 export const GRPC_STATUS = {
     OK: 0,
     CANCELLED: 1,
@@ -64,9 +64,9 @@ export interface Http2GrpcServerOptions {
     maxMessageBytes: number;
     /** Bytes of request messages held at once across every stream (at least, and by default, `maxMessageBytes`). */
     maxBufferedBytes?: number;
-    /** Streams open at once on one connection (default 100); more are refused with REFUSED_STREAM. */
+    /** Streams open at once on one connection; more are refused with REFUSED_STREAM. Default: {@link StreamHandlerModule.DEFAULT_MAX_STREAMS_PER_CONNECTION}. */
     maxStreamsPerConnection?: number;
-    /** How often a connection that received bytes is pinged, in ms (default 5000); it is closed after two unanswered. */
+    /** How often a connection that received bytes is pinged, in ms; it is closed after two unanswered. Default: {@link StreamHandlerModule.DEFAULT_LIVENESS_CHECK_MS}. */
     livenessCheckMs?: number;
 }
 
@@ -74,7 +74,7 @@ export interface Http2GrpcServerOptions {
  * The largest header list a request may send (advertised as SETTINGS_MAX_HEADER_LIST_SIZE), and the pairs it may
  * hold: as many as fit (32 bytes each at least, by HPACK's count), so that size is the one limit, as in grpc-go.
  * grpc-go's default is 16 MiB (going to 8 KiB); nghttp2 refuses any one header field over 64 KiB whatever the
- * setting, so a larger list buys nothing but memory.
+ * setting, and bounds the CONTINUATION frames of one block, so a larger limit would buy little but memory.
  */
 const MAX_HEADER_LIST_BYTES = 64 * 1024;
 const MAX_HEADER_LIST_PAIRS = MAX_HEADER_LIST_BYTES / 32;

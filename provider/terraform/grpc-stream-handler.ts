@@ -9,8 +9,8 @@
  * Bounds: at most `maxStreamsPerConnection` streams at once on a connection (more are refused with
  * REFUSED_STREAM, which clients retry); at most `maxBufferedBytes` of request messages held across the server.
  * A connection whose peer broke the protocol is closed: Node.js 20 has nghttp2 send GOAWAY for it but then neither
- * reads nor closes the socket, and says nothing, so a connection that received bytes is pinged now and then, and
- * closed when the ping goes unanswered.
+ * reads nor closes the socket, and says nothing (Node.js 24.21 and 26 close it), so a connection that received
+ * bytes is pinged now and then, and closed when the ping goes unanswered.
  *
  * Loaded with `node:http2` by `Http2GrpcServer.prepare`, after the handshake line.
  */
@@ -22,9 +22,17 @@ import { GRPC_STATUS, GrpcStatusError, Http2GrpcServerOptions, UnaryMethod } fro
 import { frameMessage, UnaryRequestReader } from "./grpc-message-reader";
 import { encodeGrpcMessage, readRequestHeaders, servicesOf } from "./grpc-request-headers";
 
-/** Streams at once on one connection, unless the options say otherwise. */
+/**
+ * Streams at once on one connection, unless the options say otherwise. grpc-go's server has no limit by default;
+ * its client opens at most 100 streams when the server names no limit (defaultMaxStreamsClient), so a grpc-go
+ * client (a Terraform or OpenTofu CLI) never meets this one.
+ */
 export const DEFAULT_MAX_STREAMS_PER_CONNECTION = 100;
-/** How often a connection that received bytes is pinged, unless the options say otherwise; it is closed after two unanswered. */
+/**
+ * How often a connection that received bytes is pinged, unless the options say otherwise; it is closed after two
+ * checks without the ack. (grpc-go's server pings a connection idle for 2 hours and closes it 20 s later without
+ * the ack; an idle connection is never pinged here, since only received bytes can break it.)
+ */
 export const DEFAULT_LIVENESS_CHECK_MS = 5000;
 /** The longest delay a Node.js timer holds (2^31 - 1 ms, about 24.8 days); longer deadlines are armed in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
