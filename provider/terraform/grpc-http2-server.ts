@@ -5,20 +5,33 @@
  * budget of the handshake line. Wire format (gRPC over HTTP/2): a `POST` to `/<service>/<method>` with
  * `content-type: application/grpc`, each message prefixed by a compressed flag (0) and its length (4 bytes, big
  * endian); the answer's headers, its one message, then trailers with `grpc-status` (and `grpc-message`), or
- * trailers alone for an error. Messages are opaque bytes here: the codec is the caller's.
+ * trailers alone for an error. Messages are opaque bytes here: the codec is the caller's. What it answers to odd
+ * or hostile requests is grpc-go's answer (tests/terraform/grpc-server-conformance.test.ts, judged by grpc-go in
+ * the engine tests).
  *
  * A plain `net` server listens and hands each connection to the HTTP/2 server, which is made (and `node:http2`,
  * with TLS, loaded: about as long as a bare Node.js start takes to boot) by {@link Http2GrpcServer.prepare}, after
  * the caller has printed its handshake line, while the CLI reads it and dials; a connection that comes first
- * prepares it at once.
+ * prepares it at once. The handling of streams (`grpc-stream-handler.ts` and what it uses) loads with it: this
+ * file holds only what the process needs before its handshake line.
  */
-import { EventEmitter } from "node:events";
 import type * as http2 from "node:http2";
 import { createServer, Server, Socket } from "node:net";
 import type { CancellableCall } from "../plugin/call-cancellation";
+import type * as StreamHandlerModule from "./grpc-stream-handler";
 
-/** gRPC status codes used here. */
-export const GRPC_STATUS = { OK: 0, CANCELLED: 1, INVALID_ARGUMENT: 3, DEADLINE_EXCEEDED: 4, RESOURCE_EXHAUSTED: 8, UNIMPLEMENTED: 12, INTERNAL: 13 } as const;
+/** The gRPC status codes the server and its methods answer. */
+export const GRPC_STATUS = {
+    OK: 0,
+    CANCELLED: 1,
+    UNKNOWN: 2,
+    INVALID_ARGUMENT: 3,
+    DEADLINE_EXCEEDED: 4,
+    RESOURCE_EXHAUSTED: 8,
+    FAILED_PRECONDITION: 9,
+    UNIMPLEMENTED: 12,
+    INTERNAL: 13,
+} as const;
 
 /** An error answered as a gRPC status. */
 export class GrpcStatusError extends Error {
@@ -40,65 +53,31 @@ export type HeldStreamMethod = { held: true };
 /** The methods by path (`/tfplugin6.Provider/ReadDataSource`). */
 export type Methods = Readonly<Record<string, UnaryMethod | HeldStreamMethod>>;
 
-/** What the server is given: its methods, TLS (mutual, trusting only the client certificate) or none, and the largest message. */
+/**
+ * What the server is given: its methods, TLS (mutual, trusting only the client certificate) or none, the largest
+ * message, and the bounds of what it holds for clients (each has a default).
+ */
 export interface Http2GrpcServerOptions {
     methods: Methods;
     tls?: { keyPem: string; certPem: string; clientCertPem: string };
+    /** The largest request message; a longer one is refused (RESOURCE_EXHAUSTED) as soon as its length is read. */
     maxMessageBytes: number;
+    /** Bytes of request messages held at once across every stream (at least, and by default, `maxMessageBytes`). */
+    maxBufferedBytes?: number;
+    /** Streams open at once on one connection; more are refused with REFUSED_STREAM. Default: {@link StreamHandlerModule.DEFAULT_MAX_STREAMS_PER_CONNECTION}. */
+    maxStreamsPerConnection?: number;
+    /** How often a connection that received bytes is pinged, in ms; it is closed after two unanswered. Default: {@link StreamHandlerModule.DEFAULT_LIVENESS_CHECK_MS}. */
+    livenessCheckMs?: number;
 }
 
-/** `grpc-timeout` (`100m`, `5S`, `1H`) in milliseconds, or undefined. */
-export function grpcTimeoutMs(value: string | undefined): number | undefined {
-    const match = /^(\d{1,8})([HMSmun])$/.exec(value ?? "");
-    if (!match) return undefined;
-    const amount = Number(match[1]);
-    const factor = { H: 3_600_000, M: 60_000, S: 1000, m: 1, u: 0.001, n: 0.000001 }[match[2] as "H" | "M" | "S" | "m" | "u" | "n"];
-    return amount * factor;
-}
-
-/** `grpc-message` percent-encoded, as the protocol asks (bytes outside printable ASCII, and `%`). */
-export function encodeGrpcMessage(message: string): string {
-    let encoded = "";
-    for (const byte of Buffer.from(message, "utf8")) {
-        encoded += byte >= 0x20 && byte <= 0x7e && byte !== 0x25 ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
-    }
-    return encoded;
-}
-
-/** One message with its gRPC prefix. */
-export function frameMessage(message: Buffer): Buffer {
-    const prefix = Buffer.alloc(5);
-    prefix.writeUInt32BE(message.length, 1);
-    return Buffer.concat([prefix, message]);
-}
-
-/** The one message of a unary request's body, or the status to refuse it with. */
-export function unframeMessage(body: Buffer, maxMessageBytes: number): Buffer | GrpcStatusError {
-    if (body.length < 5) return new GrpcStatusError(GRPC_STATUS.INTERNAL, "the request holds no message");
-    if (body[0] !== 0) return new GrpcStatusError(GRPC_STATUS.UNIMPLEMENTED, "compressed messages are not accepted");
-    const length = body.readUInt32BE(1);
-    if (length > maxMessageBytes) return new GrpcStatusError(GRPC_STATUS.RESOURCE_EXHAUSTED, `a message of ${length} bytes is over ${maxMessageBytes}`);
-    if (body.length !== 5 + length) return new GrpcStatusError(GRPC_STATUS.INTERNAL, "a unary request must hold exactly one message");
-    return body.subarray(5, 5 + length);
-}
-
-const RESPONSE_HEADERS = { ":status": 200, "content-type": "application/grpc+proto" } as const;
-
-/** A call as the cancellation tracker sees it: cancelled when the client goes or the deadline passes. */
-class Http2Call extends EventEmitter implements CancellableCall {
-    cancelled = false;
-    constructor(private readonly path: string) {
-        super();
-    }
-    getPath(): string {
-        return this.path;
-    }
-    cancel(): void {
-        if (this.cancelled) return;
-        this.cancelled = true;
-        this.emit("cancelled");
-    }
-}
+/**
+ * The largest header list a request may send (advertised as SETTINGS_MAX_HEADER_LIST_SIZE), and the pairs it may
+ * hold: as many as fit (32 bytes each at least, by HPACK's count), so that size is the one limit, as in grpc-go.
+ * grpc-go's default is 16 MiB (going to 8 KiB); nghttp2 refuses any one header field over 64 KiB whatever the
+ * setting, and bounds the CONTINUATION frames of one block, so a larger limit would buy little but memory.
+ */
+const MAX_HEADER_LIST_BYTES = 64 * 1024;
+const MAX_HEADER_LIST_PAIRS = MAX_HEADER_LIST_BYTES / 32;
 
 /** The server; {@link listen} starts it, {@link close} stops it. */
 export class Http2GrpcServer {
@@ -106,19 +85,31 @@ export class Http2GrpcServer {
     readonly #listener: Server;
     /** Serves them: made by {@link prepare}. */
     #server: http2.Http2Server | http2.Http2SecureServer | undefined;
+    #handler: StreamHandlerModule.GrpcStreamHandler | undefined;
     readonly #sessions = new Set<http2.ServerHttp2Session>();
-    readonly #held = new Set<http2.ServerHttp2Stream>();
 
     constructor(private readonly options: Http2GrpcServerOptions) {
+        const buffered = options.maxBufferedBytes ?? options.maxMessageBytes;
+        if (buffered < options.maxMessageBytes)
+            throw new RangeError(
+                `maxBufferedBytes (${buffered}) must be at least maxMessageBytes (${options.maxMessageBytes}), or a message under the limit could never be read`,
+            );
         this.#listener = createServer((socket: Socket) => this.prepare().emit("connection", socket));
     }
 
-    /** Loads `node:http2` and makes the HTTP/2 server, once; returns it. */
+    /** Bytes of the budget for request messages still arriving that no stream has reserved. */
+    get bufferedBytesAvailable(): number {
+        return this.#handler?.bufferedBytesAvailable ?? this.options.maxBufferedBytes ?? this.options.maxMessageBytes;
+    }
+
+    /** Loads `node:http2` and the stream handling, and makes the HTTP/2 server, once; returns it. */
     prepare(): http2.Http2Server | http2.Http2SecureServer {
         if (this.#server) return this.#server;
         const { options } = this;
-        const settings = { maxHeaderListSize: 64 * 1024 };
         const http2 = require("node:http2") as typeof import("node:http2");
+        const { GrpcStreamHandler } = require("./grpc-stream-handler") as typeof StreamHandlerModule;
+        const handler = new GrpcStreamHandler(options);
+        const limits = { settings: { maxHeaderListSize: MAX_HEADER_LIST_BYTES }, maxHeaderListPairs: MAX_HEADER_LIST_PAIRS };
         const server = options.tls
             ? http2.createSecureServer({
                   key: options.tls.keyPem,
@@ -127,16 +118,16 @@ export class Http2GrpcServer {
                   requestCert: true,
                   rejectUnauthorized: true,
                   minVersion: "TLSv1.2",
-                  settings,
+                  ...limits,
               })
-            : http2.createServer({ settings });
+            : http2.createServer(limits);
         server.on("session", (session: http2.ServerHttp2Session) => {
             this.#sessions.add(session);
             session.once("close", () => this.#sessions.delete(session));
-            // A client that goes away mid-call is the call's cancellation, not the server's error.
-            session.on("error", () => undefined);
+            handler.onSession(session);
         });
-        server.on("stream", (stream, headers) => this.#onStream(stream, headers));
+        server.on("stream", (stream, headers) => handler.onStream(stream, headers));
+        this.#handler = handler;
         this.#server = server;
         return server;
     }
@@ -157,7 +148,7 @@ export class Http2GrpcServer {
 
     /** Ends the held streams, lets answers in flight finish for up to `graceMs`, then closes every connection. */
     close(graceMs: number): Promise<void> {
-        for (const stream of this.#held) this.#endHeld(stream);
+        this.#handler?.close();
         return new Promise((resolve) => {
             const force = setTimeout(() => {
                 for (const session of this.#sessions) session.destroy();
@@ -174,89 +165,8 @@ export class Http2GrpcServer {
 
     /** Closes every connection at once (the process is leaving). */
     destroy(): void {
+        this.#handler?.close();
         for (const session of this.#sessions) session.destroy();
         this.#listener.close();
-    }
-
-    #endHeld(stream: http2.ServerHttp2Stream): void {
-        this.#held.delete(stream);
-        if (!stream.destroyed && !stream.closed) stream.end();
-    }
-
-    #onStream(stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders): void {
-        stream.on("error", () => undefined);
-        const path = headers[":path"] ?? "";
-        const method = this.options.methods[path];
-        const contentType = headers["content-type"] ?? "";
-        if (headers[":method"] !== "POST" || !contentType.startsWith("application/grpc")) {
-            stream.respond({ ":status": 415 }, { endStream: true });
-            return;
-        }
-        if (!method) {
-            this.#fail(stream, new GrpcStatusError(GRPC_STATUS.UNIMPLEMENTED, `${path} is not implemented`));
-            return;
-        }
-        if ("held" in method) {
-            this.#held.add(stream);
-            stream.respond(RESPONSE_HEADERS, { waitForTrailers: true });
-            stream.on("wantTrailers", () => stream.sendTrailers({ "grpc-status": String(GRPC_STATUS.OK) }));
-            stream.once("close", () => this.#held.delete(stream));
-            stream.resume();
-            return;
-        }
-        this.#unary(stream, path, method, grpcTimeoutMs(headers["grpc-timeout"] as string | undefined));
-    }
-
-    #unary(stream: http2.ServerHttp2Stream, path: string, method: UnaryMethod, timeoutMs: number | undefined): void {
-        const call = new Http2Call(path);
-        let answered = false;
-        const deadline =
-            timeoutMs === undefined
-                ? undefined
-                : setTimeout(() => {
-                      call.cancel();
-                      if (!answered) this.#fail(stream, new GrpcStatusError(GRPC_STATUS.DEADLINE_EXCEEDED, `${path}: the deadline passed`));
-                      answered = true;
-                  }, timeoutMs);
-        deadline?.unref();
-        stream.once("close", () => {
-            if (deadline) clearTimeout(deadline);
-            if (!answered) call.cancel();
-        });
-        const chunks: Buffer[] = [];
-        let size = 0;
-        stream.on("data", (chunk: Buffer) => {
-            size += chunk.length;
-            if (size <= this.options.maxMessageBytes + 5) chunks.push(chunk);
-        });
-        stream.once("end", () => {
-            const message = unframeMessage(Buffer.concat(chunks), this.options.maxMessageBytes);
-            const answer = message instanceof GrpcStatusError ? Promise.reject(message) : Promise.resolve().then(() => method(message, call));
-            answer.then(
-                (response) => {
-                    if (answered) return;
-                    answered = true;
-                    if (stream.destroyed || stream.closed) return;
-                    stream.respond(RESPONSE_HEADERS, { waitForTrailers: true });
-                    stream.once("wantTrailers", () => stream.sendTrailers({ "grpc-status": String(GRPC_STATUS.OK) }));
-                    stream.end(frameMessage(response));
-                },
-                (error: unknown) => {
-                    if (answered) return;
-                    answered = true;
-                    const status =
-                        error instanceof GrpcStatusError
-                            ? error
-                            : new GrpcStatusError(GRPC_STATUS.INTERNAL, error instanceof Error ? error.message : String(error));
-                    this.#fail(stream, status);
-                },
-            );
-        });
-    }
-
-    /** Answers a status alone (trailers only). */
-    #fail(stream: http2.ServerHttp2Stream, status: GrpcStatusError): void {
-        if (stream.destroyed || stream.closed || stream.headersSent) return;
-        stream.respond({ ...RESPONSE_HEADERS, "grpc-status": String(status.code), "grpc-message": encodeGrpcMessage(status.message) }, { endStream: true });
     }
 }

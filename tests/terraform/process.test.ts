@@ -4,28 +4,16 @@
  * under `echo yes | terraform apply`) for the CLI's end.
  */
 import { strict as assert } from "node:assert";
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { DEFAULT_PARENT_POLL_MS } from "../../provider/plugin-process/parent-watch";
 import { consumerProject, ConsumerProject } from "../support/consumer-project";
-import { hermeticEnv } from "../support/hermetic-env";
 import { hasExited, parentOf, waitForExit } from "../support/process-state";
+import { startUnderStandInCli } from "../support/stand-in-cli";
 import { handshakeOf, MAGIC_COOKIE, parseHandshake, spawnProvider, TERRAFORM_PROVIDER_EXECUTABLE } from "../support/terraform-provider";
 
 /** A bound for a provider that should exit, so that one that does not fails the test instead of hanging it. */
 const EXIT_LIMIT_MS = 10_000;
-
-/**
- * The stand-in CLI: starts the provider (stdin on /dev/null, stderr this process's), prints `<pid>|<handshake
- * line>` once the provider printed its line, then waits to be killed.
- */
-const STAND_IN_CLI = `
-const { spawn } = require("node:child_process");
-const provider = spawn(process.argv[1], [], { stdio: ["ignore", "pipe", "inherit"] });
-provider.stdout.once("data", (chunk) => process.stdout.write(provider.pid + "|" + String(chunk).trim() + "\\n"));
-setInterval(() => undefined, 60_000);
-`;
 
 describe("Terraform provider process: it exits when the CLI is gone", function () {
     this.timeout(60_000);
@@ -38,38 +26,22 @@ describe("Terraform provider process: it exits when the CLI is gone", function (
 
     it("exits when the CLI dies (SIGKILL) without Shutdown, printing nothing, its socket removed", async () => {
         const executable = `${project.dir}/node_modules/.bin/${TERRAFORM_PROVIDER_EXECUTABLE}`;
-        const cli = spawn(process.execPath, ["-e", STAND_IN_CLI, executable], {
-            cwd: project.dir,
-            env: hermeticEnv({ NODE_OPTIONS: undefined, ...MAGIC_COOKIE, PLUGIN_PROTOCOL_VERSIONS: "6" }),
-            stdio: ["ignore", "pipe", "pipe"],
-        });
-        let stderr = "";
-        cli.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-        let providerPid: number | undefined;
+        const standIn = await startUnderStandInCli(executable, project.dir, { ...MAGIC_COOKIE, PLUGIN_PROTOCOL_VERSIONS: "6" });
+        const { cli, providerPid } = standIn;
         try {
-            const line = await new Promise<string>((resolve, reject) => {
-                let out = "";
-                cli.stdout.on("data", (chunk: Buffer) => {
-                    out += chunk.toString("utf8");
-                    if (out.includes("\n")) resolve(out.slice(0, out.indexOf("\n")));
-                });
-                cli.once("exit", (code) => reject(new Error(`the stand-in CLI exited (${code}): ${stderr}`)));
-            });
-            const [pid, ...handshake] = line.split("|");
-            providerPid = Number(pid);
-            const { address } = parseHandshake(handshake.join("|"));
+            const { address } = parseHandshake(standIn.handshakeLine);
             assert.ok(existsSync(address), `the socket ${address} exists`);
             const parent = parentOf(providerPid);
             if (parent !== undefined) assert.equal(parent, cli.pid, "the provider's parent is the stand-in CLI");
 
             cli.kill("SIGKILL");
             await waitForExit(providerPid, "the provider whose CLI was killed", EXIT_LIMIT_MS);
-            await new Promise((resolve) => (cli.stderr.readableEnded ? resolve(undefined) : cli.stderr.once("end", resolve)));
-            assert.equal(stderr, "");
+            await new Promise((resolve) => (!cli.stderr || cli.stderr.readableEnded ? resolve(undefined) : cli.stderr.once("end", resolve)));
+            assert.equal(standIn.stderr(), "");
             assert.ok(!existsSync(address), "the socket is removed");
         } finally {
             cli.kill("SIGKILL");
-            if (providerPid !== undefined && !hasExited(providerPid)) process.kill(providerPid, "SIGKILL");
+            if (!hasExited(providerPid)) process.kill(providerPid, "SIGKILL");
         }
     });
 
