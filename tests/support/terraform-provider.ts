@@ -9,10 +9,11 @@ import { ChildProcess, execFileSync, spawn } from "node:child_process";
 import { X509Certificate } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import * as msgpack from "@msgpack/msgpack";
 import * as protobuf from "protobufjs/light";
+import { SOCKET_DIR_PREFIX } from "../../provider/terraform/handshake";
 import { TFPLUGIN6_DESCRIPTOR } from "../../provider/terraform/tfplugin6-descriptor";
 import { hermeticEnv } from "./hermetic-env";
 
@@ -109,11 +110,19 @@ process.once("exit", () => {
 
 /**
  * Spawns the provider from `projectDir` with the hermetic environment, an empty HOME and `env` on top; its stdin
- * on /dev/null, or a pipe the test may end.
+ * on /dev/null, or a pipe the test may end; with `umask` (octal text, such as "000"), through `sh` setting it.
  */
-export function spawnProvider(projectDir: string, env: Record<string, string | undefined>, stdin: "ignore" | "pipe" = "ignore"): ProviderProcess {
+export function spawnProvider(
+    projectDir: string,
+    env: Record<string, string | undefined>,
+    stdin: "ignore" | "pipe" = "ignore",
+    umask?: string,
+): ProviderProcess {
+    if (umask !== undefined && !/^[0-7]{3,4}$/.test(umask)) throw new Error(`umask must be octal digits, got ${umask}`);
     const home = mkdtempSync(join(tmpdir(), "tf-provider-home-"));
-    const child = spawn(join(projectDir, "node_modules", ".bin", TERRAFORM_PROVIDER_EXECUTABLE), [], {
+    const executable = join(projectDir, "node_modules", ".bin", TERRAFORM_PROVIDER_EXECUTABLE);
+    const [command, args] = umask === undefined ? [executable, []] : ["/bin/sh", ["-c", `umask ${umask} && exec "$0"`, executable]];
+    const child = spawn(command, args, {
         cwd: projectDir,
         env: hermeticEnv({ NODE_OPTIONS: undefined, HOME: home, USERPROFILE: home, ...env }),
         stdio: [stdin, "pipe", "pipe"],
@@ -334,7 +343,9 @@ export class TerraformProviderClient {
             await this.provider.exited;
             clearTimeout(timer);
         }
-        rmSync(this.handshake.address, { force: true });
+        // A provider ended by SIGKILL leaves its socket, in a private folder of its own.
+        const folder = dirname(this.handshake.address);
+        rmSync(basename(folder).startsWith(SOCKET_DIR_PREFIX) ? folder : this.handshake.address, { recursive: true, force: true });
     }
 }
 
