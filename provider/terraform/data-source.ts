@@ -8,6 +8,7 @@ import {
     listMessageContactVerifications,
     OPTION_DEFINITIONS,
     ProviderSettings,
+    quotedText,
     valueProblem,
     verificationsQueryId,
 } from "../alibaba-client";
@@ -49,7 +50,7 @@ function readTimeout(config: { [name: string]: CtyValue }): { ms?: number; probl
     const ms = typeof read === "string" ? parseDuration(read) : undefined;
     if (ms !== undefined && rule.kind === "integer" && ms >= rule.min && ms <= rule.max) return { ms };
     const range = rule.kind === "integer" ? ` from ${durationText(rule.min)} to ${durationText(rule.max)}` : "";
-    const shown = typeof read === "string" ? JSON.stringify(read.slice(0, 40)) : typeof read;
+    const shown = typeof read === "string" ? quotedText(read, 40) : typeof read;
     return {
         problem: attributeError(
             ["timeouts", "read"],

@@ -4,7 +4,7 @@
  * Requests and answers are the plain objects of `tfplugin6-messages.ts`; `provider-grpc-service.ts` puts them on
  * the wire.
  */
-import { CredentialsCache, ProviderSettings } from "../alibaba-client";
+import { CredentialsCache, ProviderSettings, quotedText } from "../alibaba-client";
 import { CallCancellation } from "../plugin/call-cancellation";
 import { CtyValue, decodeCty, encodeCty } from "./cty-msgpack";
 import { readDataSource, validateDataSourceConfig } from "./data-source";
@@ -32,12 +32,15 @@ function valueOf(dynamic: DynamicValue | undefined): CtyValue {
     return null;
 }
 
-/** The diagnostic for a data source type this provider does not have. */
+/** Most characters of a name from the CLI that a message shows. */
+const SHOWN_NAME_LIMIT = 100;
+
+/** The diagnostic for a data source type this provider does not have (the type quoted, escaped and bounded). */
 function unknownType(typeName: string | undefined): Diagnostic {
     return {
         severity: "ERROR",
         summary: "Unknown data source",
-        detail: `This provider has no data source ${JSON.stringify(typeName ?? "")}; it has ${DATA_SOURCE_TYPE}.`,
+        detail: `This provider has no data source ${quotedText(typeName ?? "", SHOWN_NAME_LIMIT)}; it has ${DATA_SOURCE_TYPE}.`,
     };
 }
 
