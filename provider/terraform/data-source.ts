@@ -90,10 +90,13 @@ function unknownOutputs(config: CtyValue): CtyValue {
 }
 
 /**
- * ReadDataSource: the configuration with the listing's outputs. Unknown arguments (a contact_id from a resource
- * not created yet) or provider attributes give unknown outputs, deferred when the CLI allows it.
+ * ReadDataSource of a configuration already checked against the schema (`config-shape.ts`): the configuration
+ * with the listing's outputs. Unknown arguments (a contact_id from a resource not created yet) or provider
+ * attributes give unknown outputs, deferred when the CLI allows it.
  */
 export async function readDataSource(config: CtyValue, host: ReadHost, deferralAllowed: boolean, signal?: AbortSignal): Promise<ReadResult> {
+    // A wholly unknown configuration: the whole state is unknown (as terraform-plugin-framework answers a deferral).
+    if (config === UNKNOWN) return { state: UNKNOWN, diagnostics: [], ...(deferralAllowed ? { deferred: "RESOURCE_CONFIG_UNKNOWN" as const } : {}) };
     const { args, diagnostics } = listingArguments(config);
     if (diagnostics.length > 0) return { diagnostics };
     if (containsUnknown(config))

@@ -4,11 +4,12 @@
  * Requests and answers are the plain objects of `tfplugin6-messages.ts`; `provider-grpc-service.ts` puts them on
  * the wire.
  */
-import { CredentialsCache, ProviderSettings, quotedText } from "../alibaba-client";
+import { CredentialsCache, ProviderSettings, quotedText, serviceText } from "../alibaba-client";
 import { CallCancellation } from "../plugin/call-cancellation";
 import { CtyValue, decodeCty, encodeCty } from "./cty-msgpack";
 import { readDataSource, validateDataSourceConfig } from "./data-source";
 import { readProviderConfig } from "./provider-config";
+import { configProblems } from "./config-shape";
 import { dataSourceSchema, providerSchema } from "./provider-schema";
 import { DATA_SOURCE_TYPE, TERRAFORM_VOCABULARY } from "./terraform-names";
 import type {
@@ -18,6 +19,7 @@ import type {
     GetProviderSchemaResponse,
     ReadDataSourceRequest,
     ReadDataSourceResponse,
+    SchemaBlock,
     ValidateDataResourceConfigRequest,
     ValidateProviderConfigRequest,
 } from "./tfplugin6-messages";
@@ -25,12 +27,32 @@ import type {
 /** A handler: the request as decoded, the call's signal; the answer as a plain object. */
 export type RpcHandler = (request: never, signal: AbortSignal) => Promise<object>;
 
-/** A configuration's value: msgpack (what the CLIs send), else JSON. */
+/** A configuration's value: msgpack (what the CLIs send), else JSON; null when there is none. Throws on bad bytes. */
 function valueOf(dynamic: DynamicValue | undefined): CtyValue {
     if (dynamic?.msgpack && dynamic.msgpack.length > 0) return decodeCty(dynamic.msgpack);
     if (dynamic?.json && dynamic.json.length > 0) return JSON.parse(Buffer.from(dynamic.json).toString("utf8")) as CtyValue;
     return null;
 }
+
+/**
+ * A request's configuration, decoded and checked against its schema's block once, before anything reads it: the
+ * value, or the diagnostics that refuse it (bytes that do not decode, a value that is not the schema's object).
+ * An unknown configuration passes: each RPC says what it means.
+ */
+function checkedConfig(dynamic: DynamicValue | undefined, block: SchemaBlock, where: string): { value: CtyValue; diagnostics: Diagnostic[] } {
+    let value: CtyValue;
+    try {
+        value = valueOf(dynamic);
+    } catch (error) {
+        const reason = serviceText(error instanceof Error ? error.message : String(error), 200);
+        return { value: null, diagnostics: [{ severity: "ERROR", summary: "Invalid configuration", detail: `${where} could not be decoded: ${reason}.` }] };
+    }
+    return { value, diagnostics: configProblems(block, value, where) };
+}
+
+/** How messages name the two configurations. */
+const PROVIDER_BLOCK = "The provider block";
+const DATA_SOURCE_CONFIG = `The configuration of data source ${DATA_SOURCE_TYPE}`;
 
 /** Most characters of a name from the CLI that a message shows. */
 const SHOWN_NAME_LIMIT = 100;
@@ -54,10 +76,12 @@ interface Configured {
 /** The handlers, by RPC name; `cancellation` is aborted by StopProvider (and by the process when its parent is gone). */
 export function providerHandlers(cancellation: CallCancellation): Record<string, RpcHandler> {
     let configured: Configured | undefined;
+    // Checked against as they are answered: the schemas are the one list of what is declared.
+    const dataSource = dataSourceSchema();
     const schema: GetProviderSchemaResponse = {
         provider: providerSchema(),
         resourceSchemas: {},
-        dataSourceSchemas: { [DATA_SOURCE_TYPE]: dataSourceSchema() },
+        dataSourceSchemas: { [DATA_SOURCE_TYPE]: dataSource },
         diagnostics: [],
         // Nothing here needs GetProviderSchema first: a CLI that caches schemas may skip it in its later processes.
         serverCapabilities: { getProviderSchemaOptional: true },
@@ -67,15 +91,25 @@ export function providerHandlers(cancellation: CallCancellation): Record<string,
         GetProviderSchema: async () => schema,
         GetResourceIdentitySchemas: async () => ({ diagnostics: [] }),
         GetFunctions: async () => ({ diagnostics: [] }),
-        ValidateProviderConfig: async (request: ValidateProviderConfigRequest) => ({ diagnostics: readProviderConfig(valueOf(request.config)).diagnostics }),
+        ValidateProviderConfig: async (request: ValidateProviderConfigRequest) => {
+            const config = checkedConfig(request.config, schema.provider.block, PROVIDER_BLOCK);
+            return { diagnostics: config.diagnostics.length > 0 ? config.diagnostics : readProviderConfig(config.value).diagnostics };
+        },
         ConfigureProvider: async (request: ConfigureProviderRequest) => {
-            const { settings, unknownAttributes, diagnostics } = readProviderConfig(valueOf(request.config));
+            const config = checkedConfig(request.config, schema.provider.block, PROVIDER_BLOCK);
+            if (config.diagnostics.length > 0) {
+                configured = undefined;
+                return { diagnostics: config.diagnostics };
+            }
+            const { settings, unknownAttributes, diagnostics } = readProviderConfig(config.value);
             configured = diagnostics.length > 0 ? undefined : { settings, unknownAttributes, credentials: new CredentialsCache() };
             return { diagnostics };
         },
-        ValidateDataResourceConfig: async (request: ValidateDataResourceConfigRequest) => ({
-            diagnostics: request.typeName === DATA_SOURCE_TYPE ? validateDataSourceConfig(valueOf(request.config)) : [unknownType(request.typeName)],
-        }),
+        ValidateDataResourceConfig: async (request: ValidateDataResourceConfigRequest) => {
+            if (request.typeName !== DATA_SOURCE_TYPE) return { diagnostics: [unknownType(request.typeName)] };
+            const config = checkedConfig(request.config, dataSource.block, DATA_SOURCE_CONFIG);
+            return { diagnostics: config.diagnostics.length > 0 ? config.diagnostics : validateDataSourceConfig(config.value) };
+        },
         ReadDataSource: async (request: ReadDataSourceRequest, signal: AbortSignal): Promise<ReadDataSourceResponse> => {
             if (request.typeName !== DATA_SOURCE_TYPE) return { diagnostics: [unknownType(request.typeName)] };
             const provider = configured;
@@ -85,8 +119,10 @@ export function providerHandlers(cancellation: CallCancellation): Record<string,
                         { severity: "ERROR", summary: "Provider not configured", detail: "ReadDataSource came before a successful ConfigureProvider." },
                     ],
                 };
+            const config = checkedConfig(request.config, dataSource.block, DATA_SOURCE_CONFIG);
+            if (config.diagnostics.length > 0) return { diagnostics: config.diagnostics };
             const result = await readDataSource(
-                valueOf(request.config),
+                config.value,
                 {
                     settings: provider.settings,
                     unknownProviderAttributes: provider.unknownAttributes,
