@@ -10,6 +10,7 @@ import { CtyValue, decodeCty, encodeCty } from "./cty-msgpack";
 import { readDataSource, validateDataSourceConfig } from "./data-source";
 import { readProviderConfig } from "./provider-config";
 import { configProblems } from "./config-shape";
+import { KnownSecrets } from "./known-secrets";
 import { dataSourceSchema, providerSchema } from "./provider-schema";
 import { DATA_SOURCE_TYPE, TERRAFORM_VOCABULARY } from "./terraform-names";
 import type {
@@ -74,8 +75,10 @@ interface Configured {
 }
 
 /** The handlers, by RPC name; `cancellation` is aborted by StopProvider (and by the process when its parent is gone). */
-export function providerHandlers(cancellation: CallCancellation): Record<string, RpcHandler> {
+export function providerHandlers(cancellation: CallCancellation, env: Readonly<Record<string, string | undefined>> = process.env): Record<string, RpcHandler> {
     let configured: Configured | undefined;
+    // Every diagnostic answered goes through it (below): no credential value this process knows is ever shown.
+    const secrets = new KnownSecrets(env);
     // Checked against as they are answered: the schemas are the one list of what is declared.
     const dataSource = dataSourceSchema();
     const schema: GetProviderSchemaResponse = {
@@ -93,7 +96,10 @@ export function providerHandlers(cancellation: CallCancellation): Record<string,
         GetFunctions: async () => ({ diagnostics: [] }),
         ValidateProviderConfig: async (request: ValidateProviderConfigRequest) => {
             const config = checkedConfig(request.config, schema.provider.block, PROVIDER_BLOCK);
-            return { diagnostics: config.diagnostics.length > 0 ? config.diagnostics : readProviderConfig(config.value).diagnostics };
+            if (config.diagnostics.length > 0) return { diagnostics: config.diagnostics };
+            const { settings, diagnostics } = readProviderConfig(config.value);
+            secrets.addSettings(settings);
+            return { diagnostics };
         },
         ConfigureProvider: async (request: ConfigureProviderRequest) => {
             const config = checkedConfig(request.config, schema.provider.block, PROVIDER_BLOCK);
@@ -102,6 +108,7 @@ export function providerHandlers(cancellation: CallCancellation): Record<string,
                 return { diagnostics: config.diagnostics };
             }
             const { settings, unknownAttributes, diagnostics } = readProviderConfig(config.value);
+            secrets.addSettings(settings);
             configured = diagnostics.length > 0 ? undefined : { settings, unknownAttributes, credentials: new CredentialsCache() };
             return { diagnostics };
         },
@@ -126,7 +133,12 @@ export function providerHandlers(cancellation: CallCancellation): Record<string,
                 {
                     settings: provider.settings,
                     unknownProviderAttributes: provider.unknownAttributes,
-                    credentials: () => provider.credentials.get({ settings: provider.settings, vocabulary: TERRAFORM_VOCABULARY }),
+                    credentials: () =>
+                        provider.credentials.get({
+                            settings: provider.settings,
+                            vocabulary: TERRAFORM_VOCABULARY,
+                            onCredentials: (credentials) => secrets.addCredentials(credentials),
+                        }),
                 },
                 request.clientCapabilities?.deferralAllowed === true,
                 signal,
@@ -142,5 +154,14 @@ export function providerHandlers(cancellation: CallCancellation): Record<string,
             return {};
         },
     };
-    return handlers as Record<string, RpcHandler>;
+    const redacting: Record<string, RpcHandler> = {};
+    for (const [rpc, handler] of Object.entries(handlers as Record<string, (request: never, signal: AbortSignal) => Promise<object>>)) {
+        redacting[rpc] = async (request, signal) => {
+            const answer = await handler(request, signal);
+            return "diagnostics" in answer && Array.isArray(answer.diagnostics)
+                ? { ...answer, diagnostics: secrets.redact(answer.diagnostics as Diagnostic[]) }
+                : answer;
+        };
+    }
+    return redacting;
 }
