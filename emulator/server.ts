@@ -229,7 +229,10 @@ class EmulatorServer implements Emulator {
                     const error: ApiError = {
                         status: fault.status,
                         code: fault.code,
-                        message: fault.message ?? KNOWN_MESSAGES[fault.code] ?? `Injected fault ${fault.code}.`,
+                        message:
+                            typeof fault.message === "function"
+                                ? fault.message(verdict.account)
+                                : (fault.message ?? KNOWN_MESSAGES[fault.code] ?? `Injected fault ${fault.code}.`),
                     };
                     if (fault.retryAfterMs !== undefined) error.retryAfterMs = fault.retryAfterMs;
                     return failure(error, route.product);

@@ -84,8 +84,11 @@ export interface EmulatorOptions {
 
 /** A misbehaviour the emulator can be told to show; see {@link FaultRule}. */
 export type Fault =
-    /** Answer this JSON error (with `x-acs-retry-after` when `retryAfterMs` is given). */
-    | { kind: "error"; status: number; code: string; message?: string; retryAfterMs?: number }
+    /**
+     * Answer this JSON error (with `x-acs-retry-after` when `retryAfterMs` is given). `message` may be a function
+     * of the request's signer (its AccessKeyId and security token), for a service whose message echoes them.
+     */
+    | { kind: "error"; status: number; code: string; message?: string | ((signer: Readonly<EmulatorAccount>) => string); retryAfterMs?: number }
     /** Reset the connection without answering. */
     | { kind: "reset" }
     /** Answer this raw body (HTML page, truncated JSON, wrong shape...). Default status 200, JSON content type. */

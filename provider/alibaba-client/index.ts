@@ -7,6 +7,7 @@ export { CredentialRequest, Credentials, CredentialsProvider, maskIdentifier } f
 export { StaticCredentialsProvider } from "./credentials/static-provider";
 export { credentialsFor, CredentialsCache, CredentialSources } from "./credentials/credentials-for";
 export { CREDENTIAL_ENV } from "./credentials/library-providers";
+export { REDACTED, redactValues } from "./credentials/redact-values";
 export { DEFAULT_ENDPOINT_HOST, Endpoint, parseEndpoint, isLoopbackHost } from "./endpoint";
 export { ArgumentName, ClientOptions, CredentialOptions, ListOptions, ListQuery, RuntimeOptions, LIST_DEFAULTS } from "./operation/list-options";
 export { MessageContactVerification } from "./operation/verification";

@@ -8,6 +8,7 @@ import {
     listMessageContactVerifications,
     OPTION_DEFINITIONS,
     ProviderSettings,
+    quotedText,
     valueProblem,
     verificationsQueryId,
 } from "../alibaba-client";
@@ -49,7 +50,7 @@ function readTimeout(config: { [name: string]: CtyValue }): { ms?: number; probl
     const ms = typeof read === "string" ? parseDuration(read) : undefined;
     if (ms !== undefined && rule.kind === "integer" && ms >= rule.min && ms <= rule.max) return { ms };
     const range = rule.kind === "integer" ? ` from ${durationText(rule.min)} to ${durationText(rule.max)}` : "";
-    const shown = typeof read === "string" ? JSON.stringify(read.slice(0, 40)) : typeof read;
+    const shown = typeof read === "string" ? quotedText(read, 40) : typeof read;
     return {
         problem: attributeError(
             ["timeouts", "read"],
@@ -89,10 +90,13 @@ function unknownOutputs(config: CtyValue): CtyValue {
 }
 
 /**
- * ReadDataSource: the configuration with the listing's outputs. Unknown arguments (a contact_id from a resource
- * not created yet) or provider attributes give unknown outputs, deferred when the CLI allows it.
+ * ReadDataSource of a configuration already checked against the schema (`config-shape.ts`): the configuration
+ * with the listing's outputs. Unknown arguments (a contact_id from a resource not created yet) or provider
+ * attributes give unknown outputs, deferred when the CLI allows it.
  */
 export async function readDataSource(config: CtyValue, host: ReadHost, deferralAllowed: boolean, signal?: AbortSignal): Promise<ReadResult> {
+    // A wholly unknown configuration: the whole state is unknown (as terraform-plugin-framework answers a deferral).
+    if (config === UNKNOWN) return { state: UNKNOWN, diagnostics: [], ...(deferralAllowed ? { deferred: "RESOURCE_CONFIG_UNKNOWN" as const } : {}) };
     const { args, diagnostics } = listingArguments(config);
     if (diagnostics.length > 0) return { diagnostics };
     if (containsUnknown(config))

@@ -40,19 +40,24 @@ export function unsignedInteger(bytes: Buffer): Buffer {
 /** A small non-negative INTEGER. */
 export const smallInteger = (value: number): Buffer => unsignedInteger(Buffer.from([value]));
 
-/** OBJECT IDENTIFIER from its dotted form. */
+/** A subidentifier in base 128, most significant group first, the high bit set on every byte but the last. */
+function base128(value: bigint): number[] {
+    const bytes = [Number(value & 0x7fn)];
+    for (let rest = value >> 7n; rest > 0n; rest >>= 7n) bytes.unshift(Number(rest & 0x7fn) | 0x80);
+    return bytes;
+}
+
+/**
+ * OBJECT IDENTIFIER from its dotted form (`1.2.840.10045.4.3.2`): the first two arcs X.Y as one subidentifier
+ * 40·X+Y, base-128 like every other (X.690 8.19: `2.999.3` is `06 03 88 37 03`). Arcs of any size. Refuses what
+ * is not an OID: fewer than two arcs, a first arc over 2, a second arc over 39 under 0 or 1, leading zeros.
+ */
 export function objectIdentifier(dotted: string): Buffer {
-    const [first = 0, second = 0, ...rest] = dotted.split(".").map(Number);
-    const bytes = [40 * first + second];
-    for (const arc of rest) {
-        const base128: number[] = [];
-        for (let n = arc; ; n = Math.floor(n / 128)) {
-            base128.unshift((n % 128) | (base128.length > 0 ? 0x80 : 0));
-            if (n < 128) break;
-        }
-        bytes.push(...base128);
-    }
-    return element(0x06, Buffer.from(bytes));
+    const arcs = /^(0|[1-9]\d*)(\.(0|[1-9]\d*))+$/.test(dotted) ? dotted.split(".").map(BigInt) : [];
+    const [first = -1n, second = -1n, ...rest] = arcs;
+    if (first < 0n || first > 2n || (first < 2n && second >= 40n))
+        throw new RangeError(`not an object identifier: ${JSON.stringify(dotted.slice(0, 100))} (arcs X.Y..., X 0 to 2, Y under 40 when X is 0 or 1)`);
+    return element(0x06, Buffer.from([40n * first + second, ...rest].flatMap(base128)));
 }
 
 /** UTF8String. */

@@ -4,8 +4,6 @@
  * printed on stdout that tells the CLI where to connect and which certificate to trust. Pure: the process and the
  * server are `main.ts`'s.
  */
-import { join } from "node:path";
-
 /** The provider's executable, as the CLI finds it (`terraform-provider-<type>`). */
 export const EXECUTABLE_NAME = "terraform-provider-alicloudmessagecontacts";
 
@@ -53,8 +51,10 @@ export function negotiateProtocol(env: Env): number {
     );
 }
 
-/** Where the server listens: a Unix socket, or a loopback TCP port (Windows). */
-export type ListenAddress = { network: "unix"; path: string } | { network: "tcp"; host: string; minPort: number; maxPort: number };
+/**
+ * Where the server listens: a Unix socket in a private folder made in `parent`, or a loopback TCP port (Windows).
+ */
+export type ListenAddress = { network: "unix"; parent: string } | { network: "tcp"; host: string; minPort: number; maxPort: number };
 
 /**
  * The variable that chooses the network on any platform, `tcp` or `unix`: for tests, which run on Linux what
@@ -71,18 +71,26 @@ function networkFor(env: Env, platform: NodeJS.Platform): "unix" | "tcp" {
 }
 
 /**
- * A Unix socket in `PLUGIN_UNIX_SOCKET_DIR` (else `tmpDir`) named by `unique` (short: a socket's path has at most
- * 104 bytes on macOS, whose temporary folder is long), or, on Windows (or with {@link NETWORK_OVERRIDE_KEY}
- * `tcp`), a loopback port in `PLUGIN_MIN_PORT`..`PLUGIN_MAX_PORT` (0..0: any free port).
+ * A Unix socket in a folder of its own in `PLUGIN_UNIX_SOCKET_DIR` (else `tmpDir`), or, on Windows (or with
+ * {@link NETWORK_OVERRIDE_KEY} `tcp`), a loopback port in `PLUGIN_MIN_PORT`..`PLUGIN_MAX_PORT` (0..0: any free port).
  */
-export function listenAddress(env: Env, platform: NodeJS.Platform, tmpDir: string, unique: string): ListenAddress {
+export function listenAddress(env: Env, platform: NodeJS.Platform, tmpDir: string): ListenAddress {
     if (networkFor(env, platform) === "tcp") {
         const min = Number(env.PLUGIN_MIN_PORT ?? 0);
         const max = Number(env.PLUGIN_MAX_PORT ?? 0);
         return { network: "tcp", host: "127.0.0.1", minPort: Number.isInteger(min) ? min : 0, maxPort: Number.isInteger(max) ? max : 0 };
     }
-    return { network: "unix", path: join(env.PLUGIN_UNIX_SOCKET_DIR || tmpDir, `tfplugin-amc-${unique}.sock`) };
+    return { network: "unix", parent: env.PLUGIN_UNIX_SOCKET_DIR || tmpDir };
 }
+
+/** The prefix of the socket's private folder (`mkdtemp` adds six characters). */
+export const SOCKET_DIR_PREFIX = "tfplugin-amc-";
+
+/**
+ * The socket's name in its folder. Short, with the prefix: a socket's path has at most 104 bytes on macOS, whose
+ * temporary folder is long.
+ */
+export const SOCKET_NAME = "plugin.sock";
 
 /**
  * The handshake line: `1|6|unix|/tmp/x.sock|grpc|<certificate>`, the certificate's DER in base64 without padding

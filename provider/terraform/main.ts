@@ -12,14 +12,24 @@
  * (`mirror-layout.ts`) and exits.
  */
 import "../plugin-process/compile-cache";
-import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { CallCancellation } from "../plugin/call-cancellation";
 import { exitWithParent } from "../plugin-process/exit-with-parent";
 import { goPluginMethods } from "./go-plugin-services";
 import { Http2GrpcServer } from "./grpc-http2-server";
-import { checkMagicCookie, EXECUTABLE_NAME, handshakeLine, HandshakeRefusal, ListenAddress, listenAddress, negotiateProtocol } from "./handshake";
+import {
+    checkMagicCookie,
+    EXECUTABLE_NAME,
+    handshakeLine,
+    HandshakeRefusal,
+    ListenAddress,
+    listenAddress,
+    negotiateProtocol,
+    SOCKET_DIR_PREFIX,
+    SOCKET_NAME,
+} from "./handshake";
 import { providerMethods } from "./provider-grpc-service";
 import { selfSignedCertificate } from "./self-signed-certificate";
 
@@ -36,11 +46,25 @@ function tlsFor(clientCertPem: string | undefined): { tls?: { keyPem: string; ce
     return { tls: { keyPem: server.keyPem, certPem: server.certPem, clientCertPem }, certDer: server.certDer };
 }
 
-/** Listens on the address; resolves with the address as the handshake line gives it. */
-async function listen(server: Http2GrpcServer, address: ListenAddress): Promise<string> {
-    if (address.network === "unix") {
-        rmSync(address.path, { force: true });
-        return server.listen({ path: address.path });
+/**
+ * A private folder for the socket in `parent`: `mkdtemp` makes it 0700 whatever the umask, so that no other user
+ * can reach the socket in it (go-plugin's own socket is made in the shared temporary folder, its mode left to
+ * the umask). The folder holds the socket alone, and is removed with it.
+ */
+function privateSocket(parent: string): { dir: string; path: string } {
+    const dir = mkdtempSync(join(parent, SOCKET_DIR_PREFIX));
+    return { dir, path: join(dir, SOCKET_NAME) };
+}
+
+/** Where to listen: the socket in its private folder, or a loopback port. */
+type ListenTarget = { dir: string; path: string } | Extract<ListenAddress, { network: "tcp" }>;
+
+/** Listens on the socket (made 0600 too) or the port; resolves with the address as the handshake line gives it. */
+async function listen(server: Http2GrpcServer, address: ListenTarget): Promise<string> {
+    if ("path" in address) {
+        const listening = await server.listen({ path: address.path });
+        chmodSync(address.path, 0o600);
+        return listening;
     }
     if (address.minPort <= 0 || address.maxPort < address.minPort) return server.listen({ host: address.host, port: 0 });
     for (let port = address.minPort; ; port++) {
@@ -58,9 +82,10 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     const protocol = negotiateProtocol(env);
     const { tls, certDer } = tlsFor(env.PLUGIN_CLIENT_CERT);
     const cancellation = new CallCancellation();
-    const address = listenAddress(env, process.platform, tmpdir(), `${process.pid}-${randomBytes(4).toString("hex")}`);
+    const address = listenAddress(env, process.platform, tmpdir());
+    const target: ListenTarget = address.network === "unix" ? privateSocket(address.parent) : address;
     const removeSocket = () => {
-        if (address.network === "unix") rmSync(address.path, { force: true });
+        if ("dir" in target) rmSync(target.dir, { recursive: true, force: true });
     };
     const cleanUp = (why: string) => {
         cancellation.cancelAll(why);
@@ -90,7 +115,10 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
         cleanUp("the provider was terminated");
         process.exit(143);
     });
-    const listening = await listen(server, address);
+    const listening = await listen(server, target).catch((error: unknown) => {
+        removeSocket();
+        throw error;
+    });
     process.stdout.write(handshakeLine(protocol, address.network, listening, certDer));
     // HTTP/2 and TLS load now, while the CLI reads the line and dials (a connection that comes first loads them).
     setImmediate(() => server.prepare());

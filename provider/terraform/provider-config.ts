@@ -5,7 +5,7 @@
  * nor used: reads wait until they are known.
  */
 import { acceptedText, FieldRule, OPTION_DEFINITIONS, ProviderSettings, readSettings, SettingName } from "../alibaba-client";
-import { CtyValue, containsUnknown, isObject } from "./cty-msgpack";
+import { CtyValue, containsUnknown, isObject, UNKNOWN } from "./cty-msgpack";
 import { isBlockSetting } from "./provider-schema";
 import { PROVIDER_SETTINGS, providerAttributeOf, snakeCase } from "./terraform-names";
 import type { Diagnostic } from "./tfplugin6-messages";
@@ -66,13 +66,16 @@ function blockSetting(name: SettingName, value: CtyValue, diagnostics: Diagnosti
 }
 
 /**
- * Reads the provider block's value (as decoded from the protocol). Pure: the environment is read later, by the
- * listing, for what the block leaves unset.
+ * Reads the provider block's value (as decoded from the protocol, and checked against the schema by
+ * `config-shape.ts`). Pure: the environment is read later, by the listing, for what the block leaves unset.
  */
 export function readProviderConfig(config: CtyValue): ProviderConfig {
     const values = isObject(config) ? config : {};
     const diagnostics: Diagnostic[] = [];
-    const unknownAttributes = PROVIDER_SETTINGS.map(providerAttributeOf).filter((attribute) => containsUnknown(values[attribute] ?? null));
+    // A wholly unknown block (a provider configured from something not created yet) is every attribute unknown.
+    const unknownAttributes = PROVIDER_SETTINGS.map(providerAttributeOf).filter(
+        (attribute) => config === UNKNOWN || containsUnknown(values[attribute] ?? null),
+    );
     const given = new Map<SettingName, unknown>();
     for (const name of PROVIDER_SETTINGS) {
         const attribute = providerAttributeOf(name);

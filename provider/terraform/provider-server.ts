@@ -4,11 +4,13 @@
  * Requests and answers are the plain objects of `tfplugin6-messages.ts`; `provider-grpc-service.ts` puts them on
  * the wire.
  */
-import { CredentialsCache, ProviderSettings } from "../alibaba-client";
+import { CredentialsCache, ProviderSettings, quotedText, serviceText } from "../alibaba-client";
 import { CallCancellation } from "../plugin/call-cancellation";
 import { CtyValue, decodeCty, encodeCty } from "./cty-msgpack";
 import { readDataSource, validateDataSourceConfig } from "./data-source";
 import { readProviderConfig } from "./provider-config";
+import { configProblems } from "./config-shape";
+import { KnownSecrets } from "./known-secrets";
 import { dataSourceSchema, providerSchema } from "./provider-schema";
 import { DATA_SOURCE_TYPE, TERRAFORM_VOCABULARY } from "./terraform-names";
 import type {
@@ -18,6 +20,7 @@ import type {
     GetProviderSchemaResponse,
     ReadDataSourceRequest,
     ReadDataSourceResponse,
+    SchemaBlock,
     ValidateDataResourceConfigRequest,
     ValidateProviderConfigRequest,
 } from "./tfplugin6-messages";
@@ -25,19 +28,42 @@ import type {
 /** A handler: the request as decoded, the call's signal; the answer as a plain object. */
 export type RpcHandler = (request: never, signal: AbortSignal) => Promise<object>;
 
-/** A configuration's value: msgpack (what the CLIs send), else JSON. */
+/** A configuration's value: msgpack (what the CLIs send), else JSON; null when there is none. Throws on bad bytes. */
 function valueOf(dynamic: DynamicValue | undefined): CtyValue {
     if (dynamic?.msgpack && dynamic.msgpack.length > 0) return decodeCty(dynamic.msgpack);
     if (dynamic?.json && dynamic.json.length > 0) return JSON.parse(Buffer.from(dynamic.json).toString("utf8")) as CtyValue;
     return null;
 }
 
-/** The diagnostic for a data source type this provider does not have. */
+/**
+ * A request's configuration, decoded and checked against its schema's block once, before anything reads it: the
+ * value, or the diagnostics that refuse it (bytes that do not decode, a value that is not the schema's object).
+ * An unknown configuration passes: each RPC says what it means.
+ */
+function checkedConfig(dynamic: DynamicValue | undefined, block: SchemaBlock, where: string): { value: CtyValue; diagnostics: Diagnostic[] } {
+    let value: CtyValue;
+    try {
+        value = valueOf(dynamic);
+    } catch (error) {
+        const reason = serviceText(error instanceof Error ? error.message : String(error), 200);
+        return { value: null, diagnostics: [{ severity: "ERROR", summary: "Invalid configuration", detail: `${where} could not be decoded: ${reason}.` }] };
+    }
+    return { value, diagnostics: configProblems(block, value, where) };
+}
+
+/** How messages name the two configurations. */
+const PROVIDER_BLOCK = "The provider block";
+const DATA_SOURCE_CONFIG = `The configuration of data source ${DATA_SOURCE_TYPE}`;
+
+/** Most characters of a name from the CLI that a message shows. */
+const SHOWN_NAME_LIMIT = 100;
+
+/** The diagnostic for a data source type this provider does not have (the type quoted, escaped and bounded). */
 function unknownType(typeName: string | undefined): Diagnostic {
     return {
         severity: "ERROR",
         summary: "Unknown data source",
-        detail: `This provider has no data source ${JSON.stringify(typeName ?? "")}; it has ${DATA_SOURCE_TYPE}.`,
+        detail: `This provider has no data source ${quotedText(typeName ?? "", SHOWN_NAME_LIMIT)}; it has ${DATA_SOURCE_TYPE}.`,
     };
 }
 
@@ -49,12 +75,16 @@ interface Configured {
 }
 
 /** The handlers, by RPC name; `cancellation` is aborted by StopProvider (and by the process when its parent is gone). */
-export function providerHandlers(cancellation: CallCancellation): Record<string, RpcHandler> {
+export function providerHandlers(cancellation: CallCancellation, env: Readonly<Record<string, string | undefined>> = process.env): Record<string, RpcHandler> {
     let configured: Configured | undefined;
+    // Every diagnostic answered goes through it (below): no credential value this process knows is ever shown.
+    const secrets = new KnownSecrets(env);
+    // Checked against as they are answered: the schemas are the one list of what is declared.
+    const dataSource = dataSourceSchema();
     const schema: GetProviderSchemaResponse = {
         provider: providerSchema(),
         resourceSchemas: {},
-        dataSourceSchemas: { [DATA_SOURCE_TYPE]: dataSourceSchema() },
+        dataSourceSchemas: { [DATA_SOURCE_TYPE]: dataSource },
         diagnostics: [],
         // Nothing here needs GetProviderSchema first: a CLI that caches schemas may skip it in its later processes.
         serverCapabilities: { getProviderSchemaOptional: true },
@@ -64,15 +94,29 @@ export function providerHandlers(cancellation: CallCancellation): Record<string,
         GetProviderSchema: async () => schema,
         GetResourceIdentitySchemas: async () => ({ diagnostics: [] }),
         GetFunctions: async () => ({ diagnostics: [] }),
-        ValidateProviderConfig: async (request: ValidateProviderConfigRequest) => ({ diagnostics: readProviderConfig(valueOf(request.config)).diagnostics }),
+        ValidateProviderConfig: async (request: ValidateProviderConfigRequest) => {
+            const config = checkedConfig(request.config, schema.provider.block, PROVIDER_BLOCK);
+            if (config.diagnostics.length > 0) return { diagnostics: config.diagnostics };
+            const { settings, diagnostics } = readProviderConfig(config.value);
+            secrets.addSettings(settings);
+            return { diagnostics };
+        },
         ConfigureProvider: async (request: ConfigureProviderRequest) => {
-            const { settings, unknownAttributes, diagnostics } = readProviderConfig(valueOf(request.config));
+            const config = checkedConfig(request.config, schema.provider.block, PROVIDER_BLOCK);
+            if (config.diagnostics.length > 0) {
+                configured = undefined;
+                return { diagnostics: config.diagnostics };
+            }
+            const { settings, unknownAttributes, diagnostics } = readProviderConfig(config.value);
+            secrets.addSettings(settings);
             configured = diagnostics.length > 0 ? undefined : { settings, unknownAttributes, credentials: new CredentialsCache() };
             return { diagnostics };
         },
-        ValidateDataResourceConfig: async (request: ValidateDataResourceConfigRequest) => ({
-            diagnostics: request.typeName === DATA_SOURCE_TYPE ? validateDataSourceConfig(valueOf(request.config)) : [unknownType(request.typeName)],
-        }),
+        ValidateDataResourceConfig: async (request: ValidateDataResourceConfigRequest) => {
+            if (request.typeName !== DATA_SOURCE_TYPE) return { diagnostics: [unknownType(request.typeName)] };
+            const config = checkedConfig(request.config, dataSource.block, DATA_SOURCE_CONFIG);
+            return { diagnostics: config.diagnostics.length > 0 ? config.diagnostics : validateDataSourceConfig(config.value) };
+        },
         ReadDataSource: async (request: ReadDataSourceRequest, signal: AbortSignal): Promise<ReadDataSourceResponse> => {
             if (request.typeName !== DATA_SOURCE_TYPE) return { diagnostics: [unknownType(request.typeName)] };
             const provider = configured;
@@ -82,12 +126,19 @@ export function providerHandlers(cancellation: CallCancellation): Record<string,
                         { severity: "ERROR", summary: "Provider not configured", detail: "ReadDataSource came before a successful ConfigureProvider." },
                     ],
                 };
+            const config = checkedConfig(request.config, dataSource.block, DATA_SOURCE_CONFIG);
+            if (config.diagnostics.length > 0) return { diagnostics: config.diagnostics };
             const result = await readDataSource(
-                valueOf(request.config),
+                config.value,
                 {
                     settings: provider.settings,
                     unknownProviderAttributes: provider.unknownAttributes,
-                    credentials: () => provider.credentials.get({ settings: provider.settings, vocabulary: TERRAFORM_VOCABULARY }),
+                    credentials: () =>
+                        provider.credentials.get({
+                            settings: provider.settings,
+                            vocabulary: TERRAFORM_VOCABULARY,
+                            onCredentials: (credentials) => secrets.addCredentials(credentials),
+                        }),
                 },
                 request.clientCapabilities?.deferralAllowed === true,
                 signal,
@@ -103,5 +154,14 @@ export function providerHandlers(cancellation: CallCancellation): Record<string,
             return {};
         },
     };
-    return handlers as Record<string, RpcHandler>;
+    const redacting: Record<string, RpcHandler> = {};
+    for (const [rpc, handler] of Object.entries(handlers as Record<string, (request: never, signal: AbortSignal) => Promise<object>>)) {
+        redacting[rpc] = async (request, signal) => {
+            const answer = await handler(request, signal);
+            return "diagnostics" in answer && Array.isArray(answer.diagnostics)
+                ? { ...answer, diagnostics: secrets.redact(answer.diagnostics as Diagnostic[]) }
+                : answer;
+        };
+    }
+    return redacting;
 }

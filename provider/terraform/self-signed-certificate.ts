@@ -5,9 +5,14 @@
  * reflect-metadata polyfill) would cost more than the rest of the provider's start.
  *
  * The certificate has what Go's verifier (the CLI's side) checks: a subjectAltName of DNS `localhost` (the name
- * go-plugin dials), serverAuth and clientAuth usages, and CA basic constraints, since it is its own root.
+ * go-plugin dials), serverAuth and clientAuth usages, and CA basic constraints, since it is its own root. It is
+ * valid as long as go-plugin's own (30 years), so a provider left running keeps accepting connections. P-256
+ * rather than go-plugin's P-521: in Node.js 20 (OpenSSL 3.0) a P-521 key and signature cost about 13 ms more
+ * before the handshake line, and the CLI's verifier accepts either.
+ *
+ * {@link certificateOf} is pure over its inputs (keys, serial, clock, signer), so that a test can fix them.
  */
-import { generateKeyPairSync, randomBytes, sign } from "node:crypto";
+import { generateKeyPairSync, KeyObject, randomBytes, sign } from "node:crypto";
 import {
     bitString,
     boolean,
@@ -48,8 +53,11 @@ const OID = {
 /** The host name go-plugin's client verifies. */
 export const CERTIFICATE_HOST = "localhost";
 
-/** How long the certificate is valid: a provider process lives for one CLI command. */
-const VALIDITY_MS = 30 * 24 * 3600 * 1000;
+/** How long the certificate is valid after its start: go-plugin's 262980 hours (30 years of 365.25 days). */
+export const VALIDITY_MS = 262_980 * 3_600_000;
+
+/** How long before its making the certificate is valid from (go-plugin's 30 s), for a CLI whose clock is behind. */
+export const BACKDATE_MS = 30_000;
 
 function extension(oid: string, critical: boolean, value: Buffer): Buffer {
     return sequence(objectIdentifier(oid), ...(critical ? [boolean(true)] : []), octetString(value));
@@ -68,21 +76,37 @@ function pem(label: string, der: Buffer): string {
     return `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----\n`;
 }
 
-/** A new key pair and a self-signed certificate for `localhost`, valid from a minute ago for 30 days. */
-export function selfSignedCertificate(now: Date = new Date()): ServerCertificate {
-    const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+/** What a certificate is made of. */
+export interface CertificateInputs {
+    /** The key pair: the certificate holds the public key, and is signed with the private one. */
+    keys: { privateKey: KeyObject; publicKey: KeyObject };
+    /** The serial number, big-endian, positive (its first bit clear), at most 20 bytes. */
+    serial: Buffer;
+    /** When it is made: valid from {@link BACKDATE_MS} before, for {@link VALIDITY_MS} after. */
+    now: Date;
+    /**
+     * Signs the to-be-signed bytes with ECDSA and SHA-256. Default: the private key, with OpenSSL's random nonce
+     * (so two signatures differ); a test gives a fixed signature to reproduce a certificate byte for byte.
+     */
+    sign?: (tbs: Buffer) => Buffer;
+}
+
+/** The self-signed certificate for `localhost` of the inputs, and the key in PEM. Pure. */
+export function certificateOf(inputs: CertificateInputs): ServerCertificate {
+    const { privateKey, publicKey } = inputs.keys;
+    if (inputs.serial.length === 0 || inputs.serial.length > 20 || ((inputs.serial[0] ?? 0) & 0x80) !== 0)
+        throw new RangeError("the serial number must be 1 to 20 bytes, its first bit clear (a positive INTEGER)");
     const algorithm = sequence(objectIdentifier(OID.ecdsaWithSha256));
     const subject = name("alicloudmessagecontacts", CERTIFICATE_HOST);
-    const serial = randomBytes(16);
-    serial[0] = (serial[0] ?? 0) & 0x7f;
+    const now = inputs.now.getTime();
     // digitalSignature (bit 0), keyEncipherment (bit 2), keyCertSign (bit 5): 10100100, the last 2 bits unused.
     const keyUsage = bitString(Buffer.from([0xa4]), 2);
     const tbs = sequence(
         explicit(0, smallInteger(2)),
-        unsignedInteger(serial),
+        unsignedInteger(inputs.serial),
         algorithm,
         subject,
-        sequence(time(new Date(now.getTime() - 60_000)), time(new Date(now.getTime() + VALIDITY_MS))),
+        sequence(time(new Date(now - BACKDATE_MS)), time(new Date(now + VALIDITY_MS))),
         subject,
         publicKey.export({ type: "spki", format: "der" }),
         explicit(
@@ -95,7 +119,14 @@ export function selfSignedCertificate(now: Date = new Date()): ServerCertificate
             ),
         ),
     );
-    const signature = sign("sha256", tbs, privateKey);
+    const signature = (inputs.sign ?? ((bytes: Buffer) => sign("sha256", bytes, privateKey)))(tbs);
     const certDer = sequence(tbs, algorithm, bitString(signature));
     return { keyPem: privateKey.export({ type: "pkcs8", format: "pem" }).toString(), certPem: pem("CERTIFICATE", certDer), certDer };
+}
+
+/** A new P-256 key pair, a random 128-bit serial and a self-signed certificate for `localhost`, valid from now. */
+export function selfSignedCertificate(now: Date = new Date()): ServerCertificate {
+    const serial = randomBytes(16);
+    serial[0] = (serial[0] ?? 0) & 0x7f;
+    return certificateOf({ keys: generateKeyPairSync("ec", { namedCurve: "P-256" }), serial, now });
 }

@@ -9,10 +9,11 @@ import { ChildProcess, execFileSync, spawn } from "node:child_process";
 import { X509Certificate } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import * as msgpack from "@msgpack/msgpack";
 import * as protobuf from "protobufjs/light";
+import { SOCKET_DIR_PREFIX } from "../../provider/terraform/handshake";
 import { TFPLUGIN6_DESCRIPTOR } from "../../provider/terraform/tfplugin6-descriptor";
 import { hermeticEnv } from "./hermetic-env";
 
@@ -108,6 +109,7 @@ process.once("exit", () => {
 });
 
 /**
+/**
  * How to start the provider when not from a consumer project's `node_modules/.bin`: the command and its first
  * arguments (a release executable, or `qemu-aarch64-static <executable>`) and the folder it runs in.
  */
@@ -118,17 +120,22 @@ export interface ProviderCommand {
 
 /**
  * Spawns the provider from `projectDir` (or as `launch` says) with the hermetic environment, an empty HOME and
- * `env` on top; its stdin on /dev/null, or a pipe the test may end.
+ * `env` on top; its stdin on /dev/null, or a pipe the test may end; with `umask` (octal text, such as "000"),
+ * through `sh` setting it.
  */
 export function spawnProvider(
     projectDir: string,
     env: Record<string, string | undefined>,
     stdin: "ignore" | "pipe" = "ignore",
     launch?: ProviderCommand,
+    umask?: string,
 ): ProviderProcess {
+    if (umask !== undefined && !/^[0-7]{3,4}$/.test(umask)) throw new Error(`umask must be octal digits, got ${umask}`);
     const home = mkdtempSync(join(tmpdir(), "tf-provider-home-"));
-    const [command, ...args] = launch?.command ?? [join(projectDir, "node_modules", ".bin", TERRAFORM_PROVIDER_EXECUTABLE)];
-    const child = spawn(command as string, args, {
+    const [executable, ...launchArgs] = launch?.command ?? [join(projectDir, "node_modules", ".bin", TERRAFORM_PROVIDER_EXECUTABLE)];
+    const [command, args] =
+        umask === undefined ? [executable as string, launchArgs] : ["/bin/sh", ["-c", `umask ${umask} && exec "$0" "$@"`, executable as string, ...launchArgs]];
+    const child = spawn(command, args, {
         cwd: launch?.cwd ?? projectDir,
         env: hermeticEnv({ NODE_OPTIONS: undefined, HOME: home, USERPROFILE: home, ...env }),
         stdio: [stdin, "pipe", "pipe"],
@@ -356,7 +363,11 @@ export class TerraformProviderClient {
             await this.provider.exited;
             clearTimeout(timer);
         }
-        if (this.handshake.network === "unix") rmSync(this.handshake.address, { force: true });
+        if (this.handshake.network === "unix") {
+            // A provider ended by SIGKILL leaves its socket, in a private folder of its own.
+            const folder = dirname(this.handshake.address);
+            rmSync(basename(folder).startsWith(SOCKET_DIR_PREFIX) ? folder : this.handshake.address, { recursive: true, force: true });
+        }
     }
 }
 

@@ -7,9 +7,12 @@
  * serves a read over mutual TLS there.
  */
 import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
 import { X509Certificate } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { createServer, Server } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname } from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { Emulator, startEmulator } from "../../emulator";
 import { NETWORK_OVERRIDE_KEY } from "../../provider/terraform/handshake";
@@ -200,6 +203,28 @@ describe("Terraform provider: go-plugin handshake", function () {
             assert.equal(provider.stdout(), "");
             assert.match(provider.stderr(), new RegExp(`${NETWORK_OVERRIDE_KEY} must be "tcp" or "unix"; got "udp"`));
         });
+    it("under umask 000, listens on a 0600 socket in a 0700 folder of its own: another user cannot connect", async () => {
+        // Plaintext (no AutoMTLS), where a connection is served at once: the worst case.
+        const provider = spawnProvider(project.dir, { ...MAGIC_COOKIE, PLUGIN_PROTOCOL_VERSIONS: "6" }, "ignore", undefined, "000");
+        try {
+            const { address } = await handshakeOf(provider);
+            const socket = statSync(address);
+            assert.ok(socket.isSocket(), address);
+            assert.equal((socket.mode & 0o777).toString(8), "600", "the socket is the owner's only");
+            const folder = statSync(dirname(address));
+            assert.equal((folder.mode & 0o777).toString(8), "700", "its folder too");
+            assert.equal(folder.uid, process.getuid?.());
+            assert.notEqual(dirname(address), tmpdir(), "not the shared temporary folder");
+            // Only root can run a client as another user (as the CI does): uid 65534, nobody.
+            if (process.getuid?.() === 0) {
+                const connect = `require("node:net").connect(${JSON.stringify(address)}).on("connect", () => { console.log("connected"); process.exit(0); }).on("error", (e) => { console.log(e.code); process.exit(0); })`;
+                const other = spawnSync(process.execPath, ["-e", connect], { uid: 65534, gid: 65534, cwd: "/", encoding: "utf8", timeout: 15_000 });
+                assert.equal(other.stdout.trim(), "EACCES", other.stderr);
+            }
+        } finally {
+            provider.child.kill("SIGTERM");
+            await provider.exited;
+        }
     });
 
     it("ends at once on plugin.GRPCController/Shutdown, exit 0, its socket removed", async () => {
@@ -211,6 +236,7 @@ describe("Terraform provider: go-plugin handshake", function () {
             assert.equal(code, 0);
             assert.ok(Date.now() - started < 2_000, "before go-plugin's 2 s grace period");
             assert.ok(!existsSync(client.handshake.address), "the socket is removed");
+            assert.ok(!existsSync(dirname(client.handshake.address)), "and its folder");
         } finally {
             await client.close();
         }

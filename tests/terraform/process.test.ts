@@ -5,6 +5,7 @@
  */
 import { strict as assert } from "node:assert";
 import { existsSync } from "node:fs";
+import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { DEFAULT_PARENT_POLL_MS } from "../../provider/plugin-process/parent-watch";
 import { consumerProject, ConsumerProject } from "../support/consumer-project";
@@ -39,6 +40,7 @@ describe("Terraform provider process: it exits when the CLI is gone", function (
             await new Promise((resolve) => (!cli.stderr || cli.stderr.readableEnded ? resolve(undefined) : cli.stderr.once("end", resolve)));
             assert.equal(standIn.stderr(), "");
             assert.ok(!existsSync(address), "the socket is removed");
+            assert.ok(!existsSync(dirname(address)), "and its folder");
         } finally {
             cli.kill("SIGKILL");
             if (!hasExited(providerPid)) process.kill(providerPid, "SIGKILL");
@@ -53,6 +55,7 @@ describe("Terraform provider process: it exits when the CLI is gone", function (
         const { code } = await provider.exited;
         assert.equal(code, 143);
         assert.ok(!existsSync(address), "the socket is removed");
+        assert.ok(!existsSync(dirname(address)), "and its folder");
         assert.equal(provider.stderr(), "");
     });
 

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { serviceText } from "../../provider/alibaba-client/errors/service-text";
+import { quotedText, serviceText } from "../../provider/alibaba-client/errors/service-text";
 
 describe("serviceText", () => {
     it("writes control, format and separator characters and lone surrogates visibly, and leaves the rest", () => {
@@ -32,5 +32,18 @@ describe("serviceText", () => {
     it("is idempotent on what it returns within the limit (escaped text has nothing left to escape)", () => {
         const once = serviceText("\u001b[2J\u202e", 100);
         assert.equal(serviceText(once, 100), once);
+    });
+});
+
+describe("quotedText", () => {
+    it("quotes text from outside, escaping quotes and backslashes besides what serviceText escapes", () => {
+        assert.equal(quotedText('a "b" \\ c', 100), '"a \\"b\\" \\\\ c"');
+        assert.equal(quotedText("type\u202e\u0085\u2028\u001b[2J", 100), '"type\\u202e\\u0085\\u2028\\u001b[2J"');
+        assert.equal(quotedText("", 10), '""');
+    });
+
+    it("cuts after the limit, outside the quotes, counting what was left out, reading only what is kept", () => {
+        assert.equal(quotedText("x".repeat(1_048_576), 5), '"xxxxx"... (1048571 more characters)');
+        assert.equal(quotedText('ab"cd', 3), '"ab"... (3 more characters)');
     });
 });

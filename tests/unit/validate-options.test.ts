@@ -39,4 +39,13 @@ describe("argument validation", () => {
         assert.ok(problem);
         assert.doesNotMatch(problem.message, /42/);
     });
+
+    it("shows a value from outside escaped and bounded: C1 controls, bidi overrides, line separators, quotes, a long value", () => {
+        const hostile = 'c-\u202eevil\u202c\u0085\u009b31m\u2028\u2029"x\\';
+        const [problem] = optionProblems({ contactId: hostile }, ARGUMENT_NAMES);
+        assert.match(problem?.message ?? "", /got "c-\\u202eevil\\u202c\\u0085\\u009b31m\\u2028\\u2029\\"x\\\\"\.$/);
+        assert.doesNotMatch(problem?.message ?? "", /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u);
+        const [long] = optionProblems({ contactId: `c-${"\u2028".repeat(100_000)}` }, ARGUMENT_NAMES);
+        assert.match(long?.message ?? "", /got "c-(\\u2028){13}"\.\.\. \(99987 more characters\)\.$/);
+    });
 });

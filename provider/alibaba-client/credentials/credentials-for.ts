@@ -32,6 +32,24 @@ export interface CredentialSources {
     env?: Env;
     /** Clock for the expiry of temporary credentials. */
     now?: () => number;
+    /**
+     * Told of the credentials each provider of the chain hands out: the base ones (which also sign STS
+     * `AssumeRole`) and assumed-role temporary ones, so that a caller can keep their values out of what it shows.
+     */
+    onCredentials?: (credentials: Credentials) => void;
+}
+
+/** `provider`, telling `onCredentials` of every credentials it hands out. */
+function observed(provider: CredentialsProvider, onCredentials: ((credentials: Credentials) => void) | undefined): CredentialsProvider {
+    if (!onCredentials) return provider;
+    return {
+        description: provider.description,
+        getCredentials: async (request) => {
+            const credentials = await provider.getCredentials(request);
+            onCredentials(credentials);
+            return credentials;
+        },
+    };
 }
 
 /** The environment variable that gives an option to the credential chain (Terraform's `ALICLOUD_*`). */
@@ -99,17 +117,17 @@ function baseProvider(sources: CredentialSources, env: Env): CredentialsProvider
  * `assumeRole` setting, those credentials assume the role at the STS endpoint (the call's `stsEndpoint`, else the
  * settings' `endpoints.sts`, else the default) and the temporary ones are used. Nothing is read until the first
  * request; then a missing credential is a `CredentialsNotFoundError` listing every place looked at, in the
- * caller's words. Half a key pair is an {@link InvalidArgumentError} naming the missing half, at once.
+ * caller's words. `onCredentials` hears of every credentials handed out, base and temporary. Half a key pair is an {@link InvalidArgumentError} naming the missing half, at once.
  */
 export function credentialsFor(sources: CredentialSources = {}): CredentialsProvider {
     const env = sources.env ?? process.env;
-    const base = baseProvider(sources, env);
+    const base = observed(baseProvider(sources, env), sources.onCredentials);
     const assumeRole = sources.settings?.assumeRole;
     if (!assumeRole) return base;
     const stsEndpoint = resolveStsEndpoint(sources.stsEndpoint, sources.settings, sources.vocabulary);
     // STS and its answer's schema (zod) load only for a role to assume.
     const { AssumeRoleProvider } = require("./assume-role-provider") as typeof AssumeRoleModule;
-    return new AssumeRoleProvider(base, assumeRole, stsEndpoint, sources.now);
+    return observed(new AssumeRoleProvider(base, assumeRole, stsEndpoint, sources.now), sources.onCredentials);
 }
 
 /**

@@ -8,4 +8,4 @@ export { InconsistentListingError } from "./listing-error";
 export { CredentialsNotFoundError, ProfileNotFoundError } from "./credentials-error";
 export { InvalidMockResultError } from "./mock-result-error";
 export { isRetryableAnswer, isThrottlingCode, LIST_MESSAGE_CONTACT_VERIFICATIONS_ERROR_CODES, TRANSIENT_ERROR_CODES } from "./retryable-codes";
-export { escapeUnsafeCharacters, serviceText } from "./service-text";
+export { escapeUnsafeCharacters, quotedText, serviceText } from "./service-text";

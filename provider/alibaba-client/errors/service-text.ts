@@ -23,6 +23,30 @@ function visible(character: string): string {
     return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
 }
 
+/** `character` as {@link visible} writes it, and a quote or backslash escaped, for text shown between quotes. */
+function quotedVisible(character: string): string {
+    return character === '"' || character === "\\" ? `\\${character}` : visible(character);
+}
+
+/**
+ * The start of `text`, each character written by `show`, up to `limit` characters of the result; and how many
+ * characters of `text` were left out. Only the part kept is read.
+ */
+function bounded(text: string, limit: number, show: (character: string) => string): { shown: string; left: number } {
+    let shown = "";
+    let used = 0;
+    for (const character of text) {
+        const piece = show(character);
+        if (shown.length + piece.length > limit) break;
+        shown += piece;
+        used += character.length;
+    }
+    return { shown, left: text.length - used };
+}
+
+/** ``, or `... (N more characters)`. */
+const moreText = (left: number): string => (left === 0 ? "" : `... (${left} more character${left === 1 ? "" : "s"})`);
+
 /**
  * `text` from the service (or the network) made safe to print: every unsafe character written as a visible
  * escape, and cut after `limit` characters of the result with `... (N more characters)`, N counting what was
@@ -30,16 +54,18 @@ function visible(character: string): string {
  * Pure; the result never holds a control or format character.
  */
 export function serviceText(text: string, limit: number): string {
-    let shown = "";
-    let used = 0;
-    for (const character of text) {
-        const piece = visible(character);
-        if (shown.length + piece.length > limit) break;
-        shown += piece;
-        used += character.length;
-    }
-    const left = text.length - used;
-    return left === 0 ? shown : `${shown}... (${left} more character${left === 1 ? "" : "s"})`;
+    const { shown, left } = bounded(text, limit, visible);
+    return `${shown}${moreText(left)}`;
+}
+
+/**
+ * Text from outside that a message quotes (a CLI's data source type, an attribute's name, a value given): between
+ * double quotes, a quote or backslash in it escaped, unsafe characters escaped as {@link serviceText} escapes
+ * them, cut after `limit` characters (`"abc"... (N more characters)`). Only the part kept is read. Pure.
+ */
+export function quotedText(text: string, limit: number): string {
+    const { shown, left } = bounded(text, limit, quotedVisible);
+    return `"${shown}"${moreText(left)}`;
 }
 
 /**

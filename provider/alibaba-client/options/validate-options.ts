@@ -3,7 +3,7 @@
  * the option where the caller set it (`concurrency`, `--concurrency`, `alicloud-message-contacts:concurrency`).
  */
 import type * as Zod from "zod";
-import { InvalidArgumentError } from "../errors";
+import { InvalidArgumentError, quotedText, serviceText } from "../errors";
 import { parseEndpoint, shownEndpoint } from "../endpoint";
 import { zod } from "../lazy-zod";
 import { OPTION_DEFINITIONS, OptionName } from "./option-table";
@@ -107,12 +107,20 @@ export function readOptionsOnce<T>(options: T): T {
     return { ...options };
 }
 
-/** A value shown in an error message: never a secret, and never an endpoint's user name or password. */
+/** Most characters of a value an error message shows. */
+const SHOWN_VALUE_LIMIT = 80;
+
+/**
+ * A value shown in an error message: never a secret, and never an endpoint's user name or password; a string
+ * quoted, escaped and bounded as {@link quotedText} does it (a bidi override or a line separator in a
+ * `contactId` is written visibly), anything else in JSON, escaped and bounded the same way.
+ */
 function show(name: OptionName, value: unknown): string {
     const option = OPTION_DEFINITIONS[name];
     if (option.secret) return typeof value === "string" ? "a string" : typeof value;
     if (option.rule.kind === "endpoint") return shownEndpoint(value);
     if (option.rule.kind === "map") return value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
+    if (typeof value === "string") return quotedText(value, SHOWN_VALUE_LIMIT);
     if (typeof value === "bigint") return `the BigInt ${value}n`;
     if (typeof value === "symbol" || typeof value === "function") return `a ${typeof value}`;
     let shown: string | undefined;
@@ -121,7 +129,7 @@ function show(name: OptionName, value: unknown): string {
     } catch {
         shown = `an unprintable ${typeof value}`;
     }
-    return shown === undefined ? String(value) : shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
+    return shown === undefined ? String(value) : serviceText(shown, SHOWN_VALUE_LIMIT);
 }
 
 /** The problem with one option's value, or undefined when it is accepted. */

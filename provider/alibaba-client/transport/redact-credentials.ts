@@ -1,3 +1,5 @@
+import { REDACTED } from "../credentials/redact-values";
+
 /** JSON keys whose string values are secrets: the AccessKey secret, security tokens, passwords. */
 const SECRET_FIELD = /("(?:[A-Za-z_]*(?:Secret|Token|Password)[A-Za-z_]*)"\s*:\s*")((?:[^"\\]|\\.)*)("?)/gi;
 
@@ -8,5 +10,5 @@ const SECRET_FIELD = /("(?:[A-Za-z_]*(?:Secret|Token|Password)[A-Za-z_]*)"\s*:\s
  * that an error keeps, so that an STS answer that failed to parse cannot carry its credentials into logs.
  */
 export function redactCredentials(text: string): string {
-    return text.replace(SECRET_FIELD, (_match, head: string, _value: string, close: string) => `${head}[redacted]${close}`);
+    return text.replace(SECRET_FIELD, (_match, head: string, _value: string, close: string) => `${head}${REDACTED}${close}`);
 }
