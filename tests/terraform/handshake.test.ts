@@ -203,6 +203,8 @@ describe("Terraform provider: go-plugin handshake", function () {
             assert.equal(provider.stdout(), "");
             assert.match(provider.stderr(), new RegExp(`${NETWORK_OVERRIDE_KEY} must be "tcp" or "unix"; got "udp"`));
         });
+    });
+
     it("under umask 000, listens on a 0600 socket in a 0700 folder of its own: another user cannot connect", async () => {
         // Plaintext (no AutoMTLS), where a connection is served at once: the worst case.
         const provider = spawnProvider(project.dir, { ...MAGIC_COOKIE, PLUGIN_PROTOCOL_VERSIONS: "6" }, "ignore", undefined, "000");
