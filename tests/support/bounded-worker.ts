@@ -12,6 +12,11 @@ export interface WorkerBounds {
     timeMs: number;
     /** The worker's old-generation heap limit, in MiB. */
     heapMb: number;
+    /**
+     * Checked every 100 ms while the worker runs: a text (what is stuck) ends it as a hang, before the time limit;
+     * for a bound on each step of a long run.
+     */
+    watchdog?: () => string | undefined;
 }
 
 /** The worker's script: registers ts-node (a worker has its own module loader), calls the function, posts the result. */
@@ -63,8 +68,17 @@ export function runInWorker<T>(
             if (settled) return;
             settled = true;
             clearTimeout(timer);
+            clearInterval(watching);
             action();
         };
+        const watching = setInterval(() => {
+            const stuck = bounds.watchdog?.();
+            if (stuck === undefined) return;
+            settle(() => {
+                void worker.terminate();
+                reject(new BoundedWorkerError(`${name} was stopped: ${stuck}`, "hang"));
+            });
+        }, 100);
         const timer = setTimeout(
             () =>
                 settle(() => {
