@@ -7,7 +7,8 @@
  * holds the two to the same bytes and objects over the upstream proto.
  *
  * Decoding follows protobuf-go: fields not in the descriptor, and known fields that come with another wire type,
- * are skipped as unknown; strings must be UTF-8; the last member of a oneof read wins; nesting is bounded by
+ * are skipped as unknown; strings must be UTF-8; a message field that comes twice is merged, a scalar's last value
+ * wins, and so does the last member of a oneof read; nesting is bounded by
  * {@link MAX_DEPTH}. Every refusal is a {@link WireFormatError} naming the message or field and the byte.
  */
 import { MAX_DEPTH, WIRE, WireFormatError, WireReader, WireWriter } from "./protobuf-wire";
@@ -156,8 +157,11 @@ function wireTypeOf(field: Field): number {
     return field.map ? WIRE.bytes : valueWireType(field.type);
 }
 
-/** Reads one value of `field` (its wire type checked by the caller); a message at nesting `depth`. */
-function readValue(reader: WireReader, field: Field, depth: number): unknown {
+/**
+ * Reads one value of `field` (its wire type checked by the caller); a message at nesting `depth`, merged into
+ * `previous` when the field came before (protobuf's rule for a singular message field that comes twice).
+ */
+function readValue(reader: WireReader, field: Field, depth: number, previous?: unknown): unknown {
     const type = field.type;
     if (type === "string") return reader.string();
     if (type === "bytes") return reader.lengthDelimited();
@@ -167,7 +171,8 @@ function readValue(reader: WireReader, field: Field, depth: number): unknown {
         const number = reader.int32();
         return type.names.get(number) ?? number;
     }
-    return decode(type, reader.embedded(), depth + 1);
+    const into = previous !== null && typeof previous === "object" && !(previous instanceof Uint8Array) ? (previous as Record<string, unknown>) : {};
+    return decode(type, reader.embedded(), depth + 1, into);
 }
 
 /** A map entry's key (field 1) and value (field 2); other fields, and these with another wire type, skipped. */
@@ -177,7 +182,7 @@ function readMapEntry(reader: WireReader, field: Field, depth: number): [string,
     while (!reader.done()) {
         const { field: number, wireType } = reader.tag();
         if (number === 1 && wireType === WIRE.bytes) key = reader.string();
-        else if (number === 2 && wireType === valueWireType(field.type)) value = readValue(reader, field, depth);
+        else if (number === 2 && wireType === valueWireType(field.type)) value = readValue(reader, field, depth, value);
         else reader.skip(number, wireType, depth);
     }
     return [key, value];
@@ -188,10 +193,12 @@ function define(target: Record<string, unknown>, key: string, value: unknown): v
     Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** Decodes `type` from the reader's bytes, the message at nesting `depth` (the top-level message is 1). */
-function decode(type: MessageType, reader: WireReader, depth: number): Record<string, unknown> {
+/**
+ * Decodes `type` from the reader's bytes into `result` (a new object, or the same message read before, which this
+ * one merges into), the message at nesting `depth` (the top-level message is 1).
+ */
+function decode(type: MessageType, reader: WireReader, depth: number, result: Record<string, unknown> = {}): Record<string, unknown> {
     if (depth > MAX_DEPTH) throw new WireFormatError(`messages nest deeper than ${MAX_DEPTH}`, reader.position, `tfplugin6.${type.name}`);
-    const result: Record<string, unknown> = {};
     while (!reader.done()) {
         const { field: number, wireType } = reader.tag();
         const field = type.byNumber.get(number);
@@ -208,7 +215,7 @@ function decode(type: MessageType, reader: WireReader, depth: number): Record<st
                 ((result[field.name] ??= []) as unknown[]).push(readValue(reader, field, depth));
             } else {
                 for (const sibling of field.oneofSiblings) delete result[sibling];
-                result[field.name] = readValue(reader, field, depth);
+                result[field.name] = readValue(reader, field, depth, result[field.name]);
             }
         } catch (error) {
             throw error instanceof WireFormatError ? error.inField(field.path) : error;

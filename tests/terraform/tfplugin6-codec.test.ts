@@ -64,6 +64,14 @@ describe("the tfplugin6 codec (tfplugin6-codec.ts), held to protobufjs over the 
         assert.deepEqual(decodeMessage("AttributePath.Step", bytes), { elementKeyInt: 3 });
     });
 
+    it("merges a message field that comes twice, and keeps a scalar's last value, as protobuf-go does", () => {
+        const bytes = Buffer.concat([
+            encodeMessage("ReadDataSource.Request", { typeName: "a", config: { msgpack: Buffer.from([1]) } }),
+            encodeMessage("ReadDataSource.Request", { typeName: "b", config: { json: Buffer.from([2]) } }),
+        ]);
+        assert.deepEqual(decodeMessage("ReadDataSource.Request", bytes), { typeName: "b", config: { msgpack: Buffer.from([1]), json: Buffer.from([2]) } });
+    });
+
     it("reads a map key `__proto__` as a key, not as the map's prototype", () => {
         const bytes = encodeMessage("GetProviderSchema.Response", { dataSourceSchemas: JSON.parse('{"__proto__": {"version": 2}}') as object });
         const decoded = decodeMessage("GetProviderSchema.Response", bytes);
