@@ -76,7 +76,8 @@ const valid: fc.Arbitrary<FuzzInput> = fc
         messageValues(upstreamType(name), 2, "all upstream fields").map((value) => ({ label: name, bytes: new Uint8Array(referenceEncode(name, value)) })),
     );
 
-const inputs: fc.Arbitrary<FuzzInput> = fc.oneof(
+/** The inputs, labelled with the message each is decoded as. */
+export const TFPLUGIN6_FUZZ_INPUTS: fc.Arbitrary<FuzzInput> = fc.oneof(
     valid,
     valid.chain(({ label, bytes }) => mutated(fc.constant(bytes)).map((changed) => ({ label, bytes: changed }))),
     fc
@@ -90,7 +91,7 @@ export function fuzzTfplugin6(options: FuzzOptions, shared: SharedArrayBuffer): 
         "tfplugin6 messages (protobuf)",
         options,
         shared,
-        inputs,
+        TFPLUGIN6_FUZZ_INPUTS,
         (input) => decodeMessage(input.label as MessageName, input.bytes),
         (error) => error instanceof WireFormatError,
     );

@@ -5,14 +5,13 @@
 import { decodeMessage } from "../../provider/terraform/tfplugin6-codec";
 import type { MessageName } from "../../provider/terraform/tfplugin6-messages";
 
-/** What one decode did: decoded, or threw (the error's class name and message). */
-export type DecodeOutcome = { decoded: true } | { decoded: false; errorName: string; message: string };
+/** What one decode did: decoded (the value), or threw (the error's class name and message). */
+export type DecodeOutcome = { decoded: true; value: Record<string, unknown> } | { decoded: false; errorName: string; message: string };
 
 /** Decodes `bytes` (hex) as the named tfplugin6 message. */
 export function decodeTfplugin6(input: { message: MessageName; hex: string }): DecodeOutcome {
     try {
-        decodeMessage(input.message, Buffer.from(input.hex, "hex"));
-        return { decoded: true };
+        return { decoded: true, value: decodeMessage(input.message, Buffer.from(input.hex, "hex")) };
     } catch (error) {
         return { decoded: false, errorName: error instanceof Error ? error.name : typeof error, message: String((error as Error)?.message ?? error) };
     }

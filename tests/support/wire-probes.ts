@@ -1,5 +1,5 @@
 /**
- * Hostile and borderline protobuf messages, each with what protobuf-go (v1.36, the decoder of Go providers and of
+ * Hostile and borderline protobuf messages, each with what protobuf-go (v1.36.11, the decoder of Go providers and of
  * the CLIs) does with it: accept it or refuse it. The provider's codec must agree on every one; where it refuses,
  * `ours` is what its error says. protobuf-go's answers were read from `proto.Unmarshal` into terraform-plugin-go's
  * generated tfplugin6 types (`tests/engine/protobuf-go-oracle`, which the engine tests run on these probes).

@@ -81,7 +81,7 @@ describe("protobuf wire format (protobuf-wire.ts): hostile messages", () => {
                     assert.ok(outcome && outcome !== "hang" && !outcome.decoded, `refused: ${JSON.stringify(outcome)}`);
                     assert.equal(outcome.errorName, "WireFormatError");
                     assert.match(outcome.message, probe.ours);
-                } else assert.deepEqual(outcome, { decoded: true });
+                } else assert.ok(outcome !== "hang" && outcome?.decoded, `decoded: ${JSON.stringify(outcome)}`);
                 const onPurpose = DELIBERATELY_TIGHTER.includes(probe.what);
                 assert.equal(probe.ours !== undefined, !accepts || onPurpose, "we refuse exactly what protobuf-go refuses, and the deliberate few");
             });
