@@ -1,8 +1,9 @@
 /**
  * `npm run generate`: writes the files derived from the option table (the options' TypeScript types, the
  * README's option tables, the Terraform provider's docs and the Pulumi registry's docs), from the release's
- * platforms (the README's platform sections) and from examples/yaml (examples/yaml-release, for users of the
- * release); `--check` writes nothing and fails, naming them, when any is stale.
+ * platforms (the README's platform sections), from examples/yaml (examples/yaml-release, for users of the
+ * release), and the tfplugin6 descriptor derived from the upstream proto (fetched with `go mod download`);
+ * `--check` writes nothing and fails, naming them, when any is stale.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -16,6 +17,8 @@ import { readmeWithReleaseSections } from "./release-platforms";
 import { YAML_EXAMPLE_FILE, YAML_RELEASE_EXAMPLE_FILE, yamlReleaseExample } from "./yaml-release-example";
 import { REGISTRY_INDEX_FILE, REGISTRY_INSTALLATION_FILE, registryIndexDoc, registryInstallationDoc } from "./pulumi-registry-docs";
 import { DATA_SOURCE_DOC_FILE, dataSourceDoc, PROVIDER_DOC_FILE, providerDoc } from "./terraform-docs";
+import { TFPLUGIN6_DESCRIPTOR_FILE, tfplugin6DescriptorSource } from "./tfplugin6-descriptor";
+import { loadProto, UPSTREAM_TFPLUGIN6 } from "./upstream-tfplugin6";
 
 /** The repository's root. */
 export const REPO_ROOT = join(__dirname, "..");
@@ -39,6 +42,7 @@ export async function generatedFiles(root: string = REPO_ROOT): Promise<Generate
     return [
         await formatted(OPTION_VALUES_FILE, optionValuesSource()),
         await formatted(PACKAGE_FACTS_FILE, packageFactsSource(packageJson)),
+        await formatted(TFPLUGIN6_DESCRIPTOR_FILE, tfplugin6DescriptorSource(loadProto(UPSTREAM_TFPLUGIN6), UPSTREAM_TFPLUGIN6)),
         { path: README_FILE, text: readmeWithReleaseSections(readmeWithTables(readme)) },
         {
             path: YAML_RELEASE_EXAMPLE_FILE,

@@ -6,7 +6,7 @@
  */
 import { CredentialsCache, ProviderSettings, quotedText, serviceText } from "../alibaba-client";
 import { CallCancellation } from "../plugin/call-cancellation";
-import { CtyValue, decodeCty, encodeCty } from "./cty-msgpack";
+import { CtyValue, decodeCty, decodeCtyJson, encodeCty } from "./cty-msgpack";
 import { readDataSource, validateDataSourceConfig } from "./data-source";
 import { readProviderConfig } from "./provider-config";
 import { configProblems } from "./config-shape";
@@ -31,7 +31,7 @@ export type RpcHandler = (request: never, signal: AbortSignal) => Promise<object
 /** A configuration's value: msgpack (what the CLIs send), else JSON; null when there is none. Throws on bad bytes. */
 function valueOf(dynamic: DynamicValue | undefined): CtyValue {
     if (dynamic?.msgpack && dynamic.msgpack.length > 0) return decodeCty(dynamic.msgpack);
-    if (dynamic?.json && dynamic.json.length > 0) return JSON.parse(Buffer.from(dynamic.json).toString("utf8")) as CtyValue;
+    if (dynamic?.json && dynamic.json.length > 0) return decodeCtyJson(dynamic.json);
     return null;
 }
 

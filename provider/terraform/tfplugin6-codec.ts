@@ -1,32 +1,32 @@
 /**
- * Encoding and decoding of the `tfplugin6` messages, read from the JSON descriptor (`tfplugin6-descriptor.ts`)
- * over the wire format of `protobuf-wire.ts`. Plain objects in and out, as protobufjs gives them with
- * `toObject(..., { enums: String, longs: Number })`: fields in camelCase, enums by name, int64 as numbers, bytes
- * as Buffers, absent fields left out. Written here rather than loaded from protobufjs, whose load and generated
- * code cost 15-25 ms at each of the three starts of a plan; `tests/terraform/tfplugin6-codec.test.ts` holds the
- * two to the same bytes and objects.
+ * Encoding and decoding of the `tfplugin6` messages, read from the descriptor generated from the upstream proto
+ * (`tfplugin6-descriptor.ts`) over the wire format of `protobuf-wire.ts`. Plain objects in and out, as protobufjs
+ * gives them with `toObject(..., { enums: String, longs: Number })`: fields in camelCase, enums by name, int64 as
+ * numbers, bytes as Buffers, absent fields left out. Written here rather than loaded from protobufjs, whose load and
+ * generated code cost 15-25 ms at each of the three starts of a plan; `tests/terraform/tfplugin6-codec.test.ts`
+ * holds the two to the same bytes and objects over the upstream proto.
+ *
+ * Decoding follows protobuf-go: fields not in the descriptor, and known fields that come with another wire type,
+ * are skipped as unknown; strings must be UTF-8; a message field that comes twice is merged, a scalar's last value
+ * wins, and so does the last member of a oneof read; nesting is bounded by
+ * {@link MAX_DEPTH}. Every refusal is a {@link WireFormatError} naming the message or field and the byte.
  */
-import { WIRE, WireFormatError, WireReader, WireWriter } from "./protobuf-wire";
+import { MAX_DEPTH, WIRE, WireFormatError, WireReader, WireWriter } from "./protobuf-wire";
 import { TFPLUGIN6_DESCRIPTOR } from "./tfplugin6-descriptor";
+import type { MessageName, Tfplugin6Message } from "./tfplugin6-messages";
+
+/** The scalar types the descriptor's fields use. */
+type Scalar = "bytes" | "string" | "bool" | "int64";
 
 /** A field as the descriptor writes it. */
 interface FieldDescriptor {
-    type: string;
     id: number;
-    rule?: string;
-    keyType?: string;
+    type: Scalar | "message" | "enum";
+    ref?: string;
+    repeated?: boolean;
+    map?: boolean;
+    oneof?: string;
 }
-
-/** A message or enum as the descriptor writes it. */
-interface TypeDescriptor {
-    fields?: Record<string, FieldDescriptor>;
-    values?: Record<string, number>;
-    nested?: Record<string, TypeDescriptor>;
-}
-
-/** The scalar types `tfplugin6`'s messages use here. */
-type Scalar = "bytes" | "string" | "bool" | "int64";
-const SCALARS: readonly string[] = ["bytes", "string", "bool", "int64"];
 
 interface EnumType {
     kind: "enum";
@@ -45,62 +45,58 @@ interface MessageType {
 
 interface Field {
     name: string;
+    /** `tfplugin6.Message.field`, for messages. */
+    path: string;
     id: number;
     repeated: boolean;
     /** A `map<string, ...>` field: entries of key (1) and value (2). */
     map: boolean;
+    /** The other members of its oneof, cleared when it is read. */
+    oneofSiblings: string[];
     type: Scalar | EnumType | MessageType;
 }
 
-let types: Map<string, EnumType | MessageType> | undefined;
+let types: Map<string, MessageType> | undefined;
 
-/** Every message and enum by full name (`tfplugin6.Schema.Block`), fields resolved by protobuf's scoping rules. */
-function registry(): Map<string, EnumType | MessageType> {
+/** Every message of the descriptor by name (`Schema.Block`), its fields' types resolved. */
+function registry(): Map<string, MessageType> {
     if (types) return types;
-    const found = new Map<string, { descriptor: TypeDescriptor; type: EnumType | MessageType }>();
-    const collect = (scope: string, nested: Record<string, TypeDescriptor>) => {
-        for (const [name, descriptor] of Object.entries(nested)) {
-            const full = scope ? `${scope}.${name}` : name;
-            if (descriptor.values) {
-                const numbers = descriptor.values;
-                found.set(full, { descriptor, type: { kind: "enum", name: full, numbers, names: new Map(Object.entries(numbers).map(([n, v]) => [v, n])) } });
-            } else if (descriptor.fields) {
-                found.set(full, { descriptor, type: { kind: "message", name: full, fields: [], byNumber: new Map() } });
-            }
-            if (descriptor.nested) collect(full, descriptor.nested);
-        }
-    };
-    collect("", TFPLUGIN6_DESCRIPTOR.nested as Record<string, TypeDescriptor>);
-    // Protobuf's scoping: a type name is looked up in the message's scope, then each enclosing one.
-    const lookUp = (scope: string, name: string): EnumType | MessageType => {
-        for (let at = scope; ; at = at.slice(0, Math.max(0, at.lastIndexOf(".")))) {
-            const hit = found.get(at ? `${at}.${name}` : name);
-            if (hit) return hit.type;
-            if (!at) throw new Error(`tfplugin6 descriptor: no type ${name} from ${scope}`);
-        }
-    };
-    for (const [full, { descriptor, type }] of found) {
-        if (type.kind !== "message") continue;
-        for (const [name, field] of Object.entries(descriptor.fields ?? {})) {
+    const messages = TFPLUGIN6_DESCRIPTOR.messages as Readonly<Record<string, Readonly<Record<string, FieldDescriptor>>>>;
+    const enums = TFPLUGIN6_DESCRIPTOR.enums as Readonly<Record<string, Readonly<Record<string, number>>>>;
+    const found = new Map<string, MessageType>(Object.keys(messages).map((name) => [name, { kind: "message", name, fields: [], byNumber: new Map() }]));
+    const enumTypes = new Map<string, EnumType>(
+        Object.entries(enums).map(([name, numbers]) => [
+            name,
+            { kind: "enum", name, numbers, names: new Map(Object.entries(numbers).map(([n, v]) => [v, n])) },
+        ]),
+    );
+    for (const [name, type] of found) {
+        const descriptors = Object.entries(messages[name] ?? {});
+        for (const [fieldName, field] of descriptors) {
+            const ref = field.ref ?? "";
+            const resolvedType = field.type === "message" ? found.get(ref) : field.type === "enum" ? enumTypes.get(ref) : field.type;
+            if (!resolvedType) throw new Error(`tfplugin6 descriptor: ${name}.${fieldName} refers to ${ref}, which it does not describe`);
             const resolved: Field = {
-                name,
+                name: fieldName,
+                path: `tfplugin6.${name}.${fieldName}`,
                 id: field.id,
-                repeated: field.rule === "repeated",
-                map: field.keyType !== undefined,
-                type: SCALARS.includes(field.type) ? (field.type as Scalar) : lookUp(full, field.type),
+                repeated: field.repeated === true,
+                map: field.map === true,
+                oneofSiblings: field.oneof ? descriptors.filter(([other, d]) => other !== fieldName && d.oneof === field.oneof).map(([other]) => other) : [],
+                type: resolvedType,
             };
             type.fields.push(resolved);
             type.byNumber.set(field.id, resolved);
         }
         type.fields.sort((a, b) => a.id - b.id);
     }
-    types = new Map([...found].map(([name, { type }]) => [name, type]));
+    types = found;
     return types;
 }
 
 function messageType(name: string): MessageType {
-    const type = registry().get(`tfplugin6.${name}`);
-    if (type?.kind !== "message") throw new Error(`tfplugin6 has no message ${name}`);
+    const type = registry().get(name);
+    if (!type) throw new Error(`tfplugin6 has no message ${name} in the descriptor`);
     return type;
 }
 
@@ -161,64 +157,87 @@ function wireTypeOf(field: Field): number {
     return field.map ? WIRE.bytes : valueWireType(field.type);
 }
 
-/** Reads one value of `field` (its wire type checked by the caller). */
-function readValue(reader: WireReader, field: Field): unknown {
+/**
+ * Reads one value of `field` (its wire type checked by the caller); a message at nesting `depth`, merged into
+ * `previous` when the field came before (protobuf's rule for a singular message field that comes twice).
+ */
+function readValue(reader: WireReader, field: Field, depth: number, previous?: unknown): unknown {
     const type = field.type;
-    if (type === "string") return reader.lengthDelimited().toString("utf8");
+    if (type === "string") return reader.string();
     if (type === "bytes") return reader.lengthDelimited();
-    if (type === "bool") return reader.varint() !== 0;
-    if (type === "int64") return reader.varint();
+    if (type === "bool") return reader.bool();
+    if (type === "int64") return reader.int64();
     if (type.kind === "enum") {
-        const number = reader.varint();
+        const number = reader.int32();
         return type.names.get(number) ?? number;
     }
-    const bytes = reader.lengthDelimited();
-    return decode(type, bytes);
+    const into = previous !== null && typeof previous === "object" && !(previous instanceof Uint8Array) ? (previous as Record<string, unknown>) : {};
+    return decode(type, reader.embedded(), depth + 1, into);
 }
 
-/** A map entry's key (field 1) and value (field 2). */
-function readMapEntry(bytes: Buffer, field: Field): [string, unknown] {
-    const reader = new WireReader(bytes);
+/** A map entry's key (field 1) and value (field 2); other fields, and these with another wire type, skipped. */
+function readMapEntry(reader: WireReader, field: Field, depth: number): [string, unknown] {
     let key = "";
     let value: unknown = typeof field.type === "object" && field.type.kind === "message" ? {} : undefined;
     while (!reader.done()) {
         const { field: number, wireType } = reader.tag();
-        if (number === 1 && wireType === WIRE.bytes) key = reader.lengthDelimited().toString("utf8");
-        else if (number === 2 && wireType === valueWireType(field.type)) value = readValue(reader, field);
-        else reader.skip(wireType);
+        if (number === 1 && wireType === WIRE.bytes) key = reader.string();
+        else if (number === 2 && wireType === valueWireType(field.type)) value = readValue(reader, field, depth, value);
+        else reader.skip(number, wireType, depth);
     }
     return [key, value];
 }
 
-function decode(type: MessageType, bytes: Uint8Array): Record<string, unknown> {
-    const reader = new WireReader(bytes);
-    const result: Record<string, unknown> = {};
+/** Sets an own property, even one named `__proto__` (a map key from the wire). */
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * Decodes `type` from the reader's bytes into `result` (a new object, or the same message read before, which this
+ * one merges into), the message at nesting `depth` (the top-level message is 1).
+ */
+function decode(type: MessageType, reader: WireReader, depth: number, result: Record<string, unknown> = {}): Record<string, unknown> {
+    if (depth > MAX_DEPTH) throw new WireFormatError(`messages nest deeper than ${MAX_DEPTH}`, reader.position, `tfplugin6.${type.name}`);
     while (!reader.done()) {
         const { field: number, wireType } = reader.tag();
         const field = type.byNumber.get(number);
-        if (!field) {
-            reader.skip(wireType);
+        if (!field || wireType !== wireTypeOf(field)) {
+            // Unknown, or known with another wire type: skipped, as protobuf-go does (an end-group here closes nothing).
+            reader.skip(number, wireType, depth);
             continue;
         }
-        if (wireType !== wireTypeOf(field)) throw new WireFormatError(`${type.name}.${field.name} came as wire type ${wireType}`);
-        if (field.map) {
-            const [key, value] = readMapEntry(reader.lengthDelimited(), field);
-            ((result[field.name] ??= {}) as Record<string, unknown>)[key] = value;
-        } else if (field.repeated) {
-            ((result[field.name] ??= []) as unknown[]).push(readValue(reader, field));
-        } else {
-            result[field.name] = readValue(reader, field);
+        try {
+            if (field.map) {
+                const [key, value] = readMapEntry(reader.embedded(), field, depth + 1);
+                define((result[field.name] ??= {}) as Record<string, unknown>, key, value);
+            } else if (field.repeated) {
+                ((result[field.name] ??= []) as unknown[]).push(readValue(reader, field, depth));
+            } else {
+                for (const sibling of field.oneofSiblings) delete result[sibling];
+                result[field.name] = readValue(reader, field, depth, result[field.name]);
+            }
+        } catch (error) {
+            throw error instanceof WireFormatError ? error.inField(field.path) : error;
         }
     }
     return result;
 }
 
 /** Encodes a plain object as the named message (`ReadDataSource.Response`): enums by name, int64 as numbers, bytes as Uint8Arrays. */
-export function encodeMessage(name: string, value: object): Buffer {
+export function encodeMessage(name: MessageName, value: object): Buffer {
     return encode(messageType(name), value as Record<string, unknown>);
 }
 
-/** Decodes the named message into a plain object (enums by name, int64 as numbers, bytes as Buffers). */
-export function decodeMessage<T>(name: string, bytes: Uint8Array): T {
-    return decode(messageType(name), bytes) as T;
+/**
+ * Decodes the named message into a plain object (enums by name, int64 as numbers, bytes as Buffers); malformed
+ * bytes are refused with a {@link WireFormatError} naming the message, the field when known, and the byte.
+ */
+export function decodeMessage<M extends MessageName>(name: M, bytes: Uint8Array): Tfplugin6Message<M> {
+    const type = messageType(name);
+    try {
+        return decode(type, new WireReader(bytes), 1) as Tfplugin6Message<M>;
+    } catch (error) {
+        throw error instanceof WireFormatError ? error.inField(`tfplugin6.${name}`) : error;
+    }
 }

@@ -3,7 +3,8 @@
  * OpenTofu do through hashicorp/go-plugin: started from a consumer project's `node_modules/.bin` with the magic
  * cookie, the protocol versions and (AutoMTLS) a client certificate in its environment; its handshake line read
  * from stdout; a gRPC client over the Unix socket, with TLS trusting only the certificate of the line's sixth
- * field and presenting the client certificate. Values are cty msgpack, encoded here with a codec of the test's own.
+ * field and presenting the client certificate. Messages are encoded and decoded by protobufjs over the upstream
+ * `tfplugin6.proto` (not the provider's own descriptor and codec), values by a cty msgpack codec of the test's own.
  */
 import { ChildProcess, execFileSync, spawn } from "node:child_process";
 import { X509Certificate } from "node:crypto";
@@ -12,10 +13,9 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import * as msgpack from "@msgpack/msgpack";
-import * as protobuf from "protobufjs/light";
 import { SOCKET_DIR_PREFIX } from "../../provider/terraform/handshake";
-import { TFPLUGIN6_DESCRIPTOR } from "../../provider/terraform/tfplugin6-descriptor";
 import { hermeticEnv } from "./hermetic-env";
+import { upstreamType } from "./upstream-tfplugin6-values";
 
 /** The executable, as the CLI finds it. */
 export const TERRAFORM_PROVIDER_EXECUTABLE = "terraform-provider-alicloudmessagecontacts";
@@ -175,15 +175,14 @@ export function grpcTarget(handshake: Handshake): string {
     throw new Error(`handshake network ${JSON.stringify(handshake.network)}: expected unix or tcp (${handshake.line})`);
 }
 
-/** The `tfplugin6` messages, from the descriptor the provider ships. */
-const root = protobuf.Root.fromJSON(TFPLUGIN6_DESCRIPTOR);
-
+/** The upstream `tfplugin6` message's encoder (`ReadDataSource.Request`). */
 function encoder(name: string) {
-    const type = root.lookupType(`tfplugin6.${name}`);
+    const type = upstreamType(name);
     return (value: object) => Buffer.from(type.encode(type.fromObject(value as Record<string, unknown>)).finish());
 }
+/** The upstream `tfplugin6` message's decoder, with defaults as a Go client sees them. */
 function decoder(name: string) {
-    const type = root.lookupType(`tfplugin6.${name}`);
+    const type = upstreamType(name);
     return (bytes: Buffer) => type.toObject(type.decode(bytes), { enums: String, longs: Number, defaults: true }) as Record<string, unknown>;
 }
 
@@ -374,6 +373,11 @@ export class TerraformProviderClient {
 /** The client certificate of every start in this process. */
 let clientPem: PemPair | undefined;
 
+/** The client certificate every {@link startTerraformProvider} of this process presents (made on first use). */
+export function sharedClientCertificate(): PemPair {
+    return (clientPem ??= clientCertificate());
+}
+
 /**
  * Starts the provider with AutoMTLS (as the CLIs do by default) and connects; `env` adds to its environment;
  * `launch` starts another executable than the consumer project's (see {@link spawnProvider}).
@@ -383,15 +387,10 @@ export async function startTerraformProvider(
     env: Record<string, string | undefined> = {},
     launch?: ProviderCommand & { handshakeTimeoutMs?: number },
 ): Promise<TerraformProviderClient> {
-    clientPem ??= clientCertificate();
-    const provider = spawnProvider(
-        projectDir,
-        { ...MAGIC_COOKIE, PLUGIN_PROTOCOL_VERSIONS: "5,6", PLUGIN_CLIENT_CERT: clientPem.cert, ...env },
-        "ignore",
-        launch,
-    );
+    const pem = sharedClientCertificate();
+    const provider = spawnProvider(projectDir, { ...MAGIC_COOKIE, PLUGIN_PROTOCOL_VERSIONS: "5,6", PLUGIN_CLIENT_CERT: pem.cert, ...env }, "ignore", launch);
     const handshake = await handshakeOf(provider, launch?.handshakeTimeoutMs);
-    const credentials = grpc.credentials.createSsl(Buffer.from(serverCertPem(handshake)), Buffer.from(clientPem.key), Buffer.from(clientPem.cert));
+    const credentials = grpc.credentials.createSsl(Buffer.from(serverCertPem(handshake)), Buffer.from(pem.key), Buffer.from(pem.cert));
     const client = new TerraformProviderClient(provider, handshake, credentials);
     await client.ready(launch?.handshakeTimeoutMs);
     return client;
