@@ -87,17 +87,24 @@ describe("Terraform provider: hostile configurations and names", function () {
             const answer = await dataSourceCall(rpc, config);
             assert.equal(answer.diagnostics.length, 1, `${rpc}: ${JSON.stringify(answer.diagnostics)}`);
             assert.equal(answer.diagnostics[0]?.severity, "ERROR");
-            assert.match(answer.diagnostics[0]?.summary ?? "", summary, rpc);
-            assert.match(answer.diagnostics[0]?.detail ?? "", detail, rpc);
+            assert.match(answer.diagnostics[0]?.summary ?? "", summary, `${rpc}: ${JSON.stringify(answer.diagnostics)}`);
+            assert.match(answer.diagnostics[0]?.detail ?? "", detail, `${rpc}: ${JSON.stringify(answer.diagnostics)}`);
             assert.equal(answer.state, undefined, `${rpc} answers no state`);
         }
         assert.equal(requests(), 0, "nothing was sent to the service");
     };
 
     describe("configurations that should fail", () => {
-        it("a data source configuration with an integer key: refused, naming it, nothing read or copied into a state", async () => {
+        it("a data source configuration with an integer key: refused as no cty value (an object's keys are strings), nothing read or copied into a state", async () => {
             await refusedByBoth(
                 { msgpack: dataSourceWith([7, "x"]) },
+                /^Invalid configuration$/,
+                /could not be decoded: not a cty value in msgpack: a map key is not a string \(head byte 0x7\)/,
+            );
+            // In JSON the key is a string: an attribute the schema does not declare, named.
+            const json = JSON.stringify(objectValue(DATA_SOURCE_ATTRIBUTES, {})).replace(/}$/, ',"7":"x"}');
+            await refusedByBoth(
+                { json: Buffer.from(json) },
                 /^Unsupported attribute$/,
                 /has an attribute its schema does not declare: "7"\. It declares contact_id, page_size/,
             );
@@ -107,7 +114,7 @@ describe("Terraform provider: hostile configurations and names", function () {
             await refusedByBoth(
                 { msgpack: dataSourceWith(["__proto__", { polluted: true }]) },
                 /^Invalid configuration$/,
-                /could not be decoded: The key __proto__ is not allowed\./,
+                /could not be decoded: not a cty value in msgpack: The key __proto__ is not allowed/,
             );
             const json = JSON.stringify(objectValue(DATA_SOURCE_ATTRIBUTES, {})).replace(/}$/, ',"__proto__":{"polluted":true}}');
             await refusedByBoth({ json: Buffer.from(json) }, /^Unsupported attribute$/, /does not declare: "__proto__"/);
@@ -164,7 +171,11 @@ describe("Terraform provider: hostile configurations and names", function () {
                 const withInteger = rawMap([...Object.entries(objectValue(PROVIDER_ATTRIBUTES, keys())), [1, "x"]]);
                 for (const rpc of ["ValidateProviderConfig", "ConfigureProvider"]) {
                     const answer = await other.call(rpc, { config: { msgpack: withInteger } });
-                    assert.match(JSON.stringify(answer.diagnostics), /The provider block has an attribute its schema does not declare: \\"1\\"/, rpc);
+                    assert.match(
+                        JSON.stringify(answer.diagnostics),
+                        /The provider block could not be decoded: not a cty value in msgpack: a map key is not a string/,
+                        rpc,
+                    );
                 }
                 const afterInteger = await other.read({});
                 assert.match(afterInteger.diagnostics[0]?.summary ?? "", /Provider not configured/);
