@@ -31,14 +31,14 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { withLock } from "./build-lock";
+import { withLock } from "../toolchain/build-lock";
+import { PYTHON_REQUIREMENTS, pythonEnvironmentPython, pythonStampPath, pythonVenvDir } from "../toolchain/python-environment";
 import { EngineBuildError, ensureStep, goBuild, progress, runChild, since } from "./build-steps";
 import { ensureLanguageHosts } from "./build-language-hosts";
 import { ensureTerraformClis } from "./build-terraform-clis";
 import {
     ENGINE_MODULE_DIR,
     engineBinDir,
-    enginePythonPath,
     GEN_SDK_DIR,
     GEN_SDK_NAME,
     genSdkSourceHash,
@@ -46,9 +46,6 @@ import {
     pinnedPulumiVersion,
     pinnedYamlVersion,
     PULUMI_CLI_PACKAGE,
-    PYTHON_REQUIREMENTS,
-    pythonStampPath,
-    pythonVenvDir,
     releaseBuildFlags,
     requiredGoVersion,
     SHIM_NAMES,
@@ -212,7 +209,7 @@ function checkPython(): string {
 function pythonEnvReady(): boolean {
     if (!existsSync(pythonStampPath())) return false;
     const check = "import importlib.util, sys; sys.exit(importlib.util.find_spec('pulumi') is None)";
-    return spawnSync(enginePythonPath(), ["-c", check], { stdio: "ignore" }).status === 0;
+    return spawnSync(pythonEnvironmentPython(), ["-c", check], { stdio: "ignore" }).status === 0;
 }
 
 /** Runs `command` for the Python environment's build, its output on stderr, or fails saying what it was for. */
@@ -234,7 +231,7 @@ async function installPythonEnv(pythonVersion: string): Promise<void> {
     process.stderr.write(`making the Python ${pythonVersion} environment ${venv} (pip install -r ${PYTHON_REQUIREMENTS})\n`);
     const started = Date.now();
     await runPythonStep(`python3 -m venv ${venv}`, "python3", ["-m", "venv", venv], " (on Debian and Ubuntu, install python3-venv)");
-    const python = enginePythonPath();
+    const python = pythonEnvironmentPython();
     await runPythonStep(`pip install -r ${PYTHON_REQUIREMENTS}`, python, ["-m", "pip", "install", "--quiet", "-r", PYTHON_REQUIREMENTS]);
     const freeze = spawnSync(python, ["-m", "pip", "freeze"], { encoding: "utf8", env: { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: "1" } });
     if (freeze.status !== 0) throw new EngineBuildError(`pip freeze in ${venv} failed: ${freeze.stderr.trim()}`);

@@ -14,7 +14,9 @@
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { EngineBuildError, ensureStep, progress, runChild, since } from "./build-steps";
-import { ENGINE_MODULE_DIR, enginePythonPath, LANGUAGE_HOSTS_DIR, LANGUAGE_HOST_NAMES, pinnedPulumiVersion, shortHash } from "./pulumi-engine";
+import { shortHash } from "../toolchain/cache";
+import { pythonEnvironmentPython } from "../toolchain/python-environment";
+import { ENGINE_MODULE_DIR, LANGUAGE_HOSTS_DIR, LANGUAGE_HOST_NAMES, pinnedPulumiVersion } from "./pulumi-engine";
 
 /** The repository's root (this file is in `engine/`). */
 const REPO_ROOT = dirname(ENGINE_MODULE_DIR);
@@ -50,7 +52,7 @@ function hostDependencies(): Record<string, string> {
 /** The folder of the installed hosts: named after what they are made of. */
 function hostsInstallDir(binDir: string, dependencies: Record<string, string>): string {
     const files = [...sourceFiles(LANGUAGE_HOSTS_DIR, REPO_ROOT), ...sourceFiles(SHARED_SOURCES, REPO_ROOT)];
-    const hash = shortHash([JSON.stringify(dependencies), pinnedPulumiVersion(), enginePythonPath(), ...files.flat()]);
+    const hash = shortHash([JSON.stringify(dependencies), pinnedPulumiVersion(), pythonEnvironmentPython(), ...files.flat()]);
     return join(dirname(binDir), "language-hosts", hash);
 }
 
@@ -108,7 +110,7 @@ async function installHosts(installDir: string, dependencies: Record<string, str
         progress(`compiled the language hosts in ${since(started)}`);
         const pythonExec = join(installDir, "python", "pulumi_language_python_exec.py");
         cpSync(join(LANGUAGE_HOSTS_DIR, "python", "pulumi_language_python_exec.py"), join(partial, "python", "pulumi_language_python_exec.py"));
-        const settings = { version: pinnedPulumiVersion(), defaultPython: enginePythonPath(), pythonExec };
+        const settings = { version: pinnedPulumiVersion(), defaultPython: pythonEnvironmentPython(), pythonExec };
         writeFileSync(join(partial, "host.json"), `${JSON.stringify(settings, null, 2)}\n`);
         rmSync(installDir, { recursive: true, force: true });
         renameSync(partial, installDir);

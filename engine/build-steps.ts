@@ -3,10 +3,12 @@
  * that it still runs, a `go build` (or `go install`) that writes its executable under a temporary name and renames
  * it into place, and a step run under its lock file (`build-lock.ts`) only when it is still to do.
  */
-import { spawn } from "node:child_process";
 import { mkdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { withLock } from "./build-lock";
+import { withLock } from "../toolchain/build-lock";
+import { progress, runChild, since } from "../toolchain/progress";
+
+export { progress, runChild, since };
 
 /** A failure with a message for the person who ran `npm run engine`. */
 export class EngineBuildError extends Error {
@@ -37,40 +39,6 @@ export interface GoInstall {
     flags: string[];
     /** The executable to write. */
     target: string;
-}
-
-/** A progress line on stderr. */
-export function progress(line: string): void {
-    process.stderr.write(`${line}\n`);
-}
-
-/** Seconds since `started`, for progress lines: `12.3 s`. */
-export const since = (started: number) => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-
-/** How often a running step says it still runs. */
-const STILL_RUNNING_EVERY_MS = 30_000;
-
-/**
- * Runs `command` with its output on stderr, saying every 30 s that `doing` still runs; resolves with its exit
- * status (or the error that kept it from starting).
- */
-export function runChild(
-    doing: string,
-    command: string,
-    args: string[],
-    options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
-): Promise<{ status: number | null; error?: Error }> {
-    const started = Date.now();
-    return new Promise((resolve) => {
-        const child = spawn(command, args, { ...options, stdio: ["ignore", 2, 2] });
-        const ticker = setInterval(() => progress(`... still ${doing} (${Math.round((Date.now() - started) / 1000)} s)`), STILL_RUNNING_EVERY_MS);
-        const done = (result: { status: number | null; error?: Error }) => {
-            clearInterval(ticker);
-            resolve(result);
-        };
-        child.on("error", (error) => done({ status: null, error }));
-        child.on("close", (status) => done({ status }));
-    });
 }
 
 /** The environment of every Go command of the engine: no cgo, the Go on PATH, the module files as committed. */

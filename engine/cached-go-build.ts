@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { cacheRoot, shortHash } from "./pulumi-engine";
+import { cacheRoot, shortHash } from "../toolchain/cache";
 
 /** Every file under `dir`, by path relative to `root`, sorted, then its content. */
 function sourceParts(dir: string, root: string): (string | Buffer)[] {

@@ -5,10 +5,10 @@
  * a Python virtual environment with the Pulumi SDK (`python-requirements.txt`) beside that folder. `npm run engine`
  * fills them (`build-engine.ts`); the engine tests only find them.
  */
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { cacheRoot, shortHash } from "../toolchain/cache";
+import { pythonEnvironmentPython, pythonStampPath, pythonVenvDir } from "../toolchain/python-environment";
 
 /** This folder: the tools module (go.mod, go.sum) and the shims. */
 export const ENGINE_MODULE_DIR = resolve(__dirname);
@@ -29,8 +29,6 @@ export const GEN_SDK_NAME = "pulumi-gen-sdk";
 export const LANGUAGE_HOSTS_DIR = join(ENGINE_MODULE_DIR, "language-hosts");
 /** The language hosts' executables in the bin folder (no Go module serves Pulumi's own). */
 export const LANGUAGE_HOST_NAMES = ["pulumi-language-nodejs", "pulumi-language-python"] as const;
-/** The Python packages of the engine's virtual environment (`pip install -r`). */
-export const PYTHON_REQUIREMENTS = join(ENGINE_MODULE_DIR, "python-requirements.txt");
 
 /** The build flags of Pulumi's releases (`.goreleaser.yml`, `scripts/go-wrapper.sh`), for `version`. */
 export function releaseBuildFlags(version: string): string[] {
@@ -77,19 +75,6 @@ export function requiredGoVersion(): string {
     return match[1];
 }
 
-/** The first 12 hex digits of the SHA-256 of `parts`, each length-prefixed (so no two lists hash alike by concatenation). */
-export function shortHash(parts: readonly (string | Buffer)[]): string {
-    const hash = createHash("sha256");
-    for (const part of parts) hash.update(`${Buffer.byteLength(part)}:`).update(part);
-    return hash.digest("hex").slice(0, 12);
-}
-
-/** The cache root: `$XDG_CACHE_HOME` or `~/.cache`, then this project's folder. */
-export function cacheRoot(): string {
-    const base = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
-    return join(base, "pulumi-alicloud-message-contacts");
-}
-
 /**
  * The folder holding `pulumi`, `pulumi-language-yaml`, `pulumi-gen-sdk` and the plugin shims. Named after the
  * version and a hash of what decides the Go binaries' modules (both go.mod and go.sum files, the build flags), so a
@@ -118,21 +103,6 @@ export function genSdkSourceHash(): string {
 /** The file recording the {@link genSdkSourceHash} that the bin folder's `pulumi-gen-sdk` was built from. */
 export function genSdkStampPath(): string {
     return join(dirname(engineBinDir()), `${GEN_SDK_NAME}.sources`);
-}
-
-/** The Python virtual environment: `python/<hash of the requirements file>/venv` under the cache root. */
-export function pythonVenvDir(): string {
-    return join(cacheRoot(), "python", shortHash([readFileSync(PYTHON_REQUIREMENTS)]), "venv");
-}
-
-/** The Python interpreter of the virtual environment (the Pulumi SDK importable from it). */
-export function enginePythonPath(): string {
-    return join(pythonVenvDir(), "bin", "python");
-}
-
-/** The file written once the virtual environment's packages are installed: their `pip freeze`. */
-export function pythonStampPath(): string {
-    return join(dirname(pythonVenvDir()), "installed.txt");
 }
 
 /** The names of the shims in {@link SHIMS_DIR}, each installed into the bin folder under the same name. */
@@ -178,7 +148,7 @@ function missingParts(binDir: string): string[] {
         const stamp = genSdkStampPath();
         if (!existsSync(stamp) || readFileSync(stamp, "utf8").trim() !== genSdkSourceHash()) missing.push(`${GEN_SDK_NAME} (older than gen-sdk/)`);
     }
-    if (!existsSync(enginePythonPath()) || !existsSync(pythonStampPath())) missing.push(`the Python environment ${pythonVenvDir()}`);
+    if (!existsSync(pythonEnvironmentPython()) || !existsSync(pythonStampPath())) missing.push(`the Python environment ${pythonVenvDir()}`);
     return missing;
 }
 
@@ -200,6 +170,6 @@ export function findEngine(): PulumiEngine {
         nodejsLanguageHost: join(binDir, "pulumi-language-nodejs"),
         pythonLanguageHost: join(binDir, "pulumi-language-python"),
         genSdk: join(binDir, GEN_SDK_NAME),
-        pythonPath: enginePythonPath(),
+        pythonPath: pythonEnvironmentPython(),
     };
 }

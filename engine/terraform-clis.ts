@@ -14,7 +14,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { ENGINE_MODULE_DIR, engineBinDir, requiredModuleVersion, shortHash } from "./pulumi-engine";
+import { shortHash } from "../toolchain/cache";
+import { ENGINE_MODULE_DIR, engineBinDir, requiredModuleVersion } from "./pulumi-engine";
 import { terraformEnv } from "./terraform-env";
 
 /** The tools module that builds `tofu`. */

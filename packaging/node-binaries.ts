@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { withLock } from "../engine/build-lock";
+import { withLock } from "../toolchain/build-lock";
 import { executableSuffix, Platform, PLATFORMS } from "./platforms";
 
 /**

@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { z } from "zod";
-import { enginePythonPath } from "../engine/pulumi-engine";
+import { pythonEnvironmentPython } from "../toolchain/python-environment";
 import { PYTHON_PACKAGE } from "../provider/plugin/schema";
 
 /** The repository's root. */
@@ -70,7 +70,7 @@ export function pluginJsonInWheel(python: string, wheel: string): PulumiPluginJs
  * give the same bytes. Throws when the wheel does not carry the SDK's `pulumi-plugin.json`.
  */
 export function buildPythonWheel(options: PythonWheelOptions = {}): string {
-    const python = options.python ?? enginePythonPath();
+    const python = options.python ?? pythonEnvironmentPython();
     const sdkDir = options.sdkDir ?? PYTHON_SDK_DIR;
     const outDir = options.outDir ?? RELEASE_DIR;
     const version = sdkVersion(sdkDir);

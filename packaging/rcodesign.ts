@@ -7,9 +7,9 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { withLock } from "../engine/build-lock";
-import { runChild } from "../engine/build-steps";
-import { cacheRoot } from "../engine/pulumi-engine";
+import { withLock } from "../toolchain/build-lock";
+import { runChild } from "../toolchain/progress";
+import { cacheRoot } from "../toolchain/cache";
 
 /** The crate that ships `rcodesign`. */
 export const RCODESIGN_CRATE = "apple-codesign";

@@ -7,9 +7,9 @@
  */
 import { z } from "zod";
 import { PACKAGE_JSON_FACTS } from "./package-facts";
+import { NPM_PACKAGE_NAME } from "./package-version";
 
-/** The npm package's name, by which its package.json is recognised. */
-export const NPM_PACKAGE_NAME = "pulumi-alicloud-message-contacts";
+export { NPM_PACKAGE_NAME };
 
 /** `git+https://github.com/<owner>/<name>.git`, `https://github.com/<owner>/<name>`, `github:<owner>/<name>`. */
 const GITHUB_REPOSITORY = /^(?:git\+)?(?:https:\/\/github\.com\/|github:)([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]+?)(?:\.git)?\/?$/;

@@ -12,7 +12,7 @@ import { join, resolve } from "node:path";
 import { z } from "zod";
 import { cachedGoBuild } from "../engine/cached-go-build";
 import { ENGINE_MODULE_DIR, findEngine } from "../engine/pulumi-engine";
-import { packageVersion } from "../provider/plugin/main";
+import { packageVersion } from "../provider/package-version";
 import { packageSchema } from "../provider/plugin/schema";
 
 /** This folder. */

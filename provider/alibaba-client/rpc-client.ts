@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { CredentialsProvider } from "./credentials";
+import type { CredentialsProvider } from "./credentials/credentials";
 import type { Endpoint } from "./endpoint";
 import type { Operation } from "./operation/operation";
 import { AlibabaCloudApiError, isThrottlingCode } from "./errors";

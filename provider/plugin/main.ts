@@ -8,25 +8,11 @@
  * local caller of its port.
  */
 import "../plugin-process/compile-cache";
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import type * as grpc from "@grpc/grpc-js";
 import { exitWithParent } from "../plugin-process/exit-with-parent";
-import { CallCancellation } from "./call-cancellation";
+import { CallCancellation } from "../plugin-process/call-cancellation";
+import { packageVersion } from "../package-version";
 import { pulumiRuntime } from "./pulumi-runtime";
-
-/** The version in this package's package.json, found upwards from this file (source or dist). */
-export function packageVersion(from: string = __dirname): string {
-    for (let dir = from; ; dir = dirname(dir)) {
-        try {
-            const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: unknown; version?: unknown };
-            if (manifest.name === "pulumi-alicloud-message-contacts" && typeof manifest.version === "string") return manifest.version;
-        } catch {
-            // No package.json here: look further up.
-        }
-        if (dirname(dir) === dir) throw new Error(`no package.json of pulumi-alicloud-message-contacts above ${from}`);
-    }
-}
 
 /**
  * Every method of the service, each loading the implementation (and with it the client and zod, about 60 ms) on

@@ -13,7 +13,7 @@ import { listingResource, PropertyFailure, Props } from "../listing-resource";
 import { FUNCTION_TOKEN, PACKAGE_NAME, RESOURCE_TOKEN } from "../pulumi-names";
 import { keepSecret, revealProps, secretNames, unknownNames } from "../wire-format";
 import { getMessageContactVerifications } from "./get-function";
-import { CallCancellation, CallCancelledError, CancellableCall } from "./call-cancellation";
+import { CallCancellation, CallCancelledError, CancellableCall } from "../plugin-process/call-cancellation";
 import { FUNCTION_VOCABULARY, pluginConfigKey, PLUGIN_VOCABULARY, pluginKeyOf, readPluginConfig, SECRET_PLUGIN_KEYS } from "./plugin-config";
 import { pulumiRuntime } from "./pulumi-runtime";
 import { packageSchema } from "./schema";

@@ -11,7 +11,7 @@ import {
     TransportError,
     TransportFailure,
 } from "../alibaba-client";
-import { CallCancelledError } from "../plugin/call-cancellation";
+import { CallCancelledError } from "../plugin-process/call-cancellation";
 import { attributeError } from "./provider-config";
 import { DATA_SOURCE_ARGUMENTS, snakeCase } from "./terraform-names";
 import type { Diagnostic } from "./tfplugin6-messages";

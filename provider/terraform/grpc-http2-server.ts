@@ -17,7 +17,7 @@
  */
 import type * as http2 from "node:http2";
 import { createServer, Server, Socket } from "node:net";
-import type { CancellableCall } from "../plugin/call-cancellation";
+import type { CancellableCall } from "../plugin-process/call-cancellation";
 import type * as StreamHandlerModule from "./grpc-stream-handler";
 
 /** The gRPC status codes the server and its methods answer. */

@@ -16,7 +16,7 @@
  */
 import { EventEmitter } from "node:events";
 import { constants, Http2Session, IncomingHttpHeaders, ServerHttp2Stream } from "node:http2";
-import type { CancellableCall } from "../plugin/call-cancellation";
+import type { CancellableCall } from "../plugin-process/call-cancellation";
 import { BufferBudget } from "./grpc-buffer-budget";
 import { GRPC_STATUS, GrpcStatusError, Http2GrpcServerOptions, UnaryMethod } from "./grpc-http2-server";
 import { frameMessage, UnaryRequestReader } from "./grpc-message-reader";

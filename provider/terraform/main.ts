@@ -15,7 +15,7 @@ import "../plugin-process/compile-cache";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CallCancellation } from "../plugin/call-cancellation";
+import { CallCancellation } from "../plugin-process/call-cancellation";
 import { exitWithParent } from "../plugin-process/exit-with-parent";
 import { goPluginMethods } from "./go-plugin-services";
 import { Http2GrpcServer } from "./grpc-http2-server";
@@ -130,7 +130,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
  */
 function writeMirrorCommand(args: readonly string[]): void {
     const mirror = require("./mirror-layout") as typeof import("./mirror-layout");
-    const { packageVersion } = require("../plugin/main") as typeof import("../plugin/main");
+    const { packageVersion } = require("../package-version") as typeof import("../package-version");
     try {
         const dir = mirror.mirrorDirArgument(args);
         const written = mirror.writeMirror({ dir, version: packageVersion(__dirname), mainScript: __filename });

@@ -4,7 +4,7 @@
  * line comes as soon as the server listens. A handler's unexpected error is answered as INTERNAL with its message,
  * never a stack trace; RPCs not listed are answered UNIMPLEMENTED by the server.
  */
-import type { CallCancellation } from "../plugin/call-cancellation";
+import type { CallCancellation } from "../plugin-process/call-cancellation";
 import { GRPC_STATUS, GrpcStatusError, Methods } from "./grpc-http2-server";
 import type * as ServerModule from "./provider-server";
 import type * as CodecModule from "./tfplugin6-codec";

@@ -5,7 +5,7 @@
  * the wire.
  */
 import { CredentialsCache, ProviderSettings, quotedText, serviceText } from "../alibaba-client";
-import { CallCancellation } from "../plugin/call-cancellation";
+import { CallCancellation } from "../plugin-process/call-cancellation";
 import { CtyValue, decodeCty, decodeCtyJson, encodeCty } from "./cty-msgpack";
 import { readDataSource, validateDataSourceConfig } from "./data-source";
 import { readProviderConfig } from "./provider-config";

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { AlibabaCloudApiError, listMessageContactVerifications } from "../../provider/alibaba-client";
-import { needsRefresh } from "../../provider/alibaba-client/credentials";
+import { needsRefresh } from "../../provider/alibaba-client/credentials/assume-role-provider";
 import { readStackConfig } from "../../provider/dynamic/stack-config";
 import { useEmulator, verifications } from "../support/emulator-fixture";
 

@@ -19,7 +19,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { Emulator, startEmulator } from "../../emulator";
-import { findEngine, PYTHON_REQUIREMENTS, PulumiEngine } from "../../engine/pulumi-engine";
+import { findEngine, PulumiEngine } from "../../engine/pulumi-engine";
+import { PYTHON_REQUIREMENTS } from "../../toolchain/python-environment";
 import { RELEASE_DIR, REPO_ROOT } from "../../packaging/paths";
 import { PLATFORMS } from "../../packaging/platforms";
 import { wheelFileName } from "../../packaging/python-wheel";

@@ -13,7 +13,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
-import { enginePythonPath, PYTHON_REQUIREMENTS } from "../../engine/pulumi-engine";
+import { PYTHON_REQUIREMENTS, pythonEnvironmentPython } from "../../toolchain/python-environment";
 import { Emulator, startEmulator } from "../../emulator";
 import { RELEASE_DIR } from "../../packaging/paths";
 import { selectPlatforms } from "../../packaging/platforms";
@@ -107,7 +107,7 @@ describe("the Python SDK's wheel, installed into a fresh venv, under the real en
 
     it("the wheel carries pulumi-plugin.json naming the plugin, its version and download URL; a second build gives the same bytes", () => {
         assert.equal(wheel.endsWith(wheelFileName(version)), true, wheel);
-        assert.deepEqual(pluginJsonInWheel(enginePythonPath(), wheel), expectedPluginJson);
+        assert.deepEqual(pluginJsonInWheel(pythonEnvironmentPython(), wheel), expectedPluginJson);
         const again = buildPythonWheel({ outDir: mkdtempSync(join(workspace.dir, "release-again-")) });
         assert.equal(sha256(again), sha256(wheel));
     });

@@ -17,7 +17,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Emulator, startEmulator } from "../../emulator";
-import { cacheRoot } from "../../engine/pulumi-engine";
+import { cacheRoot } from "../../toolchain/cache";
 import { REPO_ROOT } from "../../packaging/paths";
 import { pulumiExecutableName } from "../../packaging/release-names";
 import { parseMachO } from "../../packaging/macho";

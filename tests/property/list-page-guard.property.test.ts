@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { isListPageAnswer } from "../../provider/alibaba-client/operation/list-page-guard";
-import { listPageSchema, listPageZodSchema } from "../../provider/alibaba-client/operation/response-schema";
+import { listPageSchema } from "../../provider/alibaba-client/operation/list-page-guard";
+import { listPageZodSchema } from "../../provider/alibaba-client/operation/response-schema";
 
 /** Values a field of a JSON answer can take: the valid ones and their near misses. */
 const anyJson = fc.oneof(

@@ -1,6 +1,6 @@
 import { MessageContactVerification } from "./verification";
 import { LIST_MESSAGE_CONTACT_VERIFICATIONS } from "./operation";
-import { listPageSchema } from "./response-schema";
+import { listPageSchema } from "./list-page-guard";
 import type { Page } from "../pagination/page";
 import type { RpcClient } from "../rpc-client";
 

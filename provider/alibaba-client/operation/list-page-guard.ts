@@ -1,4 +1,5 @@
-import type { ListPageAnswer } from "./response-schema";
+import { withFastPath } from "../transport/fast-path-schema";
+import { ListPageAnswer, listPageZodSchema } from "./response-schema";
 
 type JsonObject = Record<string, unknown>;
 
@@ -30,3 +31,6 @@ export function isListPageAnswer(value: unknown): value is ListPageAnswer {
     for (const item of ContactVerifications) if (!isVerification(item)) return false;
     return true;
 }
+
+/** What pages are parsed with: {@link listPageZodSchema} behind a hand-written guard that does not copy the page. */
+export const listPageSchema = withFastPath(listPageZodSchema, isListPageAnswer);

@@ -1,7 +1,5 @@
 import type { z } from "zod";
 import { zod } from "../lazy-zod";
-import { withFastPath } from "../transport/fast-path-schema";
-import { isListPageAnswer } from "./list-page-guard";
 
 function buildListPageSchema() {
     const z = zod();
@@ -37,6 +35,3 @@ export function listPageZodSchema(): ReturnType<typeof buildListPageSchema> {
 
 /** A parsed page as the service sent it. */
 export type ListPageAnswer = z.infer<ReturnType<typeof buildListPageSchema>>;
-
-/** What pages are parsed with: {@link listPageZodSchema} behind a hand-written guard that does not copy the page. */
-export const listPageSchema = withFastPath(listPageZodSchema, isListPageAnswer);

@@ -5,23 +5,19 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { atLeast, parsePythonVersion, REQUIRED_PYTHON_VERSION } from "../../engine/build-engine";
 import {
-    cacheRoot,
     ENGINE_MODULE_DIR,
     engineBinDir,
-    enginePythonPath,
     findEngine,
     genSdkSourceHash,
     genSdkStampPath,
     pinnedPulumiVersion,
     pinnedYamlVersion,
-    PYTHON_REQUIREMENTS,
-    pythonStampPath,
-    pythonVenvDir,
     requiredGoVersion,
     requiredModuleVersion,
-    shortHash,
     YAML_MODULE_DIR,
 } from "../../engine/pulumi-engine";
+import { cacheRoot, shortHash } from "../../toolchain/cache";
+import { PYTHON_REQUIREMENTS, pythonEnvironmentPython, pythonStampPath, pythonVenvDir } from "../../toolchain/python-environment";
 
 const REPO_ROOT = join(__dirname, "..", "..");
 
@@ -82,7 +78,7 @@ describe("the engine's tools module (npm run engine)", () => {
         assert.match(genSdkSourceHash(), /^[0-9a-f]{12}$/);
         const venv = pythonVenvDir();
         assert.match(venv, new RegExp(`^${cacheRoot().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/python/[0-9a-f]{12}/venv$`));
-        assert.equal(enginePythonPath(), join(venv, "bin", "python"));
+        assert.equal(pythonEnvironmentPython(), join(venv, "bin", "python"));
         assert.equal(dirname(pythonStampPath()), dirname(venv));
         assert.ok(!venv.startsWith(REPO_ROOT), venv);
     });

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
-import { isStaleLock, LockOwner, parseLockOwner, withLock } from "../../engine/build-lock";
+import { isStaleLock, LockOwner, parseLockOwner, withLock } from "../../toolchain/build-lock";
 
 const owner = (pid: number, host = hostname()): LockOwner => ({ pid, hostname: host, what: "step", startedAt: "2026-01-01T00:00:00.000Z" });
 const lockText = (pid: number, host?: string) => `${JSON.stringify(owner(pid, host))}\n`;
