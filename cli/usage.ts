@@ -1,4 +1,5 @@
-import { flagHelp } from "./flags";
+import { credentialChainText, defaultDocumentation, PULUMI_WORDS } from "../provider/alibaba-client";
+import { CLI_VOCABULARY, flagHelp } from "./flags";
 
 /** The command's name, as installed by npm (`bin`). */
 export const COMMAND = "alicloud-contact-verifications";
@@ -6,7 +7,20 @@ export const COMMAND = "alicloud-contact-verifications";
 /** Exit codes: documented in the README and `--help`. */
 export const EXIT = { ok: 0, apiError: 1, usageError: 2 } as const;
 
-/** `--help` text; the listing flags' lines come from the option table. */
+/** `text` in lines of at most `width` characters. */
+function wrapped(text: string, width = 104): string {
+    const lines: string[] = [];
+    let line = "";
+    for (const word of text.split(" ")) {
+        if (line !== "" && line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = word;
+        } else line = line === "" ? word : `${line} ${word}`;
+    }
+    return [...lines, line].join("\n");
+}
+
+/** `--help` text; the listing flags' lines, the credential chain and the region's sources come from the option table. */
 export const HELP = `Usage: ${COMMAND} [options]
 
 Lists Alibaba Cloud Resource Directory message contacts' phone numbers and email addresses that are
@@ -19,9 +33,7 @@ ${flagHelp().join("\n")}
   --help                show this help
   --version             show the version
 
-Credentials, first found: env ALICLOUD_ACCESS_KEY + ALICLOUD_SECRET_KEY (Terraform's names), env
-ALICLOUD_PROFILE, then Alibaba Cloud's default chain: env ALIBABA_CLOUD_ACCESS_KEY_ID +
-ALIBABA_CLOUD_ACCESS_KEY_SECRET, OIDC, ~/.aliyun/config.json, ~/.alibabacloud/credentials, the ECS RAM
-role, ALIBABA_CLOUD_CREDENTIALS_URI. The region (env ALICLOUD_REGION or ALIBABA_CLOUD_REGION) picks the site.
+${wrapped(`Credentials, first found: ${credentialChainText(CLI_VOCABULARY)}.`)}
+${wrapped(`The region picks the site: ${defaultDocumentation("region", PULUMI_WORDS) ?? ""}.`)}
 
 Exit codes: 0 success, 1 the listing failed (API, network or credentials error), 2 usage error.`;

@@ -1,6 +1,7 @@
 /**
  * `npm run generate`: writes the files derived from the option table (the options' TypeScript types, the
- * README's option tables, the Terraform provider's docs and the Pulumi registry's docs), from the release's
+ * README's option tables and credential chain, the get functions' TSDoc on credentials, the Terraform provider's
+ * docs and the Pulumi registry's docs), from the release's
  * platforms (the README's platform sections), from examples/yaml (examples/yaml-release, for users of the
  * release), and the tfplugin6 descriptor derived from the upstream proto (fetched with `go mod download`);
  * `--check` writes nothing and fails, naming them, when any is stale.
@@ -8,6 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { format, resolveConfig } from "prettier";
+import { GET_FUNCTIONS_FILE, getFunctionsSource } from "./credential-docs";
 import { OPTION_VALUES_FILE, optionValuesSource } from "./option-types";
 import { PACKAGE_FACTS_FILE, packageFactsSource } from "./package-facts";
 import { parseManifest, pluginDownloadUrl } from "../provider/package-manifest";
@@ -41,6 +43,7 @@ export async function generatedFiles(root: string = REPO_ROOT): Promise<Generate
     const version = (JSON.parse(packageJson) as { version: string }).version;
     return [
         await formatted(OPTION_VALUES_FILE, optionValuesSource()),
+        await formatted(GET_FUNCTIONS_FILE, getFunctionsSource(readFileSync(join(root, GET_FUNCTIONS_FILE), "utf8"))),
         await formatted(PACKAGE_FACTS_FILE, packageFactsSource(packageJson)),
         await formatted(TFPLUGIN6_DESCRIPTOR_FILE, tfplugin6DescriptorSource(loadProto(UPSTREAM_TFPLUGIN6), UPSTREAM_TFPLUGIN6)),
         { path: README_FILE, text: readmeWithReleaseSections(readmeWithTables(readme)) },

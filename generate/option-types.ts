@@ -2,7 +2,7 @@
  * Writes `provider/alibaba-client/options/option-values.ts`: the TypeScript type of every option of the option
  * table, with the table's documentation as TSDoc, so that editors show the same words as every other surface.
  */
-import { documentation, OPTION_DEFINITIONS, OPTION_NAMES, Rule } from "../provider/alibaba-client";
+import { descriptionText, documentation, OPTION_DEFINITIONS, OPTION_NAMES, Rule } from "../provider/alibaba-client";
 
 /** The generated file, relative to the repository. */
 export const OPTION_VALUES_FILE = "provider/alibaba-client/options/option-values.ts";
@@ -53,7 +53,7 @@ export function optionValuesSource(): string {
     for (const name of OPTION_NAMES) {
         const rule = OPTION_DEFINITIONS[name].rule;
         if (rule.kind !== "object") continue;
-        parts.push(tsdoc(OPTION_DEFINITIONS[name].description, ""), `export interface ${objectTypeName(name)} {`);
+        parts.push(tsdoc(descriptionText(name), ""), `export interface ${objectTypeName(name)} {`);
         for (const [field, fieldRule] of Object.entries(rule.fields)) {
             const range = fieldRule.rule.kind === "integer" ? ` ${fieldRule.rule.min}..${fieldRule.rule.max}.` : "";
             parts.push(tsdoc(`${fieldRule.description}${range}`, "    "), `    ${field}${fieldRule.required ? "" : "?"}: ${typeOf(fieldRule.rule, field)};`);

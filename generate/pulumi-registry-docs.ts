@@ -11,6 +11,9 @@ import { goModulePath, PackageManifest } from "../provider/package-manifest";
 import { pluginConfigKey, PLUGIN_KEYS } from "../provider/plugin/plugin-config";
 import { CONFIG_VARIABLES, DISPLAY_NAME, GO_PACKAGE, PACKAGE_DESCRIPTION, PYTHON_PACKAGE } from "../provider/plugin/schema";
 import { FUNCTION_TOKEN, PACKAGE_NAME, RESOURCE_TOKEN } from "../provider/pulumi-names";
+import { PLUGIN_FUNCTION } from "./callers";
+import { credentialsParagraph } from "./credential-docs";
+import { readBehaviourSection } from "./read-behaviour";
 
 /** The overview page. */
 export const REGISTRY_INDEX_FILE = "docs/_index.md";
@@ -94,6 +97,11 @@ export function registryIndexDoc(root: string, manifest: PackageManifest): strin
             "### YAML",
             "",
             fence("yaml", yamlExample(root)),
+            "",
+            readBehaviourSection(
+                PLUGIN_FUNCTION.vocabulary,
+                "Alibaba Cloud's official provider (`@pulumi/alicloud`, built from the Terraform provider `aliyun/alicloud`)",
+            ),
         ].join("\n"),
     );
 }
@@ -151,7 +159,9 @@ export function registryInstallationDoc(manifest: PackageManifest, version: stri
             "",
             "## Configuration",
             "",
-            `Every key is optional and set in stack config as \`${PACKAGE_NAME}:<key>\` (or as an explicit provider's arguments). A key that is not set falls back to the environment variables named, then to the aliyun CLI's profiles (\`~/.aliyun/config.json\`) and Alibaba Cloud's default credential chain.`,
+            `Every key is optional and set in stack config as \`${PACKAGE_NAME}:<key>\` (or as an explicit provider's arguments). A key that is not set falls back to the environment variables named.`,
+            "",
+            `${credentialsParagraph(PLUGIN_FUNCTION.vocabulary)} The resource takes no credential arguments: it starts at the provider's keys.`,
             "",
             fence(
                 "sh",

@@ -3,12 +3,22 @@
  * `<!-- /options:NAME -->` markers: the get functions' arguments, the settings with their keys in each provider,
  * and the CLI's flags.
  */
-import { acceptedText, ARGUMENT_NAMES, OPTION_DEFINITIONS, OptionName, SettingName, SETTING_NAMES } from "../provider/alibaba-client";
+import {
+    acceptedText,
+    ARGUMENT_NAMES,
+    defaultDocumentation,
+    descriptionText,
+    OPTION_DEFINITIONS,
+    OptionName,
+    SettingName,
+    SETTING_NAMES,
+} from "../provider/alibaba-client";
 import { stackConfigKey } from "../provider/dynamic/stack-config";
 import { pluginConfigKey, pluginKeyOf } from "../provider/plugin/plugin-config";
 import { flagOf, LISTING_FLAGS, valueHint } from "../cli/flags";
 import { isBlockSetting } from "../provider/terraform/provider-schema";
 import { providerAttributeOf } from "../provider/terraform/terraform-names";
+import { credentialsSection } from "./credential-docs";
 
 /** The README, relative to the repository. */
 export const README_FILE = "README.md";
@@ -32,9 +42,7 @@ function accepts(name: OptionName): string {
 
 /** The default, for a table. */
 function defaultOf(name: OptionName): string {
-    const option = OPTION_DEFINITIONS[name];
-    if (option.defaultText !== undefined) return option.defaultText;
-    return option.default === undefined ? "" : String(option.default);
+    return defaultDocumentation(name) ?? "";
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -47,7 +55,7 @@ function argumentsTable(): string {
         ["argument", "what it does", "accepts", "default"],
         ARGUMENT_NAMES.map((name) => [
             code(name) + (OPTION_DEFINITIONS[name].secret ? " (secret)" : ""),
-            OPTION_DEFINITIONS[name].description,
+            descriptionText(name),
             accepts(name),
             defaultOf(name),
         ]),
@@ -66,7 +74,7 @@ function settingsTable(): string {
             "accepts",
         ],
         (SETTING_NAMES as SettingName[]).map((name) => [
-            OPTION_DEFINITIONS[name].description,
+            descriptionText(name),
             code(stackConfigKey(name)),
             code(pluginConfigKey(pluginKeyOf(name))) + (OPTION_DEFINITIONS[name].secret ? " (secret)" : ""),
             code(providerAttributeOf(name)) + (isBlockSetting(name) ? " block" : OPTION_DEFINITIONS[name].secret ? " (sensitive)" : ""),
@@ -80,13 +88,14 @@ function settingsTable(): string {
 function flagsTable(): string {
     return table(
         ["flag", "what it does", "accepts", "default"],
-        LISTING_FLAGS.map(({ name }) => [code(`${flagOf(name)} ${valueHint(name)}`), OPTION_DEFINITIONS[name].description, accepts(name), defaultOf(name)]),
+        LISTING_FLAGS.map(({ name }) => [code(`${flagOf(name)} ${valueHint(name)}`), descriptionText(name), accepts(name), defaultOf(name)]),
     );
 }
 
 /** The tables by marker name. */
 export const README_TABLES: Readonly<Record<string, () => string>> = {
     arguments: argumentsTable,
+    credentials: credentialsSection,
     settings: settingsTable,
     flags: flagsTable,
 };

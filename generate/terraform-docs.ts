@@ -4,7 +4,9 @@
  * every attribute with its type, whether it is required, optional, sensitive or read-only, and its description.
  */
 import { dataSourceSchema, providerSchema } from "../provider/terraform/provider-schema";
-import { DATA_SOURCE_TYPE, PROVIDER_SOURCE, PROVIDER_TYPE } from "../provider/terraform/terraform-names";
+import { DATA_SOURCE_TYPE, PROVIDER_SOURCE, PROVIDER_TYPE, TERRAFORM_VOCABULARY } from "../provider/terraform/terraform-names";
+import { credentialsParagraph } from "./credential-docs";
+import { readBehaviourSection } from "./read-behaviour";
 import type { SchemaAttribute, SchemaBlock } from "../provider/terraform/tfplugin6-messages";
 
 /** The provider's page. */
@@ -67,7 +69,7 @@ const PROVIDER_EXAMPLE = `terraform {
 
 provider "${PROVIDER_TYPE}" {
   region = "cn-hangzhou"
-  # Credentials: access_key/secret_key, profile, assume_role { ... }, or ALICLOUD_ACCESS_KEY/ALICLOUD_SECRET_KEY.
+  # Credentials: see "Credentials" below.
 }`;
 
 const DATA_SOURCE_EXAMPLE = `data "${DATA_SOURCE_TYPE}" "pending" {
@@ -84,8 +86,8 @@ function page(title: string, description: string, body: string): string {
     return `---\npage_title: "${title}"\ndescription: |-\n  ${description}\n---\n\n${body}\n`;
 }
 
-/** A page: its heading, what it serves, the example, and the block's schema. */
-function schemaPage(title: string, description: string, heading: string, intro: string, example: string, block: SchemaBlock): string {
+/** A page: its heading, what it serves, the example, its own sections, and the block's schema. */
+function schemaPage(title: string, description: string, heading: string, intro: string, example: string, block: SchemaBlock, sections: string[] = []): string {
     return page(
         title,
         description,
@@ -102,12 +104,16 @@ function schemaPage(title: string, description: string, heading: string, intro: 
             example,
             "```",
             "",
+            ...sections.flatMap((section) => [section, ""]),
             "## Schema",
             "",
             blockSection(block, "###"),
         ].join("\n"),
     );
 }
+
+/** Alibaba Cloud's official provider, as Terraform users name it. */
+const OFFICIAL_PROVIDER = "Alibaba Cloud's official provider (`aliyun/alicloud`)";
 
 /** `docs/index.md`. */
 export function providerDoc(): string {
@@ -119,6 +125,7 @@ export function providerDoc(): string {
         `Serves the data source \`${DATA_SOURCE_TYPE}\`: the phone numbers and email addresses of Resource Directory message contacts that are waiting to be verified (ListMessageContactVerifications), from every page, as one consistent, complete list or an error. The provider block takes the attribute names of Alibaba Cloud's official provider. ${schema.block.description ?? ""}`,
         PROVIDER_EXAMPLE,
         schema.block,
+        [`## Credentials\n\n${credentialsParagraph(TERRAFORM_VOCABULARY)}`, readBehaviourSection(TERRAFORM_VOCABULARY, OFFICIAL_PROVIDER)],
     );
 }
 

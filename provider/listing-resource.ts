@@ -6,11 +6,15 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import {
+    AlibabaCloudApiError,
+    argumentConcernedBy,
+    CREDENTIAL_ARGUMENT_NAMES,
     CredentialsProvider,
     InvalidArgumentError,
     listMessageContactVerifications,
     MessageContactsError,
     optionProblems,
+    OPTIONS,
     ProviderSettings,
     resolveCallEndpoint,
     unknownKeyProblems,
@@ -61,9 +65,6 @@ export interface ListingResourceHost {
     protocolKeys?: readonly string[];
 }
 
-/** Credential arguments of the get functions, which the resource refuses so that they never land in state. */
-const CREDENTIAL_INPUTS = ["accessKeyId", "accessKeySecret", "securityToken"] as const;
-
 /** The input properties the provider reads, absent ones omitted (state must not hold `undefined`). */
 export function pickInputs(props: Props): ResourceInputs {
     const inputs: Props = {};
@@ -78,17 +79,22 @@ function recordedInputs(props: Props): ResourceInputs & { secretTargets?: true }
     return { ...pickInputs(props), ...(props.secretTargets === true ? { secretTargets: true } : {}) };
 }
 
-/** The input a listing error is about (`contactId` for an unknown or invalid contact), or "" for the resource. */
+/**
+ * The input a listing error is about (the input an argument error names; `contactId` for the service's codes
+ * about it), or "" for the resource as a whole (a setting, an environment variable, the network).
+ */
 function failedProperty(error: MessageContactsError): string {
-    if (error instanceof InvalidArgumentError) return error.field;
-    return /^(EntityNotExists|InvalidParameter|MissingParameter)\.Contact(Id)?$/.test(error.code) ? "contactId" : "";
+    const inputs: readonly string[] = RESOURCE_INPUT_NAMES;
+    if (error instanceof InvalidArgumentError) return inputs.includes(error.field) ? error.field : "";
+    return error instanceof AlibabaCloudApiError ? (argumentConcernedBy(error.code) ?? "") : "";
 }
 
 /**
- * The resource records what policy packs check, so its listings are confirmed (`snapshot`) unless its inputs
- * or the provider's settings say otherwise; one-page listings cost nothing extra.
+ * The resource records what policy packs check, so its listings are confirmed (the option table's
+ * `resourceDefault` of `consistency`, `snapshot`) unless its inputs or the provider's settings say otherwise;
+ * one-page listings cost nothing extra.
  */
-const RESOURCE_DEFAULT_CONSISTENCY = "snapshot" as const;
+const RESOURCE_LIMIT_DEFAULTS = { consistency: OPTIONS.consistency.resourceDefault };
 
 /** The listing `check` added to the inputs, or undefined when it could not list (unknown inputs). */
 function checkedListing(news: Props): ListingOutputs | undefined {
@@ -127,7 +133,7 @@ export function listingResource(host: ListingResourceHost): ListingResource {
         const listing = await listMessageContactVerifications({
             ...inputs,
             ...(signal ? { signal } : {}),
-            limitDefaults: { consistency: RESOURCE_DEFAULT_CONSISTENCY },
+            limitDefaults: RESOURCE_LIMIT_DEFAULTS,
             settings: host.settings(),
             vocabulary: host.vocabulary,
             credentialsProvider: host.credentials(inputs.stsEndpoint),
@@ -149,11 +155,11 @@ export function listingResource(host: ListingResourceHost): ListingResource {
     /** Every problem with the inputs: keys that are not inputs, credentials, bad values (of known inputs). */
     function inputProblems(news: Props, unknown: readonly string[]): PropertyFailure[] {
         const given = Object.fromEntries(Object.entries(news).filter(([key, value]) => value !== undefined && !(host.protocolKeys ?? []).includes(key)));
-        const accepted = [...RESOURCE_INPUT_NAMES, "secretTargets", ...CREDENTIAL_INPUTS, ...LISTING_OUTPUT_NAMES];
+        const accepted = [...RESOURCE_INPUT_NAMES, "secretTargets", ...CREDENTIAL_ARGUMENT_NAMES, ...LISTING_OUTPUT_NAMES];
         const failures = unknownKeyProblems(given, accepted, "an input of MessageContactVerifications").map((p) => ({ property: p.field, reason: p.message }));
         const known = Object.fromEntries(Object.entries(given).filter(([key]) => !unknown.includes(key)));
         for (const p of optionProblems(known, [...RESOURCE_INPUT_NAMES, "secretTargets"])) failures.push({ property: p.field, reason: p.message });
-        for (const name of CREDENTIAL_INPUTS) {
+        for (const name of CREDENTIAL_ARGUMENT_NAMES) {
             if (given[name] !== undefined) {
                 failures.push({
                     property: name,

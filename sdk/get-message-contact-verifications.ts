@@ -14,9 +14,12 @@ import type {
  * Lists the phone numbers and email addresses of Resource Directory message contacts that are waiting to be
  * verified, from every page, as one consistent, complete list (or an error, never a partial list).
  *
- * Credentials come from the `accessKeyId`/`accessKeySecret`/`securityToken` args, else the stack config
- * `@pulumi/alicloud` uses (`alicloud:accessKey`, `alicloud:secretKey`, `alicloud:profile`,
- * `alicloud:assumeRole`), Terraform's `ALICLOUD_*` variables, then Alibaba Cloud's default chain.
+ * <!-- credentials: written by npm run generate from the option table -->
+ * Credentials, first found: argument `accessKeyId`/`accessKeySecret` (+ `securityToken`), then stack config
+ * `alicloud:accessKey`/`alicloud:secretKey` (+ `alicloud:securityToken`), then stack config `alicloud:profile`,
+ * then env `ALICLOUD_ACCESS_KEY`/`ALICLOUD_SECRET_KEY` (+ `ALICLOUD_SECURITY_TOKEN`), then env `ALICLOUD_PROFILE`,
+ * then Alibaba Cloud's default chain.
+ * <!-- /credentials -->
  * Bad arguments throw before any request is sent. Errors are {@link MessageContactsError}s; left unhandled in
  * a Pulumi program, they are reported by their message alone, without a JavaScript stack.
  *

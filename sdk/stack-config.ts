@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CredentialsCache, CredentialsProvider, ProviderSettings } from "../provider/alibaba-client";
+import { credentialArguments, CredentialsCache, CredentialsProvider, ProviderSettings } from "../provider/alibaba-client";
 import { PROGRAM_VOCABULARY, readStackConfig } from "../provider/dynamic/stack-config";
 import type { GetMessageContactVerificationsArgs } from "./types";
 
@@ -13,6 +13,5 @@ const programCredentials = new CredentialsCache();
 
 /** The credentials provider of a get function's call: its arguments, else the stack config, else the chain. */
 export function programCredentialsProvider(settings: ProviderSettings, args: GetMessageContactVerificationsArgs): CredentialsProvider {
-    const given = { accessKeyId: args.accessKeyId, accessKeySecret: args.accessKeySecret, securityToken: args.securityToken };
-    return programCredentials.get({ arguments: given, settings, vocabulary: PROGRAM_VOCABULARY, stsEndpoint: args.stsEndpoint });
+    return programCredentials.get({ arguments: credentialArguments(args), settings, vocabulary: PROGRAM_VOCABULARY, stsEndpoint: args.stsEndpoint });
 }

@@ -6,16 +6,46 @@ export * from "./errors";
 export { CredentialRequest, Credentials, CredentialsProvider, maskIdentifier } from "./credentials/credentials";
 export { StaticCredentialsProvider } from "./credentials/static-provider";
 export { credentialsFor, CredentialsCache, CredentialSources } from "./credentials/credentials-for";
-export { CREDENTIAL_ENV } from "./credentials/library-providers";
+export { CREDENTIAL_ENV, DEFAULT_CHAIN_PLACES } from "./credentials/library-providers";
+export { ChainStep, credentialChainSteps, credentialChainText, DEFAULT_CHAIN_NAME, stepText } from "./credentials/credential-chain";
 export { REDACTED, redactValues } from "./credentials/redact-values";
 export { DEFAULT_ENDPOINT_HOST, Endpoint, parseEndpoint, isLoopbackHost } from "./endpoint";
-export { ArgumentName, ClientOptions, CredentialOptions, ListOptions, ListQuery, RuntimeOptions, LIST_DEFAULTS } from "./operation/list-options";
+export {
+    ArgumentName,
+    ClientOptions,
+    CREDENTIAL_ARGUMENT_NAMES,
+    CredentialArgumentName,
+    credentialArguments,
+    CredentialOptions,
+    ListOptions,
+    ListQuery,
+    RuntimeOptions,
+    LIST_DEFAULTS,
+} from "./operation/list-options";
 export { MessageContactVerification } from "./operation/verification";
 export { verificationsQueryId } from "./operation/query-id";
-export { LIST_MESSAGE_CONTACT_VERIFICATIONS, MAX_PAGE_SIZE } from "./operation/operation";
+export {
+    API_ENDPOINT_CODES,
+    ENDPOINT_CODES,
+    LIST_MESSAGE_CONTACT_VERIFICATIONS,
+    MAX_PAGE_SIZE,
+    PAGE_SIZE_FALLBACKS,
+    STS_ENDPOINT_CODE,
+} from "./operation/operation";
 export * from "./options";
 export * from "./signing";
-export { resolveCallEndpoint, resolveListingLimits, resolveStsEndpoint, ListingLimits, DEFAULT_STS_HOST } from "./resolve-settings";
+export { DEFAULT_RETRY_OPTIONS } from "./retry/retry-options";
+export {
+    DEFAULT_STS_HOST,
+    limitText,
+    LimitSource,
+    ListingLimits,
+    optionFromEnv,
+    resolveCallEndpoint,
+    resolveLimits,
+    resolveListingLimits,
+    resolveStsEndpoint,
+} from "./resolve-settings";
 export type { VerificationListing } from "./list-message-contact-verifications";
 
 // The listing and the transport (undici, zod) load on first use, so that importing the client costs little.

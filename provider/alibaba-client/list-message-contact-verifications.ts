@@ -8,7 +8,7 @@ import { CLIENT_VOCABULARY } from "./options/places";
 import { assertValidOptions, readOptionsOnce } from "./options/validate-options";
 import { MessageContactVerification } from "./operation/verification";
 import { collectAllPages } from "./pagination/collect-all-pages";
-import { resolveCallEndpoint, resolveListingLimits } from "./resolve-settings";
+import { limitText, resolveCallEndpoint, resolveLimits } from "./resolve-settings";
 import { RpcClient } from "./rpc-client";
 import { ByteBudget } from "./transport/byte-budget";
 import { allowListenersFor } from "./transport/signal-listeners";
@@ -55,8 +55,10 @@ export async function listMessageContactVerifications(given: ListOptions = {}): 
     const vocabulary = options.vocabulary ?? CLIENT_VOCABULARY;
     const endpoint = resolveCallEndpoint(options, settings, env, vocabulary);
     const credentials = options.credentialsProvider ?? credentialsFor({ arguments: options, settings, vocabulary, stsEndpoint: options.stsEndpoint, env });
-    const limits = resolveListingLimits(options, settings, options.limitDefaults);
+    const { limits, sources } = resolveLimits(options, settings, options.limitDefaults);
     const { timeoutMs, concurrency } = limits;
+    // Each limit named in messages as the caller's users set it, with where this one came from.
+    const named = (name: "timeoutMs" | "requestTimeoutMs" | "maxResponseBytes" | "maxListingBytes") => limitText(name, limits[name], sources[name], vocabulary);
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
     allowListenersFor(signal, concurrency);
@@ -64,10 +66,11 @@ export async function listMessageContactVerifications(given: ListOptions = {}): 
         endpoint,
         credentials,
         deadline: Date.now() + timeoutMs,
-        deadlineName: `timeoutMs=${timeoutMs}`,
-        byteBudget: new ByteBudget(limits.maxListingBytes),
+        deadlineName: named("timeoutMs"),
+        byteBudget: new ByteBudget(limits.maxListingBytes, named("maxListingBytes")),
         retry: { maxAttempts: limits.maxAttempts },
         transport: { maxResponseBytes: limits.maxResponseBytes, headersTimeoutMs: limits.requestTimeoutMs, bodyTimeoutMs: limits.requestTimeoutMs },
+        limitNames: { maxResponseBytes: named("maxResponseBytes"), answerTimeout: named("requestTimeoutMs") },
     });
     const { contactId } = options;
     // One string per contact ID for the whole listing, instead of one per item.
@@ -98,7 +101,7 @@ export async function listMessageContactVerifications(given: ListOptions = {}): 
         };
     } catch (error) {
         if (deadline.aborted && !options.signal?.aborted) {
-            throw new TransportError("Timeout", LIST_MESSAGE_CONTACT_VERIFICATIONS.action, `the listing did not finish within timeoutMs=${timeoutMs}`, error);
+            throw new TransportError("Timeout", LIST_MESSAGE_CONTACT_VERIFICATIONS.action, `the listing did not finish within ${named("timeoutMs")}`, error);
         }
         throw error;
     }

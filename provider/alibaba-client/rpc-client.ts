@@ -17,7 +17,7 @@ import {
 import { QueryParameters, signRpcRequest } from "./signing";
 import type { AnswerSchema } from "./transport/fast-path-schema";
 import type { ByteBudget } from "./transport/byte-budget";
-import { exchange } from "./transport/http-exchange";
+import { exchange, ExchangeLimitNames } from "./transport/http-exchange";
 import { ParsedAnswer, parseAnswer } from "./transport/parse-answer";
 import { TransportOptions } from "./transport/transport-options";
 
@@ -43,10 +43,12 @@ export interface RpcClientConfig {
     rateLimiter?: AdaptiveRateLimiter;
     /** When the caller's time is up (epoch ms on the retry environment's clock): no retry waits past it. */
     deadline?: number;
-    /** The option that set {@link deadline}, for messages (`timeoutMs=300000`). */
+    /** {@link deadline} as messages name it, in the caller's words (`the 300000 ms default of argument timeoutMs`). */
     deadlineName?: string;
     /** The bytes every answer of this client may take in all (`maxListingBytes`). Default: no budget. */
     byteBudget?: ByteBudget;
+    /** The limits of each exchange as messages name them, in the caller's words. */
+    limitNames?: ExchangeLimitNames;
 }
 
 /**
@@ -109,6 +111,7 @@ export class RpcClient {
                     },
                     config.transport,
                     config.byteBudget,
+                    config.limitNames,
                 );
                 try {
                     const parsed = parseAnswer(operation.action, answer, schema);

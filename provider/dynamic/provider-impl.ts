@@ -4,11 +4,11 @@
  * operations (`../listing-resource.ts`). Module state here is real process state: this module is required, not
  * serialized. Stacks' state names this file (`dist/provider/dynamic/provider-impl.js`): keep its path and exports.
  */
-import { CredentialsCache, ProviderSettings } from "../alibaba-client";
+import { credentialChainText, CredentialsCache, ProviderSettings } from "../alibaba-client";
 import { listingResource, pickInputs, Props } from "../listing-resource";
 import type { ResourceOutputs } from "../resource-shape";
 import { keepSecret, UNKNOWN_VALUE } from "../wire-format";
-import { readStackConfig, stackConfigKey, STACK_CONFIG_VOCABULARY } from "./stack-config";
+import { readStackConfig, STACK_CONFIG_VOCABULARY } from "./stack-config";
 
 export { pickInputs, UNKNOWN_VALUE };
 
@@ -42,9 +42,7 @@ const resource = listingResource({
     settings,
     credentials: (stsEndpoint) => state.credentials.get({ settings: settings(), vocabulary: STACK_CONFIG_VOCABULARY, stsEndpoint }),
     vocabulary: STACK_CONFIG_VOCABULARY,
-    credentialsAdvice:
-        `set ${stackConfigKey("accessKeyId")}, ${stackConfigKey("accessKeySecret")} (and ${stackConfigKey("securityToken")}) ` +
-        "in stack config (as secrets), or use the environment, instead.",
+    credentialsAdvice: `give credentials where the provider reads them instead (first found: ${credentialChainText(STACK_CONFIG_VOCABULARY, true)}).`,
     protocolKeys: ["__provider"],
 });
 

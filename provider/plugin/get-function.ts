@@ -2,6 +2,7 @@
 import {
     ARGUMENT_NAMES,
     argumentProblems,
+    credentialArguments,
     CredentialOptions,
     CredentialsProvider,
     listMessageContactVerifications,
@@ -36,11 +37,8 @@ export async function getMessageContactVerifications(
 ): Promise<FunctionResult> {
     const problems = argumentProblems(args, ARGUMENT_NAMES);
     if (problems.length > 0) return { failures: problems.map((p) => ({ property: p.field, reason: p.message })) };
-    const given = args as CredentialOptions & { stsEndpoint?: string };
-    const credentialsProvider = host.credentials({
-        arguments: { accessKeyId: given.accessKeyId, accessKeySecret: given.accessKeySecret, securityToken: given.securityToken },
-        stsEndpoint: given.stsEndpoint,
-    });
+    const { stsEndpoint } = args as { stsEndpoint?: string };
+    const credentialsProvider = host.credentials({ arguments: credentialArguments(args), stsEndpoint });
     const listing = await listMessageContactVerifications({
         ...args,
         settings: host.settings(),

@@ -62,11 +62,10 @@ export function readPluginConfig(values: Props): PluginConfig {
     }
     const unknownKeys = keys.filter((key) => containsUnknown(values[key]));
     const { settings, problems } = readSettings(
-        (name) => (unknownKeys.includes(pluginKeyOf(name)) ? undefined : values[pluginKeyOf(name)]),
+        (name) => values[pluginKeyOf(name)],
         (name) => ({ prefix: "", key: pluginConfigKey(pluginKeyOf(name)) }),
+        (name) => unknownKeys.includes(pluginKeyOf(name)),
     );
-    // Half a key pair whose other half is unknown is not a problem yet.
-    for (const problem of problems.filter((p) => !unknownKeys.includes(pluginKeyOf(p.option))))
-        failures.push({ property: pluginKeyOf(problem.option), reason: problem.message });
+    for (const problem of problems) failures.push({ property: pluginKeyOf(problem.option), reason: problem.message });
     return { settings, unknownKeys, failures };
 }

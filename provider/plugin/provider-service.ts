@@ -8,13 +8,13 @@
 import type * as grpc from "@grpc/grpc-js";
 import type * as pb from "@pulumi/pulumi/proto/provider_pb";
 import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { CredentialsCache, InvalidArgumentError, MessageContactsError, ProviderSettings } from "../alibaba-client";
+import { credentialChainText, CredentialsCache, InvalidArgumentError, MessageContactsError, ProviderSettings } from "../alibaba-client";
 import { listingResource, PropertyFailure, Props } from "../listing-resource";
 import { FUNCTION_TOKEN, PACKAGE_NAME, RESOURCE_TOKEN } from "../pulumi-names";
 import { keepSecret, revealProps, secretNames, unknownNames } from "../wire-format";
 import { getMessageContactVerifications } from "./get-function";
 import { CallCancellation, CallCancelledError, CancellableCall } from "../plugin-process/call-cancellation";
-import { FUNCTION_VOCABULARY, pluginConfigKey, PLUGIN_VOCABULARY, pluginKeyOf, readPluginConfig, SECRET_PLUGIN_KEYS } from "./plugin-config";
+import { FUNCTION_VOCABULARY, pluginConfigKey, PLUGIN_VOCABULARY, readPluginConfig, SECRET_PLUGIN_KEYS } from "./plugin-config";
 import { pulumiRuntime } from "./pulumi-runtime";
 import { packageSchema } from "./schema";
 
@@ -124,7 +124,7 @@ export function providerService(version: string, cancellation: CallCancellation 
         settingsKnown: () => config.unknownKeys.length === 0,
         credentials: (stsEndpoint) => config.resourceCredentials.get({ settings: settings(), vocabulary: PLUGIN_VOCABULARY, stsEndpoint }),
         vocabulary: PLUGIN_VOCABULARY,
-        credentialsAdvice: `set ${pluginConfigKey(pluginKeyOf("accessKeyId"))} and ${pluginConfigKey(pluginKeyOf("accessKeySecret"))} (as secrets) in stack config, or use the environment, instead.`,
+        credentialsAdvice: `give credentials where the provider reads them instead (first found: ${credentialChainText(PLUGIN_VOCABULARY, true)}).`,
     });
     const functionHost = {
         settings: () => {

@@ -3,7 +3,7 @@
  * offers, documented for every language's generated SDK. `pulumi package get-schema` prints it, and the SDKs in
  * `sdks/` are generated from it.
  */
-import { ARGUMENT_NAMES, documentation, OPTION_DEFINITIONS, OptionName, Rule, SettingName, SETTING_NAMES } from "../alibaba-client";
+import { ARGUMENT_NAMES, descriptionText, documentation, OPTION_DEFINITIONS, OptionName, Rule, SettingName, SETTING_NAMES } from "../alibaba-client";
 import { OUTPUT_DESCRIPTIONS, RESOURCE_INPUT_NAMES } from "../resource-shape";
 import { goModulePath, packageManifest, PackageManifest, pluginDownloadUrl } from "../package-manifest";
 import { FUNCTION_TOKEN, PACKAGE_NAME, RESOURCE_TOKEN } from "../pulumi-names";
@@ -88,7 +88,7 @@ function optionTypes(): Record<string, unknown> {
         if (rule.kind !== "object") continue;
         types[objectTypeToken(name)] = {
             type: "object",
-            description: option.description,
+            description: descriptionText(name as OptionName),
             properties: Object.fromEntries(
                 Object.entries(rule.fields).map(([field, f]) => [
                     field,

@@ -17,8 +17,8 @@ import { containsUnknown, CtyValue, isObject, UNKNOWN } from "./cty-msgpack";
 import { parseDuration } from "./duration";
 import { errorDiagnostic } from "./error-diagnostics";
 import { attributeError, numberOf } from "./provider-config";
-import { durationText, TIMEOUT_OPTION } from "./provider-schema";
-import { DATA_SOURCE_ARGUMENTS, snakeCase, TERRAFORM_VOCABULARY } from "./terraform-names";
+import { durationText } from "./provider-schema";
+import { DATA_SOURCE_ARGUMENTS, READ_TIMEOUT, snakeCase, TERRAFORM_VOCABULARY } from "./terraform-names";
 import type { Diagnostic } from "./tfplugin6-messages";
 
 /** The outputs the read computes. */
@@ -43,21 +43,16 @@ export interface ReadResult {
 
 /** The `timeouts` block's `read`, as milliseconds, or a problem naming it. */
 function readTimeout(config: { [name: string]: CtyValue }): { ms?: number; problem?: Diagnostic } {
-    const timeouts = config.timeouts;
-    const read = isObject(timeouts) ? timeouts.read : null;
+    const timeouts = config[READ_TIMEOUT.block];
+    const read = isObject(timeouts) ? timeouts[READ_TIMEOUT.attribute] : null;
     if (read === null || read === undefined || read === UNKNOWN) return {};
-    const rule = OPTION_DEFINITIONS[TIMEOUT_OPTION].rule;
+    const rule = OPTION_DEFINITIONS[READ_TIMEOUT.option].rule;
     const ms = typeof read === "string" ? parseDuration(read) : undefined;
     if (ms !== undefined && rule.kind === "integer" && ms >= rule.min && ms <= rule.max) return { ms };
     const range = rule.kind === "integer" ? ` from ${durationText(rule.min)} to ${durationText(rule.max)}` : "";
     const shown = typeof read === "string" ? quotedText(read, 40) : typeof read;
-    return {
-        problem: attributeError(
-            ["timeouts", "read"],
-            "Invalid timeouts.read",
-            `timeouts.read must be a duration${range}, such as "30s" or "5m"; got ${shown}.`,
-        ),
-    };
+    const path = [READ_TIMEOUT.block, READ_TIMEOUT.attribute];
+    return { problem: attributeError(path, `Invalid ${path.join(".")}`, `${path.join(".")} must be a duration${range}, such as "30s" or "5m"; got ${shown}.`) };
 }
 
 /** The listing's arguments from the configuration, and a diagnostic for each bad one (nothing is sent then). */
@@ -75,7 +70,7 @@ function listingArguments(config: CtyValue): { args: Record<string, unknown>; di
     }
     const timeout = readTimeout(values);
     if (timeout.problem) diagnostics.push(timeout.problem);
-    else if (timeout.ms !== undefined) args[TIMEOUT_OPTION] = timeout.ms;
+    else if (timeout.ms !== undefined) args[READ_TIMEOUT.option] = timeout.ms;
     return { args, diagnostics };
 }
 

@@ -4,10 +4,10 @@
  * attribute's path that says what is accepted and never shows a secret. Unknown attributes are neither checked
  * nor used: reads wait until they are known.
  */
-import { acceptedText, FieldRule, OPTION_DEFINITIONS, ProviderSettings, readSettings, SettingName } from "../alibaba-client";
+import { OPTION_DEFINITIONS, placeText, ProviderSettings, readSettings, ruleProblem, SettingName } from "../alibaba-client";
 import { CtyValue, containsUnknown, isObject, UNKNOWN } from "./cty-msgpack";
 import { isBlockSetting } from "./provider-schema";
-import { PROVIDER_SETTINGS, providerAttributeOf, snakeCase } from "./terraform-names";
+import { PROVIDER_SETTINGS, providerAttributeOf, providerPlace, snakeCase } from "./terraform-names";
 import type { Diagnostic } from "./tfplugin6-messages";
 
 /** The provider's configuration, read. */
@@ -28,17 +28,6 @@ export function numberOf(value: CtyValue): unknown {
     return typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
 }
 
-/** What is wrong with one field of an object setting (`assume_role.session_expiration`), if anything. */
-function fieldProblem(rule: FieldRule, value: unknown): string | undefined {
-    const ok =
-        rule.rule.kind === "integer"
-            ? typeof value === "number" && Number.isInteger(value) && value >= rule.rule.min && value <= rule.rule.max
-            : typeof value === "string" && value.length > 0;
-    if (ok) return undefined;
-    const shown = typeof value === "number" ? String(value) : typeof value === "string" ? (value === "" ? "an empty string" : "a string") : typeof value;
-    return `must be ${acceptedText(rule.rule)}; got ${shown}.`;
-}
-
 /** A block's value as the setting's object (`{ roleArn, ... }`), unset fields left out; problems at each field's path. */
 function blockSetting(name: SettingName, value: CtyValue, diagnostics: Diagnostic[]): Record<string, unknown> | undefined {
     if (!isObject(value)) return undefined;
@@ -54,11 +43,11 @@ function blockSetting(name: SettingName, value: CtyValue, diagnostics: Diagnosti
         const given = value[snakeCase(field)];
         if (given === null || given === undefined) continue;
         const converted = numberOf(given);
-        const problem = fieldProblem(fieldRule, converted);
+        const path = [attribute, snakeCase(field)];
+        const problem = ruleProblem(fieldRule.rule, converted, placeText(providerPlace(path.join("."))));
         if (problem) {
             valid = false;
-            const path = [attribute, snakeCase(field)];
-            diagnostics.push(attributeError(path, `Invalid ${path.join(".")}`, `provider attribute ${path.join(".")} ${problem}`));
+            diagnostics.push(attributeError(path, `Invalid ${path.join(".")}`, problem));
         }
         result[field] = converted;
     }
@@ -85,13 +74,11 @@ export function readProviderConfig(config: CtyValue): ProviderConfig {
     }
     const { settings, problems } = readSettings(
         (name) => given.get(name),
-        (name) => ({ prefix: "provider attribute ", key: providerAttributeOf(name) }),
+        (name) => providerPlace(providerAttributeOf(name)),
+        (name) => unknownAttributes.includes(providerAttributeOf(name)),
     );
     for (const problem of problems) {
         const attribute = providerAttributeOf(problem.option);
-        // Half a key pair whose other half is unknown is not a problem yet.
-        const pair = [providerAttributeOf("accessKeyId"), providerAttributeOf("accessKeySecret")];
-        if (pair.includes(attribute) && pair.some((half) => unknownAttributes.includes(half))) continue;
         diagnostics.push(attributeError([attribute], `Invalid provider attribute ${attribute}`, problem.message));
     }
     return { settings, unknownAttributes, diagnostics };

@@ -2,9 +2,19 @@
  * The provider's and the data source's Terraform schemas, from the option table (types, descriptions, secrecy)
  * and the shared output descriptions: no copy of either.
  */
-import { documentation, FieldRule, OPTION_DEFINITIONS, OptionName, Rule, SettingName } from "../alibaba-client";
+import {
+    API_ENDPOINT_CODES,
+    descriptionText,
+    documentation,
+    ENDPOINT_CODES,
+    FieldRule,
+    OPTION_DEFINITIONS,
+    OptionName,
+    Rule,
+    SettingName,
+} from "../alibaba-client";
 import { OUTPUT_DESCRIPTIONS } from "../resource-shape";
-import { DATA_SOURCE_ARGUMENTS, ENDPOINT_SERVICE_CODES, PROVIDER_SETTINGS, providerAttributeOf, snakeCase } from "./terraform-names";
+import { DATA_SOURCE_ARGUMENTS, PROVIDER_SETTINGS, providerAttributeOf, READ_TIMEOUT, snakeCase, TERRAFORM_WORDS } from "./terraform-names";
 import type { Schema, SchemaAttribute, SchemaBlock, SchemaNestedBlock } from "./tfplugin6-messages";
 
 /** cty's type JSON, as the protocol carries it. */
@@ -29,14 +39,23 @@ function fieldAttribute(field: string, rule: FieldRule): SchemaAttribute {
     return attribute(snakeCase(field), ctyTypeOf(rule.rule), `${rule.description}${range}`, rule.required ? { required: true } : { optional: true });
 }
 
-/** The block of a setting whose rule is an object (`assume_role`) or a map of endpoints (`endpoints`). */
+/** What one service code of the `endpoints` block gives: the API's endpoint (in the client's order), or STS's. */
+function endpointCodeDescription(code: string): string {
+    const index = (API_ENDPOINT_CODES as readonly string[]).indexOf(code);
+    if (index < 0)
+        return `The ${code.toUpperCase()} endpoint (a host name or an http(s) URL), where the role of ${TERRAFORM_WORDS.nameOf("assumeRole")} is assumed.`;
+    const before = [TERRAFORM_WORDS.nameOf("endpoint"), ...API_ENDPOINT_CODES.slice(0, index)].join(" and ");
+    return `The API's endpoint (a host name or an http(s) URL), used when ${before} ${index === 0 ? "is" : "are"} not set.`;
+}
+
+/** The block of a setting whose rule is an object (`assume_role`) or a map of endpoints by service code (`endpoints`). */
 function settingBlock(name: SettingName): SchemaNestedBlock {
     const rule = OPTION_DEFINITIONS[name].rule;
     const attributes =
         rule.kind === "object"
             ? Object.entries(rule.fields).map(([field, fieldRule]) => fieldAttribute(field, fieldRule))
-            : ENDPOINT_SERVICE_CODES.map((code) => attribute(code, "string", `The endpoint of ${code}.`, { optional: true }));
-    return { typeName: providerAttributeOf(name), nesting: "SINGLE", block: block(attributes, [], documentation(name)) };
+            : ENDPOINT_CODES.map((code) => attribute(code, "string", endpointCodeDescription(code), { optional: true }));
+    return { typeName: providerAttributeOf(name), nesting: "SINGLE", block: block(attributes, [], documentation(name, TERRAFORM_WORDS)) };
 }
 
 /** Whether a setting is a block in Terraform (an object or a map) rather than an attribute. */
@@ -48,20 +67,18 @@ export function isBlockSetting(name: OptionName): boolean {
 /** The provider's configuration schema. */
 export function providerSchema(): Schema {
     const attributes = PROVIDER_SETTINGS.filter((name) => !isBlockSetting(name)).map((name) =>
-        attribute(providerAttributeOf(name), ctyTypeOf(OPTION_DEFINITIONS[name].rule), documentation(name), {
+        attribute(providerAttributeOf(name), ctyTypeOf(OPTION_DEFINITIONS[name].rule), documentation(name, TERRAFORM_WORDS), {
             optional: true,
             ...(OPTION_DEFINITIONS[name].secret ? { sensitive: true } : {}),
         }),
     );
     const blocks = PROVIDER_SETTINGS.filter(isBlockSetting).map(settingBlock);
-    return {
-        version: 0,
-        block: block(attributes, blocks, "Settings and credentials of every read; unset ones fall back to the environment and the aliyun CLI's profiles."),
-    };
+    return { version: 0, block: block(attributes, blocks, PROVIDER_BLOCK_DESCRIPTION) };
 }
 
-/** The read's time limit as the `timeouts` block's `read`: the table's `timeoutMs`, as a duration. */
-export const TIMEOUT_OPTION: OptionName = "timeoutMs";
+/** What the provider block is, for the schema and the provider's page. */
+export const PROVIDER_BLOCK_DESCRIPTION =
+    "It holds the settings and credentials of every read. Every attribute is optional: one left unset falls back to the environment variables its description names, and credentials to the rest of the credential chain.";
 
 /** `300000` -> `5m`, `1000` -> `1s`, `3600000` -> `1h`. */
 export function durationText(ms: number): string {
@@ -71,12 +88,13 @@ export function durationText(ms: number): string {
     return `${ms}ms`;
 }
 
-/** The `timeouts` block's description of `read`, from the table's `timeoutMs`. */
+/** The `timeouts` block's description of `read`, from the table's time limit, in durations. */
 export function readTimeoutDescription(): string {
-    const option = OPTION_DEFINITIONS[TIMEOUT_OPTION];
+    const option = OPTION_DEFINITIONS[READ_TIMEOUT.option];
     const rule = option.rule;
     const range = rule.kind === "integer" ? ` From ${durationText(rule.min)} to ${durationText(rule.max)}.` : "";
-    return `${option.description.replace(" in milliseconds", "")} A duration such as "30s" or "5m".${range} Default: ${durationText(Number(option.default))}.`;
+    const description = descriptionText(READ_TIMEOUT.option, TERRAFORM_WORDS).replace(" in milliseconds", "");
+    return `${description} A duration such as "30s" or "5m".${range} Default: ${durationText(Number(option.default))}.`;
 }
 
 const VERIFICATION_TYPE: CtyType = ["object", { contact_id: "string", target: "string" }];
@@ -85,7 +103,9 @@ const VERIFICATION_TYPE: CtyType = ["object", { contact_id: "string", target: "s
 export function dataSourceSchema(): Schema {
     const computed = { computed: true };
     const attributes = [
-        ...DATA_SOURCE_ARGUMENTS.map((name) => attribute(snakeCase(name), ctyTypeOf(OPTION_DEFINITIONS[name].rule), documentation(name), { optional: true })),
+        ...DATA_SOURCE_ARGUMENTS.map((name) =>
+            attribute(snakeCase(name), ctyTypeOf(OPTION_DEFINITIONS[name].rule), documentation(name, TERRAFORM_WORDS), { optional: true }),
+        ),
         attribute("id", "string", OUTPUT_DESCRIPTIONS.id, computed),
         attribute("total_count", "number", OUTPUT_DESCRIPTIONS.totalCount, computed),
         attribute(
@@ -97,9 +117,9 @@ export function dataSourceSchema(): Schema {
         attribute("targets", ["list", "string"], OUTPUT_DESCRIPTIONS.targets, computed),
     ];
     const timeouts: SchemaNestedBlock = {
-        typeName: "timeouts",
+        typeName: READ_TIMEOUT.block,
         nesting: "SINGLE",
-        block: block([attribute("read", "string", readTimeoutDescription(), { optional: true })]),
+        block: block([attribute(READ_TIMEOUT.attribute, "string", readTimeoutDescription(), { optional: true })]),
     };
     return {
         version: 0,

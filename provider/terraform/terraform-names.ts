@@ -3,7 +3,7 @@
  * provider's attributes in the vocabulary of Alibaba Cloud's official Terraform provider (snake_case of the
  * option's official name, else of its own), the data source's arguments, and how messages name each place.
  */
-import { ARGUMENT_NAMES, isSettingName, OPTION_DEFINITIONS, OptionName, SettingName, SETTING_NAMES, Vocabulary } from "../alibaba-client";
+import { ARGUMENT_NAMES, DocWords, isSettingName, OPTION_DEFINITIONS, OptionName, Place, SettingName, SETTING_NAMES, Vocabulary } from "../alibaba-client";
 
 /** The provider type (`terraform-provider-<type>`, `required_providers { alicloudmessagecontacts = ... }`). */
 export const PROVIDER_TYPE = "alicloudmessagecontacts";
@@ -33,25 +33,43 @@ export const PROVIDER_SETTINGS = SETTING_NAMES as readonly SettingName[];
 /** The settings by provider attribute. */
 export const SETTING_BY_ATTRIBUTE: ReadonlyMap<string, SettingName> = new Map(PROVIDER_SETTINGS.map((name) => [providerAttributeOf(name), name]));
 
-/**
- * The endpoints a provider's `endpoints` block takes, by service code as the official provider spells them: the
- * API's (`resourcemanager`; the client also reads `resourcedirectory`) and STS's, for `assume_role`.
- */
-export const ENDPOINT_SERVICE_CODES = ["resourcemanager", "sts"] as const;
+/** The read's time limit: the table's `timeoutMs`, which a data source takes as its `timeouts` block's `read` (a duration). */
+export const READ_TIMEOUT = { option: "timeoutMs", block: "timeouts", attribute: "read" } as const satisfies {
+    option: OptionName;
+    block: string;
+    attribute: string;
+};
 
 /**
  * Arguments that belong to the provider in Terraform rather than to one read: where the service is (endpoint,
- * its type, the region, STS) and credentials; and `timeoutMs`, which the `timeouts { read }` block gives.
+ * its type, the region, STS) and credentials; and the time limit, which the `timeouts { read }` block gives.
  */
-const NOT_PER_READ: readonly OptionName[] = ["endpoint", "endpointType", "region", "stsEndpoint", "timeoutMs"];
+const NOT_PER_READ: readonly OptionName[] = ["endpoint", "endpointType", "region", "stsEndpoint", READ_TIMEOUT.option];
 
 /** The data source's arguments: the per-read listing arguments of the table (`contact_id`, `page_size`, ...). */
 export const DATA_SOURCE_ARGUMENTS: readonly OptionName[] = ARGUMENT_NAMES.filter(
     (name) => OPTION_DEFINITIONS[name].secret !== true && !NOT_PER_READ.includes(name),
 );
 
+/** A provider attribute as a place: `provider attribute region`, `provider attribute assume_role.role_arn`. */
+export function providerPlace(attribute: string): Place {
+    return { prefix: "provider attribute ", key: attribute };
+}
+
+/** Where a data source's argument is set: `argument page_size`; the time limit in `timeouts.read`. */
+function argumentPlace(name: OptionName): Place | undefined {
+    if (name === READ_TIMEOUT.option) return { prefix: "", key: `${READ_TIMEOUT.block}.${READ_TIMEOUT.attribute}` };
+    return DATA_SOURCE_ARGUMENTS.includes(name) ? { prefix: "argument ", key: snakeCase(name) } : undefined;
+}
+
 /** How messages name the places a Terraform user sets options in: the data source's arguments, the provider's attributes. */
 export const TERRAFORM_VOCABULARY: Vocabulary = {
-    argument: (name) => (DATA_SOURCE_ARGUMENTS.includes(name) ? { prefix: "argument ", key: snakeCase(name) } : undefined),
-    setting: (name) => (isSettingName(name) ? { prefix: "provider attribute ", key: providerAttributeOf(name) } : undefined),
+    argument: argumentPlace,
+    setting: (name) => (isSettingName(name) ? providerPlace(providerAttributeOf(name)) : undefined),
+};
+
+/** How Terraform's docs speak: each option by its data source argument or provider attribute; no resource. */
+export const TERRAFORM_WORDS: DocWords = {
+    nameOf: (name) => argumentPlace(name)?.key ?? (isSettingName(name) ? providerAttributeOf(name) : snakeCase(name)),
+    resource: false,
 };

@@ -38,7 +38,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         private string? _accessKeyId;
 
         /// <summary>
-        /// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
+        /// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain, which reads env ALICLOUD_ACCESS_KEY.
         /// </summary>
         public string? AccessKeyId
         {
@@ -50,7 +50,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         private string? _accessKeySecret;
 
         /// <summary>
-        /// AccessKey secret. Default: the credential chain.
+        /// AccessKey secret. Default: the credential chain, which reads env ALICLOUD_SECRET_KEY.
         /// </summary>
         public string? AccessKeySecret
         {
@@ -77,7 +77,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         public string? ContactId { get; set; }
 
         /// <summary>
-        /// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+        /// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
         /// </summary>
         [Input("endpoint")]
         public string? Endpoint { get; set; }
@@ -134,7 +134,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         private string? _securityToken;
 
         /// <summary>
-        /// STS security token, with temporary credentials. Default: none.
+        /// STS security token, with temporary credentials. Default: env ALICLOUD_SECURITY_TOKEN, else none.
         /// </summary>
         public string? SecurityToken
         {
@@ -149,7 +149,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         public string? StsEndpoint { get; set; }
 
         /// <summary>
-        /// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+        /// Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
         /// </summary>
         [Input("timeoutMs")]
         public int? TimeoutMs { get; set; }
@@ -166,7 +166,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         private Input<string>? _accessKeyId;
 
         /// <summary>
-        /// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
+        /// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain, which reads env ALICLOUD_ACCESS_KEY.
         /// </summary>
         public Input<string>? AccessKeyId
         {
@@ -182,7 +182,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         private Input<string>? _accessKeySecret;
 
         /// <summary>
-        /// AccessKey secret. Default: the credential chain.
+        /// AccessKey secret. Default: the credential chain, which reads env ALICLOUD_SECRET_KEY.
         /// </summary>
         public Input<string>? AccessKeySecret
         {
@@ -213,7 +213,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         public Input<string>? ContactId { get; set; }
 
         /// <summary>
-        /// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+        /// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
         /// </summary>
         [Input("endpoint")]
         public Input<string>? Endpoint { get; set; }
@@ -270,7 +270,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         private Input<string>? _securityToken;
 
         /// <summary>
-        /// STS security token, with temporary credentials. Default: none.
+        /// STS security token, with temporary credentials. Default: env ALICLOUD_SECURITY_TOKEN, else none.
         /// </summary>
         public Input<string>? SecurityToken
         {
@@ -289,7 +289,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         public Input<string>? StsEndpoint { get; set; }
 
         /// <summary>
-        /// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+        /// Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
         /// </summary>
         [Input("timeoutMs")]
         public Input<int>? TimeoutMs { get; set; }

@@ -35,7 +35,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         public Output<string?> ContactId { get; private set; } = null!;
 
         /// <summary>
-        /// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+        /// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
         /// </summary>
         [Output("endpoint")]
         public Output<string?> Endpoint { get; private set; } = null!;
@@ -113,7 +113,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         public Output<ImmutableArray<string>> Targets { get; private set; } = null!;
 
         /// <summary>
-        /// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+        /// Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
         /// </summary>
         [Output("timeoutMs")]
         public Output<int?> TimeoutMs { get; private set; } = null!;
@@ -195,7 +195,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         public Input<string>? ContactId { get; set; }
 
         /// <summary>
-        /// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+        /// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
         /// </summary>
         [Input("endpoint")]
         public Input<string>? Endpoint { get; set; }
@@ -261,7 +261,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         public Input<string>? StsEndpoint { get; set; }
 
         /// <summary>
-        /// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+        /// Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
         /// </summary>
         [Input("timeoutMs")]
         public Input<int>? TimeoutMs { get; set; }

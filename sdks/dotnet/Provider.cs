@@ -48,7 +48,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         private Input<string>? _accessKey;
 
         /// <summary>
-        /// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
+        /// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain, which reads env ALICLOUD_ACCESS_KEY.
         /// </summary>
         public Input<string>? AccessKey
         {
@@ -79,7 +79,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         public Input<string>? Consistency { get; set; }
 
         /// <summary>
-        /// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+        /// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
         /// </summary>
         [Input("endpoint")]
         public Input<string>? Endpoint { get; set; }
@@ -109,7 +109,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         public Input<int>? MaxAttempts { get; set; }
 
         /// <summary>
-        /// A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: none.
+        /// A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: env ALICLOUD_PROFILE, else none.
         /// </summary>
         [Input("profile")]
         public Input<string>? Profile { get; set; }
@@ -124,7 +124,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         private Input<string>? _secretKey;
 
         /// <summary>
-        /// AccessKey secret. Default: the credential chain.
+        /// AccessKey secret. Default: the credential chain, which reads env ALICLOUD_SECRET_KEY.
         /// </summary>
         public Input<string>? SecretKey
         {
@@ -140,7 +140,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         private Input<string>? _securityToken;
 
         /// <summary>
-        /// STS security token, with temporary credentials. Default: none.
+        /// STS security token, with temporary credentials. Default: env ALICLOUD_SECURITY_TOKEN, else none.
         /// </summary>
         public Input<string>? SecurityToken
         {
@@ -153,7 +153,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         }
 
         /// <summary>
-        /// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+        /// Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
         /// </summary>
         [Input("timeoutMs", json: true)]
         public Input<int>? TimeoutMs { get; set; }

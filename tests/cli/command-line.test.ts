@@ -101,6 +101,27 @@ describe("command line: the built command", () => {
         assert.doesNotMatch(result.stderr, /arguments|stack config|alicloud:/, "only places a CLI user can set are named");
     });
 
+    it("exits 2 on an environment variable its option refuses (ALICLOUD_REGION='bad region'), naming it, sending nothing", async () => {
+        const e = fixture.emulator;
+        const result = await runCli(["--endpoint", e.url], {
+            ALICLOUD_REGION: "bad region",
+            ALICLOUD_ACCESS_KEY: e.account.accessKeyId,
+            ALICLOUD_SECRET_KEY: e.account.accessKeySecret,
+        });
+        assert.equal(result.code, 2);
+        assert.match(result.stderr, /env ALICLOUD_REGION must be a region ID such as cn-hangzhou or ap-southeast-1; got "bad region"/);
+        assert.equal(e.requests.length, 0);
+    });
+
+    it("--help describes the credential chain and the region's sources as the option table gives them", async () => {
+        const help = (await runCli(["--help"])).stdout.replace(/\s+/g, " ");
+        assert.match(
+            help,
+            /Credentials, first found: env ALICLOUD_ACCESS_KEY\/ALICLOUD_SECRET_KEY \(\+ ALICLOUD_SECURITY_TOKEN\), env ALICLOUD_PROFILE, then Alibaba Cloud's default chain: env ALIBABA_CLOUD_ACCESS_KEY_ID/,
+        );
+        assert.match(help, /The region picks the site: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site\./);
+    });
+
     it("exits 1 with the service's error code on an API error", async () => {
         const e = fixture.emulator;
         const result = await runCli(["--endpoint", e.url, "--contact-id", "c-unknown00001"], {

@@ -164,14 +164,26 @@ describe("credential chain", () => {
         };
         await withEnv({}, {}, async () => {
             const dynamic = await looked(STACK_CONFIG_VOCABULARY);
-            assert.match(dynamic, /Looked in: stack config alicloud:accessKey\/alicloud:secretKey; stack config alicloud:profile; env ALICLOUD_ACCESS_KEY/);
+            assert.match(
+                dynamic,
+                /Looked in: stack config alicloud:accessKey\/alicloud:secretKey \(\+ alicloud:securityToken\); stack config alicloud:profile; env ALICLOUD_ACCESS_KEY/,
+            );
             assert.doesNotMatch(dynamic, /argument/);
             const plugin = await looked(PLUGIN_VOCABULARY);
-            assert.match(plugin, /Looked in: alicloud-message-contacts:accessKey\/alicloud-message-contacts:secretKey; alicloud-message-contacts:profile; env/);
+            assert.match(
+                plugin,
+                /Looked in: alicloud-message-contacts:accessKey\/alicloud-message-contacts:secretKey \(\+ alicloud-message-contacts:securityToken\); alicloud-message-contacts:profile; env/,
+            );
             assert.doesNotMatch(plugin, /alicloud:|stack config|argument/);
-            assert.match(await looked(FUNCTION_VOCABULARY), /Looked in: argument accessKeyId\/accessKeySecret; alicloud-message-contacts:accessKey/);
+            assert.match(
+                await looked(FUNCTION_VOCABULARY),
+                /Looked in: argument accessKeyId\/accessKeySecret \(\+ securityToken\); alicloud-message-contacts:accessKey/,
+            );
             const cli = await looked(CLI_VOCABULARY);
-            assert.match(cli, /Looked in: env ALICLOUD_ACCESS_KEY\/ALICLOUD_SECRET_KEY; env ALICLOUD_PROFILE; env ALIBABA_CLOUD_ACCESS_KEY_ID/);
+            assert.match(
+                cli,
+                /Looked in: env ALICLOUD_ACCESS_KEY\/ALICLOUD_SECRET_KEY \(\+ ALICLOUD_SECURITY_TOKEN\); env ALICLOUD_PROFILE; env ALIBABA_CLOUD_ACCESS_KEY_ID/,
+            );
             assert.doesNotMatch(cli, /argument|alicloud:|alicloud-message-contacts:/);
         });
     });

@@ -1,6 +1,6 @@
 /** The plugin's function (provider/plugin/get-function.ts) in process, against the emulator. */
 import { strict as assert } from "node:assert";
-import { Credentials, CredentialsProvider, StaticCredentialsProvider } from "../../provider/alibaba-client";
+import { Credentials, CredentialsProvider, StaticCredentialsProvider, TransportError } from "../../provider/alibaba-client";
 import { FunctionHost, getMessageContactVerifications } from "../../provider/plugin/get-function";
 import { BOB, listingOutputsOf, SMALL_LISTING, useEmulator } from "../support/emulator-fixture";
 
@@ -51,5 +51,16 @@ describe("the plugin's function (get-function.ts)", () => {
         controller.abort(new Error("cancelled by the test"));
         await assert.rejects(getMessageContactVerifications({}, host(), [], controller.signal), /cancelled by the test/);
         assert.deepEqual(fixture.emulator.requests, []);
+    });
+
+    it("a timeout names the limit a Pulumi user set: the provider's timeoutMs holds under a larger argument", async () => {
+        fixture.emulator.inject({ fault: { kind: "delay", ms: 2_500 }, times: Infinity });
+        const limited: FunctionHost = { ...host(), settings: () => ({ endpoint: fixture.emulator.url, timeoutMs: 1_000 }) };
+        await assert.rejects(
+            getMessageContactVerifications({ timeoutMs: 60_000 }, limited),
+            (e: unknown) =>
+                e instanceof TransportError && e.failure === "Timeout" && /within the 1000 ms set by alicloud-message-contacts:timeoutMs$/.test(e.message),
+        );
+        await assert.rejects(getMessageContactVerifications({ timeoutMs: 1_000 }, host()), /within the 1000 ms set by argument timeoutMs$/);
     });
 });

@@ -133,6 +133,29 @@ describe("provider plugin over gRPC (packed, started as the engine starts it)", 
         assert.equal(next.outputs.totalCount, SEEDED.length);
     });
 
+    it("an environment variable its option's rule refuses is refused before any request, naming the variable, by the function and the resource", async () => {
+        const badRegion = await startProviderPlugin({ projectDir: project.dir, env: { ALICLOUD_REGION: "bad region" } });
+        try {
+            emulator.resetRequests();
+            await badRegion.configureProvider(config(), ["secretKey", "accessKey"]);
+            await assert.rejects(badRegion.invoke(FUNCTION_TOKEN, {}), (error: Error & { code?: number; details?: string }) => {
+                assert.equal(error.code, 3, "INVALID_ARGUMENT");
+                assert.match(error.details ?? "", /env ALICLOUD_REGION must be a region ID such as cn-hangzhou or ap-southeast-1; got "bad region"/);
+                return true;
+            });
+            const checked = await badRegion.check({}, { pageSize: 2 }, { name: "bad-region" });
+            assert.deepEqual(
+                checked.failures.map((f) => f.property),
+                [""],
+                "about the provider, not an input",
+            );
+            assert.match(checked.failures[0]?.reason ?? "", /env ALICLOUD_REGION must be a region ID/);
+            assert.equal(emulator.requests.length, 0, "nothing was sent");
+        } finally {
+            await badRegion.close();
+        }
+    });
+
     describe("the resource", () => {
         let checked: Props;
         let id: string;

@@ -24,7 +24,14 @@ describe("Terraform provider: configurations against their schema", () => {
         assert.deepEqual(configProblems(DATA_SOURCE, { ...nulls(DATA_SOURCE), contact_id: "c-x", timeouts: { read: "5m" } }, "it"), []);
         assert.deepEqual(configProblems(DATA_SOURCE, { ...nulls(DATA_SOURCE), contact_id: UNKNOWN, timeouts: UNKNOWN }, "it"), []);
         const assumeRole = { role_arn: "acs:ram::1:role/r", session_name: null, session_expiration: 900, external_id: null, policy: null };
-        assert.deepEqual(configProblems(PROVIDER, { ...nulls(PROVIDER), assume_role: assumeRole, endpoints: { resourcemanager: "x", sts: null } }, "it"), []);
+        assert.deepEqual(
+            configProblems(
+                PROVIDER,
+                { ...nulls(PROVIDER), assume_role: assumeRole, endpoints: { resourcedirectory: null, resourcemanager: "x", sts: null } },
+                "it",
+            ),
+            [],
+        );
         assert.deepEqual(configProblems(PROVIDER, UNKNOWN, "it"), [], "an unknown configuration is the RPC's to answer");
     });
 
@@ -38,9 +45,16 @@ describe("Terraform provider: configurations against their schema", () => {
             problem?.detail ?? "",
             /^The configuration has 3 attributes its schema does not declare: "7", "contactid", "__proto__"\. It declares contact_id, /,
         );
-        const nested = configProblems(PROVIDER, { ...nulls(PROVIDER), endpoints: { resourcemanager: null, sts: null, ecs: "x" } }, "The provider block");
+        const nested = configProblems(
+            PROVIDER,
+            { ...nulls(PROVIDER), endpoints: { resourcedirectory: null, resourcemanager: null, sts: null, ecs: "x" } },
+            "The provider block",
+        );
         assert.deepEqual(paths(nested), ["endpoints"]);
-        assert.match(nested[0]?.detail ?? "", /The endpoints block has an attribute its schema does not declare: "ecs"\. It declares resourcemanager, sts\./);
+        assert.match(
+            nested[0]?.detail ?? "",
+            /The endpoints block has an attribute its schema does not declare: "ecs"\. It declares resourcedirectory, resourcemanager, sts\./,
+        );
     });
 
     it("lists at most 5 undeclared names, each escaped and bounded, in one diagnostic", () => {

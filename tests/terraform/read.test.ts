@@ -87,11 +87,13 @@ describe("Terraform provider: the verifications data source", function () {
         assert.doesNotMatch(diagnostic?.detail ?? "", /\n\s+at /);
     });
 
-    it("InvalidParameter.ContactId from the service is at contact_id too; other service errors have no path", async () => {
-        emulator.inject({ fault: { kind: "error", status: 400, code: "InvalidParameter.ContactId", message: "The ContactId is invalid." } });
-        const invalid = await client.read({ contact_id: "c-Alice000000001" });
-        assert.deepEqual(invalid.diagnostics[0]?.path, ["contact_id"]);
-        assert.match(invalid.diagnostics[0]?.detail ?? "", /InvalidParameter\.ContactId/);
+    it("InvalidParameter.ContactId and MissingParameter.ContactId from the service are at contact_id too; other service errors have no path", async () => {
+        for (const code of ["InvalidParameter.ContactId", "MissingParameter.ContactId"]) {
+            emulator.inject({ fault: { kind: "error", status: 400, code, message: "The ContactId is invalid." } });
+            const invalid = await client.read({ contact_id: "c-Alice000000001" });
+            assert.deepEqual(invalid.diagnostics[0]?.path, ["contact_id"], code);
+            assert.match(invalid.diagnostics[0]?.detail ?? "", new RegExp(code.replace(".", "\\.")));
+        }
         emulator.inject({ fault: { kind: "error", status: 403, code: "Forbidden.RAM", message: "not allowed" } });
         const forbidden = await client.read({ contact_id: "c-Alice000000001" });
         assert.deepEqual(forbidden.diagnostics[0]?.path, []);
@@ -168,14 +170,85 @@ describe("Terraform provider: the verifications data source", function () {
             assert.deepEqual(await dead.configure({ ...keys(), endpoint: "http://127.0.0.1:1", max_attempts: 1 }), []);
             const { diagnostics } = await dead.read({});
             assert.match(diagnostics[0]?.summary ?? "", /failed: ConnectionFailed/);
-            assert.match(diagnostics[0]?.detail ?? "", /Check the endpoint \(the provider's endpoint/);
+            assert.match(diagnostics[0]?.detail ?? "", /Check the endpoint \(provider attribute endpoint, else the endpoints entry resourcedirectory/);
         } finally {
             await dead.close();
         }
         emulator.inject({ fault: { kind: "delay", ms: 2_500 }, times: Infinity });
         const { diagnostics } = await client.read({ timeouts: { read: "1s" } });
         assert.match(diagnostics[0]?.summary ?? "", /failed: Timeout/);
-        assert.match(diagnostics[0]?.detail ?? "", /timeouts block's read/);
+        assert.match(diagnostics[0]?.detail ?? "", /the listing did not finish within the 1000 ms set by timeouts\.read/);
+        assert.doesNotMatch(diagnostics[0]?.detail ?? "", /timeoutMs|default 5m/, "no name a Terraform user cannot set");
+    });
+
+    describe("the read's time limit: timeouts.read and the provider's timeout_ms, the smaller holds", () => {
+        let limited: TerraformProviderClient;
+        before(async () => {
+            limited = await startTerraformProvider(project.dir);
+            assert.deepEqual(await limited.configure({ ...keys(), timeout_ms: 1_000 }), []);
+        });
+        after(async () => limited?.close());
+
+        it('timeout_ms = 1000 holds under timeouts { read = "1m" }: 2.5 s of latency is a Timeout naming timeout_ms', async () => {
+            emulator.inject({ fault: { kind: "delay", ms: 2_500 }, times: Infinity });
+            const { state, diagnostics } = await limited.read({ timeouts: { read: "1m" } });
+            assert.equal(state, undefined);
+            assert.match(diagnostics[0]?.summary ?? "", /failed: Timeout/);
+            assert.match(diagnostics[0]?.detail ?? "", /within the 1000 ms set by provider attribute timeout_ms/);
+            assert.doesNotMatch(diagnostics[0]?.detail ?? "", /timeoutMs/);
+        });
+
+        it("a smaller timeouts.read holds under timeout_ms, and its message names timeouts.read", async () => {
+            const generous = await startTerraformProvider(project.dir);
+            try {
+                assert.deepEqual(await generous.configure({ ...keys(), timeout_ms: 60_000 }), []);
+                emulator.inject({ fault: { kind: "delay", ms: 2_500 }, times: Infinity });
+                const { diagnostics } = await generous.read({ timeouts: { read: "1s" } });
+                assert.match(diagnostics[0]?.detail ?? "", /within the 1000 ms set by timeouts\.read/);
+            } finally {
+                await generous.close();
+            }
+        });
+
+        it("a read within both limits succeeds", async () => {
+            const { state, diagnostics } = await limited.read({ timeouts: { read: "1m" } });
+            assert.deepEqual(diagnostics, []);
+            assert.equal(state?.total_count, LISTING.length);
+        });
+    });
+
+    it("endpoints { resourcedirectory } is the API's endpoint, as the docs say", async () => {
+        const viaEndpoints = await startTerraformProvider(project.dir);
+        try {
+            const { endpoint: _endpoint, ...credentials } = keys();
+            const endpoints = { resourcedirectory: emulator.url, resourcemanager: "http://127.0.0.1:1", sts: null };
+            assert.deepEqual(await viaEndpoints.configure({ ...credentials, endpoints }), []);
+            const { state, diagnostics } = await viaEndpoints.read({});
+            assert.deepEqual(diagnostics, []);
+            assert.equal(state?.id, `${new URL(emulator.url).host}/ListMessageContactVerifications/*`, "resourcedirectory wins over resourcemanager");
+            assert.equal(state?.total_count, LISTING.length);
+        } finally {
+            await viaEndpoints.close();
+        }
+    });
+
+    it("an environment variable its attribute's rule refuses is refused before any request, naming the variable", async () => {
+        for (const variable of ["ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"]) {
+            const badRegion = await startTerraformProvider(project.dir, { [variable]: "bad region" });
+            try {
+                assert.deepEqual(await badRegion.configure(keys()), []);
+                const { state, diagnostics } = await badRegion.read({});
+                assert.equal(state, undefined);
+                assert.equal(diagnostics[0]?.summary, `Invalid env ${variable}`);
+                assert.match(
+                    diagnostics[0]?.detail ?? "",
+                    new RegExp(`env ${variable} must be a region ID such as cn-hangzhou or ap-southeast-1; got "bad region"`),
+                );
+                assert.equal(pagesRequested(), 0, "nothing was sent");
+            } finally {
+                await badRegion.close();
+            }
+        }
     });
 
     it("an unknown provider attribute: an error without deferral, unknown outputs deferred with it", async () => {

@@ -101,7 +101,7 @@ describe("Terraform provider: no credential value in a diagnostic", function () 
             const block = {
                 profile: "ops",
                 assume_role: { role_arn: ROLE, session_name: null, session_expiration: 900, external_id: null, policy: null },
-                endpoints: { sts: emulator.url, resourcemanager: null },
+                endpoints: { sts: emulator.url, resourcedirectory: null, resourcemanager: null },
             };
 
             emulator.inject({ match: { action: "AssumeRole" }, fault: { kind: "error", status: 400, code: "SignatureDoesNotMatch", message: echoing } });

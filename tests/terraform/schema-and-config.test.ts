@@ -75,7 +75,7 @@ describe("Terraform provider: schema and configuration", function () {
             assert.equal(assumeRole.session_name?.optional, true);
             assert.equal(typeOf(assumeRole.session_expiration), "number");
             assert.match(assumeRole.session_expiration?.description ?? "", /From 900 to 43200\./);
-            assert.deepEqual(Object.keys(attributesOf(blocks.endpoints?.block as Block)).sort(), ["resourcemanager", "sts"]);
+            assert.deepEqual(Object.keys(attributesOf(blocks.endpoints?.block as Block)).sort(), ["resourcedirectory", "resourcemanager", "sts"]);
         });
 
         it("describes each attribute with the option table's documentation", () => {
@@ -83,7 +83,7 @@ describe("Terraform provider: schema and configuration", function () {
             assert.equal(attributes.concurrency?.description, "Pages fetched at once after the first. From 1 to 32. Default: 4.");
             assert.equal(
                 attributes.access_key?.description,
-                "AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.",
+                "AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain, which reads env ALICLOUD_ACCESS_KEY.",
             );
         });
 
@@ -137,7 +137,7 @@ describe("Terraform provider: schema and configuration", function () {
                     max_attempts: 5,
                     consistency: "snapshot",
                     assume_role: { role_arn: "acs:ram::1:role/r", session_name: null, session_expiration: 900, external_id: null, policy: null },
-                    endpoints: { resourcemanager: "resourcedirectory.aliyuncs.com", sts: null },
+                    endpoints: { resourcedirectory: null, resourcemanager: "resourcedirectory.aliyuncs.com", sts: null },
                 }),
                 [],
             );

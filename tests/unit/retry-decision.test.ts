@@ -99,7 +99,7 @@ describe("retry decision", () => {
             throw error;
         };
         await assert.rejects(
-            withRetries(attempt, { maxAttempts: 2, baseDelayMs: 100 }, env, { deadline: 10_000, deadlineName: "timeoutMs=10000" }),
+            withRetries(attempt, { maxAttempts: 2, baseDelayMs: 100 }, env, { deadline: 10_000, deadlineName: "the 10000 ms set by argument timeoutMs" }),
             (e: unknown) => {
                 assert.ok(e instanceof TransportError, String(e));
                 assert.ok(!thrown.includes(e), "the error given up is a new one");
@@ -127,16 +127,16 @@ describe("retry decision", () => {
                 },
                 { maxAttempts: 5 },
                 env,
-                { deadline: 1_000, deadlineName: "timeoutMs=1000" },
+                { deadline: 1_000, deadlineName: "the 1000 ms set by argument timeoutMs" },
             );
         await assert.rejects(
             inner(),
             (e: unknown) =>
                 e instanceof AlibabaCloudApiError &&
                 e.attempts === 1 &&
-                e.stoppedBecause === "the service asked to retry after 5000 ms, past the time left of timeoutMs=1000 (1000 ms)" &&
+                e.stoppedBecause === "the service asked to retry after 5000 ms, past the time left of the 1000 ms set by argument timeoutMs (1000 ms)" &&
                 e.message.endsWith(
-                    "[gave up after 1 attempt over 0 ms: the service asked to retry after 5000 ms, past the time left of timeoutMs=1000 (1000 ms)]",
+                    "[gave up after 1 attempt over 0 ms: the service asked to retry after 5000 ms, past the time left of the 1000 ms set by argument timeoutMs (1000 ms)]",
                 ),
         );
         let fromInner: unknown;

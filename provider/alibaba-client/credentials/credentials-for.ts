@@ -7,16 +7,20 @@
 import { createHash } from "node:crypto";
 import { InvalidArgumentError } from "../errors";
 import type { CredentialOptions } from "../operation/list-options";
-import { OPTION_DEFINITIONS } from "../options/option-table";
-import { CLIENT_VOCABULARY, envPlace, pairText, Place, placeText, Vocabulary } from "../options/places";
+import { KEY_PAIR, KEY_PAIR_TOKEN } from "../options/option-table";
+import { CLIENT_VOCABULARY, pairText, Place, placeText, Vocabulary } from "../options/places";
 import type { ProviderSettings } from "../options/settings";
-import { resolveStsEndpoint } from "../resolve-settings";
+import { optionFromEnv, resolveStsEndpoint } from "../resolve-settings";
 import type * as AssumeRoleModule from "./assume-role-provider";
+import { ChainSource, ChainStep, credentialChainSteps, stepText } from "./credential-chain";
 import { Credentials, CredentialsProvider } from "./credentials";
 import { CliProfileProvider, DefaultChainProvider } from "./library-providers";
 import { StaticCredentialsProvider } from "./static-provider";
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** The options a step of the chain reads. */
+type CredentialOptionName = (typeof KEY_PAIR)[number] | typeof KEY_PAIR_TOKEN | "profile";
 
 /** Everything credentials can come from. */
 export interface CredentialSources {
@@ -52,13 +56,6 @@ function observed(provider: CredentialsProvider, onCredentials: ((credentials: C
     };
 }
 
-/** The environment variable that gives an option to the credential chain (Terraform's `ALICLOUD_*`). */
-function variableOf(name: "accessKeyId" | "accessKeySecret" | "securityToken" | "profile"): string {
-    const variable = OPTION_DEFINITIONS[name].env?.[0];
-    if (!variable) throw new Error(`the option table gives no environment variable for ${name}`);
-    return variable;
-}
-
 /** An AccessKey pair from one place, or undefined when that place has neither half. */
 function keyPair(where: [Place, Place], id: string | undefined, secret: string | undefined, token: string | undefined): Credentials | undefined {
     if (!id && !secret) return undefined;
@@ -69,55 +66,43 @@ function keyPair(where: [Place, Place], id: string | undefined, secret: string |
     return new Credentials(id, secret, token || undefined);
 }
 
-/** The places of an AccessKey pair in one family, or undefined when the caller has no such places. */
-function pairPlaces(place: ((name: "accessKeyId" | "accessKeySecret") => Place | undefined) | undefined): [Place, Place] | undefined {
-    const id = place?.("accessKeyId");
-    const secret = place?.("accessKeySecret");
-    return id && secret ? [id, secret] : undefined;
+/** The values of the credential options one source gives (the environment's read and checked by their rules). */
+function sourceValues(source: ChainSource, sources: CredentialSources, env: Env): Partial<Record<CredentialOptionName, string>> {
+    if (source === "argument") return sources.arguments ?? {};
+    if (source === "setting") return sources.settings ?? {};
+    const names = [...KEY_PAIR, KEY_PAIR_TOKEN, "profile"] as const;
+    return Object.fromEntries(names.map((name) => [name, optionFromEnv(name, env)?.value]));
 }
 
-/** The base credentials: the first place that has some, in the documented order. */
+/** The credentials provider of one step of the chain, or undefined when its source holds nothing for it. */
+function stepProvider(step: ChainStep, sources: CredentialSources, env: Env): CredentialsProvider | undefined {
+    const values = sourceValues(step.source, sources, env);
+    if (step.kind === "profile") return values.profile ? new CliProfileProvider(values.profile, placeText(step.place)) : undefined;
+    const [id, secret] = KEY_PAIR;
+    const found = keyPair([step.id, step.secret], values[id], values[secret], values[KEY_PAIR_TOKEN]);
+    return found && new StaticCredentialsProvider(found, pairText(step.id, step.secret));
+}
+
+/** The base credentials: the first step of the caller's chain that has some, else Alibaba Cloud's default chain. */
 function baseProvider(sources: CredentialSources, env: Env): CredentialsProvider {
-    const vocabulary = sources.vocabulary ?? CLIENT_VOCABULARY;
-    const settings = sources.settings ?? {};
     const looked: string[] = [];
-    const fixed = (where: [Place, Place], found: Credentials | undefined) => {
-        looked.push(pairText(...where));
-        return found && new StaticCredentialsProvider(found, pairText(...where));
-    };
-    const argumentPlaces = pairPlaces(vocabulary.argument?.bind(vocabulary));
-    if (argumentPlaces) {
-        const given = sources.arguments ?? {};
-        const found = fixed(argumentPlaces, keyPair(argumentPlaces, given.accessKeyId, given.accessKeySecret, given.securityToken));
+    for (const step of credentialChainSteps(sources.vocabulary ?? CLIENT_VOCABULARY)) {
+        const found = stepProvider(step, sources, env);
         if (found) return found;
+        looked.push(stepText(step));
     }
-    const settingPlaces = pairPlaces(vocabulary.setting?.bind(vocabulary));
-    if (settingPlaces) {
-        const found = fixed(settingPlaces, keyPair(settingPlaces, settings.accessKeyId, settings.accessKeySecret, settings.securityToken));
-        if (found) return found;
-        const profilePlace = vocabulary.setting?.("profile");
-        if (profilePlace) {
-            if (settings.profile) return new CliProfileProvider(settings.profile, placeText(profilePlace));
-            looked.push(placeText(profilePlace));
-        }
-    }
-    const envPlaces: [Place, Place] = [envPlace(variableOf("accessKeyId")), envPlace(variableOf("accessKeySecret"))];
-    const fromEnv = fixed(envPlaces, keyPair(envPlaces, env[variableOf("accessKeyId")], env[variableOf("accessKeySecret")], env[variableOf("securityToken")]));
-    if (fromEnv) return fromEnv;
-    const profile = env[variableOf("profile")];
-    if (profile) return new CliProfileProvider(profile, placeText(envPlace(variableOf("profile"))));
-    looked.push(placeText(envPlace(variableOf("profile"))));
     return new DefaultChainProvider(looked);
 }
 
 /**
- * The credentials provider of a call, first match wins: the call's `accessKeyId` + `accessKeySecret` (for callers
- * that take them); the settings' key pair; the settings' profile; Terraform's env `ALICLOUD_ACCESS_KEY` +
- * `ALICLOUD_SECRET_KEY`; `ALICLOUD_PROFILE`; then Alibaba Cloud's default chain (`@alicloud/credentials`). With the
- * `assumeRole` setting, those credentials assume the role at the STS endpoint (the call's `stsEndpoint`, else the
- * settings' `endpoints.sts`, else the default) and the temporary ones are used. Nothing is read until the first
- * request; then a missing credential is a `CredentialsNotFoundError` listing every place looked at, in the
- * caller's words. `onCredentials` hears of every credentials handed out, base and temporary. Half a key pair is an {@link InvalidArgumentError} naming the missing half, at once.
+ * The credentials provider of a call: the first step of the caller's chain that has credentials (the steps and
+ * their order are {@link credentialChainSteps}'s), else Alibaba Cloud's default chain (`@alicloud/credentials`).
+ * With the `assumeRole` setting, those credentials assume the role at the STS endpoint (the call's `stsEndpoint`,
+ * else the settings' `endpoints` entry, else the default) and the temporary ones are used. The default chain reads
+ * nothing until the first request; then a missing credential is a `CredentialsNotFoundError` listing every place
+ * looked at, in the caller's words. `onCredentials` hears of every credentials handed out, base and temporary.
+ * Half a key pair, or an environment variable its option's rule refuses, is an {@link InvalidArgumentError}
+ * naming it, at once.
  */
 export function credentialsFor(sources: CredentialSources = {}): CredentialsProvider {
     const env = sources.env ?? process.env;

@@ -4,13 +4,6 @@ const THROTTLING_CODE_PREFIX = "Throttling";
 /** Error codes worth retrying whatever their HTTP status. */
 export const TRANSIENT_ERROR_CODES: readonly string[] = ["ServiceUnavailable", "InternalError", "RequestTimeout"];
 
-/** Documented error codes of ListMessageContactVerifications, for callers that branch on them. */
-export const LIST_MESSAGE_CONTACT_VERIFICATIONS_ERROR_CODES = {
-    invalidContactId: "InvalidParameter.ContactId",
-    missingContactId: "MissingParameter.ContactId",
-    contactNotFound: "EntityNotExists.Contact",
-} as const;
-
 /** Whether an error code is a throttling answer. */
 export function isThrottlingCode(code: string): boolean {
     return code === THROTTLING_CODE_PREFIX || code.startsWith(THROTTLING_CODE_PREFIX + ".");

@@ -7,8 +7,20 @@ import type { ProviderSettings } from "../options/settings";
 /** The names of the arguments of one listing (the option table's `argument`s). */
 export type ArgumentName = OptionNameSetAs<"argument">;
 
+/** The arguments that are credentials: the option table's secret arguments. */
+export type CredentialArgumentName = { [K in ArgumentName]: (typeof OPTIONS)[K] extends { secret: true } ? K : never }[ArgumentName];
+
 /** Credentials given with a call: they win over every other source. */
-export type CredentialOptions = Pick<OptionValues, "accessKeyId" | "accessKeySecret" | "securityToken">;
+export type CredentialOptions = Pick<OptionValues, CredentialArgumentName>;
+
+/** The names of the credential arguments (`accessKeyId`, ...), in the table's order: its secret arguments. */
+export const CREDENTIAL_ARGUMENT_NAMES = ARGUMENT_NAMES.filter((name) => OPTION_DEFINITIONS[name].secret === true) as CredentialArgumentName[];
+
+/** The credential arguments of a call's arguments, the others left out. Pure. */
+export function credentialArguments(args: object): CredentialOptions {
+    const given = args as Readonly<Record<string, unknown>>;
+    return Object.fromEntries(CREDENTIAL_ARGUMENT_NAMES.map((name) => [name, given[name]])) as CredentialOptions;
+}
 
 /** What to list. */
 export type ListQuery = Pick<OptionValues, "contactId" | "pageSize">;

@@ -14,7 +14,7 @@
  * - `flag`: a flag of the command-line tool.
  */
 import { DEFAULT_RETRY_OPTIONS } from "../retry/retry-options";
-import { MAX_PAGE_SIZE } from "../operation/operation";
+import { API_ENDPOINT_CODES, MAX_PAGE_SIZE, STS_ENDPOINT_CODE } from "../operation/operation";
 import { DEFAULT_TRANSPORT_OPTIONS } from "../transport/transport-options";
 import { boolean, choice, endpoint, integer, map, object, pattern, Rule, text } from "./rules";
 
@@ -34,8 +34,16 @@ export interface OptionDefinition {
     description: string;
     /** The value used when it is not set, when it is a constant. */
     default?: number | string | boolean;
-    /** The default in words, when it is not a constant (`every contact's`). */
+    /** The resource's own default, where it differs from {@link default} (the resource records what policies check). */
+    resourceDefault?: number | string | boolean;
+    /**
+     * The default in words, when it is not a constant (`every contact's`). `{env}` stands for the environment
+     * variables (`env A, else B`; without `{env}` they come first), and `{name}` for another option, written as each
+     * surface names it (`{endpointType}`: `endpointType` for Pulumi, `endpoint_type` for Terraform).
+     */
     defaultText?: string;
+    /** A limit given both by a listing's argument and by its provider's setting: the smaller holds. */
+    smallerWins?: true;
     /** Never shown, logged or recorded in plain text. */
     secret?: true;
     /** Environment variables read when no argument or setting gives it, first found wins. */
@@ -48,6 +56,9 @@ const MIB = 1024 * 1024;
 
 /** Resource Directory's endpoint variable (Terraform's provider reads it too). */
 const ENDPOINT_ENV = "ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER";
+
+/** `resourcedirectory (else resourcemanager)`: the `endpoints` entries that give the API's endpoint, in order. */
+const API_ENDPOINT_ENTRIES = `${API_ENDPOINT_CODES[0]} (else ${API_ENDPOINT_CODES.slice(1).join(", else ")})`;
 
 /** The table. The order is the order of docs and help. */
 export const OPTIONS = {
@@ -66,7 +77,7 @@ export const OPTIONS = {
     endpoint: {
         rule: endpoint,
         description: "The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator).",
-        defaultText: `env ${ENDPOINT_ENV}, else chosen by endpointType and region`,
+        defaultText: `the {endpoints} entry ${API_ENDPOINT_ENTRIES}, else {env}, else chosen by {endpointType} and {region}`,
         env: [ENDPOINT_ENV],
         places: { argument: true, resourceInput: true, setting: {}, flag: true },
     },
@@ -79,14 +90,14 @@ export const OPTIONS = {
     region: {
         rule: pattern(/^[a-z]{2,}(-[a-z0-9]+)+$/, "a region ID such as cn-hangzhou or ap-southeast-1"),
         description: "The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com.",
-        defaultText: "env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site",
+        defaultText: "the China site",
         env: ["ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"],
         places: { argument: true, resourceInput: true, setting: { official: "region" } },
     },
     stsEndpoint: {
         rule: endpoint,
-        description: "Where STS AssumeRole is called for assumeRole.",
-        defaultText: "the sts entry of endpoints, else sts.aliyuncs.com",
+        description: "Where STS AssumeRole is called for {assumeRole}.",
+        defaultText: `the ${STS_ENDPOINT_CODE} entry of {endpoints}, else sts.aliyuncs.com`,
         places: { argument: true, resourceInput: true },
     },
     concurrency: {
@@ -113,13 +124,14 @@ export const OPTIONS = {
             '"checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. ' +
             '"snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests).',
         default: "checked",
-        defaultText: '"checked"; "snapshot" for the resource',
+        resourceDefault: "snapshot",
         places: { argument: true, resourceInput: true, setting: {} },
     },
     timeoutMs: {
         rule: integer(1000, 3_600_000, "milliseconds"),
-        description: "Time limit of the whole listing in milliseconds, retries included.",
+        description: "Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds.",
         default: 300_000,
+        smallerWins: true,
         places: { argument: true, resourceInput: true, setting: {} },
     },
     requestTimeoutMs: {
@@ -150,7 +162,7 @@ export const OPTIONS = {
     accessKeyId: {
         rule: text,
         description: "AccessKey ID; with the AccessKey secret, wins over every other source of credentials.",
-        defaultText: "the credential chain",
+        defaultText: "the credential chain, which reads {env}",
         secret: true,
         env: ["ALICLOUD_ACCESS_KEY"],
         places: { argument: true, setting: { official: "accessKey" } },
@@ -158,7 +170,7 @@ export const OPTIONS = {
     accessKeySecret: {
         rule: text,
         description: "AccessKey secret.",
-        defaultText: "the credential chain",
+        defaultText: "the credential chain, which reads {env}",
         secret: true,
         env: ["ALICLOUD_SECRET_KEY"],
         places: { argument: true, setting: { official: "secretKey" } },
@@ -192,7 +204,7 @@ export const OPTIONS = {
     },
     endpoints: {
         rule: map("an object (or a list of objects) of endpoints by service code"),
-        description: "Endpoints by service code: resourcedirectory (else resourcemanager) for the API, sts for AssumeRole.",
+        description: `Endpoints by service code: ${API_ENDPOINT_ENTRIES} for the API, ${STS_ENDPOINT_CODE} for AssumeRole.`,
         defaultText: "none",
         places: { setting: { official: "endpoints" } },
     },
@@ -223,13 +235,61 @@ export const FLAG_NAMES = optionsSetAs("flag");
 /** Options never shown in plain text. */
 export const SECRET_OPTION_NAMES = OPTION_NAMES.filter((name) => OPTION_DEFINITIONS[name].secret === true);
 
-/** The option's description with its range and default, as every doc shows it: `Pages fetched ... 1..32. Default 4.` */
-export function documentation(name: OptionName): string {
+/** The halves of an AccessKey pair: one without the other is refused, naming the missing one. */
+export const KEY_PAIR = ["accessKeyId", "accessKeySecret"] as const;
+
+/** The STS security token that may come with a key pair (temporary credentials). */
+export const KEY_PAIR_TOKEN = "securityToken" satisfies OptionName;
+
+/** How a surface's docs speak: the name it gives each option, and whether its users have the resource. */
+export interface DocWords {
+    /** The option as the surface's users write it (`endpointType`, `endpoint_type`). */
+    nameOf(name: OptionName): string;
+    /** Whether the surface serves the `MessageContactVerifications` resource (whose own defaults are then told). */
+    resource: boolean;
+}
+
+/** Pulumi's words: options by their names, and the resource. */
+export const PULUMI_WORDS: DocWords = { nameOf: (name) => name, resource: true };
+
+/** `text` with each `{option}` written as `words` names it, and `{env}` as `env`. */
+export function inWords(text: string, words: DocWords, env = "{env}"): string {
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+        name === "env" ? env : Object.hasOwn(OPTIONS, name) ? words.nameOf(name as OptionName) : whole,
+    );
+}
+
+/** `"checked"`: a constant default as docs show it. */
+function constantText(value: number | string | boolean): string {
+    return JSON.stringify(value);
+}
+
+/**
+ * The default in words: `env X, else Y, else ...` from the option's environment variables, then its default
+ * (its text, or its constant), and the resource's own where `words` has the resource. Undefined when there is none.
+ */
+export function defaultDocumentation(name: OptionName, words: DocWords = PULUMI_WORDS): string | undefined {
     const option = OPTION_DEFINITIONS[name];
-    const rule = option.rule;
+    const env = (option.env ?? []).map((variable, i) => (i === 0 ? `env ${variable}` : variable)).join(", else ");
+    const text = option.defaultText ?? (option.default === undefined ? undefined : constantText(option.default));
+    const own = text === undefined ? undefined : inWords(text, words, env);
+    const envFirst = env !== "" && !(option.defaultText ?? "").includes("{env}");
+    const chain = [...(envFirst ? [env] : []), ...(own === undefined ? [] : [own])].join(", else ");
+    if (chain === "") return undefined;
+    return words.resource && option.resourceDefault !== undefined ? `${chain}; ${constantText(option.resourceDefault)} for the resource` : chain;
+}
+
+/** The option's description, as `words` names the options it mentions. */
+export function descriptionText(name: OptionName, words: DocWords = PULUMI_WORDS): string {
+    return inWords(OPTION_DEFINITIONS[name].description, words);
+}
+
+/** The option's description with its range and default, as every doc shows it: `Pages fetched ... 1..32. Default 4.` */
+export function documentation(name: OptionName, words: DocWords = PULUMI_WORDS): string {
+    const rule = OPTION_DEFINITIONS[name].rule;
     const range = rule.kind === "integer" ? ` From ${rule.min} to ${rule.max}.` : "";
-    const shown = option.defaultText ?? (option.default === undefined ? undefined : JSON.stringify(option.default));
-    return `${option.description}${range}${shown === undefined ? "" : ` Default: ${shown}.`}`;
+    const shown = defaultDocumentation(name, words);
+    return `${descriptionText(name, words)}${range}${shown === undefined ? "" : ` Default: ${shown}.`}`;
 }
 
 /** The names of the options that may be set at `place`, as a type. */

@@ -22,7 +22,8 @@ export interface OptionValues {
     pageSize?: number;
     /**
      * The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator).
-     * Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+     * Default: the endpoints entry resourcedirectory (else resourcemanager), else env
+     * ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
      */
     endpoint?: string;
     /** "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public". */
@@ -46,7 +47,10 @@ export interface OptionValues {
      * change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
      */
     consistency?: "checked" | "snapshot";
-    /** Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000. */
+    /**
+     * Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set
+     * one, the smaller holds. From 1000 to 3600000. Default: 300000.
+     */
     timeoutMs?: number;
     /**
      * Time limit of one request's answer in milliseconds (waiting for headers, and between body chunks); a request
@@ -67,14 +71,17 @@ export interface OptionValues {
     secretTargets?: boolean;
     /**
      * AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential
-     * chain.
+     * chain, which reads env ALICLOUD_ACCESS_KEY.
      */
     accessKeyId?: string;
-    /** AccessKey secret. Default: the credential chain. */
+    /** AccessKey secret. Default: the credential chain, which reads env ALICLOUD_SECRET_KEY. */
     accessKeySecret?: string;
-    /** STS security token, with temporary credentials. Default: none. */
+    /** STS security token, with temporary credentials. Default: env ALICLOUD_SECURITY_TOKEN, else none. */
     securityToken?: string;
-    /** A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: none. */
+    /**
+     * A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: env ALICLOUD_PROFILE,
+     * else none.
+     */
     profile?: string;
     /** A RAM role to assume with STS before listing, with the credentials found otherwise. Default: none. */
     assumeRole?: AssumeRoleSettings;

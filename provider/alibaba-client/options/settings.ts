@@ -3,7 +3,7 @@
  * them (stack config, a provider's configuration) through a getter, each checked by its rule and named, in any
  * message, by the caller's {@link Vocabulary}.
  */
-import { OPTION_DEFINITIONS, OptionNameSetAs, SETTING_NAMES } from "./option-table";
+import { KEY_PAIR, OPTION_DEFINITIONS, OptionNameSetAs, SETTING_NAMES } from "./option-table";
 import type { OptionValues } from "./option-values";
 import { pairText, Place, placeText } from "./places";
 import { acceptedText } from "./rules";
@@ -70,18 +70,22 @@ function withNumericFields(name: SettingName, value: unknown): unknown {
     return record;
 }
 
-/** The key pair's halves: one without the other is refused, naming the missing one. */
-const KEY_PAIR = ["accessKeyId", "accessKeySecret"] as const;
-
 /**
  * Reads every setting through `get` (an absent, `null` or empty value is not set) and checks it by its rule.
- * Messages name each setting by `placeOf`. Pure.
+ * Messages name each setting by `placeOf`. A setting whose value is not known yet (`unknown`: a provider
+ * configured from something not created yet) is neither read nor checked, and half a key pair whose other half
+ * is unknown is not a problem yet. Pure.
  */
-export function readSettings(get: (name: SettingName) => unknown, placeOf: (name: SettingName) => Place): SettingsReading {
+export function readSettings(
+    get: (name: SettingName) => unknown,
+    placeOf: (name: SettingName) => Place,
+    unknown: (name: SettingName) => boolean = () => false,
+): SettingsReading {
     const settings: Record<string, unknown> = {};
     const problems: SettingProblem[] = [];
     const given = new Set<SettingName>();
     for (const name of SETTING_NAMES as SettingName[]) {
+        if (unknown(name)) continue;
         const raw = get(name);
         if (raw === undefined || raw === null || raw === "") continue;
         given.add(name);
@@ -97,7 +101,7 @@ export function readSettings(get: (name: SettingName) => unknown, placeOf: (name
         else settings[name] = value;
     }
     const [id, secret] = KEY_PAIR;
-    if (given.has(id) !== given.has(secret)) {
+    if (given.has(id) !== given.has(secret) && !unknown(id) && !unknown(secret)) {
         const missing = given.has(id) ? secret : id;
         problems.push({
             option: missing,

@@ -6,7 +6,7 @@ import type * as Zod from "zod";
 import { InvalidArgumentError, quotedText, serviceText } from "../errors";
 import { parseEndpoint, shownEndpoint } from "../endpoint";
 import { zod } from "../lazy-zod";
-import { OPTION_DEFINITIONS, OptionName } from "./option-table";
+import { OPTION_DEFINITIONS, OptionDefinition, OptionName } from "./option-table";
 import type { Vocabulary } from "./places";
 import { ruleAccepts } from "./rule-guard";
 import { acceptedText, Rule } from "./rules";
@@ -115,11 +115,10 @@ const SHOWN_VALUE_LIMIT = 80;
  * quoted, escaped and bounded as {@link quotedText} does it (a bidi override or a line separator in a
  * `contactId` is written visibly), anything else in JSON, escaped and bounded the same way.
  */
-function show(name: OptionName, value: unknown): string {
-    const option = OPTION_DEFINITIONS[name];
-    if (option.secret) return typeof value === "string" ? "a string" : typeof value;
-    if (option.rule.kind === "endpoint") return shownEndpoint(value);
-    if (option.rule.kind === "map") return value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
+function show(value: unknown, option?: OptionDefinition): string {
+    if (option?.secret) return typeof value === "string" ? "a string" : typeof value;
+    if (option?.rule.kind === "endpoint") return shownEndpoint(value);
+    if (option?.rule.kind === "map") return value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
     if (typeof value === "string") return quotedText(value, SHOWN_VALUE_LIMIT);
     if (typeof value === "bigint") return `the BigInt ${value}n`;
     if (typeof value === "symbol" || typeof value === "function") return `a ${typeof value}`;
@@ -132,12 +131,23 @@ function show(name: OptionName, value: unknown): string {
     return shown === undefined ? String(value) : serviceText(shown, SHOWN_VALUE_LIMIT);
 }
 
+/**
+ * What is wrong with `value` by `rule`, in a message naming it `field` (`provider attribute
+ * assume_role.session_expiration must be an integer from 900 to 43200; got 5.`), or undefined when it is accepted:
+ * the check and the words of every option's message, for a field of an object option too.
+ */
+export function ruleProblem(rule: Rule, value: unknown, field: string): string | undefined {
+    if (ruleAccepts(rule, value) || schemaAccepts(rule, value)) return undefined;
+    return `${field} must be ${acceptedText(rule)}; got ${show(value)}.`;
+}
+
 /** The problem with one option's value, or undefined when it is accepted. */
 export function valueProblem(name: OptionName, value: unknown, nameOf: NameOf = (n) => n): ArgumentProblem | undefined {
-    const rule = OPTION_DEFINITIONS[name].rule;
+    const option = OPTION_DEFINITIONS[name];
+    const rule = option.rule;
     const field = nameOf(name);
     if (!ruleAccepts(rule, value) && !schemaAccepts(rule, value))
-        return { field, message: `${field} must be ${acceptedText(rule)}; got ${show(name, value)}.` };
+        return { field, message: `${field} must be ${acceptedText(rule)}; got ${show(value, option)}.` };
     if (rule.kind === "endpoint" && typeof value === "string") {
         // Parsed now as every listing will parse it, so that a bad endpoint is refused with the reason, by name.
         try {

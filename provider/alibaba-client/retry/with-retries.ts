@@ -43,7 +43,7 @@ export interface RetryBounds {
     signal?: AbortSignal;
     /** When the caller's time is up (on the environment's clock): no wait may end past it. */
     deadline?: number;
-    /** The option that set the deadline, for messages (`timeoutMs=5000`). */
+    /** The deadline as messages name it, in the caller's words (`the 5000 ms set by argument timeoutMs`). */
     deadlineName?: string;
 }
 

@@ -8,9 +8,13 @@ import { TransportError } from "../errors";
 export class ByteBudget {
     #used = 0;
 
+    /**
+     * @param limitName The limit as messages name it, in the caller's words (`the 1048576 bytes set by argument
+     * max_listing_bytes`).
+     */
     constructor(
         readonly limit: number,
-        readonly optionName = "maxListingBytes",
+        readonly limitName = `the ${limit}-byte budget`,
     ) {}
 
     /** Bytes read so far. */
@@ -34,7 +38,7 @@ export class ByteBudget {
         return new TransportError(
             "ListingTooLarge",
             operation,
-            `the answers of this call passed ${this.optionName}=${this.limit} bytes; the endpoint may be broken, or raise ${this.optionName}`,
+            `the answers of this call passed ${this.limitName}; the endpoint may be broken, or raise the limit`,
         );
     }
 }

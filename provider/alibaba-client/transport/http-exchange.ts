@@ -28,15 +28,28 @@ export interface HttpAnswer {
 const TLS_CODE = /^(ERR_SSL_|ERR_TLS_)|CERT|SELF_SIGNED|^UNABLE_TO_(GET|VERIFY)|^EPROTO$/;
 
 const TIMEOUT_CODES = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "ETIMEDOUT"]);
+/** The timeouts of waiting for an answer (its headers, the gaps between its body's chunks): a caller's limit. */
+const ANSWER_TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
+
+/** The limits of one exchange as messages name them, in the caller's words (`the 30000 ms set by argument request_timeout_ms`). */
+export interface ExchangeLimitNames {
+    /** The largest answer accepted. */
+    maxResponseBytes?: string;
+    /** The wait for an answer's headers and between its body's chunks. */
+    answerTimeout?: string;
+}
 const REFUSED_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
 /** Maps a low-level failure to a {@link TransportError}; anything else (an abort, a bug) passes through. */
-function toTransportError(error: unknown, operation: string, origin: string): unknown {
+function toTransportError(error: unknown, operation: string, origin: string, names: ExchangeLimitNames): unknown {
     const code = (error as { code?: unknown } | null)?.code;
     const text = error instanceof Error ? error.message : String(error);
     if (typeof code !== "string") return error;
     if (TLS_CODE.test(code)) return tlsFailure(error, code, operation, origin);
-    if (TIMEOUT_CODES.has(code)) return new TransportError("Timeout", operation, `timed out talking to ${origin} (${code}: ${text})`, error);
+    if (TIMEOUT_CODES.has(code)) {
+        const limit = ANSWER_TIMEOUT_CODES.has(code) && names.answerTimeout ? `: no answer within ${names.answerTimeout}` : "";
+        return new TransportError("Timeout", operation, `timed out talking to ${origin} (${code}: ${text})${limit}`, error);
+    }
     if (REFUSED_CODES.has(code)) return new TransportError("ConnectionFailed", operation, `could not connect to ${origin} (${code})`, error);
     if (code.startsWith("UND_ERR_") || code === "ECONNRESET" || code === "EPIPE") {
         return new TransportError("ConnectionReset", operation, `the connection to ${origin} broke before a complete answer (${code}: ${text})`, error);
@@ -60,8 +73,10 @@ function tlsFailure(error: unknown, code: string, operation: string, origin: str
  * Sends one request through the endpoint's shared pool and reads the whole body, refusing one over the cap, and
  * taking what it reads from the call's `budget` (which may stop it mid-body).
  */
-export async function exchange(request: HttpRequest, options: TransportOptions = {}, budget?: ByteBudget): Promise<HttpAnswer> {
+export async function exchange(request: HttpRequest, options: TransportOptions = {}, budget?: ByteBudget, names: ExchangeLimitNames = {}): Promise<HttpAnswer> {
     const maxBytes = options.maxResponseBytes ?? DEFAULT_TRANSPORT_OPTIONS.maxResponseBytes;
+    const tooLarge = (headers: Record<string, string | string[] | undefined>) =>
+        tooLargeError(request.operation, names.maxResponseBytes ?? `the ${maxBytes}-byte cap`, headers);
     const pool = poolFor(request.origin, options);
     try {
         const answer = await undici().request(pool, {
@@ -74,7 +89,7 @@ export async function exchange(request: HttpRequest, options: TransportOptions =
         const declared = Number(answer.headers["content-length"]);
         if (Number.isFinite(declared) && declared > maxBytes) {
             discard(answer.body);
-            throw tooLarge(request.operation, maxBytes, answer.headers);
+            throw tooLarge(answer.headers);
         }
         if (Number.isFinite(declared) && budget?.wouldExceed(declared)) {
             discard(answer.body);
@@ -83,12 +98,12 @@ export async function exchange(request: HttpRequest, options: TransportOptions =
         let size = 0;
         const body = await readBody(answer.body, (chunk) => {
             size += chunk.length;
-            if (size > maxBytes) throw tooLarge(request.operation, maxBytes, answer.headers);
+            if (size > maxBytes) throw tooLarge(answer.headers);
             budget?.take(chunk.length, request.operation);
         });
         return { status: answer.statusCode, headers: answer.headers, body };
     } catch (error) {
-        throw toTransportError(error, request.operation, request.origin);
+        throw toTransportError(error, request.operation, request.origin, names);
     }
 }
 
@@ -122,12 +137,12 @@ function discard(body: NodeJS.ReadableStream & { destroy(): void }): void {
     body.destroy();
 }
 
-function tooLarge(operation: string, maxBytes: number, headers: Record<string, string | string[] | undefined>): TransportError {
+function tooLargeError(operation: string, limit: string, headers: Record<string, string | string[] | undefined>): TransportError {
     const requestId = headers["x-acs-request-id"];
     return new TransportError(
         "ResponseTooLarge",
         operation,
-        `the answer is larger than the ${maxBytes}-byte cap (maxResponseBytes)`,
+        `the answer is larger than ${limit}`,
         undefined,
         typeof requestId === "string" ? requestId : undefined,
     );

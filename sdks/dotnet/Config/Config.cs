@@ -34,7 +34,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
 
         private static readonly __Value<string?> _accessKey = new __Value<string?>(() => __config.Get("accessKey"));
         /// <summary>
-        /// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
+        /// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain, which reads env ALICLOUD_ACCESS_KEY.
         /// </summary>
         public static string? AccessKey
         {
@@ -74,7 +74,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
 
         private static readonly __Value<string?> _endpoint = new __Value<string?>(() => __config.Get("endpoint"));
         /// <summary>
-        /// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+        /// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
         /// </summary>
         public static string? Endpoint
         {
@@ -114,7 +114,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
 
         private static readonly __Value<string?> _profile = new __Value<string?>(() => __config.Get("profile"));
         /// <summary>
-        /// A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: none.
+        /// A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: env ALICLOUD_PROFILE, else none.
         /// </summary>
         public static string? Profile
         {
@@ -134,7 +134,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
 
         private static readonly __Value<string?> _secretKey = new __Value<string?>(() => __config.Get("secretKey"));
         /// <summary>
-        /// AccessKey secret. Default: the credential chain.
+        /// AccessKey secret. Default: the credential chain, which reads env ALICLOUD_SECRET_KEY.
         /// </summary>
         public static string? SecretKey
         {
@@ -144,7 +144,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
 
         private static readonly __Value<string?> _securityToken = new __Value<string?>(() => __config.Get("securityToken"));
         /// <summary>
-        /// STS security token, with temporary credentials. Default: none.
+        /// STS security token, with temporary credentials. Default: env ALICLOUD_SECURITY_TOKEN, else none.
         /// </summary>
         public static string? SecurityToken
         {
@@ -154,7 +154,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
 
         private static readonly __Value<int?> _timeoutMs = new __Value<int?>(() => __config.GetInt32("timeoutMs"));
         /// <summary>
-        /// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+        /// Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
         /// </summary>
         public static int? TimeoutMs
         {

@@ -23,9 +23,9 @@ func LookupMessageContactVerifications(ctx *pulumi.Context, args *LookupMessageC
 }
 
 type LookupMessageContactVerificationsArgs struct {
-	// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
+	// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain, which reads env ALICLOUD_ACCESS_KEY.
 	AccessKeyId *string `pulumi:"accessKeyId"`
-	// AccessKey secret. Default: the credential chain.
+	// AccessKey secret. Default: the credential chain, which reads env ALICLOUD_SECRET_KEY.
 	AccessKeySecret *string `pulumi:"accessKeySecret"`
 	// Pages fetched at once after the first. From 1 to 32. Default: 4.
 	Concurrency *int `pulumi:"concurrency"`
@@ -33,7 +33,7 @@ type LookupMessageContactVerificationsArgs struct {
 	Consistency *string `pulumi:"consistency"`
 	// List only this message contact's pending verifications. Default: every contact's.
 	ContactId *string `pulumi:"contactId"`
-	// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+	// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
 	Endpoint *string `pulumi:"endpoint"`
 	// "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
 	EndpointType *string `pulumi:"endpointType"`
@@ -51,11 +51,11 @@ type LookupMessageContactVerificationsArgs struct {
 	Region *string `pulumi:"region"`
 	// Time limit of one request's answer in milliseconds (waiting for headers, and between body chunks); a request past it is retried. From 100 to 600000. Default: 30000.
 	RequestTimeoutMs *int `pulumi:"requestTimeoutMs"`
-	// STS security token, with temporary credentials. Default: none.
+	// STS security token, with temporary credentials. Default: env ALICLOUD_SECURITY_TOKEN, else none.
 	SecurityToken *string `pulumi:"securityToken"`
 	// Where STS AssumeRole is called for assumeRole. Default: the sts entry of endpoints, else sts.aliyuncs.com.
 	StsEndpoint *string `pulumi:"stsEndpoint"`
-	// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+	// Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
 	TimeoutMs *int `pulumi:"timeoutMs"`
 }
 
@@ -76,9 +76,9 @@ func LookupMessageContactVerificationsOutput(ctx *pulumi.Context, args LookupMes
 }
 
 type LookupMessageContactVerificationsOutputArgs struct {
-	// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
+	// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain, which reads env ALICLOUD_ACCESS_KEY.
 	AccessKeyId pulumi.StringPtrInput `pulumi:"accessKeyId"`
-	// AccessKey secret. Default: the credential chain.
+	// AccessKey secret. Default: the credential chain, which reads env ALICLOUD_SECRET_KEY.
 	AccessKeySecret pulumi.StringPtrInput `pulumi:"accessKeySecret"`
 	// Pages fetched at once after the first. From 1 to 32. Default: 4.
 	Concurrency pulumi.IntPtrInput `pulumi:"concurrency"`
@@ -86,7 +86,7 @@ type LookupMessageContactVerificationsOutputArgs struct {
 	Consistency pulumi.StringPtrInput `pulumi:"consistency"`
 	// List only this message contact's pending verifications. Default: every contact's.
 	ContactId pulumi.StringPtrInput `pulumi:"contactId"`
-	// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+	// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
 	Endpoint pulumi.StringPtrInput `pulumi:"endpoint"`
 	// "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
 	EndpointType pulumi.StringPtrInput `pulumi:"endpointType"`
@@ -104,11 +104,11 @@ type LookupMessageContactVerificationsOutputArgs struct {
 	Region pulumi.StringPtrInput `pulumi:"region"`
 	// Time limit of one request's answer in milliseconds (waiting for headers, and between body chunks); a request past it is retried. From 100 to 600000. Default: 30000.
 	RequestTimeoutMs pulumi.IntPtrInput `pulumi:"requestTimeoutMs"`
-	// STS security token, with temporary credentials. Default: none.
+	// STS security token, with temporary credentials. Default: env ALICLOUD_SECURITY_TOKEN, else none.
 	SecurityToken pulumi.StringPtrInput `pulumi:"securityToken"`
 	// Where STS AssumeRole is called for assumeRole. Default: the sts entry of endpoints, else sts.aliyuncs.com.
 	StsEndpoint pulumi.StringPtrInput `pulumi:"stsEndpoint"`
-	// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+	// Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
 	TimeoutMs pulumi.IntPtrInput `pulumi:"timeoutMs"`
 }
 

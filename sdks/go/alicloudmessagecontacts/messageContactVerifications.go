@@ -21,7 +21,7 @@ type MessageContactVerifications struct {
 	Consistency pulumi.StringPtrOutput `pulumi:"consistency"`
 	// List only this message contact's pending verifications. Default: every contact's.
 	ContactId pulumi.StringPtrOutput `pulumi:"contactId"`
-	// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+	// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
 	Endpoint pulumi.StringPtrOutput `pulumi:"endpoint"`
 	// "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
 	EndpointType pulumi.StringPtrOutput `pulumi:"endpointType"`
@@ -47,7 +47,7 @@ type MessageContactVerifications struct {
 	StsEndpoint pulumi.StringPtrOutput `pulumi:"stsEndpoint"`
 	// Every target (masked), sorted, de-duplicated.
 	Targets pulumi.StringArrayOutput `pulumi:"targets"`
-	// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+	// Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
 	TimeoutMs pulumi.IntPtrOutput `pulumi:"timeoutMs"`
 	// How many verifications are pending; always the length of verifications.
 	TotalCount pulumi.IntOutput `pulumi:"totalCount"`
@@ -107,7 +107,7 @@ type messageContactVerificationsArgs struct {
 	Consistency *string `pulumi:"consistency"`
 	// List only this message contact's pending verifications. Default: every contact's.
 	ContactId *string `pulumi:"contactId"`
-	// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+	// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
 	Endpoint *string `pulumi:"endpoint"`
 	// "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
 	EndpointType *string `pulumi:"endpointType"`
@@ -129,7 +129,7 @@ type messageContactVerificationsArgs struct {
 	SecretTargets *bool `pulumi:"secretTargets"`
 	// Where STS AssumeRole is called for assumeRole. Default: the sts entry of endpoints, else sts.aliyuncs.com.
 	StsEndpoint *string `pulumi:"stsEndpoint"`
-	// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+	// Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
 	TimeoutMs *int `pulumi:"timeoutMs"`
 }
 
@@ -141,7 +141,7 @@ type MessageContactVerificationsArgs struct {
 	Consistency pulumi.StringPtrInput
 	// List only this message contact's pending verifications. Default: every contact's.
 	ContactId pulumi.StringPtrInput
-	// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+	// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
 	Endpoint pulumi.StringPtrInput
 	// "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
 	EndpointType pulumi.StringPtrInput
@@ -163,7 +163,7 @@ type MessageContactVerificationsArgs struct {
 	SecretTargets pulumi.BoolPtrInput
 	// Where STS AssumeRole is called for assumeRole. Default: the sts entry of endpoints, else sts.aliyuncs.com.
 	StsEndpoint pulumi.StringPtrInput
-	// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+	// Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
 	TimeoutMs pulumi.IntPtrInput
 }
 
@@ -269,7 +269,7 @@ func (o MessageContactVerificationsOutput) ContactId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.StringPtrOutput { return v.ContactId }).(pulumi.StringPtrOutput)
 }
 
-// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
 func (o MessageContactVerificationsOutput) Endpoint() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.StringPtrOutput { return v.Endpoint }).(pulumi.StringPtrOutput)
 }
@@ -334,7 +334,7 @@ func (o MessageContactVerificationsOutput) Targets() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.StringArrayOutput { return v.Targets }).(pulumi.StringArrayOutput)
 }
 
-// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+// Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
 func (o MessageContactVerificationsOutput) TimeoutMs() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.IntPtrOutput { return v.TimeoutMs }).(pulumi.IntPtrOutput)
 }

@@ -42,7 +42,7 @@ func NewProvider(ctx *pulumi.Context,
 }
 
 type providerArgs struct {
-	// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
+	// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain, which reads env ALICLOUD_ACCESS_KEY.
 	AccessKey *string `pulumi:"accessKey"`
 	// A RAM role to assume with STS before listing, with the credentials found otherwise. Default: none.
 	AssumeRole *AssumeRole `pulumi:"assumeRole"`
@@ -50,7 +50,7 @@ type providerArgs struct {
 	Concurrency *int `pulumi:"concurrency"`
 	// "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
 	Consistency *string `pulumi:"consistency"`
-	// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+	// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
 	Endpoint *string `pulumi:"endpoint"`
 	// "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
 	EndpointType *string `pulumi:"endpointType"`
@@ -58,21 +58,21 @@ type providerArgs struct {
 	Endpoints map[string]string `pulumi:"endpoints"`
 	// Attempts per request, the first included. From 1 to 20. Default: 5.
 	MaxAttempts *int `pulumi:"maxAttempts"`
-	// A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: none.
+	// A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: env ALICLOUD_PROFILE, else none.
 	Profile *string `pulumi:"profile"`
 	// The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
 	Region *string `pulumi:"region"`
-	// AccessKey secret. Default: the credential chain.
+	// AccessKey secret. Default: the credential chain, which reads env ALICLOUD_SECRET_KEY.
 	SecretKey *string `pulumi:"secretKey"`
-	// STS security token, with temporary credentials. Default: none.
+	// STS security token, with temporary credentials. Default: env ALICLOUD_SECURITY_TOKEN, else none.
 	SecurityToken *string `pulumi:"securityToken"`
-	// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+	// Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
 	TimeoutMs *int `pulumi:"timeoutMs"`
 }
 
 // The set of arguments for constructing a Provider resource.
 type ProviderArgs struct {
-	// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
+	// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain, which reads env ALICLOUD_ACCESS_KEY.
 	AccessKey pulumi.StringPtrInput
 	// A RAM role to assume with STS before listing, with the credentials found otherwise. Default: none.
 	AssumeRole AssumeRolePtrInput
@@ -80,7 +80,7 @@ type ProviderArgs struct {
 	Concurrency pulumi.IntPtrInput
 	// "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
 	Consistency pulumi.StringPtrInput
-	// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+	// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
 	Endpoint pulumi.StringPtrInput
 	// "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
 	EndpointType pulumi.StringPtrInput
@@ -88,15 +88,15 @@ type ProviderArgs struct {
 	Endpoints pulumi.StringMapInput
 	// Attempts per request, the first included. From 1 to 20. Default: 5.
 	MaxAttempts pulumi.IntPtrInput
-	// A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: none.
+	// A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: env ALICLOUD_PROFILE, else none.
 	Profile pulumi.StringPtrInput
 	// The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
 	Region pulumi.StringPtrInput
-	// AccessKey secret. Default: the credential chain.
+	// AccessKey secret. Default: the credential chain, which reads env ALICLOUD_SECRET_KEY.
 	SecretKey pulumi.StringPtrInput
-	// STS security token, with temporary credentials. Default: none.
+	// STS security token, with temporary credentials. Default: env ALICLOUD_SECURITY_TOKEN, else none.
 	SecurityToken pulumi.StringPtrInput
-	// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+	// Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
 	TimeoutMs pulumi.IntPtrInput
 }
 

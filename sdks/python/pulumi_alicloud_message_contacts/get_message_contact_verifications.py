@@ -104,12 +104,12 @@ def get_message_contact_verifications(access_key_id: Optional[_builtins.str] = N
     """
     Lists the phone numbers and email addresses of Resource Directory message contacts that are waiting to be verified, from every page, as one consistent, complete list (or an error, never a partial list). Runs at preview too.
 
-    :param _builtins.str access_key_id: AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
-    :param _builtins.str access_key_secret: AccessKey secret. Default: the credential chain.
+    :param _builtins.str access_key_id: AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain, which reads env ALICLOUD_ACCESS_KEY.
+    :param _builtins.str access_key_secret: AccessKey secret. Default: the credential chain, which reads env ALICLOUD_SECRET_KEY.
     :param _builtins.int concurrency: Pages fetched at once after the first. From 1 to 32. Default: 4.
     :param _builtins.str consistency: "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
     :param _builtins.str contact_id: List only this message contact's pending verifications. Default: every contact's.
-    :param _builtins.str endpoint: The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+    :param _builtins.str endpoint: The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
     :param _builtins.str endpoint_type: "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
     :param _builtins.int max_attempts: Attempts per request, the first included. From 1 to 20. Default: 5.
     :param _builtins.int max_listing_bytes: Most bytes of answers one listing reads in all (every page, retries and confirming reads included), so that a broken or hostile endpoint cannot exhaust memory. From 1048576 to 17179869184. Default: 268435456.
@@ -118,9 +118,9 @@ def get_message_contact_verifications(access_key_id: Optional[_builtins.str] = N
     :param _builtins.int page_size: Items asked per page; stepped down to 50, then 10, if the service rejects it. From 1 to 100. Default: 100.
     :param _builtins.str region: The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
     :param _builtins.int request_timeout_ms: Time limit of one request's answer in milliseconds (waiting for headers, and between body chunks); a request past it is retried. From 100 to 600000. Default: 30000.
-    :param _builtins.str security_token: STS security token, with temporary credentials. Default: none.
+    :param _builtins.str security_token: STS security token, with temporary credentials. Default: env ALICLOUD_SECURITY_TOKEN, else none.
     :param _builtins.str sts_endpoint: Where STS AssumeRole is called for assumeRole. Default: the sts entry of endpoints, else sts.aliyuncs.com.
-    :param _builtins.int timeout_ms: Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+    :param _builtins.int timeout_ms: Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
     """
     __args__ = dict()
     __args__['accessKeyId'] = access_key_id
@@ -169,12 +169,12 @@ def get_message_contact_verifications_output(access_key_id: pulumi.Input[Optiona
     """
     Lists the phone numbers and email addresses of Resource Directory message contacts that are waiting to be verified, from every page, as one consistent, complete list (or an error, never a partial list). Runs at preview too.
 
-    :param _builtins.str access_key_id: AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
-    :param _builtins.str access_key_secret: AccessKey secret. Default: the credential chain.
+    :param _builtins.str access_key_id: AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain, which reads env ALICLOUD_ACCESS_KEY.
+    :param _builtins.str access_key_secret: AccessKey secret. Default: the credential chain, which reads env ALICLOUD_SECRET_KEY.
     :param _builtins.int concurrency: Pages fetched at once after the first. From 1 to 32. Default: 4.
     :param _builtins.str consistency: "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
     :param _builtins.str contact_id: List only this message contact's pending verifications. Default: every contact's.
-    :param _builtins.str endpoint: The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+    :param _builtins.str endpoint: The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
     :param _builtins.str endpoint_type: "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
     :param _builtins.int max_attempts: Attempts per request, the first included. From 1 to 20. Default: 5.
     :param _builtins.int max_listing_bytes: Most bytes of answers one listing reads in all (every page, retries and confirming reads included), so that a broken or hostile endpoint cannot exhaust memory. From 1048576 to 17179869184. Default: 268435456.
@@ -183,9 +183,9 @@ def get_message_contact_verifications_output(access_key_id: pulumi.Input[Optiona
     :param _builtins.int page_size: Items asked per page; stepped down to 50, then 10, if the service rejects it. From 1 to 100. Default: 100.
     :param _builtins.str region: The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
     :param _builtins.int request_timeout_ms: Time limit of one request's answer in milliseconds (waiting for headers, and between body chunks); a request past it is retried. From 100 to 600000. Default: 30000.
-    :param _builtins.str security_token: STS security token, with temporary credentials. Default: none.
+    :param _builtins.str security_token: STS security token, with temporary credentials. Default: env ALICLOUD_SECURITY_TOKEN, else none.
     :param _builtins.str sts_endpoint: Where STS AssumeRole is called for assumeRole. Default: the sts entry of endpoints, else sts.aliyuncs.com.
-    :param _builtins.int timeout_ms: Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+    :param _builtins.int timeout_ms: Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
     """
     __args__ = dict()
     __args__['accessKeyId'] = access_key_id

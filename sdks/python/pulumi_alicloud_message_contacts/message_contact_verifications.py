@@ -41,7 +41,7 @@ class MessageContactVerificationsArgs:
         :param pulumi.Input[_builtins.int] concurrency: Pages fetched at once after the first. From 1 to 32. Default: 4.
         :param pulumi.Input[_builtins.str] consistency: "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
         :param pulumi.Input[_builtins.str] contact_id: List only this message contact's pending verifications. Default: every contact's.
-        :param pulumi.Input[_builtins.str] endpoint: The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+        :param pulumi.Input[_builtins.str] endpoint: The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
         :param pulumi.Input[_builtins.str] endpoint_type: "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
         :param pulumi.Input[_builtins.int] max_attempts: Attempts per request, the first included. From 1 to 20. Default: 5.
         :param pulumi.Input[_builtins.int] max_listing_bytes: Most bytes of answers one listing reads in all (every page, retries and confirming reads included), so that a broken or hostile endpoint cannot exhaust memory. From 1048576 to 17179869184. Default: 268435456.
@@ -52,7 +52,7 @@ class MessageContactVerificationsArgs:
         :param pulumi.Input[_builtins.int] request_timeout_ms: Time limit of one request's answer in milliseconds (waiting for headers, and between body chunks); a request past it is retried. From 100 to 600000. Default: 30000.
         :param pulumi.Input[_builtins.bool] secret_targets: Record verifications, targets and pendingByTarget as secrets (encrypted in state, [secret] in previews). Default: false.
         :param pulumi.Input[_builtins.str] sts_endpoint: Where STS AssumeRole is called for assumeRole. Default: the sts entry of endpoints, else sts.aliyuncs.com.
-        :param pulumi.Input[_builtins.int] timeout_ms: Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+        :param pulumi.Input[_builtins.int] timeout_ms: Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
         """
         if concurrency is not None:
             pulumi.set(__self__, "concurrency", concurrency)
@@ -125,7 +125,7 @@ class MessageContactVerificationsArgs:
     @pulumi.getter
     def endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+        The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
         """
         return pulumi.get(self, "endpoint")
 
@@ -257,7 +257,7 @@ class MessageContactVerificationsArgs:
     @pulumi.getter(name="timeoutMs")
     def timeout_ms(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+        Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
         """
         return pulumi.get(self, "timeout_ms")
 
@@ -296,7 +296,7 @@ class MessageContactVerifications(pulumi.CustomResource):
         :param pulumi.Input[_builtins.int] concurrency: Pages fetched at once after the first. From 1 to 32. Default: 4.
         :param pulumi.Input[_builtins.str] consistency: "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
         :param pulumi.Input[_builtins.str] contact_id: List only this message contact's pending verifications. Default: every contact's.
-        :param pulumi.Input[_builtins.str] endpoint: The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+        :param pulumi.Input[_builtins.str] endpoint: The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
         :param pulumi.Input[_builtins.str] endpoint_type: "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
         :param pulumi.Input[_builtins.int] max_attempts: Attempts per request, the first included. From 1 to 20. Default: 5.
         :param pulumi.Input[_builtins.int] max_listing_bytes: Most bytes of answers one listing reads in all (every page, retries and confirming reads included), so that a broken or hostile endpoint cannot exhaust memory. From 1048576 to 17179869184. Default: 268435456.
@@ -307,7 +307,7 @@ class MessageContactVerifications(pulumi.CustomResource):
         :param pulumi.Input[_builtins.int] request_timeout_ms: Time limit of one request's answer in milliseconds (waiting for headers, and between body chunks); a request past it is retried. From 100 to 600000. Default: 30000.
         :param pulumi.Input[_builtins.bool] secret_targets: Record verifications, targets and pendingByTarget as secrets (encrypted in state, [secret] in previews). Default: false.
         :param pulumi.Input[_builtins.str] sts_endpoint: Where STS AssumeRole is called for assumeRole. Default: the sts entry of endpoints, else sts.aliyuncs.com.
-        :param pulumi.Input[_builtins.int] timeout_ms: Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+        :param pulumi.Input[_builtins.int] timeout_ms: Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
         """
         ...
     @overload
@@ -453,7 +453,7 @@ class MessageContactVerifications(pulumi.CustomResource):
     @pulumi.getter
     def endpoint(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+        The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
         """
         return pulumi.get(self, "endpoint")
 
@@ -557,7 +557,7 @@ class MessageContactVerifications(pulumi.CustomResource):
     @pulumi.getter(name="timeoutMs")
     def timeout_ms(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+        Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
         """
         return pulumi.get(self, "timeout_ms")
 

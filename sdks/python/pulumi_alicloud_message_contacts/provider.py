@@ -37,19 +37,19 @@ class ProviderArgs:
         """
         The set of arguments for constructing a Provider resource.
 
-        :param pulumi.Input[_builtins.str] access_key: AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
+        :param pulumi.Input[_builtins.str] access_key: AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain, which reads env ALICLOUD_ACCESS_KEY.
         :param pulumi.Input['AssumeRoleArgs'] assume_role: A RAM role to assume with STS before listing, with the credentials found otherwise. Default: none.
         :param pulumi.Input[_builtins.int] concurrency: Pages fetched at once after the first. From 1 to 32. Default: 4.
         :param pulumi.Input[_builtins.str] consistency: "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
-        :param pulumi.Input[_builtins.str] endpoint: The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+        :param pulumi.Input[_builtins.str] endpoint: The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
         :param pulumi.Input[_builtins.str] endpoint_type: "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] endpoints: Endpoints by service code: resourcedirectory (else resourcemanager) for the API, sts for AssumeRole. Default: none.
         :param pulumi.Input[_builtins.int] max_attempts: Attempts per request, the first included. From 1 to 20. Default: 5.
-        :param pulumi.Input[_builtins.str] profile: A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: none.
+        :param pulumi.Input[_builtins.str] profile: A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: env ALICLOUD_PROFILE, else none.
         :param pulumi.Input[_builtins.str] region: The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
-        :param pulumi.Input[_builtins.str] secret_key: AccessKey secret. Default: the credential chain.
-        :param pulumi.Input[_builtins.str] security_token: STS security token, with temporary credentials. Default: none.
-        :param pulumi.Input[_builtins.int] timeout_ms: Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+        :param pulumi.Input[_builtins.str] secret_key: AccessKey secret. Default: the credential chain, which reads env ALICLOUD_SECRET_KEY.
+        :param pulumi.Input[_builtins.str] security_token: STS security token, with temporary credentials. Default: env ALICLOUD_SECURITY_TOKEN, else none.
+        :param pulumi.Input[_builtins.int] timeout_ms: Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
         """
         if access_key is not None:
             pulumi.set(__self__, "access_key", access_key)
@@ -82,7 +82,7 @@ class ProviderArgs:
     @pulumi.getter(name="accessKey")
     def access_key(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
+        AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain, which reads env ALICLOUD_ACCESS_KEY.
         """
         return pulumi.get(self, "access_key")
 
@@ -130,7 +130,7 @@ class ProviderArgs:
     @pulumi.getter
     def endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+        The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
         """
         return pulumi.get(self, "endpoint")
 
@@ -178,7 +178,7 @@ class ProviderArgs:
     @pulumi.getter
     def profile(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: none.
+        A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: env ALICLOUD_PROFILE, else none.
         """
         return pulumi.get(self, "profile")
 
@@ -202,7 +202,7 @@ class ProviderArgs:
     @pulumi.getter(name="secretKey")
     def secret_key(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        AccessKey secret. Default: the credential chain.
+        AccessKey secret. Default: the credential chain, which reads env ALICLOUD_SECRET_KEY.
         """
         return pulumi.get(self, "secret_key")
 
@@ -214,7 +214,7 @@ class ProviderArgs:
     @pulumi.getter(name="securityToken")
     def security_token(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        STS security token, with temporary credentials. Default: none.
+        STS security token, with temporary credentials. Default: env ALICLOUD_SECURITY_TOKEN, else none.
         """
         return pulumi.get(self, "security_token")
 
@@ -226,7 +226,7 @@ class ProviderArgs:
     @pulumi.getter(name="timeoutMs")
     def timeout_ms(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+        Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
         """
         return pulumi.get(self, "timeout_ms")
 
@@ -260,19 +260,19 @@ class Provider(pulumi.ProviderResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] access_key: AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
+        :param pulumi.Input[_builtins.str] access_key: AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain, which reads env ALICLOUD_ACCESS_KEY.
         :param pulumi.Input[Union['AssumeRoleArgs', 'AssumeRoleArgsDict', 'outputs.AssumeRole']] assume_role: A RAM role to assume with STS before listing, with the credentials found otherwise. Default: none.
         :param pulumi.Input[_builtins.int] concurrency: Pages fetched at once after the first. From 1 to 32. Default: 4.
         :param pulumi.Input[_builtins.str] consistency: "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
-        :param pulumi.Input[_builtins.str] endpoint: The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+        :param pulumi.Input[_builtins.str] endpoint: The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
         :param pulumi.Input[_builtins.str] endpoint_type: "vpc" selects resourcedirectory.vpc-proxy.aliyuncs.com. Default: "public".
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] endpoints: Endpoints by service code: resourcedirectory (else resourcemanager) for the API, sts for AssumeRole. Default: none.
         :param pulumi.Input[_builtins.int] max_attempts: Attempts per request, the first included. From 1 to 20. Default: 5.
-        :param pulumi.Input[_builtins.str] profile: A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: none.
+        :param pulumi.Input[_builtins.str] profile: A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: env ALICLOUD_PROFILE, else none.
         :param pulumi.Input[_builtins.str] region: The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
-        :param pulumi.Input[_builtins.str] secret_key: AccessKey secret. Default: the credential chain.
-        :param pulumi.Input[_builtins.str] security_token: STS security token, with temporary credentials. Default: none.
-        :param pulumi.Input[_builtins.int] timeout_ms: Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+        :param pulumi.Input[_builtins.str] secret_key: AccessKey secret. Default: the credential chain, which reads env ALICLOUD_SECRET_KEY.
+        :param pulumi.Input[_builtins.str] security_token: STS security token, with temporary credentials. Default: env ALICLOUD_SECURITY_TOKEN, else none.
+        :param pulumi.Input[_builtins.int] timeout_ms: Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
         """
         ...
     @overload

@@ -11,7 +11,7 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
-// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
+// AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain, which reads env ALICLOUD_ACCESS_KEY.
 func GetAccessKey(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-message-contacts:accessKey")
 }
@@ -31,7 +31,7 @@ func GetConsistency(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-message-contacts:consistency")
 }
 
-// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
 func GetEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-message-contacts:endpoint")
 }
@@ -51,7 +51,7 @@ func GetMaxAttempts(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "alicloud-message-contacts:maxAttempts")
 }
 
-// A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: none.
+// A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: env ALICLOUD_PROFILE, else none.
 func GetProfile(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-message-contacts:profile")
 }
@@ -61,17 +61,17 @@ func GetRegion(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-message-contacts:region")
 }
 
-// AccessKey secret. Default: the credential chain.
+// AccessKey secret. Default: the credential chain, which reads env ALICLOUD_SECRET_KEY.
 func GetSecretKey(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-message-contacts:secretKey")
 }
 
-// STS security token, with temporary credentials. Default: none.
+// STS security token, with temporary credentials. Default: env ALICLOUD_SECURITY_TOKEN, else none.
 func GetSecurityToken(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-message-contacts:securityToken")
 }
 
-// Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+// Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
 func GetTimeoutMs(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "alicloud-message-contacts:timeoutMs")
 }

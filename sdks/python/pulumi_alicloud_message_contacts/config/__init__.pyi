@@ -17,7 +17,7 @@ from .. import outputs as _root_outputs
 
 accessKey: Optional[str]
 """
-AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
+AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain, which reads env ALICLOUD_ACCESS_KEY.
 """
 
 assumeRole: Optional[str]
@@ -37,7 +37,7 @@ consistency: Optional[str]
 
 endpoint: Optional[str]
 """
-The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
 """
 
 endpointType: Optional[str]
@@ -57,7 +57,7 @@ Attempts per request, the first included. From 1 to 20. Default: 5.
 
 profile: Optional[str]
 """
-A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: none.
+A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: env ALICLOUD_PROFILE, else none.
 """
 
 region: Optional[str]
@@ -67,16 +67,16 @@ The region, which chooses the site: international regions use resourcedirectory-
 
 secretKey: Optional[str]
 """
-AccessKey secret. Default: the credential chain.
+AccessKey secret. Default: the credential chain, which reads env ALICLOUD_SECRET_KEY.
 """
 
 securityToken: Optional[str]
 """
-STS security token, with temporary credentials. Default: none.
+STS security token, with temporary credentials. Default: env ALICLOUD_SECURITY_TOKEN, else none.
 """
 
 timeoutMs: Optional[int]
 """
-Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
 """
 

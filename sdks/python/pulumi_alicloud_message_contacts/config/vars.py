@@ -24,7 +24,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def access_key(self) -> Optional[str]:
         """
-        AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain.
+        AccessKey ID; with the AccessKey secret, wins over every other source of credentials. Default: the credential chain, which reads env ALICLOUD_ACCESS_KEY.
         """
         return __config__.get('accessKey')
 
@@ -52,7 +52,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def endpoint(self) -> Optional[str]:
         """
-        The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
+        The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
         """
         return __config__.get('endpoint')
 
@@ -80,7 +80,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def profile(self) -> Optional[str]:
         """
-        A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: none.
+        A profile of the aliyun CLI's ~/.aliyun/config.json to take credentials from. Default: env ALICLOUD_PROFILE, else none.
         """
         return __config__.get('profile')
 
@@ -94,21 +94,21 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def secret_key(self) -> Optional[str]:
         """
-        AccessKey secret. Default: the credential chain.
+        AccessKey secret. Default: the credential chain, which reads env ALICLOUD_SECRET_KEY.
         """
         return __config__.get('secretKey')
 
     @_builtins.property
     def security_token(self) -> Optional[str]:
         """
-        STS security token, with temporary credentials. Default: none.
+        STS security token, with temporary credentials. Default: env ALICLOUD_SECURITY_TOKEN, else none.
         """
         return __config__.get('securityToken')
 
     @_builtins.property
     def timeout_ms(self) -> Optional[int]:
         """
-        Time limit of the whole listing in milliseconds, retries included. From 1000 to 3600000. Default: 300000.
+        Time limit of the whole listing in milliseconds, retries included; when a listing and its provider both set one, the smaller holds. From 1000 to 3600000. Default: 300000.
         """
         return __config__.get_int('timeoutMs')
 
