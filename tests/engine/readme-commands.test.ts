@@ -18,9 +18,9 @@ import { listingOutputsOf } from "../support/emulator-fixture";
 import { engine, engineProject, listingRequests } from "../support/engine/engine-fixture";
 import { assertSucceeded, changeSummaryOf, exportedResources, shown } from "../support/engine/engine-results";
 import { EngineWorkspace } from "../support/engine/engine-workspace";
+import { PACK_DIR, packFiles } from "../policy-pack/pack";
 
 const NO_PENDING = "no-pending-message-contact-verifications";
-const POLICY_PACK_FILES = ["PulumiPolicy.yaml", "package.json", "tsconfig.json", "index.ts", "policies.ts", "policy-config.example.json"];
 
 describe(`the README's commands with the engine's CLI: examples/basic and examples/policy-pack (@pulumi/pulumi ${repoPulumiVersion()})`, function () {
     let emulator: Emulator;
@@ -35,7 +35,7 @@ describe(`the README's commands with the engine's CLI: examples/basic and exampl
         mkdirSync(join(workspace.dir, "examples", "basic"), { recursive: true });
         cpSync(join(REPO_ROOT, "examples", "basic", "index.ts"), join(workspace.dir, "examples", "basic", "index.ts"));
         mkdirSync(join(workspace.dir, "examples", "policy-pack"), { recursive: true });
-        for (const file of POLICY_PACK_FILES) cpSync(join(REPO_ROOT, "examples", "policy-pack", file), join(workspace.dir, "examples", "policy-pack", file));
+        for (const file of packFiles()) cpSync(join(PACK_DIR, file), join(workspace.dir, "examples", "policy-pack", file));
     });
     after(async () => {
         workspace?.remove();
@@ -73,7 +73,7 @@ describe(`the README's commands with the engine's CLI: examples/basic and exampl
         const text = shown(preview);
         assert.notEqual(preview.code, 0, `the preview must fail on the mandatory policy:\n${text}`);
         assert.match(text, new RegExp(`- \\[mandatory\\] \\[severity: low\\]\\s+${NO_PENDING}\\s`));
-        assert.match(text, new RegExp(`recorded ${demo.length} pending message contact verifications`));
+        assert.match(text, new RegExp(`MessageContactVerifications "pending-verifications": ${demo.length} pending message contact verifications`));
     });
 
     it("pulumi refresh --yes re-reads the listing; pulumi destroy --yes empties the stack without a request", async () => {
