@@ -18,7 +18,8 @@ function cell(text: string): string {
     return text.replace(/\|/g, "\\|").replace(/\s+/g, " ").trim();
 }
 
-function code(text: string): string {
+/** Text as Markdown code. */
+export function code(text: string): string {
     return `\`${text}\``;
 }
 
@@ -37,7 +38,8 @@ function defaultOf(name: OptionName): string {
     return option.default === undefined ? "" : String(option.default);
 }
 
-function table(header: string[], rows: string[][]): string {
+/** A Markdown table; each cell on one line, pipes escaped. */
+export function table(header: string[], rows: string[][]): string {
     return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.map(cell).join(" | ")} |`)].join("\n");
 }
 
@@ -93,10 +95,15 @@ export const README_TABLES: Readonly<Record<string, () => string>> = {
 
 /** The README with each marked table replaced by the one the option table gives. Pure. */
 export function readmeWithTables(readme: string): string {
+    return withMarkedSections(readme, "options", README_TABLES);
+}
+
+/** `text` with each section between `<!-- KIND:NAME -->` and `<!-- /KIND:NAME -->` replaced by `sections[NAME]()`. Pure. */
+export function withMarkedSections(readme: string, kind: string, sections: Readonly<Record<string, () => string>>): string {
     let text = readme;
-    for (const [name, render] of Object.entries(README_TABLES)) {
-        const open = `<!-- options:${name} -->`;
-        const close = `<!-- /options:${name} -->`;
+    for (const [name, render] of Object.entries(sections)) {
+        const open = `<!-- ${kind}:${name} -->`;
+        const close = `<!-- /${kind}:${name} -->`;
         const start = text.indexOf(open);
         const end = text.indexOf(close);
         if (start < 0 || end < start) throw new Error(`${README_FILE} has no ${open} ... ${close} section`);

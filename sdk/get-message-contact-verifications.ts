@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ARGUMENT_NAMES, assertValidOptions, listMessageContactVerifications, readOptionsOnce, verificationsQueryId } from "../provider/alibaba-client";
+import { ARGUMENT_NAMES, assertValidOptions, listingFacts, listMessageContactVerifications, readOptionsOnce, resultValues } from "../provider/alibaba-client";
 import { PROGRAM_VOCABULARY } from "../provider/dynamic/stack-config";
 import { invokeThroughMocks, runningUnderMocks } from "./mocked-invoke";
 import { asPulumiRunError } from "./program-error";
@@ -11,8 +11,8 @@ import type {
 } from "./types";
 
 /**
- * Lists the phone numbers and email addresses of Resource Directory message contacts that are waiting to be
- * verified, from every page, as one consistent, complete list (or an error, never a partial list).
+ * Lists every pending Resource Directory message contact verification, from every page: see
+ * {@link GetMessageContactVerificationsResult} for what it returns, and the README's Guarantees for how.
  *
  * Credentials come from the `accessKeyId`/`accessKeySecret`/`securityToken` args, else the stack config
  * `@pulumi/alicloud` uses (`alicloud:accessKey`, `alicloud:secretKey`, `alicloud:profile`,
@@ -52,12 +52,7 @@ export async function getMessageContactVerifications(
             vocabulary: PROGRAM_VOCABULARY,
             credentialsProvider: programCredentialsProvider(settings, args),
         });
-        return {
-            id: verificationsQueryId(listing.endpointHost, listing.contactId),
-            ...(listing.contactId !== undefined ? { contactId: listing.contactId } : {}),
-            totalCount: listing.totalCount,
-            verifications: listing.verifications,
-        };
+        return resultValues(listingFacts(listing));
     } catch (error) {
         throw asPulumiRunError(error);
     }

@@ -10,7 +10,37 @@ export { CREDENTIAL_ENV } from "./credentials/library-providers";
 export { REDACTED, redactValues } from "./credentials/redact-values";
 export { DEFAULT_ENDPOINT_HOST, Endpoint, parseEndpoint, isLoopbackHost } from "./endpoint";
 export { ArgumentName, ClientOptions, CredentialOptions, ListOptions, ListQuery, RuntimeOptions, LIST_DEFAULTS } from "./operation/list-options";
-export { MessageContactVerification } from "./operation/verification";
+export { MessageContactVerification, ResourceOutputValues, ResultValues } from "./outputs/output-values";
+export {
+    Holding,
+    LISTING_DESCRIPTION,
+    ListingFacts,
+    OUTPUT_DEFINITIONS,
+    OUTPUT_NAMES,
+    OutputDefinition,
+    OutputName,
+    OutputPlace,
+    OutputPlaces,
+    outputsAt,
+    outputsHolding,
+    requiredOutputsAt,
+} from "./outputs/output-table";
+export {
+    AS_NAMED,
+    describe,
+    Described,
+    listedText,
+    Naming,
+    ObjectType,
+    objectTypesIn,
+    OutputField,
+    OutputType,
+    TypeWriter,
+    typeScriptText,
+    valueProblem as outputValueProblem,
+    writeType,
+} from "./outputs/output-types";
+export { ListedQuery, listingFacts, outputValuesAt, resourceOutputValues, resultValues } from "./outputs/output-values-of";
 export { verificationsQueryId } from "./operation/query-id";
 export { LIST_MESSAGE_CONTACT_VERIFICATIONS, MAX_PAGE_SIZE } from "./operation/operation";
 export * from "./options";

@@ -4,9 +4,10 @@ import {
     argumentProblems,
     CredentialOptions,
     CredentialsProvider,
+    listingFacts,
     listMessageContactVerifications,
     ProviderSettings,
-    verificationsQueryId,
+    resultValues,
 } from "../alibaba-client";
 import type { PropertyFailure, Props } from "../listing-resource";
 import { FUNCTION_VOCABULARY } from "./plugin-config";
@@ -48,13 +49,5 @@ export async function getMessageContactVerifications(
         credentialsProvider,
         ...(signal ? { signal } : {}),
     });
-    return {
-        failures: [],
-        outputs: {
-            id: verificationsQueryId(listing.endpointHost, listing.contactId, secretArgs.includes("contactId")),
-            ...(listing.contactId !== undefined ? { contactId: listing.contactId } : {}),
-            totalCount: listing.totalCount,
-            verifications: listing.verifications,
-        },
-    };
+    return { failures: [], outputs: { ...resultValues(listingFacts(listing, secretArgs.includes("contactId"))) } };
 }

@@ -5,24 +5,21 @@
  */
 import {
     CredentialsProvider,
+    listingFacts,
     listMessageContactVerifications,
     OPTION_DEFINITIONS,
     ProviderSettings,
     quotedText,
     valueProblem,
-    verificationsQueryId,
 } from "../alibaba-client";
-import { listingOutputs } from "../resource-shape";
 import { containsUnknown, CtyValue, isObject, UNKNOWN } from "./cty-msgpack";
 import { parseDuration } from "./duration";
 import { errorDiagnostic } from "./error-diagnostics";
+import { DATA_SOURCE_OUTPUTS, outputAttributeOf, outputAttributes } from "./output-attributes";
 import { attributeError, numberOf } from "./provider-config";
 import { durationText, TIMEOUT_OPTION } from "./provider-schema";
 import { DATA_SOURCE_ARGUMENTS, snakeCase, TERRAFORM_VOCABULARY } from "./terraform-names";
 import type { Diagnostic } from "./tfplugin6-messages";
-
-/** The outputs the read computes. */
-const COMPUTED = ["id", "total_count", "verifications", "targets"] as const;
 
 /** What a read needs of the configured provider. */
 export interface ReadHost {
@@ -86,7 +83,7 @@ export function validateDataSourceConfig(config: CtyValue): Diagnostic[] {
 
 /** The configuration with every computed output unknown: the state of a read deferred to apply. */
 function unknownOutputs(config: CtyValue): CtyValue {
-    return { ...(isObject(config) ? config : {}), ...Object.fromEntries(COMPUTED.map((name) => [name, UNKNOWN])) };
+    return { ...(isObject(config) ? config : {}), ...Object.fromEntries(DATA_SOURCE_OUTPUTS.map((name) => [outputAttributeOf(name), UNKNOWN])) };
 }
 
 /**
@@ -122,15 +119,7 @@ export async function readDataSource(config: CtyValue, host: ReadHost, deferralA
             credentialsProvider: host.credentials(),
             ...(signal ? { signal } : {}),
         });
-        const outputs = listingOutputs(listing.verifications);
-        const state: CtyValue = {
-            ...(isObject(config) ? config : {}),
-            id: verificationsQueryId(listing.endpointHost, listing.contactId),
-            total_count: outputs.totalCount,
-            verifications: outputs.verifications.map((v) => ({ contact_id: v.contactId, target: v.target })),
-            targets: outputs.targets,
-        };
-        return { state, diagnostics: [] };
+        return { state: { ...(isObject(config) ? config : {}), ...outputAttributes(listingFacts(listing)) }, diagnostics: [] };
     } catch (error) {
         return { diagnostics: [errorDiagnostic(error)] };
     }

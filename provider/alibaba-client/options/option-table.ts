@@ -16,6 +16,8 @@
 import { DEFAULT_RETRY_OPTIONS } from "../retry/retry-options";
 import { MAX_PAGE_SIZE } from "../operation/operation";
 import { DEFAULT_TRANSPORT_OPTIONS } from "../transport/transport-options";
+import { outputsHolding } from "../outputs/output-table";
+import { listedText } from "../outputs/output-types";
 import { boolean, choice, endpoint, integer, map, object, pattern, Rule, text } from "./rules";
 
 /** Where an option may be set. */
@@ -143,7 +145,7 @@ export const OPTIONS = {
     },
     secretTargets: {
         rule: boolean,
-        description: "Record verifications, targets and pendingByTarget as secrets (encrypted in state, [secret] in previews).",
+        description: `Record ${listedText(outputsHolding("targets", "resourceOutput"))} as secrets (encrypted in state, [secret] in previews).`,
         default: false,
         places: { resourceInput: true },
     },
