@@ -3,7 +3,7 @@
  * `<!-- /options:NAME -->` markers: the get functions' arguments, the settings with their keys in each provider,
  * and the CLI's flags.
  */
-import { acceptedText, ARGUMENT_NAMES, OPTION_DEFINITIONS, OptionName, SettingName, SETTING_NAMES } from "../provider/alibaba-client";
+import { acceptedText, CALL_ARGUMENT_NAMES, OPTION_DEFINITIONS, OptionName, SettingName, SETTING_NAMES } from "../provider/alibaba-client";
 import { stackConfigKey } from "../provider/dynamic/stack-config";
 import { pluginConfigKey, pluginKeyOf } from "../provider/plugin/plugin-config";
 import { flagOf, LISTING_FLAGS, valueHint } from "../cli/flags";
@@ -47,7 +47,7 @@ export function table(header: string[], rows: string[][]): string {
 function argumentsTable(): string {
     return table(
         ["argument", "what it does", "accepts", "default"],
-        ARGUMENT_NAMES.map((name) => [
+        CALL_ARGUMENT_NAMES.map((name) => [
             code(name) + (OPTION_DEFINITIONS[name].secret ? " (secret)" : ""),
             OPTION_DEFINITIONS[name].description,
             accepts(name),

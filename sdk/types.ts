@@ -1,10 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ClientOptions, ListQuery, MessageContactVerification, ResultValues } from "../provider/alibaba-client";
+import type { ClientOptions, ListQuery, MessageContactVerification, ResultOptions, ResultValues } from "../provider/alibaba-client";
 
 export type { MessageContactVerification };
 
-/** Arguments of {@link getMessageContactVerifications}: what to list and how to reach the service. */
-export interface GetMessageContactVerificationsArgs extends ListQuery, ClientOptions {}
+/** Arguments of {@link getMessageContactVerifications}: what to list, how to reach the service, and where to write the result. */
+export interface GetMessageContactVerificationsArgs extends ListQuery, ClientOptions, ResultOptions {}
 
 /** Arguments of {@link getMessageContactVerificationsOutput}: the same, each accepting an `Input`. */
 export type GetMessageContactVerificationsOutputArgs = {

@@ -9,7 +9,18 @@ export { credentialsFor, CredentialsCache, CredentialSources } from "./credentia
 export { CREDENTIAL_ENV } from "./credentials/library-providers";
 export { REDACTED, redactValues } from "./credentials/redact-values";
 export { DEFAULT_ENDPOINT_HOST, Endpoint, parseEndpoint, isLoopbackHost } from "./endpoint";
-export { ArgumentName, ClientOptions, CredentialOptions, ListOptions, ListQuery, RuntimeOptions, LIST_DEFAULTS } from "./operation/list-options";
+export {
+    ArgumentName,
+    ClientOptions,
+    CredentialOptions,
+    ListOptions,
+    ListQuery,
+    ResultArgumentName,
+    ResultOptions,
+    RuntimeOptions,
+    LIST_DEFAULTS,
+    splitCallArguments,
+} from "./operation/list-options";
 export { MessageContactVerification, ResourceOutputValues, ResultValues } from "./outputs/output-values";
 export {
     Holding,
@@ -41,6 +52,7 @@ export {
     writeType,
 } from "./outputs/output-types";
 export { ListedQuery, listingFacts, outputValuesAt, resourceOutputValues, resultValues } from "./outputs/output-values-of";
+export { deliverResult, OUTPUT_FILE_MODE, outputFilePath, resultFileText, writeFileAtomically } from "./outputs/result-file";
 export { verificationsQueryId } from "./operation/query-id";
 export { LIST_MESSAGE_CONTACT_VERIFICATIONS, MAX_PAGE_SIZE } from "./operation/operation";
 export * from "./options";

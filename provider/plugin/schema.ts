@@ -4,8 +4,8 @@
  * `sdks/` are generated from it.
  */
 import {
-    ARGUMENT_NAMES,
     AS_NAMED,
+    CALL_ARGUMENT_NAMES,
     describe,
     documentation,
     LISTING_DESCRIPTION,
@@ -206,7 +206,7 @@ export function packageSchema(version: string, manifest: PackageManifest = packa
         functions: {
             [FUNCTION_TOKEN]: {
                 description: `${LISTING_DESCRIPTION} Runs at preview too.`,
-                inputs: { properties: properties(ARGUMENT_NAMES) },
+                inputs: { properties: properties(CALL_ARGUMENT_NAMES) },
                 outputs: { properties: outputProperties("result"), required: requiredOutputsAt("result") },
             },
         },

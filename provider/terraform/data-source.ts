@@ -5,11 +5,14 @@
  */
 import {
     CredentialsProvider,
+    deliverResult,
     listingFacts,
     listMessageContactVerifications,
     OPTION_DEFINITIONS,
+    OutputFileError,
     ProviderSettings,
     quotedText,
+    splitCallArguments,
     valueProblem,
 } from "../alibaba-client";
 import { containsUnknown, CtyValue, isObject, UNKNOWN } from "./cty-msgpack";
@@ -88,8 +91,9 @@ function unknownOutputs(config: CtyValue): CtyValue {
 
 /**
  * ReadDataSource of a configuration already checked against the schema (`config-shape.ts`): the configuration
- * with the listing's outputs. Unknown arguments (a contact_id from a resource not created yet) or provider
- * attributes give unknown outputs, deferred when the CLI allows it.
+ * with the listing's outputs, also written to `output_file` when it is set (the computed attributes as JSON, see
+ * `result-file.ts`; a failure to write is an error at `output_file`). Unknown arguments (a contact_id from a
+ * resource not created yet) or provider attributes give unknown outputs, deferred when the CLI allows it.
  */
 export async function readDataSource(config: CtyValue, host: ReadHost, deferralAllowed: boolean, signal?: AbortSignal): Promise<ReadResult> {
     // A wholly unknown configuration: the whole state is unknown (as terraform-plugin-framework answers a deferral).
@@ -112,15 +116,19 @@ export async function readDataSource(config: CtyValue, host: ReadHost, deferralA
         };
     }
     try {
+        const { listing: listingArgs, result: resultArgs } = splitCallArguments(args);
         const listing = await listMessageContactVerifications({
-            ...args,
+            ...listingArgs,
             settings: host.settings,
             vocabulary: TERRAFORM_VOCABULARY,
             credentialsProvider: host.credentials(),
             ...(signal ? { signal } : {}),
         });
-        return { state: { ...(isObject(config) ? config : {}), ...outputAttributes(listingFacts(listing)) }, diagnostics: [] };
+        const outputs = outputAttributes(listingFacts(listing));
+        await deliverResult(resultArgs, outputs, TERRAFORM_VOCABULARY);
+        return { state: { ...(isObject(config) ? config : {}), ...outputs }, diagnostics: [] };
     } catch (error) {
+        if (error instanceof OutputFileError) return { diagnostics: [attributeError([error.field], `Could not write ${error.field}`, error.message)] };
         return { diagnostics: [errorDiagnostic(error)] };
     }
 }

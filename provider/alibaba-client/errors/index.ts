@@ -7,5 +7,6 @@ export { InvalidArgumentError } from "./argument-error";
 export { InconsistentListingError } from "./listing-error";
 export { CredentialsNotFoundError, ProfileNotFoundError } from "./credentials-error";
 export { InvalidMockResultError } from "./mock-result-error";
+export { OutputFileError } from "./output-file-error";
 export { isRetryableAnswer, isThrottlingCode, LIST_MESSAGE_CONTACT_VERIFICATIONS_ERROR_CODES, TRANSIENT_ERROR_CODES } from "./retryable-codes";
 export { escapeUnsafeCharacters, quotedText, serviceText } from "./service-text";

@@ -1,5 +1,6 @@
 export {
     ARGUMENT_NAMES,
+    CALL_ARGUMENT_NAMES,
     documentation,
     FLAG_NAMES,
     OPTION_DEFINITIONS,
@@ -11,6 +12,7 @@ export {
     OPTIONS,
     optionsSetAs,
     RESOURCE_INPUT_OPTION_NAMES,
+    RESULT_ARGUMENT_NAMES,
     SECRET_OPTION_NAMES,
     SETTING_NAMES,
 } from "./option-table";
