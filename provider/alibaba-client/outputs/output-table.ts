@@ -34,7 +34,7 @@ export type Holding = "targets" | "contactIds";
 export interface ListingFacts {
     /** The query's stable id (see `verificationsQueryId`): asked only by the outputs that show it. */
     queryId(): string;
-    /** The contact the listing is filtered to, when one was given. */
+    /** The query's contact filter, when it has one. */
     contactId?: string;
     /** Every pending verification, in the service's order. */
     verifications: readonly MessageContactVerification[];
