@@ -13,10 +13,10 @@ import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { GRPC_STATUS, GrpcStatusError } from "../../provider/terraform/grpc-http2-server";
 import { UnaryRequestReader } from "../../provider/terraform/grpc-message-reader";
+import { fuzzOptions } from "../fuzz/fuzz-harness";
 
-/** The runs and seed: fixed in `npm test`, or from FUZZ_RUNS and FUZZ_SEED. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 10000);
-const SEED = Number(process.env.FUZZ_SEED ?? 24);
+/** The runs and seed: fixed in `npm test`, or from FUZZ_RUNS and FUZZ_SEED, checked as the fuzz targets' are. */
+const { runs: RUNS, seed: SEED } = fuzzOptions({ runs: 10_000, seed: 24 });
 
 /** What the model says: a refusal decided once `at` bytes are read, or the end's answer. */
 type Verdict = { at: number; refusal: { code: number; message: string } } | { at: undefined; end: Buffer | { code: number; message: string } };
