@@ -9,10 +9,10 @@
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
 import { X509Certificate } from "node:crypto";
-import { existsSync, statSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, linkSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { createServer, Server } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { Emulator, startEmulator } from "../../emulator";
 import { NETWORK_OVERRIDE_KEY } from "../../provider/terraform/handshake";
@@ -27,6 +27,23 @@ import {
     startTerraformProvider,
     TerraformProviderClient,
 } from "../support/terraform-provider";
+
+/**
+ * This Node.js executable where any user can run it: a link (or copy) in a fresh world-readable folder. The running
+ * one may sit below a folder only its owner can enter (CI's Node 24 lives under /root/.cache).
+ */
+function nodeForAnyone(): { path: string; remove(): void } {
+    const folder = mkdtempSync(join(tmpdir(), "node-for-anyone-"));
+    chmodSync(folder, 0o755);
+    const path = join(folder, "node");
+    try {
+        linkSync(process.execPath, path);
+    } catch {
+        copyFileSync(process.execPath, path);
+    }
+    chmodSync(path, 0o755);
+    return { path, remove: () => rmSync(folder, { recursive: true, force: true }) };
+}
 
 describe("Terraform provider: go-plugin handshake", function () {
     this.timeout(60_000);
@@ -220,8 +237,14 @@ describe("Terraform provider: go-plugin handshake", function () {
             // Only root can run a client as another user (as the CI does): uid 65534, nobody.
             if (process.getuid?.() === 0) {
                 const connect = `require("node:net").connect(${JSON.stringify(address)}).on("connect", () => { console.log("connected"); process.exit(0); }).on("error", (e) => { console.log(e.code); process.exit(0); })`;
-                const other = spawnSync(process.execPath, ["-e", connect], { uid: 65534, gid: 65534, cwd: "/", encoding: "utf8", timeout: 15_000 });
-                assert.equal(other.stdout.trim(), "EACCES", other.stderr);
+                const node = nodeForAnyone();
+                try {
+                    const other = spawnSync(node.path, ["-e", connect], { uid: 65534, gid: 65534, cwd: "/", encoding: "utf8", timeout: 15_000 });
+                    assert.equal(other.error, undefined, `the client as uid 65534 did not start: ${String(other.error)}`);
+                    assert.equal(other.stdout.trim(), "EACCES", other.stderr);
+                } finally {
+                    node.remove();
+                }
             }
         } finally {
             provider.child.kill("SIGTERM");
