@@ -3,8 +3,9 @@
  * way users install them, with no `node` anywhere on PATH: the executable alone prints the go-plugin handshake
  * under `TF_PLUGIN_MAGIC_COOKIE` and the Pulumi port line otherwise; `tofu init` installs the zip from a packed
  * filesystem mirror and `tofu apply` of examples/terraform reads the emulator; `pulumi plugin install -f` installs
- * the tar.gz and a YAML program (examples/yaml without its `plugins:` path) reads the emulator; the SHA256SUMS
- * signs and verifies with a throwaway gpg key; a second build gives the same bytes and a third is skipped.
+ * the tar.gz and a YAML program (examples/yaml without its `plugins:` path) reads the emulator; the executable
+ * answers `--version` and `--help` under either protocol and refuses `--write-mirror` (the npm package's flag) with
+ * exit code 2, naming the npm route; the SHA256SUMS signs and verifies with a throwaway gpg key; a second build gives the same bytes and a third is skipped.
  */
 import { strict as assert } from "node:assert";
 import { execFile, execFileSync, spawn } from "node:child_process";
@@ -139,6 +140,36 @@ describe("release: the linux-x64 artefacts installed as users install them, no n
         assert.match(port.line, /^\d{2,5}$/);
         // Node.js warns when it rejects the executable's code cache (one made with other V8 flags): it must not.
         assert.equal(handshake.stderr + port.stderr, "");
+    });
+
+    it("the executable answers --version and --help as a CLI does, with or without the cookie; --write-mirror exits 2 naming the npm route", async () => {
+        const dir = join(root, "flags");
+        mkdirSync(dir);
+        execFileSync("tar", ["xzf", TAR, "-C", dir]);
+        const exe = join(dir, pulumiExecutableName(LINUX_X64));
+        const plain = { PATH: noNodePath, HOME: root };
+        assertNoNode(plain.PATH);
+        for (const env of [plain, { ...plain, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: "6" }]) {
+            const side = MAGIC_COOKIE_KEY in env ? "with the cookie" : "without the cookie";
+            const version = await run(exe, ["--version"], dir, env, 20_000);
+            assert.deepEqual({ code: version.code, stdout: version.stdout, stderr: version.stderr }, { code: 0, stdout: `${VERSION}\n`, stderr: "" }, side);
+            for (const flag of ["--help", "-h"]) {
+                const help = await run(exe, [flag], dir, env, 20_000);
+                assert.equal(help.code, 0, `${flag} ${side}: ${help.stdout}${help.stderr}`);
+                assert.match(help.stdout, new RegExp(`^Usage: ${pulumiExecutableName(LINUX_X64)} \\[--version \\| --help\\]`));
+                // It says what it serves under each protocol.
+                assert.match(help.stdout, new RegExp(`Started by tofu or terraform:\\n[^]*${PROVIDER_TYPE}[^]*Started otherwise:\\n[^]*${PACKAGE_NAME}`));
+            }
+            const mirror = await run(exe, ["--write-mirror", join(dir, "mirror")], dir, env, 20_000);
+            assert.equal(mirror.code, 2, `--write-mirror ${side}: ${mirror.stdout}${mirror.stderr}`);
+            assert.equal(mirror.stdout, "");
+            assert.match(
+                mirror.stderr,
+                /--write-mirror belongs to the npm package's provider \(npx terraform-provider-alicloudmessagecontacts --write-mirror DIR/,
+            );
+            assert.match(mirror.stderr, /registry\.opentofu\.org\/.*registry\.terraform\.io\//);
+            assert.ok(!existsSync(join(dir, "mirror")), "nothing is written");
+        }
     });
 
     it("tofu init from a packed filesystem mirror holding the zip, then apply of examples/terraform: outputs equal the emulator's data", async () => {
