@@ -23,7 +23,7 @@ export {
     LIST_DEFAULTS,
 } from "./operation/list-options";
 export { MessageContactVerification } from "./operation/verification";
-export { verificationsQueryId } from "./operation/query-id";
+export { queryIdParts, QueryIdParts, verificationsQueryId } from "./operation/query-id";
 export {
     API_ENDPOINT_CODES,
     ENDPOINT_CODES,
