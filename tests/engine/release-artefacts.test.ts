@@ -1,11 +1,12 @@
 /**
  * The release's linux-x64 artefacts (`npm run release`, which `.ci/run` runs before these tests) installed the
  * way users install them, with no `node` anywhere on PATH: the executable alone prints the go-plugin handshake
- * under `TF_PLUGIN_MAGIC_COOKIE` and the Pulumi port line otherwise; `tofu init` installs the zip from a packed
- * filesystem mirror and `tofu apply` of examples/terraform reads the emulator; `pulumi plugin install -f` installs
- * the tar.gz and a YAML program (examples/yaml without its `plugins:` path) reads the emulator; the executable
- * answers `--version` and `--help` under either protocol and refuses `--write-mirror` (the npm package's flag) with
- * exit code 2, naming the npm route; the SHA256SUMS signs and verifies with a throwaway gpg key; a second build gives the same bytes and a third is skipped.
+ * under `TF_PLUGIN_MAGIC_COOKIE` and the Pulumi port line otherwise, answers `--version` and `--help` under either
+ * protocol and refuses `--write-mirror` (the npm package's flag) with exit code 2, naming the npm route; `tofu init`
+ * installs the zip from a packed filesystem mirror made by the README's commands and configuration, and `tofu
+ * apply` of examples/terraform reads the emulator; `pulumi plugin install -f` installs the tar.gz and the release's
+ * YAML program (examples/yaml-release) reads the emulator; the SHA256SUMS signs and verifies with a throwaway gpg
+ * key; a second build gives the same bytes and a third is skipped.
  */
 import { strict as assert } from "node:assert";
 import { execFile, execFileSync, spawn } from "node:child_process";
@@ -30,6 +31,7 @@ import { PACKAGE_NAME } from "../../provider/pulumi-names";
 import { listingOutputsOf, verifications } from "../support/emulator-fixture";
 import { pluginExampleOutputs, pluginStackConfig } from "../support/engine/engine-fixture";
 import { hermeticEnv } from "../support/hermetic-env";
+import { readmeBlock, substitute } from "../support/readme-blocks";
 
 const LINUX_X64 = selectPlatforms(["linux-x64"])[0] as ReturnType<typeof selectPlatforms>[number];
 const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
@@ -172,21 +174,22 @@ describe("release: the linux-x64 artefacts installed as users install them, no n
         }
     });
 
-    it("tofu init from a packed filesystem mirror holding the zip, then apply of examples/terraform: outputs equal the emulator's data", async () => {
+    it("tofu init from a packed filesystem mirror holding the zip (the README's commands and configuration), then apply of examples/terraform: outputs equal the emulator's data", async () => {
         const clis = findTerraformClis();
-        const mirror = join(root, "mirror");
-        const hosts = ["registry.opentofu.org", "registry.terraform.io"];
-        for (const host of hosts) {
-            const dir = join(mirror, host, PROVIDER_NAMESPACE, PROVIDER_TYPE);
-            mkdirSync(dir, { recursive: true });
-            copyFileSync(ZIP, join(dir, terraformZipName(VERSION, LINUX_X64)));
+        // The README's mirror commands, in a folder where release/ holds the zip (linux-x64's alone suffices here).
+        const mirrorRoot = join(root, "fs-mirror");
+        mkdirSync(join(mirrorRoot, "release"), { recursive: true });
+        copyFileSync(ZIP, join(mirrorRoot, "release", terraformZipName(VERSION, LINUX_X64)));
+        ok(
+            await run("bash", ["-euo", "pipefail", "-c", readmeBlock("sh", "for host in registry.opentofu.org").code], mirrorRoot, process.env),
+            "the README's mirror commands",
+        );
+        const mirror = join(mirrorRoot, "terraform-mirror");
+        for (const host of ["registry.opentofu.org", "registry.terraform.io"]) {
+            assert.ok(existsSync(join(mirror, host, PROVIDER_NAMESPACE, PROVIDER_TYPE, terraformZipName(VERSION, LINUX_X64))), host);
         }
         const cliConfig = join(root, "cli.tfrc");
-        const include = hosts.map((h) => JSON.stringify(`${h}/${PROVIDER_NAMESPACE}/*`)).join(", ");
-        writeFileSync(
-            cliConfig,
-            `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(mirror)}\n    include = [${include}]\n  }\n}\n`,
-        );
+        writeFileSync(cliConfig, substitute(readmeBlock("hcl", "filesystem_mirror {").code, { "/absolute/path/to/terraform-mirror": mirror }));
         const work = join(root, "terraform");
         mkdirSync(work);
         copyFileSync(join(REPO_ROOT, "examples", "terraform", "main.tf"), join(work, "main.tf"));
@@ -218,16 +221,13 @@ describe("release: the linux-x64 artefacts installed as users install them, no n
         );
     });
 
-    it("pulumi plugin install -f of the tar.gz, then a YAML program: outputs equal the emulator's data", async () => {
+    it("pulumi plugin install -f of the tar.gz, then examples/yaml-release (the release's YAML program): outputs equal the emulator's data", async () => {
         const pulumi = findEngine();
         const scratch = join(root, "pulumi");
         for (const folder of ["home", "pulumi-home", "state", "project"]) mkdirSync(join(scratch, folder), { recursive: true });
-        const example = readFileSync(join(REPO_ROOT, "examples", "yaml", "Pulumi.yaml"), "utf8");
-        // The example points at the npm package's node_modules/.bin; an installed plugin needs no path.
-        const pluginsBlock = /\n(#[^\n]*\n)*plugins:\n {2}providers:\n {4}- name: [^\n]+\n {6}path: [^\n]+\n/;
-        assert.match(example, pluginsBlock);
+        // The release's YAML program (the README's for this route), its options naming the version this installs.
         const dir = join(scratch, "project");
-        writeFileSync(join(dir, "Pulumi.yaml"), example.replace(pluginsBlock, "\n"));
+        copyFileSync(join(REPO_ROOT, "examples", "yaml-release", "Pulumi.yaml"), join(dir, "Pulumi.yaml"));
         const env = hermeticEnv({
             PATH: pulumi.binDir,
             HOME: join(scratch, "home"),
