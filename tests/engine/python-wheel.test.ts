@@ -112,6 +112,31 @@ describe("the Python SDK's wheel, installed into a fresh venv, under the real en
         assert.equal(sha256(again), sha256(wheel));
     });
 
+    it("the wheel requires the Pulumi SDK examples/python/requirements.txt allows, the same specifiers (both from sdks/python/pyproject.toml)", () => {
+        const script = [
+            "import sys, zipfile",
+            "with zipfile.ZipFile(sys.argv[1]) as wheel:",
+            "    name = next(n for n in wheel.namelist() if n.endswith('.dist-info/METADATA'))",
+            "    print(wheel.read(name).decode())",
+        ].join("\n");
+        const metadata = execFileSync(pythonEnvironmentPython(), ["-c", script, wheel], { encoding: "utf8" });
+        const specifiers = (requirement: string) =>
+            new Set(
+                requirement
+                    .replace(/^pulumi/, "")
+                    .split(",")
+                    .map((s) => s.trim()),
+            );
+        const required = /^Requires-Dist: (pulumi[<>=!~][^;\n]*)$/m.exec(metadata)?.[1];
+        assert.ok(required, metadata);
+        const example = readFileSync(join(REPO_ROOT, "examples", "python", "requirements.txt"), "utf8")
+            .split("\n")
+            .map((line) => line.replace(/#.*$/, "").trim())
+            .filter((line) => line !== "");
+        assert.equal(example.length, 1, example.join(" | "));
+        assert.deepEqual(specifiers(example[0] as string), specifiers(required));
+    });
+
     it("installed, the package holds pulumi-plugin.json and the version, imported from the venv (not the repository)", () => {
         const script = [
             "import importlib.metadata, importlib.resources, json, pulumi_alicloud_message_contacts as p",
