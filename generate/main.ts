@@ -1,7 +1,7 @@
 /**
- * `npm run generate`: writes the files derived from the option table (the options' TypeScript types, the
- * README's option tables and credential chain, the get functions' TSDoc on credentials, the Terraform provider's
- * docs and the Pulumi registry's docs), from the release's
+ * `npm run generate`: writes the files derived from the option table and the output table (the options' and the
+ * outputs' TypeScript types, the README's option and output tables and credential chain, the get functions' TSDoc
+ * on credentials, the Terraform provider's docs and the Pulumi registry's docs), from the release's
  * platforms (the README's platform sections), from examples/yaml (examples/yaml-release, for users of the
  * release), from the generated Python SDK's pyproject.toml (examples/python/requirements.txt), and the tfplugin6 descriptor derived from the upstream proto (fetched with `go mod download`);
  * `--check` writes nothing and fails, naming them, when any is stale.
@@ -11,9 +11,11 @@ import { dirname, join } from "node:path";
 import { format, resolveConfig } from "prettier";
 import { GET_FUNCTIONS_FILE, getFunctionsSource } from "./credential-docs";
 import { OPTION_VALUES_FILE, optionValuesSource } from "./option-types";
+import { OUTPUT_VALUES_FILE, outputValuesSource } from "./output-types";
 import { PACKAGE_FACTS_FILE, packageFactsSource } from "./package-facts";
 import { parseManifest, pluginDownloadUrl } from "../provider/package-manifest";
 import { PACKAGE_NAME } from "../provider/pulumi-names";
+import { readmeWithOutputTables } from "./output-tables";
 import { README_FILE, readmeWithTables } from "./readme-tables";
 import { readmeWithReleaseSections } from "./release-platforms";
 import { YAML_EXAMPLE_FILE, YAML_RELEASE_EXAMPLE_FILE, yamlReleaseExample } from "./yaml-release-example";
@@ -45,9 +47,10 @@ export async function generatedFiles(root: string = REPO_ROOT): Promise<Generate
     return [
         await formatted(OPTION_VALUES_FILE, optionValuesSource()),
         await formatted(GET_FUNCTIONS_FILE, getFunctionsSource(readFileSync(join(root, GET_FUNCTIONS_FILE), "utf8"))),
+        await formatted(OUTPUT_VALUES_FILE, outputValuesSource()),
         await formatted(PACKAGE_FACTS_FILE, packageFactsSource(packageJson)),
         await formatted(TFPLUGIN6_DESCRIPTOR_FILE, tfplugin6DescriptorSource(loadProto(UPSTREAM_TFPLUGIN6), UPSTREAM_TFPLUGIN6)),
-        { path: README_FILE, text: readmeWithReleaseSections(readmeWithTables(readme)) },
+        { path: README_FILE, text: readmeWithReleaseSections(readmeWithOutputTables(readmeWithTables(readme))) },
         {
             path: YAML_RELEASE_EXAMPLE_FILE,
             text: yamlReleaseExample(readFileSync(join(root, YAML_EXAMPLE_FILE), "utf8"), version, pluginDownloadUrl(manifest, PACKAGE_NAME)),

@@ -32,7 +32,7 @@ function typeOf(rule: Rule, name: string): string {
 }
 
 /** A TSDoc block, wrapped at 110 columns, indented by `indent`. */
-function tsdoc(text: string, indent: string): string {
+export function tsdoc(text: string, indent: string): string {
     const words = text.split(/\s+/);
     const lines: string[] = [];
     let line = "";

@@ -5,7 +5,7 @@
  */
 import {
     acceptedText,
-    ARGUMENT_NAMES,
+    CALL_ARGUMENT_NAMES,
     defaultDocumentation,
     descriptionText,
     OPTION_DEFINITIONS,
@@ -28,7 +28,8 @@ function cell(text: string): string {
     return text.replace(/\|/g, "\\|").replace(/\s+/g, " ").trim();
 }
 
-function code(text: string): string {
+/** Text as Markdown code. */
+export function code(text: string): string {
     return `\`${text}\``;
 }
 
@@ -45,7 +46,8 @@ function defaultOf(name: OptionName): string {
     return defaultDocumentation(name) ?? "";
 }
 
-function table(header: string[], rows: string[][]): string {
+/** A Markdown table; each cell on one line, pipes escaped. */
+export function table(header: string[], rows: string[][]): string {
     return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.map(cell).join(" | ")} |`)].join("\n");
 }
 
@@ -53,7 +55,7 @@ function table(header: string[], rows: string[][]): string {
 function argumentsTable(): string {
     return table(
         ["argument", "what it does", "accepts", "default"],
-        ARGUMENT_NAMES.map((name) => [
+        CALL_ARGUMENT_NAMES.map((name) => [
             code(name) + (OPTION_DEFINITIONS[name].secret ? " (secret)" : ""),
             descriptionText(name),
             accepts(name),
@@ -102,10 +104,15 @@ export const README_TABLES: Readonly<Record<string, () => string>> = {
 
 /** The README with each marked table replaced by the one the option table gives. Pure. */
 export function readmeWithTables(readme: string): string {
+    return withMarkedSections(readme, "options", README_TABLES);
+}
+
+/** `text` with each section between `<!-- KIND:NAME -->` and `<!-- /KIND:NAME -->` replaced by `sections[NAME]()`. Pure. */
+export function withMarkedSections(readme: string, kind: string, sections: Readonly<Record<string, () => string>>): string {
     let text = readme;
-    for (const [name, render] of Object.entries(README_TABLES)) {
-        const open = `<!-- options:${name} -->`;
-        const close = `<!-- /options:${name} -->`;
+    for (const [name, render] of Object.entries(sections)) {
+        const open = `<!-- ${kind}:${name} -->`;
+        const close = `<!-- /${kind}:${name} -->`;
         const start = text.indexOf(open);
         const end = text.indexOf(close);
         if (start < 0 || end < start) throw new Error(`${README_FILE} has no ${open} ... ${close} section`);

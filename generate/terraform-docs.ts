@@ -21,9 +21,12 @@ function typeText(type: unknown): string {
     return "Object";
 }
 
-/** A description as Markdown text: `<endpoint host>` must not read as an HTML tag. */
-function markdownText(text: string): string {
-    return text.replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/**
+ * A description as Markdown text: `<endpoint host>` must not read as an HTML tag, nor the asterisks of a masked
+ * value (`someone***@example.com`) as emphasis.
+ */
+export function markdownText(text: string): string {
+    return text.replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\*/g, "\\*");
 }
 
 function attributeLine(attribute: SchemaAttribute): string {

@@ -12,8 +12,11 @@ import {
     CredentialsProvider,
     InvalidArgumentError,
     isLoopbackHost,
+    listingFacts,
     listMessageContactVerifications,
     MessageContactsError,
+    OUTPUT_DEFINITIONS,
+    outputValueProblem,
     optionProblems,
     OPTIONS,
     parseEndpoint,
@@ -21,6 +24,7 @@ import {
     ProviderSettings,
     queryIdParts,
     resolveCallEndpoint,
+    resourceOutputValues,
     unknownKeyProblems,
     verificationsQueryId,
     Vocabulary,
@@ -29,7 +33,6 @@ import {
     CONTACT_OUTPUT_NAMES,
     LISTING_OUTPUT_NAMES,
     ListingOutputs,
-    listingOutputs,
     RESOURCE_INPUT_NAMES,
     ResourceInputs,
     ResourceOutputs,
@@ -100,11 +103,9 @@ function failedProperty(error: MessageContactsError): string {
  */
 const RESOURCE_LIMIT_DEFAULTS = { consistency: OPTIONS.consistency.resourceDefault };
 
-/** The listing `check` added to the inputs, or undefined when it could not list (unknown inputs). */
-function checkedListing(news: Props): ListingOutputs | undefined {
-    const { totalCount, verifications } = news;
-    if (typeof totalCount !== "number" || !Array.isArray(verifications)) return undefined;
-    return listingOutputs(verifications as ListingOutputs["verifications"]);
+/** Whether a secret `contactId` came with the inputs (the id then holds its hash, see `verificationsQueryId`). */
+function contactIdSecret(marks: InputMarks): boolean {
+    return (marks.secret ?? []).includes("contactId");
 }
 
 /**
@@ -134,7 +135,7 @@ export interface ListingResource {
 /** The resource's operations for a provider (see each method). */
 export function listingResource(host: ListingResourceHost): ListingResource {
     /** Lists every page with the resource's inputs and the provider's settings. */
-    async function listFor(inputs: ResourceInputs, signal?: AbortSignal): Promise<ListingOutputs> {
+    async function listFor(inputs: ResourceInputs, marks: InputMarks, signal?: AbortSignal): Promise<ListingOutputs> {
         const listing = await listMessageContactVerifications({
             ...inputs,
             ...(signal ? { signal } : {}),
@@ -143,18 +144,33 @@ export function listingResource(host: ListingResourceHost): ListingResource {
             vocabulary: host.vocabulary,
             credentialsProvider: host.credentials(inputs.stsEndpoint),
         });
-        return listingOutputs(listing.verifications);
+        return resourceOutputValues(listingFacts(listing, contactIdSecret(marks)));
     }
 
     /** The resource's id: `<endpoint host>/ListMessageContactVerifications/<contactId or *>`, as the get functions' id. */
     function queryIdOf(inputs: ResourceInputs, marks: InputMarks): string {
         const host_ = resolveCallEndpoint(inputs, host.settings(), process.env, host.vocabulary).host;
-        return verificationsQueryId(host_, inputs.contactId, (marks.secret ?? []).includes("contactId"));
+        return verificationsQueryId(host_, inputs.contactId, contactIdSecret(marks));
+    }
+
+    /**
+     * The outputs of the listing `check` added to the inputs, computed again from its verifications; undefined when
+     * it could not list (unknown inputs).
+     */
+    function checkedListing(news: Props, marks: InputMarks): ListingOutputs | undefined {
+        const { verifications } = news;
+        if (outputValueProblem(OUTPUT_DEFINITIONS.verifications.type, verifications, "verifications") !== undefined) return undefined;
+        const inputs = pickInputs(news);
+        return resourceOutputValues({
+            queryId: () => queryIdOf(inputs, marks),
+            ...(inputs.contactId !== undefined ? { contactId: inputs.contactId } : {}),
+            verifications: verifications as ListingOutputs["verifications"],
+        });
     }
 
     /** The inputs and the listing `check` made (or, should it be missing, a new one), as the state records them. */
-    async function recorded(news: Props, signal?: AbortSignal): Promise<ResourceOutputs> {
-        return { ...recordedInputs(news), ...(checkedListing(news) ?? (await listFor(pickInputs(news), signal))) };
+    async function recorded(news: Props, marks: InputMarks, signal?: AbortSignal): Promise<ResourceOutputs> {
+        return { ...recordedInputs(news), ...(checkedListing(news, marks) ?? (await listFor(pickInputs(news), marks, signal))) };
     }
 
     /** Every problem with the inputs: keys that are not inputs, credentials, bad values (of known inputs). */
@@ -194,7 +210,7 @@ export function listingResource(host: ListingResourceHost): ListingResource {
             const listable = failures.length === 0 && !Object.keys(inputs).some((name) => unknown.includes(name)) && (host.settingsKnown?.() ?? true);
             if (!listable) return { inputs, failures, secret };
             try {
-                return { inputs: { ...inputs, ...(await listFor(pickInputs(inputs), signal)) }, failures, secret };
+                return { inputs: { ...inputs, ...(await listFor(pickInputs(inputs), marks, signal)) }, failures, secret };
             } catch (error) {
                 // An aborted listing is the call's end, not a problem of the inputs.
                 if (!(error instanceof MessageContactsError) || signal?.aborted) throw error;
@@ -210,7 +226,7 @@ export function listingResource(host: ListingResourceHost): ListingResource {
          */
         async diff(olds, news) {
             if (!isDeepStrictEqual(recordedInputs(olds), recordedInputs(news))) return { changes: true, replaces: [] };
-            const listing = checkedListing(news);
+            const listing = checkedListing(news, {});
             if (!listing) return { changes: true, replaces: [] };
             const changed = LISTING_OUTPUT_NAMES.some((name) => !isDeepStrictEqual(olds[name], listing[name]));
             return { changes: changed, replaces: [] };
@@ -218,13 +234,13 @@ export function listingResource(host: ListingResourceHost): ListingResource {
 
         /** Records the listing `check` made. */
         async create(news, marks = {}, signal) {
-            const outs = await recorded(news, signal);
+            const outs = await recorded(news, marks, signal);
             return { id: queryIdOf(pickInputs(news), marks), outs, secret: secretOutputs(outs, marks) };
         },
 
         /** Records the listing `check` made. */
         async update(news, marks = {}, signal) {
-            const outs = await recorded(news, signal);
+            const outs = await recorded(news, marks, signal);
             return { outs, secret: secretOutputs(outs, marks) };
         },
 
@@ -258,7 +274,7 @@ export function listingResource(host: ListingResourceHost): ListingResource {
 
         /** Refreshes state from the API (`pulumi refresh`). */
         async read(id, props, marks = {}, signal) {
-            const outs = { ...recordedInputs(props), ...(await listFor(pickInputs(props), signal)) };
+            const outs = { ...recordedInputs(props), ...(await listFor(pickInputs(props), marks, signal)) };
             return { id, props: outs, secret: secretOutputs(outs, marks) };
         },
     };

@@ -23,6 +23,6 @@ export const RESOURCE_TYPE_TOKEN = `pulumi-nodejs:dynamic/${RESOURCE_MODULE}:${R
  * Every type a `MessageContactVerifications` has in a stack's state: the dynamic resource of Node.js programs
  * (`pulumi-nodejs:dynamic/alicloud:MessageContactVerifications`) and the provider plugin's resource of YAML,
  * Python and Go programs (`alicloud-message-contacts:index:MessageContactVerifications`). Both record the same
- * outputs (`totalCount`, `verifications`, `targets`, `pendingByTarget`): policy packs select the resource by these.
+ * outputs (the output table's `resourceOutput`s): policy packs select the resource by these.
  */
 export const RESOURCE_TYPE_TOKENS: readonly string[] = Object.freeze([RESOURCE_TYPE_TOKEN, RESOURCE_TOKEN]);

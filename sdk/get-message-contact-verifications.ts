@@ -1,5 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ARGUMENT_NAMES, assertValidOptions, listMessageContactVerifications, readOptionsOnce, verificationsQueryId } from "../provider/alibaba-client";
+import {
+    assertValidOptions,
+    CALL_ARGUMENT_NAMES,
+    deliverResult,
+    listingFacts,
+    listMessageContactVerifications,
+    readOptionsOnce,
+    resultValues,
+    splitCallArguments,
+} from "../provider/alibaba-client";
 import { PROGRAM_VOCABULARY } from "../provider/dynamic/stack-config";
 import { invokeThroughMocks, runningUnderMocks } from "./mocked-invoke";
 import { asPulumiRunError } from "./program-error";
@@ -11,8 +20,8 @@ import type {
 } from "./types";
 
 /**
- * Lists the phone numbers and email addresses of Resource Directory message contacts that are waiting to be
- * verified, from every page, as one consistent, complete list (or an error, never a partial list).
+ * Lists every pending Resource Directory message contact verification, from every page: see
+ * {@link GetMessageContactVerificationsResult} for what it returns, and the README's Guarantees for how.
  *
  * <!-- credentials: written by npm run generate from the option table -->
  * Credentials, first found: argument `accessKeyId`/`accessKeySecret` (+ `securityToken`), then stack config
@@ -30,7 +39,8 @@ import type {
  * const pending = await getMessageContactVerifications({ contactId: "c-qL4HqKONzOM7ab" });
  * console.log(`${pending.totalCount} targets to verify`, pending.verifications.map((v) => v.target));
  * ```
- * @param args What to list (`contactId`, `pageSize`) and how (`endpoint`, credentials, `concurrency`, ...).
+ * @param args What to list (`contactId`, `pageSize`), how (`endpoint`, credentials, `concurrency`, ...), and where
+ * to write the result (`outputFile`).
  * Under `pulumi.runtime.setMocks` (unit tests), the mocks' `call` answers instead, with the token
  * `alicloud-message-contacts:index:getMessageContactVerifications` and these arguments by name.
  * @param opts Pulumi's invoke options: passed to the mocks; otherwise no provider is involved and they change nothing.
@@ -43,24 +53,23 @@ export async function getMessageContactVerifications(
     try {
         // Read once and checked as given: unknown keys (`pagesize`) are refused before any request.
         const args = readOptionsOnce(given);
-        assertValidOptions(args, ARGUMENT_NAMES);
-        // In a unit test (`pulumi.runtime.setMocks`), the mocks answer, as for any Pulumi provider's function.
+        assertValidOptions(args, CALL_ARGUMENT_NAMES);
+        // In a unit test (`pulumi.runtime.setMocks`), the mocks answer, as for any Pulumi provider's function (and no
+        // provider writes an outputFile).
         if (runningUnderMocks()) return await invokeThroughMocks(args, opts);
+        const { listing: listingArgs, result: resultArgs } = splitCallArguments(args);
         // Stack config (and @pulumi/pulumi's config module with it) is read on the first call only.
         const { programStackSettings, programCredentialsProvider } = require("./stack-config") as typeof import("./stack-config");
         const settings = programStackSettings();
         const listing = await listMessageContactVerifications({
-            ...args,
+            ...listingArgs,
             settings,
             vocabulary: PROGRAM_VOCABULARY,
-            credentialsProvider: programCredentialsProvider(settings, args),
+            credentialsProvider: programCredentialsProvider(settings, listingArgs),
         });
-        return {
-            id: verificationsQueryId(listing.endpointHost, listing.contactId),
-            ...(listing.contactId !== undefined ? { contactId: listing.contactId } : {}),
-            totalCount: listing.totalCount,
-            verifications: listing.verifications,
-        };
+        const result = resultValues(listingFacts(listing));
+        await deliverResult(resultArgs, result, PROGRAM_VOCABULARY);
+        return result;
     } catch (error) {
         throw asPulumiRunError(error);
     }

@@ -23,6 +23,7 @@ export {
     InvalidMockResultError,
     InvalidResponseError,
     MessageContactsError,
+    OutputFileError,
     ProfileNotFoundError,
     TransportError,
     LIST_MESSAGE_CONTACT_VERIFICATIONS_ERROR_CODES,

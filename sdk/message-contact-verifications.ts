@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { OptionValues, ResourceOutputValues } from "../provider/alibaba-client";
 import { RESOURCE_MODULE, RESOURCE_TYPE, RESOURCE_TYPE_TOKEN } from "../provider/pulumi-names";
-import { ResourceInputs, TARGET_OUTPUT_NAMES } from "../provider/resource-shape";
+import { LISTING_OUTPUT_NAMES, ResourceInputs, TARGET_OUTPUT_NAMES } from "../provider/resource-shape";
 import { messageContactVerificationsProvider } from "../provider/dynamic/resource-provider";
-import type { MessageContactVerification } from "./types";
 
 /**
  * Arguments of {@link MessageContactVerifications}: the same query and client options as the get functions
@@ -13,14 +13,16 @@ import type { MessageContactVerification } from "./types";
  */
 export type MessageContactVerificationsArgs = {
     [K in keyof ResourceInputs]?: pulumi.Input<ResourceInputs[K]>;
-} & {
-    /**
-     * Mark `verifications`, `targets` and `pendingByTarget` secret in state, inputs and outputs (the provider returns
-     * them as secrets, and `additionalSecretOutputs`), also in previews, for teams that
-     * treat contact details as sensitive. Default false.
-     */
-    secretTargets?: boolean;
-};
+} & Pick<OptionValues, "secretTargets">;
+
+/** The resource's outputs (the output table's `resourceOutput`s, with their docs), each an `Output`. */
+type RecordedOutputs = { readonly [K in keyof ResourceOutputValues]-?: pulumi.Output<ResourceOutputValues[K]> };
+
+/** The resource's outputs. */
+// Declared by merging, as `declare readonly` fields would declare them: the constructor of `pulumi.Resource` assigns
+// one property per key of the props, and every output is one (seeded in the constructor below).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface MessageContactVerifications extends RecordedOutputs {}
 
 /**
  * Records the pending message contact verifications in the stack's state, so that they can be exported,
@@ -37,6 +39,7 @@ export type MessageContactVerificationsArgs = {
  * export const pendingCount = pending.totalCount;
  * ```
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- its outputs are the interface above
 export class MessageContactVerifications extends pulumi.dynamic.Resource {
     /** The type token, for `validateResourceOfType` in policy packs. */
     static readonly __pulumiType = RESOURCE_TYPE_TOKEN;
@@ -45,20 +48,6 @@ export class MessageContactVerifications extends pulumi.dynamic.Resource {
     static override isInstance(obj: unknown): obj is MessageContactVerifications {
         return pulumi.CustomResource.isInstance(obj) && (obj as { __pulumiType?: string }).__pulumiType === RESOURCE_TYPE_TOKEN;
     }
-
-    /** The contact the listing is filtered to, when `contactId` was given. */
-    declare readonly contactId: pulumi.Output<string | undefined>;
-    /** How many verifications are pending. */
-    declare readonly totalCount: pulumi.Output<number>;
-    /** Every pending verification, in the service's order. */
-    declare readonly verifications: pulumi.Output<MessageContactVerification[]>;
-    /** The masked targets (phone numbers and email addresses), sorted and de-duplicated. */
-    declare readonly targets: pulumi.Output<string[]>;
-    /**
-     * Each target and the contacts it is pending for (the same listing, keyed by target): a preview's diff shows
-     * the targets that appeared (`+`) and went away (`-`) here by name.
-     */
-    declare readonly pendingByTarget: pulumi.Output<Record<string, string[]>>;
 
     /**
      * @param name The unique name of the resource in the stack.
@@ -70,13 +59,9 @@ export class MessageContactVerifications extends pulumi.dynamic.Resource {
         // Outputs are seeded as undefined so that they register even when absent from the inputs. `secretTargets`
         // is an input too: the provider's check returns the listing as secrets when it is set.
         const props = {
+            ...Object.fromEntries(LISTING_OUTPUT_NAMES.map((output) => [output, undefined])),
             ...inputs,
             ...(secretTargets ? { secretTargets: true } : {}),
-            contactId: inputs.contactId,
-            totalCount: undefined,
-            verifications: undefined,
-            targets: undefined,
-            pendingByTarget: undefined,
         };
         const options = secretTargets ? pulumi.mergeOptions(opts, { additionalSecretOutputs: [...TARGET_OUTPUT_NAMES] }) : opts;
         super(messageContactVerificationsProvider, name, props, options, RESOURCE_MODULE, RESOURCE_TYPE);

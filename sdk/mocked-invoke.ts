@@ -1,5 +1,6 @@
+import { isDeepStrictEqual } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
-import { InvalidMockResultError } from "../provider/alibaba-client";
+import { InvalidMockResultError, MessageContactVerification, OUTPUT_DEFINITIONS, outputValueProblem, resultValues } from "../provider/alibaba-client";
 import { FUNCTION_TOKEN } from "../provider/pulumi-names";
 import type { GetMessageContactVerificationsArgs, GetMessageContactVerificationsResult } from "./types";
 
@@ -17,25 +18,32 @@ export function runningUnderMocks(): boolean {
     return monitor instanceof MockMonitor;
 }
 
-/** What a mock returned that is not a result of the function, described for the test's author. */
-function resultProblem(value: unknown): string | undefined {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return `expected an object, got ${value === null ? "null" : typeof value}`;
-    const result = value as Record<string, unknown>;
-    if (typeof result.id !== "string") return "id must be a string";
-    if (result.contactId !== undefined && typeof result.contactId !== "string") return "contactId must be a string when present";
-    if (!Array.isArray(result.verifications)) return "verifications must be an array of { contactId, target }";
-    const bad = result.verifications.findIndex(
-        (v: unknown) =>
-            typeof v !== "object" ||
-            v === null ||
-            typeof (v as Record<string, unknown>).contactId !== "string" ||
-            typeof (v as Record<string, unknown>).target !== "string",
-    );
-    if (bad >= 0) return `verifications[${bad}] must be { contactId: string, target: string }`;
-    if (result.totalCount !== result.verifications.length) {
-        return `totalCount must be verifications.length (${result.verifications.length}), got ${JSON.stringify(result.totalCount)}`;
+/**
+ * The result a mock's answer stands for: the listing it gives (`id`, `contactId` when filtered, `verifications`)
+ * with every other output of the result computed from it, as the function computes it; or what is wrong with
+ * it, for the test's author. An output the mock gives besides must be what the function would compute.
+ */
+function mockedResult(value: unknown): { result: GetMessageContactVerificationsResult; problem?: undefined } | { problem: string } {
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+        return { problem: `expected an object, got ${value === null ? "null" : typeof value}` };
+    const given = value as Record<string, unknown>;
+    const { id, contactId, verifications } = OUTPUT_DEFINITIONS;
+    const problem =
+        outputValueProblem(id.type, given.id, "id") ??
+        (given.contactId === undefined ? undefined : outputValueProblem(contactId.type, given.contactId, "contactId")) ??
+        outputValueProblem(verifications.type, given.verifications, "verifications");
+    if (problem !== undefined) return { problem };
+    const result = resultValues({
+        queryId: () => given.id as string,
+        ...(given.contactId !== undefined ? { contactId: given.contactId as string } : {}),
+        verifications: given.verifications as MessageContactVerification[],
+    });
+    for (const [name, computed] of Object.entries(result)) {
+        if (given[name] !== undefined && !isDeepStrictEqual(given[name], computed)) {
+            return { problem: `${name} must be ${JSON.stringify(computed)}, as computed from the verifications given; got ${JSON.stringify(given[name])}` };
+        }
     }
-    return undefined;
+    return { result };
 }
 
 /**
@@ -46,15 +54,7 @@ function resultProblem(value: unknown): string | undefined {
 export async function invokeThroughMocks(args: GetMessageContactVerificationsArgs, opts?: pulumi.InvokeOptions): Promise<GetMessageContactVerificationsResult> {
     const inputs = Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined));
     const value: unknown = await pulumi.runtime.invoke(GET_MESSAGE_CONTACT_VERIFICATIONS_TOKEN, inputs, opts);
-    const problem = resultProblem(value);
-    if (problem !== undefined) {
-        throw new InvalidMockResultError(GET_MESSAGE_CONTACT_VERIFICATIONS_TOKEN, problem);
-    }
-    const result = value as GetMessageContactVerificationsResult;
-    return {
-        id: result.id,
-        ...(result.contactId !== undefined ? { contactId: result.contactId } : {}),
-        totalCount: result.totalCount,
-        verifications: result.verifications.map((v) => ({ contactId: v.contactId, target: v.target })),
-    };
+    const mocked = mockedResult(value);
+    if (mocked.problem !== undefined) throw new InvalidMockResultError(GET_MESSAGE_CONTACT_VERIFICATIONS_TOKEN, mocked.problem);
+    return mocked.result;
 }

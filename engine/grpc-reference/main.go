@@ -46,8 +46,9 @@ func (rawCodec) Unmarshal(data []byte, v any) error {
 
 func (rawCodec) Name() string { return "proto" }
 
-// cancellations counts the Wait calls that saw their context end (the caller cancelled, or the deadline passed).
-var cancellations atomic.Int64
+// waits counts the Wait calls that began waiting; cancellations those that saw their context end (the caller
+// cancelled, or the deadline passed).
+var waits, cancellations atomic.Int64
 
 func request(dec func(any) error) ([]byte, error) {
 	var in []byte
@@ -58,7 +59,7 @@ func request(dec func(any) error) ([]byte, error) {
 }
 
 // The methods: Echo answers its request; Fail answers FAILED_PRECONDITION with the request as the message;
-// Wait waits for its context to end and counts it; Cancellations answers that count in decimal.
+// Wait waits for its context to end and counts it; Waits and Cancellations answer those counts in decimal.
 var service = grpc.ServiceDesc{
 	ServiceName: "conformance.Test",
 	HandlerType: (*any)(nil),
@@ -77,6 +78,7 @@ var service = grpc.ServiceDesc{
 			if _, err := request(dec); err != nil {
 				return nil, err
 			}
+			waits.Add(1)
 			<-ctx.Done()
 			cancellations.Add(1)
 			return nil, status.FromContextError(ctx.Err()).Err()
@@ -86,6 +88,12 @@ var service = grpc.ServiceDesc{
 				return nil, err
 			}
 			return []byte(strconv.FormatInt(cancellations.Load(), 10)), nil
+		}},
+		{MethodName: "Waits", Handler: func(_ any, _ context.Context, dec func(any) error, _ grpc.UnaryServerInterceptor) (any, error) {
+			if _, err := request(dec); err != nil {
+				return nil, err
+			}
+			return []byte(strconv.FormatInt(waits.Load(), 10)), nil
 		}},
 	},
 }

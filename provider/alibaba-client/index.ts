@@ -19,10 +19,44 @@ export {
     CredentialOptions,
     ListOptions,
     ListQuery,
+    ResultArgumentName,
+    ResultOptions,
     RuntimeOptions,
     LIST_DEFAULTS,
+    splitCallArguments,
 } from "./operation/list-options";
-export { MessageContactVerification } from "./operation/verification";
+export { MessageContactVerification, ResourceOutputValues, ResultValues } from "./outputs/output-values";
+export {
+    Holding,
+    LISTING_DESCRIPTION,
+    ListingFacts,
+    OUTPUT_DEFINITIONS,
+    OUTPUT_NAMES,
+    OutputDefinition,
+    OutputName,
+    OutputPlace,
+    OutputPlaces,
+    outputsAt,
+    outputsHolding,
+    requiredOutputsAt,
+} from "./outputs/output-table";
+export {
+    AS_NAMED,
+    describe,
+    Described,
+    listedText,
+    Naming,
+    ObjectType,
+    objectTypesIn,
+    OutputField,
+    OutputType,
+    TypeWriter,
+    typeScriptText,
+    valueProblem as outputValueProblem,
+    writeType,
+} from "./outputs/output-types";
+export { ListedQuery, listingFacts, outputValuesAt, resourceOutputValues, resultValues } from "./outputs/output-values-of";
+export { deliverResult, OUTPUT_FILE_MODE, outputFilePath, resultFileText, writeFileAtomically } from "./outputs/result-file";
 export { queryIdParts, QueryIdParts, verificationsQueryId } from "./operation/query-id";
 export {
     API_ENDPOINT_CODES,

@@ -6,7 +6,7 @@ import { fetchVerificationsPage } from "./operation/fetch-page";
 import { ARGUMENT_NAMES } from "./options/option-table";
 import { CLIENT_VOCABULARY } from "./options/places";
 import { assertValidOptions, readOptionsOnce } from "./options/validate-options";
-import { MessageContactVerification } from "./operation/verification";
+import type { MessageContactVerification } from "./outputs/output-values";
 import { collectAllPages } from "./pagination/collect-all-pages";
 import { limitText, resolveCallEndpoint, resolveLimits } from "./resolve-settings";
 import { RpcClient } from "./rpc-client";

@@ -3,13 +3,31 @@
  * offers, documented for every language's generated SDK. `pulumi package get-schema` prints it, and the SDKs in
  * `sdks/` are generated from it.
  */
-import { ARGUMENT_NAMES, descriptionText, documentation, OPTION_DEFINITIONS, OptionName, Rule, SettingName, SETTING_NAMES } from "../alibaba-client";
-import { OUTPUT_DESCRIPTIONS, RESOURCE_INPUT_NAMES } from "../resource-shape";
+import {
+    AS_NAMED,
+    CALL_ARGUMENT_NAMES,
+    describe,
+    descriptionText,
+    documentation,
+    LISTING_DESCRIPTION,
+    objectTypesIn,
+    OPTION_DEFINITIONS,
+    OptionName,
+    OUTPUT_DEFINITIONS,
+    OUTPUT_NAMES,
+    OutputPlace,
+    outputsAt,
+    OutputType,
+    requiredOutputsAt,
+    Rule,
+    SettingName,
+    SETTING_NAMES,
+    writeType,
+} from "../alibaba-client";
+import { RESOURCE_INPUT_NAMES } from "../resource-shape";
 import { goModulePath, packageManifest, PackageManifest, pluginDownloadUrl } from "../package-manifest";
 import { FUNCTION_TOKEN, PACKAGE_NAME, RESOURCE_TOKEN } from "../pulumi-names";
 import { pluginKeyOf } from "./plugin-config";
-
-const VERIFICATION_TYPE = `${PACKAGE_NAME}:index:MessageContactVerification`;
 
 /**
  * The Pythons the generated Python SDK accepts (its pyproject's `requires-python`): the `Requires-Python` of the
@@ -44,9 +62,6 @@ export interface SchemaProperty extends SchemaType {
     description: string;
     secret?: boolean;
 }
-
-const string = (description: string, extra: Partial<SchemaProperty> = {}): SchemaProperty => ({ type: "string", description, ...extra });
-const integer = (description: string): SchemaProperty => ({ type: "integer", description });
 
 /** `assumeRole` -> `alicloud-message-contacts:index:AssumeRole`: the schema type of an object option. */
 function objectTypeToken(name: string): string {
@@ -114,25 +129,47 @@ export const CONFIG_VARIABLES: Record<string, SchemaProperty> = Object.fromEntri
 /** The resource's inputs: the listing's, and `secretTargets`. */
 const RESOURCE_INPUTS = properties([...RESOURCE_INPUT_NAMES, "secretTargets"]);
 
-/** The listing's outputs. */
-const LISTING: Record<string, SchemaProperty> = {
-    totalCount: integer(OUTPUT_DESCRIPTIONS.totalCount),
-    verifications: {
-        type: "array",
-        items: { $ref: `#/types/${VERIFICATION_TYPE}` },
-        description: OUTPUT_DESCRIPTIONS.verifications,
-    },
-};
+/** The schema type of an output's type: an object type by reference to its declaration in `types`. */
+function outputSchemaType(type: OutputType): SchemaType {
+    return writeType<SchemaType>(type, {
+        string: { type: "string" },
+        integer: { type: "integer" },
+        list: (items) => ({ type: "array", items }),
+        map: (values) => ({ type: "object", additionalProperties: values }),
+        object: (object) => ({ $ref: `#/types/${objectTypeToken(object.name)}` }),
+    });
+}
 
-const RESOURCE_LISTING: Record<string, SchemaProperty> = {
-    ...LISTING,
-    targets: { type: "array", items: { type: "string" }, description: OUTPUT_DESCRIPTIONS.targets },
-    pendingByTarget: {
-        type: "object",
-        additionalProperties: { type: "array", items: { type: "string" } },
-        description: "Each target and the IDs of the contacts it is pending for, so that a diff names the targets that appeared and went away.",
-    },
-};
+/** The outputs at `place` as schema properties, described in the schema's words (names as they are). */
+function outputProperties(place: OutputPlace): Record<string, SchemaProperty> {
+    return Object.fromEntries(
+        outputsAt(place).map((name) => {
+            const output = OUTPUT_DEFINITIONS[name];
+            return [name, { ...outputSchemaType(output.type), description: describe(output.description, AS_NAMED) }];
+        }),
+    );
+}
+
+/** The object types the outputs use (`MessageContactVerification`), every field required. */
+function outputTypes(): Record<string, unknown> {
+    const objects = OUTPUT_NAMES.flatMap((name) => objectTypesIn(OUTPUT_DEFINITIONS[name].type));
+    return Object.fromEntries(
+        objects.map((object) => [
+            objectTypeToken(object.name),
+            {
+                type: "object",
+                description: describe(object.description, AS_NAMED),
+                properties: Object.fromEntries(
+                    Object.entries(object.fields).map(([field, { type, description }]) => [
+                        field,
+                        { ...outputSchemaType(type), description: describe(description, AS_NAMED) },
+                    ]),
+                ),
+                required: Object.keys(object.fields),
+            },
+        ]),
+    );
+}
 
 /** The package's name as the Pulumi registry shows it. */
 export const DISPLAY_NAME = "Alibaba Cloud message contact verifications";
@@ -166,31 +203,12 @@ export function packageSchema(version: string, manifest: PackageManifest = packa
             description: "The provider of alicloud-message-contacts: its settings and credentials for every listing.",
             inputProperties: CONFIG_VARIABLES,
         },
-        types: {
-            [VERIFICATION_TYPE]: {
-                type: "object",
-                description: OUTPUT_DESCRIPTIONS.verification,
-                properties: {
-                    contactId: string(OUTPUT_DESCRIPTIONS.verificationContactId),
-                    target: string(OUTPUT_DESCRIPTIONS.verificationTarget),
-                },
-                required: ["contactId", "target"],
-            },
-            ...optionTypes(),
-        },
+        types: { ...outputTypes(), ...optionTypes() },
         functions: {
             [FUNCTION_TOKEN]: {
-                description:
-                    "Lists the phone numbers and email addresses of Resource Directory message contacts that are waiting to be verified, from every page, as one consistent, complete list (or an error, never a partial list). Runs at preview too.",
-                inputs: { properties: properties(ARGUMENT_NAMES) },
-                outputs: {
-                    properties: {
-                        id: string(OUTPUT_DESCRIPTIONS.id),
-                        contactId: string("The contact the listing is filtered to, when contactId was given."),
-                        ...LISTING,
-                    },
-                    required: ["id", "totalCount", "verifications"],
-                },
+                description: `${LISTING_DESCRIPTION} Runs at preview too.`,
+                inputs: { properties: properties(CALL_ARGUMENT_NAMES) },
+                outputs: { properties: outputProperties("result"), required: requiredOutputsAt("result") },
             },
         },
         resources: {
@@ -198,8 +216,8 @@ export function packageSchema(version: string, manifest: PackageManifest = packa
                 description:
                     "Records the pending verifications in the stack's state, so that they show in stack outputs, can be checked by policy packs, and are read again by every preview, up and refresh. Creating, updating or deleting it changes nothing in Alibaba Cloud.",
                 inputProperties: RESOURCE_INPUTS,
-                properties: { ...RESOURCE_INPUTS, ...RESOURCE_LISTING },
-                required: Object.keys(RESOURCE_LISTING),
+                properties: { ...RESOURCE_INPUTS, ...outputProperties("resourceOutput") },
+                required: requiredOutputsAt("resourceOutput"),
             },
         },
         language: {

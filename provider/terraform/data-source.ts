@@ -5,24 +5,24 @@
  */
 import {
     CredentialsProvider,
+    deliverResult,
+    listingFacts,
     listMessageContactVerifications,
     OPTION_DEFINITIONS,
+    OutputFileError,
     ProviderSettings,
     quotedText,
+    splitCallArguments,
     valueProblem,
-    verificationsQueryId,
 } from "../alibaba-client";
-import { listingOutputs } from "../resource-shape";
 import { containsUnknown, CtyValue, isObject, UNKNOWN } from "./cty-msgpack";
 import { parseDuration } from "./duration";
 import { errorDiagnostic } from "./error-diagnostics";
+import { DATA_SOURCE_OUTPUTS, outputAttributeOf, outputAttributes } from "./output-attributes";
 import { attributeError, numberOf } from "./provider-config";
 import { durationText } from "./provider-schema";
 import { DATA_SOURCE_ARGUMENTS, READ_TIMEOUT, snakeCase, TERRAFORM_VOCABULARY } from "./terraform-names";
 import type { Diagnostic } from "./tfplugin6-messages";
-
-/** The outputs the read computes. */
-const COMPUTED = ["id", "total_count", "verifications", "targets"] as const;
 
 /** What a read needs of the configured provider. */
 export interface ReadHost {
@@ -81,13 +81,14 @@ export function validateDataSourceConfig(config: CtyValue): Diagnostic[] {
 
 /** The configuration with every computed output unknown: the state of a read deferred to apply. */
 function unknownOutputs(config: CtyValue): CtyValue {
-    return { ...(isObject(config) ? config : {}), ...Object.fromEntries(COMPUTED.map((name) => [name, UNKNOWN])) };
+    return { ...(isObject(config) ? config : {}), ...Object.fromEntries(DATA_SOURCE_OUTPUTS.map((name) => [outputAttributeOf(name), UNKNOWN])) };
 }
 
 /**
  * ReadDataSource of a configuration already checked against the schema (`config-shape.ts`): the configuration
- * with the listing's outputs. Unknown arguments (a contact_id from a resource not created yet) or provider
- * attributes give unknown outputs, deferred when the CLI allows it.
+ * with the listing's outputs, also written to `output_file` when it is set (the computed attributes as JSON, see
+ * `result-file.ts`; a failure to write is an error at `output_file`). Unknown arguments (a contact_id from a
+ * resource not created yet) or provider attributes give unknown outputs, deferred when the CLI allows it.
  */
 export async function readDataSource(config: CtyValue, host: ReadHost, deferralAllowed: boolean, signal?: AbortSignal): Promise<ReadResult> {
     // A wholly unknown configuration: the whole state is unknown (as terraform-plugin-framework answers a deferral).
@@ -110,23 +111,19 @@ export async function readDataSource(config: CtyValue, host: ReadHost, deferralA
         };
     }
     try {
+        const { listing: listingArgs, result: resultArgs } = splitCallArguments(args);
         const listing = await listMessageContactVerifications({
-            ...args,
+            ...listingArgs,
             settings: host.settings,
             vocabulary: TERRAFORM_VOCABULARY,
             credentialsProvider: host.credentials(),
             ...(signal ? { signal } : {}),
         });
-        const outputs = listingOutputs(listing.verifications);
-        const state: CtyValue = {
-            ...(isObject(config) ? config : {}),
-            id: verificationsQueryId(listing.endpointHost, listing.contactId),
-            total_count: outputs.totalCount,
-            verifications: outputs.verifications.map((v) => ({ contact_id: v.contactId, target: v.target })),
-            targets: outputs.targets,
-        };
-        return { state, diagnostics: [] };
+        const outputs = outputAttributes(listingFacts(listing));
+        await deliverResult(resultArgs, outputs, TERRAFORM_VOCABULARY);
+        return { state: { ...(isObject(config) ? config : {}), ...outputs }, diagnostics: [] };
     } catch (error) {
+        if (error instanceof OutputFileError) return { diagnostics: [attributeError([error.field], `Could not write ${error.field}`, error.message)] };
         return { diagnostics: [errorDiagnostic(error)] };
     }
 }

@@ -1,6 +1,6 @@
 /**
  * The provider's and the data source's Terraform schemas, from the option table (types, descriptions, secrecy)
- * and the shared output descriptions: no copy of either.
+ * and the output table (the data source's computed attributes): no copy of either.
  */
 import {
     API_ENDPOINT_CODES,
@@ -8,17 +8,16 @@ import {
     documentation,
     ENDPOINT_CODES,
     FieldRule,
+    LISTING_DESCRIPTION,
     OPTION_DEFINITIONS,
     OptionName,
+    OUTPUT_DEFINITIONS,
     Rule,
     SettingName,
 } from "../alibaba-client";
-import { OUTPUT_DESCRIPTIONS } from "../resource-shape";
+import { CtyType, ctyTypeOfOutput, DATA_SOURCE_OUTPUTS, outputAttributeDescription, outputAttributeOf } from "./output-attributes";
 import { DATA_SOURCE_ARGUMENTS, PROVIDER_SETTINGS, providerAttributeOf, READ_TIMEOUT, snakeCase, TERRAFORM_WORDS } from "./terraform-names";
 import type { Schema, SchemaAttribute, SchemaBlock, SchemaNestedBlock } from "./tfplugin6-messages";
-
-/** cty's type JSON, as the protocol carries it. */
-type CtyType = "string" | "number" | "bool" | ["list", CtyType] | ["object", Record<string, CtyType>];
 
 /** The cty type of a value a rule accepts. */
 export function ctyTypeOf(rule: Rule): CtyType {
@@ -97,24 +96,15 @@ export function readTimeoutDescription(): string {
     return `${description} A duration such as "30s" or "5m".${range} Default: ${durationText(Number(option.default))}.`;
 }
 
-const VERIFICATION_TYPE: CtyType = ["object", { contact_id: "string", target: "string" }];
-
-/** The data source's schema: its arguments from the table, the `timeouts` block, and the listing's outputs. */
+/** The data source's schema: its arguments from the option table, the `timeouts` block, and the output table's `readState` outputs. */
 export function dataSourceSchema(): Schema {
-    const computed = { computed: true };
     const attributes = [
         ...DATA_SOURCE_ARGUMENTS.map((name) =>
             attribute(snakeCase(name), ctyTypeOf(OPTION_DEFINITIONS[name].rule), documentation(name, TERRAFORM_WORDS), { optional: true }),
         ),
-        attribute("id", "string", OUTPUT_DESCRIPTIONS.id, computed),
-        attribute("total_count", "number", OUTPUT_DESCRIPTIONS.totalCount, computed),
-        attribute(
-            "verifications",
-            ["list", VERIFICATION_TYPE],
-            `${OUTPUT_DESCRIPTIONS.verifications} Each has contact_id (${OUTPUT_DESCRIPTIONS.verificationContactId}) and target (${OUTPUT_DESCRIPTIONS.verificationTarget})`,
-            computed,
+        ...DATA_SOURCE_OUTPUTS.map((name) =>
+            attribute(outputAttributeOf(name), ctyTypeOfOutput(OUTPUT_DEFINITIONS[name].type), outputAttributeDescription(name), { computed: true }),
         ),
-        attribute("targets", ["list", "string"], OUTPUT_DESCRIPTIONS.targets, computed),
     ];
     const timeouts: SchemaNestedBlock = {
         typeName: READ_TIMEOUT.block,
@@ -123,10 +113,6 @@ export function dataSourceSchema(): Schema {
     };
     return {
         version: 0,
-        block: block(
-            attributes,
-            [timeouts],
-            "Lists the phone numbers and email addresses of Resource Directory message contacts that are waiting to be verified, from every page, as one consistent, complete list (or an error, never a partial list).",
-        ),
+        block: block(attributes, [timeouts], LISTING_DESCRIPTION),
     };
 }

@@ -3,7 +3,7 @@
  * provider's attributes in the vocabulary of Alibaba Cloud's official Terraform provider (snake_case of the
  * option's official name, else of its own), the data source's arguments, and how messages name each place.
  */
-import { ARGUMENT_NAMES, DocWords, isSettingName, OPTION_DEFINITIONS, OptionName, Place, SettingName, SETTING_NAMES, Vocabulary } from "../alibaba-client";
+import { CALL_ARGUMENT_NAMES, DocWords, isSettingName, OPTION_DEFINITIONS, OptionName, Place, SettingName, SETTING_NAMES, Vocabulary } from "../alibaba-client";
 
 /** The provider type (`terraform-provider-<type>`, `required_providers { alicloudmessagecontacts = ... }`). */
 export const PROVIDER_TYPE = "alicloudmessagecontacts";
@@ -46,8 +46,8 @@ export const READ_TIMEOUT = { option: "timeoutMs", block: "timeouts", attribute:
  */
 const NOT_PER_READ: readonly OptionName[] = ["endpoint", "endpointType", "region", "stsEndpoint", READ_TIMEOUT.option];
 
-/** The data source's arguments: the per-read listing arguments of the table (`contact_id`, `page_size`, ...). */
-export const DATA_SOURCE_ARGUMENTS: readonly OptionName[] = ARGUMENT_NAMES.filter(
+/** The data source's arguments: the per-read call arguments of the table (`contact_id`, `page_size`, `output_file`, ...). */
+export const DATA_SOURCE_ARGUMENTS: readonly OptionName[] = CALL_ARGUMENT_NAMES.filter(
     (name) => OPTION_DEFINITIONS[name].secret !== true && !NOT_PER_READ.includes(name),
 );
 

@@ -113,6 +113,12 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         public int? MaxResponseBytes { get; set; }
 
         /// <summary>
+        /// A file to write the result to, as JSON, at every read (previews and plans too): replaced at once, never in part, with mode 0600, and holding the result only, never a credential. A leading ~/ is the home folder. Default: none.
+        /// </summary>
+        [Input("outputFile")]
+        public string? OutputFile { get; set; }
+
+        /// <summary>
         /// Items asked per page; stepped down to 50, then 10, if the service rejects it. From 1 to 100. Default: 100.
         /// </summary>
         [Input("pageSize")]
@@ -247,6 +253,12 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         /// </summary>
         [Input("maxResponseBytes")]
         public Input<int>? MaxResponseBytes { get; set; }
+
+        /// <summary>
+        /// A file to write the result to, as JSON, at every read (previews and plans too): replaced at once, never in part, with mode 0600, and holding the result only, never a credential. A leading ~/ is the home folder. Default: none.
+        /// </summary>
+        [Input("outputFile")]
+        public Input<string>? OutputFile { get; set; }
 
         /// <summary>
         /// Items asked per page; stepped down to 50, then 10, if the service rejects it. From 1 to 100. Default: 100.

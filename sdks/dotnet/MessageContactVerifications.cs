@@ -29,7 +29,7 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts
         public Output<string?> Consistency { get; private set; } = null!;
 
         /// <summary>
-        /// List only this message contact's pending verifications. Default: every contact's.
+        /// The contact the listing is filtered to, when contactId was given.
         /// </summary>
         [Output("contactId")]
         public Output<string?> ContactId { get; private set; } = null!;

@@ -1,7 +1,7 @@
 /**
  * The code blocks of README.md and examples/*\/README.md, checked against the package as users get it (the
- * `npm pack` tarball installed in a fresh project, beside `@pulumi/pulumi`, `@pulumi/policy`, TypeScript,
- * `@types/node` and `@types/mocha`).
+ * `npm pack` tarball installed in a fresh project, beside `@pulumi/pulumi`, the example policy pack's dependencies,
+ * TypeScript, `@types/node` and `@types/mocha`).
  *
  * **TypeScript blocks** (` ```ts `, ` ```typescript `) are compiled by one `tsc` run, each block a file of its
  * own, under the compiler options `pulumi new typescript` writes (strict, CommonJS, no `skipLibCheck`).
@@ -14,7 +14,8 @@
  *
  * so a block that continues another (a unit test of the program above it) names the same project. A policy
  * pack's block is compiled with the example pack's compiler options (examples/policy-pack/tsconfig.json), in a
- * second `tsc` run: `@pulumi/policy`'s own declarations do not compile without `skipLibCheck`.
+ * second `tsc` run: `@pulumi/policy`'s own declarations do not compile without `skipLibCheck`. It is a file of a
+ * copy of the example pack: the pack's other modules are beside it (`./policies` ...), its dependencies installed.
  *
  * **Shell blocks** (` ```sh `, ` ```bash `, ` ```shell `) each carry one of these markers, the same way:
  *
@@ -34,6 +35,7 @@ import { ConsumerProject, createConsumerProject, REPO_ROOT, repoVersionOf, types
 import { hermeticEnv } from "../support/hermetic-env";
 import { CodeBlock, codeBlocksOf, isShell, isTypeScript, shellClass, typeScriptPlacement } from "../support/markdown-blocks";
 import { PULUMI_NEW_TSCONFIG } from "../support/pulumi-new-tsconfig";
+import { PACK_DIR, PACKAGE_NAME, packDependencies, packFiles } from "../policy-pack/pack";
 
 /** README.md and every examples/<name>/README.md, relative to the repository root. */
 const READMES = [
@@ -74,7 +76,13 @@ describe("the READMEs' code blocks", function () {
 
     before(async () => {
         project = await createConsumerProject({
-            packages: [...typescriptToolchain(), `@pulumi/policy@${repoVersionOf("@pulumi/policy")}`, `@types/mocha@${repoVersionOf("@types/mocha")}`],
+            packages: [
+                ...typescriptToolchain(),
+                ...packDependencies()
+                    .filter((name) => name !== PACKAGE_NAME && name !== "@pulumi/pulumi")
+                    .map((name) => `${name}@${repoVersionOf(name)}`),
+                `@types/mocha@${repoVersionOf("@types/mocha")}`,
+            ],
         });
         scratch = mkdtempSync(join(project.dir, "readme-blocks-"));
     });
@@ -92,8 +100,11 @@ describe("the READMEs' code blocks", function () {
         }
     });
 
-    /** Compiles the blocks with one tsc run over a folder of their files; fails naming each error's README line. */
-    async function compile(blocks: readonly CodeBlock[], compilerOptions: object, folder: string): Promise<void> {
+    /**
+     * Compiles the blocks with one tsc run over a folder of their files (with `beside`'s files in each block's
+     * folder); fails naming each error's README line.
+     */
+    async function compile(blocks: readonly CodeBlock[], compilerOptions: object, folder: string, beside: Record<string, string> = {}): Promise<void> {
         const dir = join(scratch, folder);
         const blocksByPath = new Map<string, CodeBlock>();
         for (const block of blocks) {
@@ -103,6 +114,7 @@ describe("the READMEs' code blocks", function () {
             assert.ok(!taken, `${where(block)} and ${taken ? where(taken) : ""} are both ${path}: give one another project or file`);
             blocksByPath.set(path, block);
             mkdirSync(dirname(join(dir, path)), { recursive: true });
+            for (const [name, text] of Object.entries(beside)) writeFileSync(join(dirname(join(dir, path)), name), text);
             writeFileSync(join(dir, path), `${block.code}\n`);
         }
         const tsconfig = { compilerOptions: { ...compilerOptions, noEmit: true }, files: [...blocksByPath.keys()] };
@@ -122,7 +134,10 @@ describe("the READMEs' code blocks", function () {
         const blocks = TYPESCRIPT.filter((block) => typeScriptPlacement(block).tsconfig === "policy-pack");
         assert.ok(blocks.length > 0);
         const packConfig = JSON.parse(readFileSync(join(REPO_ROOT, "examples", "policy-pack", "tsconfig.json"), "utf8")) as { compilerOptions: object };
-        await compile(blocks, packConfig.compilerOptions, "policy-pack");
+        const modules = packFiles().filter((name) => name.endsWith(".ts") && name !== "index.ts");
+        assert.ok(modules.includes("policies.ts"));
+        const beside = Object.fromEntries(modules.map((name) => [name, readFileSync(join(PACK_DIR, name), "utf8")]));
+        await compile(blocks, packConfig.compilerOptions, "policy-pack", beside);
     });
 
     it("every shell block is run by this test or another test or CI step, or marked not runnable offline with the reason", () => {

@@ -58,7 +58,10 @@ describe(`the real engine: the example policy pack (@pulumi/pulumi ${repoPulumiV
         const text = shown(up);
         assert.ok(!up.ok, `up must fail on a mandatory violation:\n${text}`);
         assert.match(text, new RegExp(`- \\[mandatory\\] \\[severity: low\\]\\s+${NO_PENDING}\\s`));
-        assert.match(text, /recorded 3 pending message contact verifications: 138\*\*\*\*0001, ops\*\*\*@example\.com, someone\*\*\*@example\.net/);
+        assert.match(
+            text,
+            /MessageContactVerifications "pending": 3 pending message contact verifications: 138\*\*\*\*0001, ops\*\*\*@example\.com, someone\*\*\*@example\.net\./,
+        );
     });
 
     it("advisory passes and shows the violation", async () => {
@@ -66,7 +69,7 @@ describe(`the real engine: the example policy pack (@pulumi/pulumi ${repoPulumiV
         const text = shown(up);
         assert.ok(up.ok, `up must pass with an advisory violation:\n${text}`);
         assert.match(text, new RegExp(`- \\[advisory\\] \\[severity: low\\]\\s+${NO_PENDING}\\s`));
-        assert.match(text, /recorded 3 pending message contact verifications/);
+        assert.match(text, /MessageContactVerifications "pending": 3 pending message contact verifications/);
     });
 
     it("the targets policy flags a disallowed email domain", async () => {
@@ -78,7 +81,7 @@ describe(`the real engine: the example policy pack (@pulumi/pulumi ${repoPulumiV
         const text = shown(up);
         assert.ok(!up.ok, `up must fail on the mandatory targets policy:\n${text}`);
         assert.match(text, new RegExp(`- \\[mandatory\\] \\[severity: medium\\]\\s+${TARGETS_ALLOWED}\\s`));
-        assert.match(text, /has 1 of 3 verification targets outside the allowed lists: someone\*\*\*@example\.net/);
+        assert.match(text, /MessageContactVerifications "pending": 1 of 3 verification targets outside the allowed lists: someone\*\*\*@example\.net/);
         assert.doesNotMatch(text, new RegExp(NO_PENDING), "a disabled policy reports nothing");
     });
 });

@@ -53,7 +53,7 @@ describe(`the real engine: previews show today's listing (@pulumi/pulumi ${repoP
         const gated = await workspace.operation("preview", { policyPacks: [packPath], policyPackConfigs: [config] });
         assert.ok(!gated.ok, `the preview must fail on the mandatory policy:\n${shown(gated)}`);
         assert.match(shown(gated), new RegExp(`\\[mandatory\\] \\[severity: low\\]\\s+${NO_PENDING}`));
-        assert.match(shown(gated), /recorded 230 pending message contact verifications/);
+        assert.match(shown(gated), /MessageContactVerifications "pending": 230 pending message contact verifications/);
         assert.doesNotMatch(shown(gated), /can't run during preview|not applicable/i);
     });
 

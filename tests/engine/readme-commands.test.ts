@@ -22,6 +22,7 @@ import { assertSucceeded, changeSummaryOf, exportedResources, shown } from "../s
 import { EngineWorkspace } from "../support/engine/engine-workspace";
 import { CodeBlock, codeBlocksOf } from "../support/markdown-blocks";
 import { runShellBlock } from "../support/readme-script";
+import { PACK_DIR, packFiles } from "../policy-pack/pack";
 
 const NO_PENDING = "no-pending-message-contact-verifications";
 const BASIC_README = "examples/basic/README.md";
@@ -46,7 +47,6 @@ function freePort(): Promise<number> {
         });
     });
 }
-const POLICY_PACK_FILES = ["PulumiPolicy.yaml", "package.json", "tsconfig.json", "index.ts", "policies.ts", "policy-config.example.json"];
 
 describe(`the README's commands with the engine's CLI: examples/basic and examples/policy-pack (@pulumi/pulumi ${repoPulumiVersion()})`, function () {
     let emulator: Emulator;
@@ -60,7 +60,7 @@ describe(`the README's commands with the engine's CLI: examples/basic and exampl
         mkdirSync(join(workspace.dir, "examples", "basic"), { recursive: true });
         cpSync(join(REPO_ROOT, "examples", "basic", "index.ts"), join(workspace.dir, "examples", "basic", "index.ts"));
         mkdirSync(join(workspace.dir, "examples", "policy-pack"), { recursive: true });
-        for (const file of POLICY_PACK_FILES) cpSync(join(REPO_ROOT, "examples", "policy-pack", file), join(workspace.dir, "examples", "policy-pack", file));
+        for (const file of packFiles()) cpSync(join(PACK_DIR, file), join(workspace.dir, "examples", "policy-pack", file));
         // As in a clone after `npm ci`: dist/ is the package's build (the consumer project holds the packed package).
         symlinkSync(join(project.dir, "node_modules", ...project.packageName.split("/"), "dist"), join(workspace.dir, "dist"), "dir");
     });
@@ -102,7 +102,7 @@ describe(`the README's commands with the engine's CLI: examples/basic and exampl
         const text = shown(preview);
         assert.notEqual(preview.code, 0, `the preview must fail on the mandatory policy:\n${text}`);
         assert.match(text, new RegExp(`- \\[mandatory\\] \\[severity: low\\]\\s+${NO_PENDING}\\s`));
-        assert.match(text, new RegExp(`recorded ${demo.length} pending message contact verifications`));
+        assert.match(text, new RegExp(`MessageContactVerifications "pending-verifications": ${demo.length} pending message contact verifications`));
     });
 
     it("pulumi refresh --yes re-reads the listing; pulumi destroy --yes empties the stack without a request", async () => {

@@ -4,17 +4,21 @@
  * `--write-mirror` (init writes the lock file), the example configuration (examples/terraform/main.tf) planned,
  * applied and refreshed over several pages, an unknown `contact_id` read at apply, a missing contact's error,
  * credentials from the environment and from the provider block, no secret in state, plan or output, and the Rego
- * policy of examples/terraform/policy run by `opa eval` on the plan's JSON.
+ * policy the package ships (`policy/`) run by `opa eval` on the plan's JSON: the README's policy commands as they
+ * stand (its block, the same in examples/terraform/README.md), which print the warnings and fail on a denial, a read
+ * deferred to apply included.
  */
 import { strict as assert } from "node:assert";
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Emulator, startEmulator, Verification } from "../../emulator";
 import { findTerraformClis, TerraformClis } from "../../engine/terraform-clis";
 import { consumerProject, ConsumerProject, REPO_ROOT } from "../support/consumer-project";
 import { listingOutputsOf, verifications } from "../support/emulator-fixture";
 import { PROVIDER_SOURCE, REGISTRY_HOST, TerraformWorkspace } from "../support/terraform-workspace";
+import { codeBlocksOf } from "../support/markdown-blocks";
+import { readmeBlock } from "../support/readme-blocks";
 
 /** 23 verifications over three contacts: five pages of five. */
 const LISTING = verifications(23);
@@ -25,7 +29,10 @@ const CONTACT = "c-bbbbbbbb02";
 const MISSING_CONTACT = "c-Missing0000001";
 
 const EXAMPLE_MAIN_TF = readFileSync(join(REPO_ROOT, "examples", "terraform", "main.tf"), "utf8");
-const POLICY = join(REPO_ROOT, "examples", "terraform", "policy", "verifications.rego");
+/** The README's policy commands (plan, show -json, opa eval of warn then deny), as typed, with `tofu`. */
+const POLICY_COMMANDS = readmeBlock("sh", "data.main.deny[_].msg").code;
+/** What makes a deferred read a warning: the settings file the README says to add with `-d`. */
+const ALLOW_DEFERRED = { message_contacts: { allowDeferredReads: true } };
 
 const REQUIRED_PROVIDERS = `terraform {
   required_providers {
@@ -66,6 +73,7 @@ for (const cliName of ["tofu", "terraform"] as const) {
         let emulator: Emulator;
         let ws: TerraformWorkspace;
         let example: string;
+        let policyDir: string;
         const plans: string[] = [];
 
         /** The environment the example needs: the emulator as endpoint, its AccessKey, five items a page. */
@@ -84,26 +92,33 @@ for (const cliName of ["tofu", "terraform"] as const) {
             return JSON.parse(json) as PlanJson;
         }
 
-        /** `opa eval` of the policy's `deny` and `warn` over a plan's JSON. */
+        /** `opa eval` of the installed package's policy, its `deny` and `warn` messages over a plan's JSON. */
         function policy(plan: PlanJson): { deny: string[]; warn: string[] } {
             const file = join(ws.root, `plan-${plans.length}.json`);
             writeFileSync(file, JSON.stringify(plan));
-            const out = execFileSync(clis.opa, ["eval", "--format", "json", "-d", POLICY, "-i", file, '{"deny": data.main.deny, "warn": data.main.warn}'], {
-                encoding: "utf8",
-            });
+            const query = '{"deny": [v.msg | some v in data.main.deny], "warn": [v.msg | some v in data.main.warn]}';
+            const out = execFileSync(clis.opa, ["eval", "--format", "json", "-d", policyDir, "-i", file, query], { encoding: "utf8" });
             const result = JSON.parse(out) as { result: { expressions: { value: { deny: string[]; warn: string[] } }[] }[] };
             const value = result.result[0]?.expressions[0]?.value;
             assert.ok(value, `opa printed no result: ${out}`);
             return value;
         }
 
-        /** Whether `opa eval --fail-defined` of `data.main.deny[_]` fails the plan (exit 1), as the README runs it. */
-        function denied(plan: PlanJson): boolean {
-            const file = join(ws.root, `plan-${plans.length}-deny.json`);
-            writeFileSync(file, JSON.stringify(plan));
-            const result = spawnSync(clis.opa, ["eval", "--fail-defined", "-d", POLICY, "-i", file, "data.main.deny[_]"], { encoding: "utf8" });
-            assert.ok(result.status === 0 || result.status === 1, `opa eval exited ${String(result.status)}: ${result.stderr}`);
-            return result.status === 1;
+        /**
+         * The README's policy commands in `dir` (with this CLI for `tofu`), and `settings` added as the README says
+         * (`-d settings.json` to both `opa eval`s): their exit code and what they printed.
+         */
+        async function policyCommands(dir: string, settings?: object) {
+            let script = POLICY_COMMANDS.replace(/^tofu /gm, `${cliName} `);
+            if (settings) {
+                writeFileSync(join(dir, "settings.json"), JSON.stringify(settings));
+                script = script.split('-d "$POLICY"').join('-d "$POLICY" -d settings.json');
+            }
+            const result = await ws.shell(dir, script, clis.binDir, envCredentials());
+            assert.ok(result.code === 0 || result.code === 1, `the policy commands exited ${result.code}: ${result.stderr}`);
+            // What opa printed: the plan's own output comes first.
+            const verdicts = result.stdout.split("\n").filter((line) => /^(warning|denied): /.test(line));
+            return { ...result, verdicts };
         }
 
         const listingIn = (plan: PlanJson) => plan.prior_state?.values?.root_module?.resources?.find((r) => r.mode === "data")?.values;
@@ -115,6 +130,9 @@ for (const cliName of ["tofu", "terraform"] as const) {
             emulator = await startEmulator({ verifications: LISTING });
             ws = new TerraformWorkspace(clis[cliName], project);
             example = ws.folder("example", { "main.tf": EXAMPLE_MAIN_TF });
+            policyDir = join(project.dir, "node_modules", project.packageName, "policy");
+            // The package installed in the configuration's folder, as the README's `npm root` expects it.
+            symlinkSync(join(project.dir, "node_modules"), join(example, "node_modules"), "dir");
         });
         after(async () => {
             await emulator?.close();
@@ -132,6 +150,15 @@ for (const cliName of ["tofu", "terraform"] as const) {
             assert.match(lock, entry);
         });
 
+        it("the README's policy commands are examples/terraform/README.md's", () => {
+            const example = codeBlocksOf(readFileSync(join(REPO_ROOT, "examples", "terraform", "README.md"), "utf8"), "examples/terraform/README.md");
+            assert.deepEqual(
+                example.filter((block) => block.code.includes("data.main.deny[_].msg")).map((block) => block.code),
+                [POLICY_COMMANDS],
+            );
+            assert.match(POLICY_COMMANDS, /^tofu plan -out=tfplan/m);
+        });
+
         it("plan reads every page (23 verifications, page_size 5): the plan's prior_state holds the emulator's listing, and the policy denies it", async () => {
             emulator.resetRequests();
             const plan = await planJson(example, envCredentials());
@@ -143,9 +170,21 @@ for (const cliName of ["tofu", "terraform"] as const) {
             assert.deepEqual([...pages].sort(), ["1", "2", "3", "4", "5"]);
             const verdict = policy(plan);
             assert.equal(verdict.deny.length, 1, JSON.stringify(verdict));
-            assert.match(verdict.deny[0] as string, /data\.alicloudmessagecontacts_verifications\.pending: 23 message contact verification\(s\) pending/);
+            assert.match(
+                verdict.deny[0] as string,
+                /^data\.alicloudmessagecontacts_verifications\.pending: 23 pending message contact verifications: 138\*\*\*\*0000, /,
+            );
             assert.deepEqual(verdict.warn, []);
-            assert.equal(denied(plan), true);
+        });
+
+        it("the README's policy commands: print the denial and fail (exit 1) on the example's 23 pending verifications", async () => {
+            const result = await policyCommands(example);
+            assert.equal(result.code, 1, result.stdout + result.stderr);
+            assert.equal(result.verdicts.length, 1, result.stdout);
+            assert.match(
+                result.verdicts[0] as string,
+                /^denied: data\.alicloudmessagecontacts_verifications\.pending: 23 pending message contact verifications: /,
+            );
         });
 
         it("apply records the listing: output -json equals the emulator's data exactly", async () => {
@@ -175,13 +214,15 @@ for (const cliName of ["tofu", "terraform"] as const) {
                 const plan = await planJson(example, envCredentials());
                 assert.equal(listingIn(plan)?.total_count, 0);
                 assert.deepEqual(policy(plan), { deny: [], warn: [] });
-                assert.equal(denied(plan), false);
+                const result = await policyCommands(example);
+                assert.equal(result.code, 0, result.stdout + result.stderr);
+                assert.deepEqual(result.verdicts, []);
             } finally {
                 emulator.setVerifications(CHANGED);
             }
         });
 
-        it("an unknown contact_id (a terraform_data's output) defers the read to apply; the policy warns; apply reads it", async () => {
+        it("an unknown contact_id (a terraform_data's output) defers the read to apply; the README's commands deny it (warn when allowed); apply reads it", async () => {
             const dir = ws.folder("deferred", {
                 "main.tf": `${REQUIRED_PROVIDERS}
 resource "terraform_data" "contact" {
@@ -206,9 +247,24 @@ output "verifications" {
             assert.deepEqual(change?.change.actions, ["read"]);
             assert.equal(emulator.requests.length, 0, "the service was called at plan time");
             const verdict = policy(plan);
-            assert.deepEqual(verdict.deny, []);
-            assert.equal(verdict.warn.length, 1);
-            assert.match(verdict.warn[0] as string, /read at apply/);
+            assert.deepEqual(verdict.warn, []);
+            assert.deepEqual(verdict.deny, [
+                "data.alicloudmessagecontacts_verifications.one: the listing is not known yet (an argument is known only later, from another resource), " +
+                    "so no policy can check it before it is read. Make the argument known when planning, or set allowDeferredReads to let it through with a warning.",
+            ]);
+            // The documented gate: it used to exit 0 here, its query seeing no denial and the warning never shown.
+            symlinkSync(join(project.dir, "node_modules"), join(dir, "node_modules"), "dir");
+            const gate = await policyCommands(dir);
+            assert.equal(gate.code, 1, gate.stdout + gate.stderr);
+            assert.deepEqual(gate.verdicts, [`denied: ${verdict.deny[0]}`]);
+            const allowed = await policyCommands(dir, ALLOW_DEFERRED);
+            assert.equal(allowed.code, 0, allowed.stdout + allowed.stderr);
+            assert.equal(allowed.verdicts.length, 1, allowed.stdout);
+            assert.match(
+                allowed.verdicts[0] as string,
+                /^warning: data\.alicloudmessagecontacts_verifications\.one: the listing is not known yet .* allowDeferredReads lets it through\.$/,
+            );
+            assert.equal(emulator.requests.length, 0, "the service was called at plan time");
             await ws.ok(dir, ["apply", "-input=false", "tfplan"], envCredentials());
             const expected = expectedOutputs(CHANGED.filter((v) => v.contactId === CONTACT)).verifications;
             assert.ok(expected.length > PAGE_SIZE, "the contact's listing spans one page only");
@@ -229,7 +285,7 @@ output "verifications" {
             assert.equal(verdict.deny.length, 1, JSON.stringify(verdict));
             assert.match(
                 verdict.deny[0] as string,
-                new RegExp(`^module\\.listing\\.data\\.alicloudmessagecontacts_verifications\\.all: ${emulator.verifications().length} message`),
+                new RegExp(`^module\\.listing\\.data\\.alicloudmessagecontacts_verifications\\.all: ${emulator.verifications().length} pending message`),
             );
         });
 

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { consumerProject, ConsumerProject, createConsumerProject, REPO_ROOT, typescriptToolchain } from "../support/consumer-project";
 import { PULUMI_NEW_TSCONFIG } from "../support/pulumi-new-tsconfig";
+import { policySources } from "../../generate/policy-wasm";
 import { hermeticEnv } from "../support/hermetic-env";
 
 function run(file: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -44,16 +45,20 @@ describe("the published package, installed from its npm pack tarball", function 
         project = await consumerProject();
     });
 
-    it("is lean: compiled JS, .d.ts, README, CHANGELOG, LICENSE and package.json only", async () => {
+    it("is lean: compiled JS, .d.ts, the Rego policy (its tests aside), README, CHANGELOG, LICENSE and package.json only", async () => {
         const { stdout } = await run("tar", ["-tzf", project.tarball], REPO_ROOT);
         const files = stdout
             .trim()
             .split("\n")
             .map((f) => f.replace(/^package\//, ""));
+        const policy = policySources();
         const unexpected = files.filter(
-            (f) => !/^dist\/(provider|sdk|emulator|cli)\/.+\.(js|d\.ts)$/.test(f) && !["README.md", "CHANGELOG.md", "LICENSE", "package.json"].includes(f),
+            (f) =>
+                !/^dist\/(provider|sdk|emulator|cli)\/.+\.(js|d\.ts)$/.test(f) &&
+                !["README.md", "CHANGELOG.md", "LICENSE", "package.json", ...policy].includes(f),
         );
         assert.deepEqual(unexpected, []);
+        assert.deepEqual(files.filter((f) => f.startsWith("policy/")).sort(), policy, "the policy Terraform users run, as the README's commands find it");
         for (const required of [
             "README.md",
             "LICENSE",

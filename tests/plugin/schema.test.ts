@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
-import { ARGUMENT_NAMES } from "../../provider/alibaba-client";
+import { CALL_ARGUMENT_NAMES } from "../../provider/alibaba-client";
 import { packageSchema } from "../../provider/plugin/schema";
 import { FUNCTION_TOKEN, PACKAGE_NAME, RESOURCE_TOKEN } from "../../provider/pulumi-names";
 import { RESOURCE_INPUT_NAMES, TARGET_OUTPUT_NAMES } from "../../provider/resource-shape";
@@ -29,7 +29,7 @@ describe("the plugin's schema", () => {
 
     it("the function takes the TypeScript get function's arguments, the resource the dynamic resource's inputs", () => {
         assert.equal(schema.version, "1.2.3");
-        assert.deepEqual(Object.keys(schema.functions[FUNCTION_TOKEN]?.inputs.properties ?? {}).sort(), [...ARGUMENT_NAMES].sort());
+        assert.deepEqual(Object.keys(schema.functions[FUNCTION_TOKEN]?.inputs.properties ?? {}).sort(), [...CALL_ARGUMENT_NAMES].sort());
         const resource = schema.resources[RESOURCE_TOKEN];
         assert.deepEqual(Object.keys(resource?.inputProperties ?? {}).sort(), [...RESOURCE_INPUT_NAMES, "secretTargets"].sort());
         for (const name of ["totalCount", ...TARGET_OUTPUT_NAMES]) assert.ok(resource?.required.includes(name), name);

@@ -30,6 +30,12 @@ const PROJECT = "alicloud-message-contacts-example";
 const STACK = "dev";
 const NO_PENDING = "no-pending-message-contact-verifications";
 const TARGETS_ALLOWED = "message-contact-verification-targets-allowed";
+const LISTING_KNOWN = "message-contact-verification-listing-known";
+/** Why every policy has nothing to check in a stack without the resource. */
+const NO_LISTING =
+    "no message contact verifications listing (data source alicloudmessagecontacts_verifications, resource MessageContactVerifications) in the plan or stack";
+/** Why the rules that judge a listing have nothing to check while none is read. */
+const NOT_READ_YET = "no listing is read yet (an argument is not known when planning): it is checked once it is read";
 /** The emulator's demo data (`node dist/emulator/main.js --demo N`), from the build. */
 const { demoVerifications } = require(join(REPO_ROOT, "dist", "emulator", "demo-verifications")) as typeof import("../../emulator/demo-verifications");
 const PACK_VERSION = (JSON.parse(readFileSync(join(PACK_DIR, "package.json"), "utf8")) as { version: string }).version;
@@ -143,7 +149,7 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
         assert.match(await analyzer!.getPluginInfo(), /^\d+\.\d+\.\d+/);
     });
 
-    it("lists the pack and its policies: stack policies, advisory by default, the config schema", async () => {
+    it("lists the pack and its policies (the Rego policy's rules): stack policies, advisory by default, the config schema", async () => {
         const info = await analyzer!.getAnalyzerInfo();
         assert.equal(info.name, "alicloud-message-contacts");
         assert.equal(info.version, PACK_VERSION);
@@ -151,8 +157,9 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
         assert.deepEqual(
             info.policies.map((p) => [p.name, p.type, p.enforcementLevel]),
             [
-                [NO_PENDING, "stack", "advisory"],
+                [LISTING_KNOWN, "stack", "advisory"],
                 [TARGETS_ALLOWED, "stack", "advisory"],
+                [NO_PENDING, "stack", "advisory"],
             ],
         );
         const schema = info.policies.find((p) => p.name === TARGETS_ALLOWED)?.configSchema;
@@ -160,7 +167,7 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
         assert.equal(schema?.properties.defaultPhoneCountryCode?.default, "86");
         assert.deepEqual(reconcilePolicyConfig(info.policies)[TARGETS_ALLOWED], {
             enforcementLevel: "advisory",
-            properties: { defaultPhoneCountryCode: "86" },
+            properties: { allowedEmailDomains: [], allowedPhoneCountryCodes: [], defaultPhoneCountryCode: "86" },
         });
     });
 
@@ -176,10 +183,11 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
         assert.equal(diagnostic.severity, "low");
         assert.equal(diagnostic.urn, urnOf(PENDING.name));
         // The server prefixes the policy's description to the message.
-        assert.match(diagnostic.message, /^Message contacts recorded by MessageContactVerifications have no pending verification\.\n/);
-        assert.match(
+        assert.equal(
             diagnostic.message,
-            /MessageContactVerifications "pending-verifications" recorded 5 pending message contact verifications: \+852-6123\*\*\*\*, 138\*\*\*\*0000, 852-6124\*\*\*\* and 2 more\./,
+            "Message contacts have no pending verification.\n" +
+                'MessageContactVerifications "pending-verifications": 5 pending message contact verifications: +852-6123****, 138****0000, 852-6124**** and 2 more. ' +
+                "Have each contact confirm the verification sent to them, or remove the contact.",
         );
         assert.deepEqual(result.notApplicable, [{ policyName: TARGETS_ALLOWED, reason: "no allowedEmailDomains or allowedPhoneCountryCodes configured" }]);
     });
@@ -201,7 +209,7 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
         assert.equal(
             first(targets).message,
             "Message contact verification targets use allowed email domains and phone country codes.\n" +
-                'MessageContactVerifications "pending-verifications" has 3 of 5 verification targets outside the allowed lists: ' +
+                'MessageContactVerifications "pending-verifications": 3 of 5 verification targets outside the allowed lists: ' +
                 "+852-6123**** (phone country code 852 is not allowed), 852-6124**** (phone country code 852 is not allowed), " +
                 "ab***@example.org (email domain example.org is not allowed). Allowed email domains: example.com; allowed phone country codes: 86.",
         );
@@ -237,12 +245,9 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
         const result = await analyzer!.analyzeStack(stack({ ...PENDING, secret: true }));
         assert.deepEqual(
             result.diagnostics.map((d) => d.policyName),
-            [NO_PENDING, TARGETS_ALLOWED],
+            [TARGETS_ALLOWED, NO_PENDING],
         );
-        assert.match(
-            first(byPolicy(result, NO_PENDING)).message,
-            /recorded 5 pending message contact verifications \(targets not shown: they are secret outputs\)/,
-        );
+        assert.match(first(byPolicy(result, NO_PENDING)).message, /: 5 pending message contact verifications \(targets not shown: they are secret\)/);
         assert.match(
             first(byPolicy(result, TARGETS_ALLOWED)).message,
             /3 of 5 verification targets outside the allowed lists \(1 email address, 2 phone numbers; targets not shown/,
@@ -259,15 +264,12 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
         assert.deepEqual(
             result.diagnostics.map((d) => [d.policyName, d.enforcementLevel, d.urn]),
             [
-                [NO_PENDING, "mandatory", urnOf("pendingRecord", PLUGIN_TYPE)],
                 [TARGETS_ALLOWED, "mandatory", urnOf("pendingRecord", PLUGIN_TYPE)],
+                [NO_PENDING, "mandatory", urnOf("pendingRecord", PLUGIN_TYPE)],
             ],
         );
-        assert.match(
-            first(byPolicy(result, NO_PENDING)).message,
-            /MessageContactVerifications "pendingRecord" recorded 5 pending message contact verifications: /,
-        );
-        assert.match(first(byPolicy(result, TARGETS_ALLOWED)).message, /has 3 of 5 verification targets outside the allowed lists: /);
+        assert.match(first(byPolicy(result, NO_PENDING)).message, /MessageContactVerifications "pendingRecord": 5 pending message contact verifications: /);
+        assert.match(first(byPolicy(result, TARGETS_ALLOWED)).message, /"pendingRecord": 3 of 5 verification targets outside the allowed lists: /);
     });
 
     it("keeps the plugin resource's secret targets (secretTargets: true, secret values in state) out of every message", async () => {
@@ -275,9 +277,9 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
         const result = await analyzer!.analyzeStack(stack({ ...PENDING, name: "pendingRecord", plugin: true, secret: true }));
         assert.deepEqual(
             result.diagnostics.map((d) => d.policyName),
-            [NO_PENDING, TARGETS_ALLOWED],
+            [TARGETS_ALLOWED, NO_PENDING],
         );
-        assert.match(first(byPolicy(result, NO_PENDING)).message, /recorded 5 pending message contact verifications \(targets not shown/);
+        assert.match(first(byPolicy(result, NO_PENDING)).message, /: 5 pending message contact verifications \(targets not shown/);
         for (const diagnostic of result.diagnostics) {
             for (const target of PENDING.targets) assert.ok(!diagnostic.message.includes(target), `${diagnostic.policyName} shows ${target}`);
         }
@@ -291,51 +293,59 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
         assert.deepEqual(
             result.diagnostics.map((d) => [d.policyName, d.urn]),
             [
-                [NO_PENDING, urnOf("all-contacts")],
                 [TARGETS_ALLOWED, urnOf("all-contacts")],
+                [NO_PENDING, urnOf("all-contacts")],
             ],
         );
     });
 
-    it("in a preview whose inputs are not known yet (no listing planned): nothing to check yet", async () => {
+    it("in a preview whose inputs are not known yet (no listing planned): listing-known reports it, at its level", async () => {
         await configure({ all: "mandatory", [TARGETS_ALLOWED]: { allowedEmailDomains: ["example.com"] } });
         const result = await analyzer!.analyzeStack(stack({ ...PENDING, contactId: "c-qL4HqKONzOM7ab", planned: true }));
-        assert.deepEqual(result.diagnostics, []);
         assert.deepEqual(
-            result.notApplicable.map((n) => n.policyName),
-            [NO_PENDING, TARGETS_ALLOWED],
+            result.diagnostics.map((d) => [d.policyName, d.enforcementLevel, d.urn]),
+            [[LISTING_KNOWN, "mandatory", urnOf(PENDING.name)]],
         );
-        for (const { reason } of result.notApplicable)
-            assert.match(reason, /no MessageContactVerifications has a listing yet \(its inputs are not known at this preview/);
+        assert.match(
+            first(result.diagnostics).message,
+            /MessageContactVerifications "pending-verifications" \(contact c-qL4HqKONzOM7ab\): the listing is not known yet .* so no policy can check it before it is read/,
+        );
+        assert.deepEqual(result.notApplicable, [
+            { policyName: TARGETS_ALLOWED, reason: NOT_READ_YET },
+            { policyName: NO_PENDING, reason: NOT_READ_YET },
+        ]);
+        // Advisory (the default): the preview passes, and shows it.
+        await configure({ [TARGETS_ALLOWED]: { allowedEmailDomains: ["example.com"] } });
+        const advisory = await analyzer!.analyzeStack(stack({ ...PENDING, planned: true }));
+        assert.deepEqual(
+            advisory.diagnostics.map((d) => [d.policyName, d.enforcementLevel]),
+            [[LISTING_KNOWN, "advisory"]],
+        );
     });
 
-    it("if outputs are unknown: says, as advisory, that the policies cannot run during preview", async () => {
+    it("outputs unknown at preview are a listing not known yet: listing-known reports it, the others have nothing to check", async () => {
         await configure({ all: "mandatory", [TARGETS_ALLOWED]: { allowedEmailDomains: ["example.com"] } });
         const result = await analyzer!.analyzeStack(stack({ ...PENDING, unknown: true }));
         assert.deepEqual(
             result.diagnostics.map((d) => [d.policyName, d.enforcementLevel]),
-            [
-                [NO_PENDING, "advisory"],
-                [TARGETS_ALLOWED, "advisory"],
-            ],
+            [[LISTING_KNOWN, "mandatory"]],
         );
-        for (const diagnostic of result.diagnostics) {
-            assert.match(
-                diagnostic.message,
-                /can't run policy '.*' from policy pack 'alicloud-message-contacts@v0\.1\.0' during preview: .* can't be known during preview/,
-            );
-        }
+        assert.doesNotMatch(first(result.diagnostics).message, /can't run policy/);
+        assert.deepEqual(
+            result.notApplicable.map((n) => n.policyName),
+            [TARGETS_ALLOWED, NO_PENDING],
+        );
     });
 
     it("is not applicable to a stack without MessageContactVerifications", async () => {
         await configure({ [TARGETS_ALLOWED]: { allowedEmailDomains: ["example.com"] } });
         const result = await analyzer!.analyzeStack(stack());
         assert.deepEqual(result.diagnostics, []);
-        assert.deepEqual(
-            result.notApplicable.map((n) => n.policyName),
-            [NO_PENDING, TARGETS_ALLOWED],
-        );
-        for (const { reason } of result.notApplicable) assert.equal(reason, `Policy only applies to resources of type '${TYPE}' or '${PLUGIN_TYPE}'`);
+        assert.deepEqual(result.notApplicable, [
+            { policyName: LISTING_KNOWN, reason: NO_LISTING },
+            { policyName: TARGETS_ALLOWED, reason: NO_LISTING },
+            { policyName: NO_PENDING, reason: NO_LISTING },
+        ]);
     });
 
     it("with the README's example config, over the emulator's --demo 20 listing", async () => {
@@ -349,13 +359,13 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
         assert.deepEqual(
             result.diagnostics.map((d) => [d.policyName, d.enforcementLevel]),
             [
-                [NO_PENDING, "mandatory"],
                 [TARGETS_ALLOWED, "advisory"],
+                [NO_PENDING, "mandatory"],
             ],
         );
-        assert.match(first(byPolicy(result, NO_PENDING)).message, /recorded 20 pending message contact verifications: /);
+        assert.match(first(byPolicy(result, NO_PENDING)).message, /: 20 pending message contact verifications: /);
         const message = first(byPolicy(result, TARGETS_ALLOWED)).message;
-        assert.match(message, new RegExp(`has ${outside.length} of ${targets.length} verification targets outside the allowed lists: `));
+        assert.match(message, new RegExp(`: ${outside.length} of ${targets.length} verification targets outside the allowed lists: `));
         assert.match(message, /\(email domain example\.(net|org) is not allowed\)/);
         assert.doesNotMatch(message, /\(phone country code/, "the demo numbers are mainland numbers, allowed");
     });
@@ -365,7 +375,10 @@ describe("policy pack: the analyzer over gRPC, started as the engine starts it",
         await assert.rejects(analyzer!.analyzeStack(stack(PENDING)), (error: Error) => {
             assert.ok(error instanceof AnalyzerRpcError, String(error));
             assert.match(error.details, new RegExp(`Error validating resource with policy '${TARGETS_ALLOWED}'`));
-            assert.match(error.details, /allowedPhoneCountryCodes must be country codes such as "86" or "\+852", got "China"/);
+            assert.match(
+                error.details,
+                new RegExp(`${TARGETS_ALLOWED}: allowedPhoneCountryCodes\\[0\\]: "China" is not a country code; accepted: 1 to 4 digits`),
+            );
             return true;
         });
         // The analyzer keeps serving.

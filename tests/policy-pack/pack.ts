@@ -10,14 +10,28 @@
  * under examples/. Nothing else is installed: `@pulumi/policy` and `@pulumi/pulumi` resolve from the
  * repository's node_modules, one directory up the tree.
  */
-import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, realpathSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
 
 /** The repository root (this file is tests/policy-pack/pack.ts). */
 export const REPO_ROOT = resolve(__dirname, "..", "..");
-/** The example policy pack (its PulumiPolicy.yaml, package.json, index.ts, policies.ts). */
+/** The example policy pack (its PulumiPolicy.yaml, package.json, index.ts, policies.ts, policy.wasm ...). */
 export const PACK_DIR = join(REPO_ROOT, "examples", "policy-pack");
+
+/** The pack's files, as a user's copy of it holds them: everything in its folder but `node_modules`. */
+export function packFiles(): string[] {
+    return readdirSync(PACK_DIR, { withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => entry.name)
+        .sort();
+}
+
+/** The packages the pack depends on (its package.json's `dependencies`), by name. */
+export function packDependencies(): string[] {
+    const manifest = JSON.parse(readFileSync(join(PACK_DIR, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+    return Object.keys(manifest.dependencies ?? {});
+}
 /** This package's name, which the pack imports. */
 export const PACKAGE_NAME = (JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { name: string }).name;
 

@@ -94,7 +94,8 @@ export function repoPulumiVersion(): string {
 
 /** The version of a package in the repository's node_modules, for installing the same one in a project. */
 export function repoVersionOf(name: string): string {
-    const version = readJson(require.resolve(`${name}/package.json`, { paths: [REPO_ROOT] })).version;
+    // Read from node_modules, not resolved: a package's `exports` may not list its package.json (opa-wasm's does not).
+    const version = readJson(join(REPO_ROOT, "node_modules", ...name.split("/"), "package.json")).version;
     if (typeof version !== "string") throw new Error(`no version in ${name}/package.json`);
     return version;
 }

@@ -251,6 +251,7 @@ export const DATA_SOURCE_ATTRIBUTES = [
     "request_timeout_ms",
     "max_response_bytes",
     "max_listing_bytes",
+    "output_file",
     "id",
     "total_count",
     "verifications",

@@ -9,7 +9,7 @@
 import { execFile, execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 import { terraformEnv } from "../../engine/terraform-env";
 import { ConsumerProject } from "./consumer-project";
 import { hermeticEnv } from "./hermetic-env";
@@ -78,6 +78,30 @@ export class TerraformWorkspace {
                 const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
                 resolve({ code, stdout: plain(stdout), stderr: plain(stderr) + (error && code === -1 ? `\n${error.message}` : "") });
             });
+        });
+    }
+
+    /**
+     * Runs a shell script (bash, `set -euo pipefail`) in `dir` with the CLIs' environment, `extra` variables and
+     * `binDir` first on PATH, as a user types a README's commands; never rejects.
+     */
+    shell(dir: string, script: string, binDir: string, extra: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+        const env = terraformEnv({
+            cliConfigFile: this.cliConfigFile,
+            base: hermeticEnv({ HOME: this.home }),
+            extra: { ...extra, PATH: `${binDir}${delimiter}${process.env.PATH ?? ""}` },
+        });
+        return new Promise((resolve) => {
+            execFile(
+                "bash",
+                ["-euo", "pipefail", "-c", script],
+                { cwd: dir, env, timeout: 180_000, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" },
+                (error, stdout, stderr) => {
+                    this.printed.push(String(stdout), String(stderr));
+                    const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+                    resolve({ code, stdout: plain(stdout), stderr: plain(stderr) + (error && code === -1 ? `\n${error.message}` : "") });
+                },
+            );
         });
     }
 

@@ -1,13 +1,24 @@
 /**
  * The packed Terraform provider's data source read over gRPC, against the emulator: every page, exactly; the
  * contact filter; credentials from the provider block and from the environment; service errors as diagnostics
- * with the code, the RequestId, what to do and the `contact_id` path; unknown values deferred; StopProvider.
+ * with the code, the RequestId, what to do and the `contact_id` path; unknown values deferred; StopProvider; and
+ * `output_file`: the computed attributes as JSON in a 0600 file (under umask 000), replaced only by a complete
+ * read, no credential in it, a file it cannot write reported at `output_file` with the path.
  */
 import { strict as assert } from "node:assert";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Emulator, startEmulator } from "../../emulator";
 import { consumerProject, ConsumerProject } from "../support/consumer-project";
 import { ALICE, listingOutputsOf, SMALL_LISTING, verifications } from "../support/emulator-fixture";
-import { REFINED_UNKNOWN_VALUE, startTerraformProvider, TerraformProviderClient, UNKNOWN_VALUE } from "../support/terraform-provider";
+import {
+    REFINED_UNKNOWN_VALUE,
+    startTerraformProvider,
+    TERRAFORM_PROVIDER_EXECUTABLE,
+    TerraformProviderClient,
+    UNKNOWN_VALUE,
+} from "../support/terraform-provider";
 
 /** 23 verifications: five pages of 5. */
 const LISTING = verifications(23);
@@ -277,5 +288,69 @@ describe("Terraform provider: the verifications data source", function () {
         } finally {
             await stopping.close();
         }
+    });
+
+    describe("output_file (the provider started under umask 000, as a CLI could start it)", () => {
+        let umasked: TerraformProviderClient;
+        let dir: string;
+        before(async () => {
+            const executable = join(project.dir, "node_modules", ".bin", TERRAFORM_PROVIDER_EXECUTABLE);
+            umasked = await startTerraformProvider(
+                project.dir,
+                {},
+                { command: ["/bin/sh", "-c", 'umask 000 && exec "$0" "$@"', executable], cwd: project.dir },
+            );
+            assert.deepEqual(await umasked.configure(keys()), []);
+        });
+        after(async () => await umasked?.close());
+        beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "i25-tf-output-file-"))));
+        afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+        it("writes the computed attributes, as the state has them, to a 0600 file; no credential in it", async () => {
+            const path = join(dir, "verifications.json");
+            const { state, diagnostics } = await umasked.read({ page_size: 5, output_file: path });
+            assert.deepEqual(diagnostics, []);
+            assert.equal(state?.output_file, path, "the argument is kept in the state");
+            assert.equal(statSync(path).mode & 0o777, 0o600, "0600 though the provider runs under umask 000");
+            const text = readFileSync(path, "utf8");
+            assert.deepEqual(JSON.parse(text), { id: state?.id, total_count: LISTING.length, verifications: state?.verifications, targets: state?.targets });
+            assert.equal((JSON.parse(text) as { verifications: unknown[] }).verifications.length, LISTING.length);
+            for (const secret of [emulator.account.accessKeyId, emulator.account.accessKeySecret])
+                assert.ok(!text.includes(secret), "no credential in the file");
+        });
+
+        it("replaces a file already there only with a complete read: a read that fails leaves it as it was", async () => {
+            const path = join(dir, "verifications.json");
+            writeFileSync(path, "the previous plan's\n", { mode: 0o644 });
+            const failed = await umasked.read({ contact_id: "c-Nobody000000009", output_file: path });
+            assert.match(failed.diagnostics[0]?.summary ?? "", /EntityNotExists\.Contact/);
+            assert.equal(readFileSync(path, "utf8"), "the previous plan's\n");
+            const { diagnostics } = await umasked.read({ output_file: path });
+            assert.deepEqual(diagnostics, []);
+            assert.equal((JSON.parse(readFileSync(path, "utf8")) as { total_count: number }).total_count, LISTING.length);
+            assert.equal(statSync(path).mode & 0o777, 0o600);
+            assert.deepEqual(readdirSync(dir), ["verifications.json"], "no temporary file is left");
+        });
+
+        it("a folder it cannot write in is an error at output_file naming the path; no state", async () => {
+            for (const [path, reason] of [
+                ["/sys/i25-verifications.json", /\((EACCES|EROFS)\)/],
+                [join(dir, "missing", "verifications.json"), /\(ENOENT\)/],
+            ] as const) {
+                const { state, diagnostics } = await umasked.read({ output_file: path });
+                assert.equal(state, undefined);
+                assert.equal(diagnostics.length, 1);
+                assert.deepEqual(diagnostics[0]?.path, ["output_file"]);
+                assert.equal(diagnostics[0]?.summary, "Could not write output_file");
+                assert.ok(diagnostics[0]?.detail.startsWith(`argument output_file: could not write the result to "${path}": `), diagnostics[0]?.detail);
+                assert.match(diagnostics[0]?.detail ?? "", reason);
+            }
+        });
+
+        it("refuses an empty output_file at validation, saying what it accepts", async () => {
+            const diagnostics = await umasked.validateDataSource({ output_file: "" });
+            assert.deepEqual(diagnostics[0]?.path, ["output_file"]);
+            assert.match(diagnostics[0]?.detail ?? "", /output_file must be a file path; got ""/);
+        });
     });
 });

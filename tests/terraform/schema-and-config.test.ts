@@ -101,9 +101,11 @@ describe("Terraform provider: schema and configuration", function () {
                 "max_listing_bytes",
                 "max_listings",
                 "max_response_bytes",
+                "output_file",
                 "page_size",
                 "request_timeout_ms",
             ]);
+            assert.equal(typeOf(attributes.output_file), "string");
             const computed = Object.values(attributes)
                 .filter((a) => a.computed)
                 .map((a) => a.name)

@@ -17,6 +17,7 @@ function oneOfEach(e: Errors) {
         CredentialsNotFoundError: new e.CredentialsNotFoundError(["env"]),
         ProfileNotFoundError: new e.ProfileNotFoundError("p", "env ALIBABA_CLOUD_PROFILE", "does not exist in ~/.aliyun/config.json"),
         InvalidMockResultError: new e.InvalidMockResultError("token", "id must be a string"),
+        OutputFileError: new e.OutputFileError("outputFile", "argument outputFile", "/nowhere/result.json", "ENOENT", "no such file or directory"),
     };
 }
 type ClassName = keyof ReturnType<typeof oneOfEach>;

@@ -7,6 +7,7 @@ export { InvalidArgumentError } from "./argument-error";
 export { InconsistentListingError } from "./listing-error";
 export { CredentialsNotFoundError, ProfileNotFoundError } from "./credentials-error";
 export { InvalidMockResultError } from "./mock-result-error";
+export { OutputFileError } from "./output-file-error";
 export { isRetryableAnswer, isThrottlingCode, TRANSIENT_ERROR_CODES } from "./retryable-codes";
 export { argumentConcernedBy, ARGUMENT_ERROR_CODES, ArgumentWithErrorCodes, LIST_MESSAGE_CONTACT_VERIFICATIONS_ERROR_CODES } from "./operation-codes";
 export { escapeUnsafeCharacters, quotedText, serviceText } from "./service-text";

@@ -10,6 +10,7 @@ export const PACKAGE_ERROR_CODES = [
     "InvalidResponse",
     "InconsistentListing",
     "InvalidMockResult",
+    "OutputFileNotWritten",
     "ConnectionFailed",
     "ConnectionReset",
     "Timeout",

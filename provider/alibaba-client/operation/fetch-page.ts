@@ -1,4 +1,4 @@
-import { MessageContactVerification } from "./verification";
+import type { MessageContactVerification } from "../outputs/output-values";
 import { LIST_MESSAGE_CONTACT_VERIFICATIONS } from "./operation";
 import { listPageSchema } from "./list-page-guard";
 import type { Page } from "../pagination/page";

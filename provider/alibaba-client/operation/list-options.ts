@@ -1,5 +1,5 @@
 import type { CredentialsProvider } from "../credentials/credentials";
-import { ARGUMENT_NAMES, OPTION_DEFINITIONS, OptionNameSetAs, OPTIONS } from "../options/option-table";
+import { ARGUMENT_NAMES, OPTION_DEFINITIONS, OptionNameSetAs, OPTIONS, RESULT_ARGUMENT_NAMES } from "../options/option-table";
 import type { OptionValues } from "../options/option-values";
 import type { Vocabulary } from "../options/places";
 import type { ProviderSettings } from "../options/settings";
@@ -20,6 +20,20 @@ export const CREDENTIAL_ARGUMENT_NAMES = ARGUMENT_NAMES.filter((name) => OPTION_
 export function credentialArguments(args: object): CredentialOptions {
     const given = args as Readonly<Record<string, unknown>>;
     return Object.fromEntries(CREDENTIAL_ARGUMENT_NAMES.map((name) => [name, given[name]])) as CredentialOptions;
+}
+
+/** The names of a call's arguments about its result (the option table's `resultArgument`s). */
+export type ResultArgumentName = OptionNameSetAs<"resultArgument">;
+
+/** What a call asks done with its result (`outputFile`): the get functions and the plugin's function take them. */
+export type ResultOptions = Pick<OptionValues, ResultArgumentName>;
+
+/** A call's arguments, split: those of the listing, and those about its result. */
+export function splitCallArguments<T extends object>(args: T): { listing: Omit<T, ResultArgumentName>; result: ResultOptions } {
+    const listing: Record<string, unknown> = {};
+    const result: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(args)) ((RESULT_ARGUMENT_NAMES as readonly string[]).includes(name) ? result : listing)[name] = value;
+    return { listing: listing as Omit<T, ResultArgumentName>, result: result as ResultOptions };
 }
 
 /** What to list. */

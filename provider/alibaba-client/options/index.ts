@@ -1,5 +1,6 @@
 export {
     ARGUMENT_NAMES,
+    CALL_ARGUMENT_NAMES,
     defaultDocumentation,
     descriptionText,
     DocWords,
@@ -18,6 +19,7 @@ export {
     optionsSetAs,
     PULUMI_WORDS,
     RESOURCE_INPUT_OPTION_NAMES,
+    RESULT_ARGUMENT_NAMES,
     SECRET_OPTION_NAMES,
     SETTING_NAMES,
 } from "./option-table";

@@ -7,6 +7,9 @@
  *
  * Where an option may be set, in words no protocol owns (each surface names its keys from these):
  * - `argument`: an argument of one listing (the get functions, the plugin's function, `listMessageContactVerifications`);
+ * - `resultArgument`: an argument of one call about what is done with its result, which the listing itself does not
+ *   read: the get functions and the plugin's function take it (and so the data source), the client's
+ *   `listMessageContactVerifications`, which returns the listing and writes nothing, does not;
  * - `resourceInput`: an input of the `MessageContactVerifications` resource, recorded in its state (never a secret);
  * - `setting`: a setting of a provider, for every listing it makes (stack config, a provider's configuration);
  *   `official` is its name in Alibaba Cloud's official providers (Terraform's `alicloud`, `@pulumi/alicloud`),
@@ -16,11 +19,14 @@
 import { DEFAULT_RETRY_OPTIONS } from "../retry/retry-options";
 import { API_ENDPOINT_CODES, MAX_PAGE_SIZE, STS_ENDPOINT_CODE } from "../operation/operation";
 import { DEFAULT_TRANSPORT_OPTIONS } from "../transport/transport-options";
+import { outputsHolding } from "../outputs/output-table";
+import { listedText } from "../outputs/output-types";
 import { boolean, choice, endpoint, integer, map, object, pattern, Rule, text } from "./rules";
 
 /** Where an option may be set. */
 export interface OptionPlaces {
     argument?: true;
+    resultArgument?: true;
     resourceInput?: true;
     setting?: { official?: string };
     flag?: true;
@@ -153,9 +159,16 @@ export const OPTIONS = {
         default: 256 * MIB,
         places: { argument: true, resourceInput: true },
     },
+    outputFile: {
+        rule: pattern(/^[^\0]+$/, "a file path"),
+        description:
+            "A file to write the result to, as JSON, at every read (previews and plans too): replaced at once, never in part, with mode 0600, and holding the result only, never a credential. A leading ~/ is the home folder.",
+        defaultText: "none",
+        places: { resultArgument: true },
+    },
     secretTargets: {
         rule: boolean,
-        description: "Record verifications, targets and pendingByTarget as secrets (encrypted in state, [secret] in previews).",
+        description: `Record ${listedText(outputsHolding("targets", "resourceOutput"))} as secrets (encrypted in state, [secret] in previews).`,
         default: false,
         places: { resourceInput: true },
     },
@@ -226,6 +239,10 @@ export function optionsSetAs(place: keyof OptionPlaces): OptionName[] {
 
 /** Options that are arguments of one listing. */
 export const ARGUMENT_NAMES = optionsSetAs("argument");
+/** Options that are arguments of one call about its result (`outputFile`). */
+export const RESULT_ARGUMENT_NAMES = optionsSetAs("resultArgument");
+/** The arguments of one call of the function: the listing's and those about its result, in the table's order. */
+export const CALL_ARGUMENT_NAMES = OPTION_NAMES.filter((name) => ARGUMENT_NAMES.includes(name) || RESULT_ARGUMENT_NAMES.includes(name));
 /** Options that are the resource's inputs. */
 export const RESOURCE_INPUT_OPTION_NAMES = optionsSetAs("resourceInput");
 /** Options that are provider settings. */

@@ -65,6 +65,12 @@ export interface OptionValues {
      */
     maxListingBytes?: number;
     /**
+     * A file to write the result to, as JSON, at every read (previews and plans too): replaced at once, never in
+     * part, with mode 0600, and holding the result only, never a credential. A leading ~/ is the home folder.
+     * Default: none.
+     */
+    outputFile?: string;
+    /**
      * Record verifications, targets and pendingByTarget as secrets (encrypted in state, [secret] in previews).
      * Default: false.
      */

@@ -18,11 +18,11 @@ namespace PulumiAlicloudMessageContacts.AlicloudMessageContacts.Outputs
     public sealed class MessageContactVerification
     {
         /// <summary>
-        /// The message contact's ID (c-...).
+        /// The message contact's ID, such as c-qL4HqKONzOM7****.
         /// </summary>
         public readonly string ContactId;
         /// <summary>
-        /// The phone number or email address waiting to be verified, masked by the service.
+        /// The phone number or email address waiting to be verified, masked by the service, such as someone***@example.com.
         /// </summary>
         public readonly string Target;
 

@@ -45,6 +45,8 @@ type LookupMessageContactVerificationsArgs struct {
 	MaxListings *int `pulumi:"maxListings"`
 	// Largest answer accepted, in bytes. From 1024 to 268435456. Default: 8388608.
 	MaxResponseBytes *int `pulumi:"maxResponseBytes"`
+	// A file to write the result to, as JSON, at every read (previews and plans too): replaced at once, never in part, with mode 0600, and holding the result only, never a credential. A leading ~/ is the home folder. Default: none.
+	OutputFile *string `pulumi:"outputFile"`
 	// Items asked per page; stepped down to 50, then 10, if the service rejects it. From 1 to 100. Default: 100.
 	PageSize *int `pulumi:"pageSize"`
 	// The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
@@ -98,6 +100,8 @@ type LookupMessageContactVerificationsOutputArgs struct {
 	MaxListings pulumi.IntPtrInput `pulumi:"maxListings"`
 	// Largest answer accepted, in bytes. From 1024 to 268435456. Default: 8388608.
 	MaxResponseBytes pulumi.IntPtrInput `pulumi:"maxResponseBytes"`
+	// A file to write the result to, as JSON, at every read (previews and plans too): replaced at once, never in part, with mode 0600, and holding the result only, never a credential. A leading ~/ is the home folder. Default: none.
+	OutputFile pulumi.StringPtrInput `pulumi:"outputFile"`
 	// Items asked per page; stepped down to 50, then 10, if the service rejects it. From 1 to 100. Default: 100.
 	PageSize pulumi.IntPtrInput `pulumi:"pageSize"`
 	// The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.

@@ -19,7 +19,7 @@ type MessageContactVerifications struct {
 	Concurrency pulumi.IntPtrOutput `pulumi:"concurrency"`
 	// "checked": one pass; every page is checked against the first, duplicates and the total are checked, and a listing that changed starts over. "snapshot": also confirmed by a second, identical listing, which catches a change that keeps every count (twice the requests). Default: "checked"; "snapshot" for the resource.
 	Consistency pulumi.StringPtrOutput `pulumi:"consistency"`
-	// List only this message contact's pending verifications. Default: every contact's.
+	// The contact the listing is filtered to, when contactId was given.
 	ContactId pulumi.StringPtrOutput `pulumi:"contactId"`
 	// The API's host (resourcedirectory-intl.aliyuncs.com) or URL; http:// only for loopback hosts (an emulator). Default: the endpoints entry resourcedirectory (else resourcemanager), else env ALIBABA_CLOUD_ENDPOINT_RESOURCEDIRECTORYMASTER, else chosen by endpointType and region.
 	Endpoint pulumi.StringPtrOutput `pulumi:"endpoint"`
@@ -264,7 +264,7 @@ func (o MessageContactVerificationsOutput) Consistency() pulumi.StringPtrOutput 
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.StringPtrOutput { return v.Consistency }).(pulumi.StringPtrOutput)
 }
 
-// List only this message contact's pending verifications. Default: every contact's.
+// The contact the listing is filtered to, when contactId was given.
 func (o MessageContactVerificationsOutput) ContactId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MessageContactVerifications) pulumi.StringPtrOutput { return v.ContactId }).(pulumi.StringPtrOutput)
 }

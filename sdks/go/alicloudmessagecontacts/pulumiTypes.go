@@ -231,9 +231,9 @@ func (o AssumeRolePtrOutput) SessionName() pulumi.StringPtrOutput {
 
 // A pending verification: the contact, and its masked phone number or email address.
 type MessageContactVerification struct {
-	// The message contact's ID (c-...).
+	// The message contact's ID, such as c-qL4HqKONzOM7****.
 	ContactId string `pulumi:"contactId"`
-	// The phone number or email address waiting to be verified, masked by the service.
+	// The phone number or email address waiting to be verified, masked by the service, such as someone***@example.com.
 	Target string `pulumi:"target"`
 }
 
@@ -252,12 +252,12 @@ func (o MessageContactVerificationOutput) ToMessageContactVerificationOutputWith
 	return o
 }
 
-// The message contact's ID (c-...).
+// The message contact's ID, such as c-qL4HqKONzOM7****.
 func (o MessageContactVerificationOutput) ContactId() pulumi.StringOutput {
 	return o.ApplyT(func(v MessageContactVerification) string { return v.ContactId }).(pulumi.StringOutput)
 }
 
-// The phone number or email address waiting to be verified, masked by the service.
+// The phone number or email address waiting to be verified, masked by the service, such as someone***@example.com.
 func (o MessageContactVerificationOutput) Target() pulumi.StringOutput {
 	return o.ApplyT(func(v MessageContactVerification) string { return v.Target }).(pulumi.StringOutput)
 }

@@ -94,6 +94,7 @@ def get_message_contact_verifications(access_key_id: Optional[_builtins.str] = N
                                       max_listing_bytes: Optional[_builtins.int] = None,
                                       max_listings: Optional[_builtins.int] = None,
                                       max_response_bytes: Optional[_builtins.int] = None,
+                                      output_file: Optional[_builtins.str] = None,
                                       page_size: Optional[_builtins.int] = None,
                                       region: Optional[_builtins.str] = None,
                                       request_timeout_ms: Optional[_builtins.int] = None,
@@ -115,6 +116,7 @@ def get_message_contact_verifications(access_key_id: Optional[_builtins.str] = N
     :param _builtins.int max_listing_bytes: Most bytes of answers one listing reads in all (every page, retries and confirming reads included), so that a broken or hostile endpoint cannot exhaust memory. From 1048576 to 17179869184. Default: 268435456.
     :param _builtins.int max_listings: Complete listings attempted when the data changes while it is read. From 1 to 10. Default: 3.
     :param _builtins.int max_response_bytes: Largest answer accepted, in bytes. From 1024 to 268435456. Default: 8388608.
+    :param _builtins.str output_file: A file to write the result to, as JSON, at every read (previews and plans too): replaced at once, never in part, with mode 0600, and holding the result only, never a credential. A leading ~/ is the home folder. Default: none.
     :param _builtins.int page_size: Items asked per page; stepped down to 50, then 10, if the service rejects it. From 1 to 100. Default: 100.
     :param _builtins.str region: The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
     :param _builtins.int request_timeout_ms: Time limit of one request's answer in milliseconds (waiting for headers, and between body chunks); a request past it is retried. From 100 to 600000. Default: 30000.
@@ -134,6 +136,7 @@ def get_message_contact_verifications(access_key_id: Optional[_builtins.str] = N
     __args__['maxListingBytes'] = max_listing_bytes
     __args__['maxListings'] = max_listings
     __args__['maxResponseBytes'] = max_response_bytes
+    __args__['outputFile'] = output_file
     __args__['pageSize'] = page_size
     __args__['region'] = region
     __args__['requestTimeoutMs'] = request_timeout_ms
@@ -159,6 +162,7 @@ def get_message_contact_verifications_output(access_key_id: pulumi.Input[Optiona
                                              max_listing_bytes: pulumi.Input[Optional[Optional[_builtins.int]]] = None,
                                              max_listings: pulumi.Input[Optional[Optional[_builtins.int]]] = None,
                                              max_response_bytes: pulumi.Input[Optional[Optional[_builtins.int]]] = None,
+                                             output_file: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                                              page_size: pulumi.Input[Optional[Optional[_builtins.int]]] = None,
                                              region: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                                              request_timeout_ms: pulumi.Input[Optional[Optional[_builtins.int]]] = None,
@@ -180,6 +184,7 @@ def get_message_contact_verifications_output(access_key_id: pulumi.Input[Optiona
     :param _builtins.int max_listing_bytes: Most bytes of answers one listing reads in all (every page, retries and confirming reads included), so that a broken or hostile endpoint cannot exhaust memory. From 1048576 to 17179869184. Default: 268435456.
     :param _builtins.int max_listings: Complete listings attempted when the data changes while it is read. From 1 to 10. Default: 3.
     :param _builtins.int max_response_bytes: Largest answer accepted, in bytes. From 1024 to 268435456. Default: 8388608.
+    :param _builtins.str output_file: A file to write the result to, as JSON, at every read (previews and plans too): replaced at once, never in part, with mode 0600, and holding the result only, never a credential. A leading ~/ is the home folder. Default: none.
     :param _builtins.int page_size: Items asked per page; stepped down to 50, then 10, if the service rejects it. From 1 to 100. Default: 100.
     :param _builtins.str region: The region, which chooses the site: international regions use resourcedirectory-intl.aliyuncs.com. Default: env ALICLOUD_REGION, else ALIBABA_CLOUD_REGION, else the China site.
     :param _builtins.int request_timeout_ms: Time limit of one request's answer in milliseconds (waiting for headers, and between body chunks); a request past it is retried. From 100 to 600000. Default: 30000.
@@ -199,6 +204,7 @@ def get_message_contact_verifications_output(access_key_id: pulumi.Input[Optiona
     __args__['maxListingBytes'] = max_listing_bytes
     __args__['maxListings'] = max_listings
     __args__['maxResponseBytes'] = max_response_bytes
+    __args__['outputFile'] = output_file
     __args__['pageSize'] = page_size
     __args__['region'] = region
     __args__['requestTimeoutMs'] = request_timeout_ms

@@ -445,7 +445,7 @@ class MessageContactVerifications(pulumi.CustomResource):
     @pulumi.getter(name="contactId")
     def contact_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        List only this message contact's pending verifications. Default: every contact's.
+        The contact the listing is filtered to, when contactId was given.
         """
         return pulumi.get(self, "contact_id")
 

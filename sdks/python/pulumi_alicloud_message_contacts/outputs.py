@@ -118,8 +118,8 @@ class MessageContactVerification(dict):
         """
         A pending verification: the contact, and its masked phone number or email address.
 
-        :param _builtins.str contact_id: The message contact's ID (c-...).
-        :param _builtins.str target: The phone number or email address waiting to be verified, masked by the service.
+        :param _builtins.str contact_id: The message contact's ID, such as c-qL4HqKONzOM7****.
+        :param _builtins.str target: The phone number or email address waiting to be verified, masked by the service, such as someone***@example.com.
         """
         pulumi.set(__self__, "contact_id", contact_id)
         pulumi.set(__self__, "target", target)
@@ -128,7 +128,7 @@ class MessageContactVerification(dict):
     @pulumi.getter(name="contactId")
     def contact_id(self) -> _builtins.str:
         """
-        The message contact's ID (c-...).
+        The message contact's ID, such as c-qL4HqKONzOM7****.
         """
         return pulumi.get(self, "contact_id")
 
@@ -136,7 +136,7 @@ class MessageContactVerification(dict):
     @pulumi.getter
     def target(self) -> _builtins.str:
         """
-        The phone number or email address waiting to be verified, masked by the service.
+        The phone number or email address waiting to be verified, masked by the service, such as someone***@example.com.
         """
         return pulumi.get(self, "target")
 

@@ -10,6 +10,7 @@ import type { Emulator, Verification } from "../../../emulator";
 import { listingOutputsOf } from "../emulator-fixture";
 import { ConsumerProject, createConsumerProject, REPO_ROOT, repoPulumiVersion, repoVersionOf, typescriptToolchain } from "../consumer-project";
 import { EngineWorkspace } from "./engine-workspace";
+import { PACK_DIR, PACKAGE_NAME, packDependencies, packFiles } from "../../policy-pack/pack";
 
 /** The lowest `@pulumi/pulumi` the package supports: the floor of its peer dependency range (`>=3.139.0`). */
 export function pulumiPeerFloor(): string {
@@ -29,13 +30,15 @@ const projects = new Map<string, Promise<ConsumerProject>>();
 
 /**
  * The consumer project for `pulumiVersion` (created once per process): the tarball, `@pulumi/pulumi`, TypeScript
- * and `@types/node`, and `@pulumi/policy` when `withPolicy` (for policy packs kept in the project).
+ * and `@types/node`, and, when `withPolicy` (for policy packs kept in the project), the example pack's other
+ * dependencies (`@pulumi/policy`, `@open-policy-agent/opa-wasm` ...) at the repository's versions.
  */
 export function engineProject(pulumiVersion: string, withPolicy = false): Promise<ConsumerProject> {
     const key = `${pulumiVersion}${withPolicy ? "+policy" : ""}`;
     let project = projects.get(key);
     if (!project) {
-        const packages = [...typescriptToolchain(), ...(withPolicy ? [`@pulumi/policy@${repoVersionOf("@pulumi/policy")}`] : [])];
+        const packDependencies = packDependenciesBesides(["@pulumi/pulumi", PACKAGE_NAME]).map((name) => `${name}@${repoVersionOf(name)}`);
+        const packages = [...typescriptToolchain(), ...(withPolicy ? packDependencies : [])];
         project = createConsumerProject({ pulumiVersion, packages });
         projects.set(key, project);
     }
@@ -103,8 +106,10 @@ export function credentialStrings(emulator: Emulator): string[] {
     return [accessKeyId, accessKeySecret, ...(securityToken ? [securityToken] : [])];
 }
 
-/** The example policy pack's files, as a user's copy of it holds them. */
-const POLICY_PACK_FILES = ["PulumiPolicy.yaml", "package.json", "tsconfig.json", "index.ts", "policies.ts"];
+/** The example pack's dependencies but `installed` (which the project installs its own way). */
+function packDependenciesBesides(installed: readonly string[]): string[] {
+    return packDependencies().filter((name) => !installed.includes(name));
+}
 
 /**
  * A copy of examples/policy-pack in a folder of `project` (so its imports resolve from the project's
@@ -113,6 +118,6 @@ const POLICY_PACK_FILES = ["PulumiPolicy.yaml", "package.json", "tsconfig.json",
  */
 export function examplePolicyPack(project: ConsumerProject): { dir: string; path: string } {
     const dir = mkdtempSync(join(project.dir, "policy-pack-"));
-    for (const file of POLICY_PACK_FILES) copyFileSync(join(REPO_ROOT, "examples", "policy-pack", file), join(dir, file));
+    for (const file of packFiles()) copyFileSync(join(PACK_DIR, file), join(dir, file));
     return { dir, path: dir };
 }

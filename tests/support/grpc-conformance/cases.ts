@@ -34,20 +34,29 @@ const LIMIT = CONFORMANCE_MAX_MESSAGE_BYTES;
 const path = (method: string) => `/${CONFORMANCE_SERVICE}/${method}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The count the `Cancellations` method answers. */
-async function cancellations(target: ConformanceTarget): Promise<number> {
-    const outcome = await h2Call(target.address, { path: path("Cancellations") });
-    if (outcome.status !== 0 || outcome.body === undefined) throw new Error(`Cancellations failed: ${JSON.stringify(outcome)}`);
+/** The count the `Cancellations` or `Waits` method answers. */
+async function count(target: ConformanceTarget, method: "Cancellations" | "Waits"): Promise<number> {
+    const outcome = await h2Call(target.address, { path: path(method) });
+    if (outcome.status !== 0 || outcome.body === undefined) throw new Error(`${method} failed: ${JSON.stringify(outcome)}`);
     return Number(outcome.body);
+}
+
+/** Resolves once more than `before` `Wait` calls began waiting (within 10 s): the call to cancel has arrived. */
+async function waitingBeyond(target: ConformanceTarget, before: number): Promise<void> {
+    for (let waited = 0; waited < 10_000; waited += 20) {
+        if ((await count(target, "Waits")) > before) return;
+        await sleep(20);
+    }
+    throw new Error("the Wait call never arrived at the server");
 }
 
 /** Runs `probe` and adds `cancelled`: whether a `Wait` call saw its cancellation within 2 s. */
 async function withCancellation(target: ConformanceTarget, probe: () => Promise<Outcome>): Promise<Outcome> {
-    const before = await cancellations(target);
+    const before = await count(target, "Cancellations");
     const outcome = await probe();
     let cancelled = false;
     for (let waited = 0; waited < 2000 && !cancelled; waited += 50) {
-        cancelled = (await cancellations(target)) > before;
+        cancelled = (await count(target, "Cancellations")) > before;
         if (!cancelled) await sleep(50);
     }
     return { ...outcome, cancelled };
@@ -58,7 +67,7 @@ function grpcJsCall(
     target: ConformanceTarget,
     method: string,
     request: Buffer,
-    options: { deadlineMs?: number; cancelAfterMs?: number } = {},
+    options: { deadlineMs?: number; cancelWhen?: Promise<void> } = {},
 ): Promise<Outcome> {
     const client = new grpc.Client(target.address, grpc.credentials.createInsecure());
     return new Promise<Outcome>((resolve) => {
@@ -70,7 +79,7 @@ function grpcJsCall(
             options.deadlineMs === undefined ? {} : { deadline: Date.now() + options.deadlineMs },
             (error, answer) => resolve(error ? { code: error.code, details: error.details } : { code: 0, body: (answer ?? Buffer.alloc(0)).toString("utf8") }),
         );
-        if (options.cancelAfterMs !== undefined) setTimeout(() => call.cancel(), options.cancelAfterMs);
+        void options.cancelWhen?.then(() => call.cancel());
     }).finally(() => client.close());
 }
 
@@ -207,8 +216,12 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
     },
     // Cancellation.
     {
-        name: "cancellation: grpc-js cancels a waiting call after 200 ms",
-        run: (target) => withCancellation(target, () => grpcJsCall(target, "Wait", Buffer.from("x"), { cancelAfterMs: 200 })),
+        name: "cancellation: grpc-js cancels a waiting call",
+        run: (target) =>
+            withCancellation(target, async () => {
+                const before = await count(target, "Waits");
+                return grpcJsCall(target, "Wait", Buffer.from("x"), { cancelWhen: waitingBeyond(target, before) });
+            }),
         grpcGo: { code: grpc.status.CANCELLED, cancelled: true },
     },
     {
@@ -218,9 +231,10 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
                 rawCase(
                     target,
                     async (connection) => {
+                        const before = await count(target, "Waits");
                         connection.sendHeaders(1, requestFields(path("Wait")), false);
                         connection.sendData(1, grpcMessage("x"), true);
-                        await sleep(200);
+                        await waitingBeyond(target, before);
                         connection.sendReset(1, constants.NGHTTP2_CANCEL);
                     },
                     500,

@@ -5,7 +5,8 @@
  * - `Echo` answers its request;
  * - `Fail` answers FAILED_PRECONDITION with the request as the message;
  * - `Wait` waits until its call is cancelled (the client cancels, or the deadline passes), and counts it;
- * - `Cancellations` answers that count in decimal.
+ * - `Waits` and `Cancellations` answer, in decimal, how many `Wait` calls began waiting and how many saw their
+ *   cancellation (a test cancels once its call waits, so that a slow machine cannot cancel it before it arrives).
  */
 import { GRPC_STATUS, GrpcStatusError, Http2GrpcServer, Http2GrpcServerOptions, Methods } from "../../../provider/terraform/grpc-http2-server";
 
@@ -16,8 +17,9 @@ export const CONFORMANCE_SERVICE = "conformance.Test";
 /** How often the suite's server checks its connections' liveness (short, so that a broken one closes within a case). */
 export const CONFORMANCE_LIVENESS_MS = 100;
 
-/** The suite's methods over a count of the `Wait` calls cancelled. */
+/** The suite's methods over the counts of the `Wait` calls that began waiting and that were cancelled. */
 export function conformanceMethods(): Methods {
+    let waits = 0;
     let cancellations = 0;
     const path = (name: string) => `/${CONFORMANCE_SERVICE}/${name}`;
     return {
@@ -27,6 +29,7 @@ export function conformanceMethods(): Methods {
         },
         [path("Wait")]: (_request, call) =>
             new Promise<Buffer>((_resolve, reject) => {
+                waits += 1;
                 const cancelled = () => {
                     cancellations += 1;
                     reject(new GrpcStatusError(GRPC_STATUS.CANCELLED, "the call was cancelled"));
@@ -35,6 +38,7 @@ export function conformanceMethods(): Methods {
                 else call.once("cancelled", cancelled);
             }),
         [path("Cancellations")]: async () => Buffer.from(String(cancellations)),
+        [path("Waits")]: async () => Buffer.from(String(waits)),
     };
 }
 

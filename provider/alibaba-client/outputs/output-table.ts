@@ -1,0 +1,164 @@
+/**
+ * Every output of a listing, once: its name, type, description, the data it holds that a caller may keep secret,
+ * where it appears, and how it is computed from the listing. Everything else derives from this table: the
+ * TypeScript result types and their docs (`output-values.ts`, generated), the Pulumi schema's function result and
+ * resource outputs, the Terraform data source's attributes, the encoding of each answer, the result file
+ * (`outputFile`), the checks of a mock's answer, and the README's tables and the docs.
+ *
+ * Where an output appears, in words no protocol owns (each surface names it in its own vocabulary, `total_count` in
+ * Terraform):
+ * - `result`: a field of one call's result (the get functions, the plugin's function);
+ * - `resourceOutput`: an output of the `MessageContactVerifications` resource, recorded in its state beside its inputs;
+ * - `readState`: an attribute a read adds to the configuration that declared it, in the read's state (the data source).
+ */
+import type { MessageContactVerification } from "./output-values";
+import { Described, INTEGER, listOf, mapOf, objectType, OutputType, STRING, ValueOf } from "./output-types";
+
+/** Where an output appears. */
+export interface OutputPlaces {
+    result?: true;
+    resourceOutput?: true;
+    readState?: true;
+}
+
+/** One of {@link OutputPlaces}. */
+export type OutputPlace = keyof OutputPlaces;
+
+/**
+ * Data an output holds that a caller may keep secret: targets (secret with the resource's `secretTargets`) and
+ * contact IDs (secret when the `contactId` input came as a secret).
+ */
+export type Holding = "targets" | "contactIds";
+
+/** What every output is computed from: the listing, and the query that asked for it. */
+export interface ListingFacts {
+    /** The query's stable id (see `verificationsQueryId`): asked only by the outputs that show it. */
+    queryId(): string;
+    /** The query's contact filter, when it has one. */
+    contactId?: string;
+    /** Every pending verification, in the service's order. */
+    verifications: readonly MessageContactVerification[];
+}
+
+/** One output. */
+export interface OutputDefinition {
+    /** The type of its value. */
+    type: OutputType;
+    /** What it means (in each surface's words: see {@link Described}). */
+    description: Described;
+    /** Present only sometimes (when its computation gives `undefined`); else always present. */
+    optional?: true;
+    /** What it holds that may be secret. */
+    holds?: readonly Holding[];
+    /** Where it appears. */
+    places: OutputPlaces;
+    /** Its value, from the listing. */
+    compute(facts: ListingFacts): unknown;
+}
+
+/**
+ * An output whose computation is checked against its type: `undefined` only for an optional one. (`T` is held to a
+ * type's kind only: checking it against the recursive {@link OutputType} at every row is more than the compiler
+ * allows in one table; the type constructors of output-types.ts make every type, and they check it.)
+ */
+function output<T extends { readonly kind: OutputType["kind"] }, O extends true | undefined = undefined>(
+    definition: Omit<OutputDefinition, "type" | "optional" | "compute"> & {
+        type: T;
+        optional?: O;
+        compute(facts: ListingFacts): O extends true ? ValueOf<T> | undefined : ValueOf<T>;
+    },
+): OutputDefinition {
+    return definition as Omit<typeof definition, "type"> & { type: OutputType };
+}
+
+/** Each target and the contacts it is pending for, both in first-seen order. */
+function contactsByTarget(verifications: readonly MessageContactVerification[]): Record<string, string[]> {
+    const byTarget: Record<string, string[]> = {};
+    for (const { contactId, target } of verifications) {
+        const contacts = (byTarget[target] ??= []);
+        if (!contacts.includes(contactId)) contacts.push(contactId);
+    }
+    return byTarget;
+}
+
+/** A pending verification, as every output that lists them holds it. */
+const VERIFICATION = objectType("MessageContactVerification", "A pending verification: the contact, and its masked phone number or email address.", {
+    contactId: { type: STRING, description: "The message contact's ID, such as c-qL4HqKONzOM7****." },
+    target: {
+        type: STRING,
+        description: "The phone number or email address waiting to be verified, masked by the service, such as someone***@example.com.",
+    },
+});
+
+/** What one listing returns, as every surface that lists describes its function or data source. */
+export const LISTING_DESCRIPTION =
+    "Lists the phone numbers and email addresses of Resource Directory message contacts that are waiting to be verified, from every page, as one consistent, complete list (or an error, never a partial list).";
+
+/** The table. The order is the order of docs, schemas and results. */
+export const OUTPUTS = {
+    id: output({
+        type: STRING,
+        description: (name) => `Stable for the same query: <endpoint host>/ListMessageContactVerifications/<${name("contactId")} or *>.`,
+        places: { result: true, readState: true },
+        compute: (facts) => facts.queryId(),
+    }),
+    contactId: output({
+        type: STRING,
+        description: (name) => `The contact the listing is filtered to, when ${name("contactId")} was given.`,
+        optional: true,
+        holds: ["contactIds"],
+        places: { result: true, resourceOutput: true },
+        compute: (facts) => facts.contactId,
+    }),
+    totalCount: output({
+        type: INTEGER,
+        description: (name) => `How many verifications are pending; always the length of ${name("verifications")}.`,
+        places: { result: true, resourceOutput: true, readState: true },
+        compute: (facts) => facts.verifications.length,
+    }),
+    verifications: output({
+        type: listOf(VERIFICATION),
+        description: "Every pending verification, in the service's order: the contact and its masked phone or email.",
+        holds: ["targets", "contactIds"],
+        places: { result: true, resourceOutput: true, readState: true },
+        compute: (facts) => facts.verifications.map(({ contactId, target }) => ({ contactId, target })),
+    }),
+    targets: output({
+        type: listOf(STRING),
+        description: "Every target (masked), sorted, de-duplicated.",
+        holds: ["targets"],
+        places: { resourceOutput: true, readState: true },
+        compute: (facts) => Object.keys(contactsByTarget(facts.verifications)).sort(),
+    }),
+    pendingByTarget: output({
+        type: mapOf(listOf(STRING)),
+        description: "Each target and the IDs of the contacts it is pending for, so that a diff names the targets that appeared and went away.",
+        holds: ["targets", "contactIds"],
+        places: { resourceOutput: true },
+        compute: (facts) => contactsByTarget(facts.verifications),
+    }),
+};
+
+/** The name of an output. */
+export type OutputName = keyof typeof OUTPUTS;
+
+/** Every output's definition, by name. */
+export const OUTPUT_DEFINITIONS: Readonly<Record<OutputName, OutputDefinition>> = OUTPUTS;
+
+/** The names of the outputs, in the table's order. */
+export const OUTPUT_NAMES = Object.keys(OUTPUTS) as OutputName[];
+
+/** The outputs at `place`, in the table's order. */
+export function outputsAt(place: OutputPlace): OutputName[] {
+    return OUTPUT_NAMES.filter((name) => OUTPUT_DEFINITIONS[name].places[place] === true);
+}
+
+/** The outputs at `place` that hold `data`: those `secretTargets` (or a secret `contactId`) makes secret. */
+export function outputsHolding(data: Holding, place: OutputPlace): OutputName[] {
+    return outputsAt(place).filter((name) => OUTPUT_DEFINITIONS[name].holds?.includes(data) === true);
+}
+
+/** The outputs at `place` that are always present. */
+export function requiredOutputsAt(place: OutputPlace): OutputName[] {
+    return outputsAt(place).filter((name) => OUTPUT_DEFINITIONS[name].optional !== true);
+}
