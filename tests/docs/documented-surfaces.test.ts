@@ -161,7 +161,7 @@ describe("the docs and the surfaces agree: every attribute documented, every doc
 
         it("Pulumi function: each input is a row of the README's arguments table with its range and default; each output a row of its result fields", () => {
             const argumentRows = tableRows(README, "<!-- options:arguments -->");
-            const resultRows = tableRows(README, "Result fields:");
+            const resultRows = tableRows(README, "<!-- outputs:result -->");
             for (const attribute of topLevel(of(PULUMI, "Pulumi function"))) {
                 const rows = attribute.output ? resultRows : argumentRows;
                 const row = rows.find((cells) => cellNames(cells[0] ?? "")[0] === attribute.name);
@@ -171,12 +171,18 @@ describe("the docs and the surfaces agree: every attribute documented, every doc
             }
         });
 
-        it("Pulumi resource: its inputs are the get functions' arguments but credentials, plus those the README names; each output a row of its outputs table", () => {
+        it("Pulumi resource: its inputs are the get functions' arguments but credentials and those the README excepts, plus those it names; each output a row of its outputs table", () => {
             const resource = section(README, "## The resource", "## ");
-            const plus = /same arguments as the get functions except credentials, plus ([^.]*)\./.exec(resource.replace(/\s+/g, " "))?.[1];
-            assert.ok(plus, "README.md's resource section says what it takes");
+            const takes = /same arguments as the get functions except credentials(?: and ([^,]*))?, plus ([^.]*)\./.exec(resource.replace(/\s+/g, " "));
+            assert.ok(takes, "README.md's resource section says what it takes");
+            const [except, plus] = [backticked(takes[1] ?? ""), backticked(takes[2] ?? "")];
             const functionInputs = topLevel(of(PULUMI, "Pulumi function")).filter((a) => !a.output);
-            const expected = [...functionInputs.filter((a) => !a.secret).map((a) => a.name), ...backticked(plus)].sort();
+            for (const name of except)
+                assert.ok(
+                    functionInputs.some((a) => a.name === name),
+                    `the resource section excepts ${name}, which the function lacks`,
+                );
+            const expected = [...functionInputs.filter((a) => !a.secret && !except.includes(a.name)).map((a) => a.name), ...plus].sort();
             const inputs = topLevel(of(PULUMI, "Pulumi resource"))
                 .filter((a) => !a.output)
                 .map((a) => a.name)
@@ -203,7 +209,7 @@ describe("the docs and the surfaces agree: every attribute documented, every doc
         }
 
         it("README.md's Terraform section: each name in its text and in its provider and data blocks is an attribute or block", () => {
-            const part = section(README, "## Terraform and OpenTofu", "### Install it from the release");
+            const part = withoutTypeColumns(section(README, "## Terraform and OpenTofu", "### Install it from the release"));
             const unknown = backticked(part).filter((token) => TERRAFORM_NAME.test(token) && !terraformNames().has(token));
             assert.deepEqual(unknown, [], "README.md's Terraform section names what the provider lacks");
             const hcl = [...part.matchAll(/```hcl\n([\s\S]*?)```/g)].map((m) => m[1] as string).join("\n");
@@ -237,18 +243,29 @@ describe("the docs and the surfaces agree: every attribute documented, every doc
             const plugin = section(README, "## YAML, Python and Go programs", "**From the release");
             const flat = plugin.replace(/\s+/g, " ");
             const fn = /- the function `[^`]+`: ([^;]*); it runs/.exec(flat)?.[1] ?? "";
-            const [args = "", result = ""] = fn.split(" and result ");
-            const resource = /- the resource `[^`]+`: [^(]*outputs \(([^)]*)\)/.exec(flat)?.[1] ?? "";
+            const [args = "", result = ""] = fn.split(/ and (?=\[?result)/);
+            const resource = /- the resource `[^`]+`: [^,]* and (\[?outputs[^,]*)/.exec(flat)?.[1] ?? "";
             const names = (surface: SurfaceAttribute["surface"], output: boolean) =>
                 new Set(
                     topLevel(of(PULUMI, surface))
                         .filter((a) => a.output === output || (output && !a.output && surface === "Pulumi resource"))
                         .map((a) => a.name),
                 );
-            assert.ok(backticked(args).length > 0 && backticked(result).length > 0 && backticked(resource).length > 0, plugin.slice(0, 400));
+            assert.ok(backticked(args).length > 0, plugin.slice(0, 400));
             for (const name of backticked(args)) assert.ok(names("Pulumi function", false).has(name), `the function has no input ${name}`);
-            for (const name of backticked(result)) assert.ok(names("Pulumi function", true).has(name), `the function has no output ${name}`);
-            for (const name of backticked(resource)) assert.ok(names("Pulumi resource", true).has(name), `the resource has no ${name}`);
+            // The result and the outputs: named here, or a link to the section whose generated table the tests above hold to the schema.
+            for (const [part, surface, table] of [
+                [result, "Pulumi function", "<!-- outputs:result -->"],
+                [resource, "Pulumi resource", "<!-- outputs:resource -->"],
+            ] as const) {
+                const anchor = /^\[[^\]]+\]\(#([a-z0-9-]+)\)/.exec(part)?.[1];
+                assert.ok(anchor !== undefined || backticked(part).length > 0, `${surface}: neither names nor links its outputs: ${part}`);
+                for (const name of backticked(part)) assert.ok(names(surface, true).has(name), `the ${surface} has no output ${name}`);
+                if (anchor === undefined) continue;
+                const heading = README.split("\n").find((line) => /^#+ /.test(line) && slug(line.replace(/^#+ /, "")) === anchor);
+                assert.ok(heading, `README.md has no heading #${anchor}`);
+                assert.ok(section(README, heading, heading.replace(/ .*/, " ")).includes(table), `${heading} holds ${table}`);
+            }
         });
 
         it("docs/_index.md's and docs/installation-configuration.md's names of arguments are the function's or the resource's", () => {
@@ -340,6 +357,32 @@ describe("the docs and the surfaces agree: every attribute documented, every doc
         });
     });
 });
+
+/** GitHub's anchor of a heading: lower case, punctuation but hyphens dropped, spaces as hyphens. */
+function slug(heading: string): string {
+    return heading
+        .toLowerCase()
+        .replace(/[^a-z0-9 -]/g, "")
+        .replace(/ /g, "-");
+}
+
+/** Markdown text whose tables with a `type` column have that column emptied: a type (`string`) names no attribute. */
+function withoutTypeColumns(text: string): string {
+    let typeColumn: number | undefined; // the column of the table being read, from its header; -1 if none
+    return text
+        .split("\n")
+        .map((line) => {
+            if (!line.startsWith("|")) {
+                typeColumn = undefined;
+                return line;
+            }
+            const cells = line.replace(/\\\|/g, "\u0000").split("|");
+            typeColumn ??= cells.findIndex((cell) => cell.trim() === "type");
+            if (typeColumn > 0) cells[typeColumn] = " ";
+            return cells.join("|").replace(/\u0000/g, "\\|");
+        })
+        .join("\n");
+}
 
 /** The JavaScript of `@alicloud/credentials` (its dist), where its chain reads its variables. */
 function libraryText(): string {
