@@ -3,7 +3,7 @@
  * outputs' TypeScript types, the README's option and output tables and credential chain, the get functions' TSDoc
  * on credentials, the Terraform provider's docs and the Pulumi registry's docs), from the release's
  * platforms (the README's platform sections), from examples/yaml (examples/yaml-release, for users of the
- * release), and the tfplugin6 descriptor derived from the upstream proto (fetched with `go mod download`);
+ * release), from the generated Python SDK's pyproject.toml (examples/python/requirements.txt), and the tfplugin6 descriptor derived from the upstream proto (fetched with `go mod download`);
  * `--check` writes nothing and fails, naming them, when any is stale.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -19,6 +19,7 @@ import { readmeWithOutputTables } from "./output-tables";
 import { README_FILE, readmeWithTables } from "./readme-tables";
 import { readmeWithReleaseSections } from "./release-platforms";
 import { YAML_EXAMPLE_FILE, YAML_RELEASE_EXAMPLE_FILE, yamlReleaseExample } from "./yaml-release-example";
+import { PYTHON_REQUIREMENTS_FILE, PYTHON_SDK_PYPROJECT_FILE, pythonRequirements } from "./python-requirements";
 import { REGISTRY_INDEX_FILE, REGISTRY_INSTALLATION_FILE, registryIndexDoc, registryInstallationDoc } from "./pulumi-registry-docs";
 import { DATA_SOURCE_DOC_FILE, dataSourceDoc, PROVIDER_DOC_FILE, providerDoc } from "./terraform-docs";
 import { TFPLUGIN6_DESCRIPTOR_FILE, tfplugin6DescriptorSource } from "./tfplugin6-descriptor";
@@ -54,6 +55,7 @@ export async function generatedFiles(root: string = REPO_ROOT): Promise<Generate
             path: YAML_RELEASE_EXAMPLE_FILE,
             text: yamlReleaseExample(readFileSync(join(root, YAML_EXAMPLE_FILE), "utf8"), version, pluginDownloadUrl(manifest, PACKAGE_NAME)),
         },
+        { path: PYTHON_REQUIREMENTS_FILE, text: pythonRequirements(readFileSync(join(root, PYTHON_SDK_PYPROJECT_FILE), "utf8")) },
         { path: PROVIDER_DOC_FILE, text: providerDoc() },
         { path: DATA_SOURCE_DOC_FILE, text: dataSourceDoc() },
         { path: REGISTRY_INDEX_FILE, text: registryIndexDoc(root, manifest) },

@@ -5,12 +5,12 @@
  * registry's release files (`terraform-provider-<type>_<version>_<goos>_<goarch>.zip` holding
  * `terraform-provider-<type>_v<version>`, the `_SHA256SUMS`, its `.sig`, and the `_manifest.json`).
  */
-import { PACKAGE_NAME } from "../provider/pulumi-names";
+import { PLUGIN_EXECUTABLE_NAME } from "../provider/pulumi-names";
 import { EXECUTABLE_NAME as TERRAFORM_EXECUTABLE, PROTOCOL_VERSION } from "../provider/terraform/handshake";
 import { executableSuffix, Platform } from "./platforms";
 
 /** The Pulumi plugin's executable: `pulumi-resource-alicloud-message-contacts`. */
-export const PULUMI_EXECUTABLE = `pulumi-resource-${PACKAGE_NAME}`;
+export const PULUMI_EXECUTABLE = PLUGIN_EXECUTABLE_NAME;
 
 /** A version as releases name it: `1.2.3` or `1.2.3-beta.1` (no leading `v`), or an error naming it. */
 export function checkVersion(version: string): string {

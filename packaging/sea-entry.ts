@@ -1,26 +1,40 @@
 /**
- * The one script of the single executable: the Terraform and OpenTofu provider when a CLI starts it through
- * go-plugin (which always sets `TF_PLUGIN_MAGIC_COOKIE`; the provider then checks its value), otherwise the Pulumi
- * provider plugin. Bundled by `bundle.ts`, which defines `RELEASE_VERSION` (the executable has no package.json
- * beside it).
+ * The one script of the single executable. Its arguments are read first (`command-line.ts`, nothing else loaded):
+ * `--version` and `--help` answer as a command-line tool's do, and `--write-mirror` (the npm package's provider's
+ * flag) says where it belongs, exit code 2 (`release-executable-answers.ts`, loaded only for those). Otherwise it
+ * serves: the Terraform and OpenTofu provider when a CLI starts it through go-plugin (which always sets
+ * `TF_PLUGIN_MAGIC_COOKIE`; the provider then checks its value), else the Pulumi provider plugin (whose engine
+ * passes its address and logging flags, which are not needed). Bundled by `bundle.ts`, which defines
+ * `RELEASE_VERSION` (the executable has no package.json beside it).
  *
  * Built into a V8 startup snapshot (`npm run release -- --startup snapshot`, linux-x64 only), the script runs once
  * at build time: the Terraform
  * provider's modules are evaluated into the snapshot (they load nothing that holds a handle: `node:http2` and the
- * client load after the handshake line), and the choice of side is made at each start, after the snapshot is
- * read. Otherwise it chooses at once, each side required only on its branch.
+ * client load after the handshake line), and the arguments are read and the side chosen at each start, after the
+ * snapshot is read. Otherwise it chooses at once, each side required only on its branch.
  */
+import { basename } from "node:path";
 import { startupSnapshot } from "node:v8";
+import { providerCommand } from "../provider/plugin-process/command-line";
 import { MAGIC_COOKIE_KEY } from "../provider/terraform/handshake";
+import { WRITE_MIRROR_FLAG } from "../provider/terraform/provider-flags";
 
 /** The package's version, written in by the bundler. */
 declare const RELEASE_VERSION: string;
 
 type TerraformMain = typeof import("../provider/terraform/main");
 
-/** Starts the side the environment asks for. */
+/** Answers the arguments, or starts the side the environment asks for. */
 function run(terraform: () => TerraformMain): void {
-    if (process.env[MAGIC_COOKIE_KEY] !== undefined) terraform().runProvider();
+    // A single executable's argv repeats the executable at [1], as `node script` would have the script.
+    const name = basename(process.execPath);
+    const command = providerCommand(process.argv.slice(2), { name, flags: [WRITE_MIRROR_FLAG], otherArguments: "serve" });
+    if (command.kind !== "serve") {
+        const answer = (require("./release-executable-answers") as typeof import("./release-executable-answers")).releaseAnswer(command, name, RELEASE_VERSION);
+        process.stdout.write(answer.stdout);
+        process.stderr.write(answer.stderr);
+        process.exitCode = answer.exitCode;
+    } else if (process.env[MAGIC_COOKIE_KEY] !== undefined) terraform().runProvider();
     else (require("../provider/plugin/main") as typeof import("../provider/plugin/main")).runPlugin(RELEASE_VERSION);
 }
 

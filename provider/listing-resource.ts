@@ -11,6 +11,7 @@ import {
     CREDENTIAL_ARGUMENT_NAMES,
     CredentialsProvider,
     InvalidArgumentError,
+    isLoopbackHost,
     listingFacts,
     listMessageContactVerifications,
     MessageContactsError,
@@ -18,7 +19,10 @@ import {
     outputValueProblem,
     optionProblems,
     OPTIONS,
+    parseEndpoint,
+    placeText,
     ProviderSettings,
+    queryIdParts,
     resolveCallEndpoint,
     resourceOutputValues,
     unknownKeyProblems,
@@ -125,6 +129,7 @@ export interface ListingResource {
     create(news: Props, marks?: InputMarks, signal?: AbortSignal): Promise<{ id: string; outs: ResourceOutputs; secret: string[] }>;
     update(news: Props, marks?: InputMarks, signal?: AbortSignal): Promise<{ outs: ResourceOutputs; secret: string[] }>;
     read(id: string, props: Props, marks?: InputMarks, signal?: AbortSignal): Promise<{ id: string; props: ResourceOutputs; secret: string[] }>;
+    inputsOfId(id: string): ResourceInputs;
 }
 
 /** The resource's operations for a provider (see each method). */
@@ -237,6 +242,34 @@ export function listingResource(host: ListingResourceHost): ListingResource {
         async update(news, marks = {}, signal) {
             const outs = await recorded(news, marks, signal);
             return { outs, secret: secretOutputs(outs, marks) };
+        },
+
+        /**
+         * The inputs an id names, for reading a listing back from its id alone (`pulumi import`, the `import`
+         * resource option: the engine then has no inputs and needs them back). The id is the one `create` gives,
+         * `<endpoint host>/ListMessageContactVerifications/<contactId or *>`: its contact is the `contactId` input
+         * (checked by its rule; none for `*`), and its host the `endpoint` input when the provider's settings list
+         * elsewhere. A loopback host the settings do not name is refused, since the id does not tell its scheme
+         * (http:// or https://), and so is a secret contact's hash, which does not tell the contact: each naming
+         * `id` and what to do.
+         */
+        inputsOfId(id) {
+            const parts = queryIdParts(id);
+            const inputs: Props = parts.contactId === undefined ? {} : { contactId: parts.contactId };
+            const problem = optionProblems(inputs, ["contactId"])[0];
+            if (problem) throw new InvalidArgumentError("id", `id: ${problem.message}`);
+            // Where the id says, checked as an endpoint is; the same host as the settings' means no endpoint input.
+            const named = parseEndpoint(parts.endpointHost, "id");
+            if (queryIdOf(inputs as ResourceInputs, {}) === id) return inputs as ResourceInputs;
+            if (isLoopbackHost(new URL(named.origin).hostname)) {
+                const place = host.vocabulary.setting?.("endpoint");
+                throw new InvalidArgumentError(
+                    "id",
+                    `id names the endpoint ${named.host}, a loopback host where this provider does not list, and not its scheme: ` +
+                        `set ${place ? placeText(place) : "the provider's endpoint"} to its URL (http:// or https://), then import again.`,
+                );
+            }
+            return { ...inputs, endpoint: named.host } as ResourceInputs;
         },
 
         /** Refreshes state from the API (`pulumi refresh`). */

@@ -5,6 +5,8 @@
 
 /** The Pulumi package's name. */
 export const PACKAGE_NAME = "alicloud-message-contacts";
+/** The provider plugin's executable, as the engine finds it: `pulumi-resource-<package>`. */
+export const PLUGIN_EXECUTABLE_NAME = `pulumi-resource-${PACKAGE_NAME}`;
 /** The function's token (the plugin's function, and what Pulumi's mocks see for the TypeScript function). */
 export const FUNCTION_TOKEN = `${PACKAGE_NAME}:index:getMessageContactVerifications`;
 /** The plugin resource's type token. */

@@ -9,7 +9,8 @@ export type ListingInputName = Exclude<OptionNameSetAs<"resourceInput">, "secret
 
 /**
  * The names of the resource's inputs the listing reads: the query and client options of the get functions,
- * except credentials, which reach a provider through its configuration or the environment and never through state.
+ * except credentials, which reach a provider through its configuration or the environment and never through state,
+ * and `outputFile` (the resource's state is its record).
  */
 export const RESOURCE_INPUT_NAMES = optionsSetAs("resourceInput").filter((name): name is ListingInputName => name !== "secretTargets");
 

@@ -9,7 +9,8 @@ import { messageContactVerificationsProvider } from "../provider/dynamic/resourc
  * (`contactId`, `pageSize`, `endpoint`, `region`, `concurrency`, `consistency`, ...), each an `Input`,
  * except credentials, which come from stack config (`alicloud:accessKey`, `alicloud:secretKey`,
  * `alicloud:securityToken`, `alicloud:profile`, `alicloud:assumeRole`) or the environment, through the
- * provider's `configure`, so that they never enter state.
+ * provider's `configure`, so that they never enter state; and except `outputFile` (the resource's state is its
+ * record).
  */
 export type MessageContactVerificationsArgs = {
     [K in keyof ResourceInputs]?: pulumi.Input<ResourceInputs[K]>;

@@ -57,7 +57,7 @@ export {
 } from "./outputs/output-types";
 export { ListedQuery, listingFacts, outputValuesAt, resourceOutputValues, resultValues } from "./outputs/output-values-of";
 export { deliverResult, OUTPUT_FILE_MODE, outputFilePath, resultFileText, writeFileAtomically } from "./outputs/result-file";
-export { verificationsQueryId } from "./operation/query-id";
+export { queryIdParts, QueryIdParts, verificationsQueryId } from "./operation/query-id";
 export {
     API_ENDPOINT_CODES,
     ENDPOINT_CODES,

@@ -5,13 +5,16 @@
  * engine's address (its first argument) is not needed, since the plugin never calls the engine. It exits, quietly,
  * when the engine is gone (its stdin pipe closes or it is re-parented, see `../plugin-process/`), after aborting
  * the requests in flight: a plugin left behind would hold the stack's credentials and sign requests for any
- * local caller of its port.
+ * local caller of its port. `--version` and `--help` answer as a command-line tool's do (`command-line.ts`), read
+ * before the server loads.
  */
 import "../plugin-process/compile-cache";
 import type * as grpc from "@grpc/grpc-js";
 import { exitWithParent } from "../plugin-process/exit-with-parent";
 import { CallCancellation } from "../plugin-process/call-cancellation";
+import { providerCommand, USAGE_ERROR_EXIT } from "../plugin-process/command-line";
 import { packageVersion } from "../package-version";
+import { PLUGIN_EXECUTABLE_NAME } from "../pulumi-names";
 import { pulumiRuntime } from "./pulumi-runtime";
 
 /**
@@ -70,10 +73,25 @@ export function runPlugin(version: string = packageVersion()): void {
             process.stdout.write(`${served.port}\n`);
         },
         (error: unknown) => {
-            process.stderr.write(`pulumi-resource-alicloud-message-contacts: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+            process.stderr.write(`${PLUGIN_EXECUTABLE_NAME}: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
             process.exit(1);
         },
     );
 }
 
-if (require.main === module) runPlugin();
+/**
+ * Runs the executable with its arguments: `--version` and `--help` print and exit; any other arguments are the
+ * engine's (its address, logging flags), and the plugin serves.
+ */
+export function main(args: readonly string[], version: () => string = packageVersion): void {
+    const command = providerCommand(args, { name: PLUGIN_EXECUTABLE_NAME, otherArguments: "serve" });
+    if (command.kind === "version") process.stdout.write(`${version()}\n`);
+    else if (command.kind === "help") process.stdout.write((require("./plugin-help") as typeof import("./plugin-help")).pluginHelp());
+    else if (command.kind === "serve") runPlugin(version());
+    else {
+        process.stderr.write(`${command.kind === "usage-error" ? command.message : `${PLUGIN_EXECUTABLE_NAME}: unknown argument ${command.flag}`}\n`);
+        process.exitCode = USAGE_ERROR_EXIT;
+    }
+}
+
+if (require.main === module) main(process.argv.slice(2));

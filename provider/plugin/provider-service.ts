@@ -196,12 +196,16 @@ export function providerService(version: string, cancellation: CallCancellation 
             const { id, outs, secret } = await resource.create(revealProps(news), marksOf(news), signal);
             return new messages.CreateResponse().setId(id).setProperties(toStruct(keepSecret(outs, secret)));
         }),
+        // A refresh passes the state and inputs; an import (`pulumi import`, the `import` option) only the id, and
+        // needs the inputs back: those the id names.
         read: handle<pb.ReadRequest, pb.ReadResponse>(async (request, signal) => {
             assertResource(request.getUrn());
             const state = propsOf(request.getProperties());
-            const { id, props, secret } = await resource.read(request.getId(), revealProps(state), marksOf(state), signal);
-            const response = new messages.ReadResponse().setId(id).setProperties(toStruct(keepSecret(props, secret)));
             const inputs = request.getInputs();
+            const imported = inputs === undefined && Object.keys(state).length === 0 ? resource.inputsOfId(request.getId()) : undefined;
+            const { id, props, secret } = await resource.read(request.getId(), imported ?? revealProps(state), marksOf(state), signal);
+            const response = new messages.ReadResponse().setId(id).setProperties(toStruct(keepSecret(props, secret)));
+            if (imported) return response.setInputs(toStruct(imported));
             return inputs ? response.setInputs(inputs) : response;
         }),
         update: handle<pb.UpdateRequest, pb.UpdateResponse>(async (request, signal) => {

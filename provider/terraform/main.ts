@@ -9,13 +9,15 @@
  * Cloud client on the first RPC. It exits on the CLI's Shutdown, or when the CLI is gone (its parent
  * process changes; stdin is the CLI's own and says nothing, see `../plugin-process/parent-watch.ts`).
  * `--write-mirror DIR` instead writes a `filesystem_mirror` layout that runs this installed package
- * (`mirror-layout.ts`) and exits.
+ * (`mirror-layout.ts`) and exits; `--version` and `--help` answer as a command-line tool's do
+ * (`../plugin-process/command-line.ts`); any other argument is a usage error (go-plugin passes none).
  */
 import "../plugin-process/compile-cache";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CallCancellation } from "../plugin-process/call-cancellation";
+import { providerCommand, USAGE_ERROR_EXIT } from "../plugin-process/command-line";
 import { exitWithParent } from "../plugin-process/exit-with-parent";
 import { goPluginMethods } from "./go-plugin-services";
 import { Http2GrpcServer } from "./grpc-http2-server";
@@ -31,6 +33,7 @@ import {
     SOCKET_NAME,
 } from "./handshake";
 import { providerMethods } from "./provider-grpc-service";
+import { WRITE_MIRROR_FLAG } from "./provider-flags";
 import { selfSignedCertificate } from "./self-signed-certificate";
 
 /** How long answers in flight may take to finish after Shutdown. */
@@ -126,18 +129,27 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
 
 /**
  * `--write-mirror DIR`: writes a `filesystem_mirror` layout whose launcher runs this installed package (see
- * `mirror-layout.ts`), prints the files written and exits. Loaded only for that flag.
+ * `mirror-layout.ts`), prints the files written and exits: 2 when the arguments are wrong, 1 when writing failed.
+ * Loaded only for that flag.
  */
 function writeMirrorCommand(args: readonly string[]): void {
     const mirror = require("./mirror-layout") as typeof import("./mirror-layout");
     const { packageVersion } = require("../package-version") as typeof import("../package-version");
+    const fail = (error: unknown, code: number) => {
+        process.stderr.write(`${EXECUTABLE_NAME}: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = code;
+    };
+    let dir: string;
     try {
-        const dir = mirror.mirrorDirArgument(args);
+        dir = mirror.mirrorDirArgument(args);
+    } catch (error) {
+        return fail(error, USAGE_ERROR_EXIT);
+    }
+    try {
         const written = mirror.writeMirror({ dir, version: packageVersion(__dirname), mainScript: __filename });
         process.stdout.write(`${written.join("\n")}\n`);
     } catch (error) {
-        process.stderr.write(`${EXECUTABLE_NAME}: ${error instanceof Error ? error.message : String(error)}\n`);
-        process.exitCode = 1;
+        fail(error, 1);
     }
 }
 
@@ -153,8 +165,22 @@ export function runProvider(): void {
     });
 }
 
-if (require.main === module && process.argv[2] === "--write-mirror") {
-    writeMirrorCommand(process.argv.slice(2));
-} else if (require.main === module) {
-    runProvider();
+/**
+ * Runs the executable with its arguments: none (as the CLI starts it) serves; `--write-mirror DIR` writes a mirror;
+ * `--version` and `--help` print; anything else is a usage error, exit code 2.
+ */
+export function main(args: readonly string[]): void {
+    const command = providerCommand(args, { name: EXECUTABLE_NAME, flags: [WRITE_MIRROR_FLAG], otherArguments: "refuse" });
+    if (command.kind === "serve") runProvider();
+    else if (command.kind === "version") {
+        const { packageVersion } = require("../package-version") as typeof import("../package-version");
+        process.stdout.write(`${packageVersion(__dirname)}\n`);
+    } else if (command.kind === "help") process.stdout.write((require("./provider-help") as typeof import("./provider-help")).providerHelp());
+    else if (command.kind === "flag") writeMirrorCommand(command.args);
+    else {
+        process.stderr.write(`${command.message}\n`);
+        process.exitCode = USAGE_ERROR_EXIT;
+    }
 }
+
+if (require.main === module) main(process.argv.slice(2));

@@ -13,13 +13,11 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { EXECUTABLE_NAME } from "./handshake";
+import { WRITE_MIRROR_FLAG } from "./provider-flags";
 import { PROVIDER_NAMESPACE, PROVIDER_TYPE } from "./terraform-names";
 
 /** The hosts a short source address means: OpenTofu's registry, and Terraform's. */
 export const REGISTRY_HOSTS = ["registry.opentofu.org", "registry.terraform.io"] as const;
-
-/** The flag of the provider's executable that writes a mirror. */
-export const WRITE_MIRROR_FLAG = "--write-mirror";
 
 /** Node's `process.platform` as Go's GOOS, the mirror's `<os>`. */
 const GOOS: Readonly<Record<string, string>> = { linux: "linux", darwin: "darwin", freebsd: "freebsd", openbsd: "openbsd" };

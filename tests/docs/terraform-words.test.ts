@@ -1,50 +1,54 @@
 /**
- * The Terraform provider's schema and its registry pages speak Terraform's words where they describe what a user
- * sets (the provider's attributes and blocks, the data source's arguments): every option they mention is named as
- * a Terraform user writes it (`endpoint_type`, `timeouts.read`), never by its Pulumi name, and nothing is said of a
- * resource the provider does not have. (The outputs' descriptions are the outputs table's.)
+ * Each surface's docs speak its words. The Terraform provider's schema and its registry pages name every option
+ * and output as a Terraform user writes it (`endpoint_type`, `timeouts.read`, `contact_id`), never by its Pulumi
+ * name, and say nothing of a resource the provider does not have: its attributes' descriptions, the outputs' (the
+ * `id`'s `<contactId or *>` was Pulumi's) included. The Pulumi registry's pages, in their text, name no option or
+ * output by its Terraform name (their Python code speaks Python's snake_case, as the SDK does).
  */
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { OPTION_NAMES } from "../../provider/alibaba-client";
+import { OPTION_NAMES, OUTPUT_NAMES } from "../../provider/alibaba-client";
 import { dataSourceSchema, providerSchema } from "../../provider/terraform/provider-schema";
+import { snakeCase } from "../../provider/terraform/terraform-names";
 import type { SchemaBlock } from "../../provider/terraform/tfplugin6-messages";
 import { REPO_ROOT } from "../support/consumer-project";
+import { prose } from "../support/documented-attributes";
 
-/** Every description of a block, its attributes a user sets and its nested blocks. */
+/** Every description of a block, its attributes (those it computes too) and its nested blocks. */
 function descriptions(block: SchemaBlock): string[] {
     return [
         ...(block.description ? [block.description] : []),
-        ...block.attributes.filter((attribute) => !(attribute.computed && !attribute.optional)).map((attribute) => attribute.description),
+        ...block.attributes.map((attribute) => attribute.description),
         ...block.blockTypes.flatMap((nested) => descriptions(nested.block)),
     ];
 }
 
-/** A page without its Read-Only sections (the outputs). */
-function withoutOutputs(page: string): string {
-    return page.replace(/^### Read-Only\n[\s\S]*?(?=^#|^<a |(?![\s\S]))/gm, "");
-}
+/** The options' and outputs' names. */
+const NAMES = [...new Set<string>([...OPTION_NAMES, ...OUTPUT_NAMES])];
 
-/** The options whose Pulumi name is not their Terraform name (camelCase ones). */
-const PULUMI_ONLY_NAMES = OPTION_NAMES.filter((name) => /[A-Z]/.test(name));
+/** The names whose Pulumi spelling is not their Terraform one (camelCase ones). */
+const PULUMI_ONLY_NAMES = NAMES.filter((name) => /[A-Z]/.test(name));
 
-/** Words that would be Pulumi's: a camelCase option name, or a resource the Terraform provider does not have. */
+/** Their Terraform spellings (snake_case). */
+const TERRAFORM_ONLY_NAMES = PULUMI_ONLY_NAMES.map(snakeCase);
+
+/** Words that would be Pulumi's: a camelCase option or output name, or a resource the Terraform provider does not have. */
 function pulumiWords(text: string): string[] {
     const names = PULUMI_ONLY_NAMES.filter((name) => new RegExp(`\\b${name}\\b`).test(text));
     return [...names, ...(/for the resource/.test(text) ? ["for the resource"] : [])];
 }
 
 describe("the Terraform provider speaks Terraform's words", () => {
-    it("no schema description names an option by its Pulumi name or speaks of the resource", () => {
+    it("no schema description (of what a user sets, or of what the data source computes) names an option or output by its Pulumi name or speaks of the resource", () => {
         for (const text of [...descriptions(providerSchema().block), ...descriptions(dataSourceSchema().block)]) {
             assert.deepEqual(pulumiWords(text), [], text);
         }
     });
 
     for (const page of ["docs/index.md", "docs/data-sources/verifications.md"]) {
-        it(`${page} names no option by its Pulumi name and speaks of no resource`, () => {
-            const text = withoutOutputs(readFileSync(join(REPO_ROOT, page), "utf8"));
+        it(`${page} names no option or output by its Pulumi name and speaks of no resource`, () => {
+            const text = readFileSync(join(REPO_ROOT, page), "utf8");
             assert.match(text, /max_attempts|region/, "the arguments are still there");
             assert.deepEqual(pulumiWords(text), []);
         });
@@ -56,4 +60,17 @@ describe("the Terraform provider speaks Terraform's words", () => {
         assert.ok(intro.includes(providerSchema().block.description ?? "?"), "the provider block's own description");
         assert.match(providerSchema().block.description ?? "", /^It holds the settings and credentials of every read\. /);
     });
+});
+
+describe("the Pulumi registry's pages speak Pulumi's words", () => {
+    for (const page of ["docs/_index.md", "docs/installation-configuration.md"]) {
+        it(`${page}: its text names no option or output by its Terraform name`, () => {
+            const text = prose(readFileSync(join(REPO_ROOT, page), "utf8"));
+            assert.match(text, /pageSize|maxAttempts/, "the arguments are still named");
+            assert.deepEqual(
+                TERRAFORM_ONLY_NAMES.filter((name) => new RegExp(`\\b${name}\\b`).test(text)),
+                [],
+            );
+        });
+    }
 });

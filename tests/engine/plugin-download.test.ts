@@ -4,16 +4,18 @@
  * redirected to a loopback HTTP server holding `release/` by `PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES`, as the README
  * shows for a mirror of the release. With an empty PULUMI_HOME (no plugin installed) and no `node` on PATH:
  *
- * - `pulumi up` of examples/yaml-release (its options name the version and URL) downloads, installs and runs the
- *   plugin: the server saw the GET of the linux-amd64 tar.gz, the plugin is in PULUMI_HOME/plugins, and the
- *   outputs are the emulator's data;
- * - the same for examples/python, run from a fresh venv with the release's wheel (whose pulumi-plugin.json names
- *   the version and URL) through the engine's Python language host;
+ * - the README's commands for examples/yaml-release (its options name the version and URL), run as the README
+ *   has them (bash, with the emulator's keys for the placeholders and its endpoint in the variable the plugin
+ *   reads): `pulumi up` downloads, installs and runs the plugin: the server saw the GET of the linux-amd64 tar.gz,
+ *   the plugin is in PULUMI_HOME/plugins, and the outputs are the emulator's data;
+ * - the same for the README's commands for examples/python from the release: a virtual environment beside
+ *   Pulumi.yaml (the one it names) with the release's wheel (whose pulumi-plugin.json names the version and URL)
+ *   and requirements.txt, the program run through the engine's Python language host;
  * - `pulumi plugin install resource NAME VERSION --server URL --checksum SHA256` (the README's line) installs the
  *   archive with the right checksum and refuses it, installing nothing, with a wrong one.
  */
 import { strict as assert } from "node:assert";
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,9 +30,10 @@ import { pulumiArchiveName, pulumiExecutableName } from "../../packaging/release
 import { packageManifest, pluginDownloadUrl } from "../../provider/package-manifest";
 import { PACKAGE_NAME } from "../../provider/pulumi-names";
 import { verifications } from "../support/emulator-fixture";
-import { pluginExampleOutputs, pluginStackConfig } from "../support/engine/engine-fixture";
-import { hermeticEnv } from "../support/hermetic-env";
+import { pluginExampleOutputs } from "../support/engine/engine-fixture";
+import type { CodeBlock } from "../support/markdown-blocks";
 import { readmeBlock, readmeLine, substitute } from "../support/readme-blocks";
+import { linkedTools, pipFromCache, pulumiRouteEnv, pythonExecutable, runShellBlock } from "../support/readme-script";
 import { serveStaticSite, StaticSite } from "../support/static-site-server";
 
 const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
@@ -82,49 +85,66 @@ describe("the Pulumi engine downloads the release's plugin from pluginDownloadUR
     let emulator: Emulator;
     const seeded = verifications(41);
 
-    /** A project folder and an empty PULUMI_HOME, backend and HOME of its own; the env of every command in it. */
-    function project(name: string, files: Record<string, string>, extraPath: string[] = []): { dir: string; pulumiHome: string; env: NodeJS.ProcessEnv } {
+    /**
+     * A folder laid out as the README's block expects (`examples/<example>` with `files`), an empty PULUMI_HOME,
+     * backend and HOME of its own, and the environment of the block's commands: no node on PATH (only `tools`),
+     * the README's override of the download URL pointed at the loopback mirror, the emulator's endpoint.
+     */
+    function routeFolder(name: string, example: string, files: Record<string, string | Buffer>, tools: Record<string, string> = {}) {
         const scratch = join(root, name);
-        const dir = join(scratch, "project");
+        const dir = join(scratch, "examples", example);
         for (const folder of [dir, join(scratch, "home"), join(scratch, "pulumi-home"), join(scratch, "state")]) mkdirSync(folder, { recursive: true });
-        for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
-        const env = hermeticEnv({
-            PATH: [...extraPath, pulumi.binDir].join(delimiter),
-            HOME: join(scratch, "home"),
-            PULUMI_HOME: join(scratch, "pulumi-home"),
-            PULUMI_BACKEND_URL: `file://${join(scratch, "state")}`,
-            PULUMI_CONFIG_PASSPHRASE: "plugin-download-test",
-            PULUMI_SKIP_UPDATE_CHECK: "true",
-            PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: undefined,
-            PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES: overridesFor(server.url),
-            NODE_OPTIONS: undefined,
-            VIRTUAL_ENV: undefined,
-            PYTHONPATH: undefined,
+        for (const [file, content] of Object.entries(files)) writeFileSync(join(dir, file), content);
+        const env = pulumiRouteEnv({
+            engineBin: pulumi.binDir,
+            home: join(scratch, "home"),
+            pulumiHome: join(scratch, "pulumi-home"),
+            state: join(scratch, "state"),
+            endpoint: emulator.url,
+            system: [linkedTools(join(scratch, "tools"), tools)],
+            extra: {
+                PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: undefined,
+                PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES: overridesFor(server.url),
+                // The Python route's Pulumi SDK from the developer's pip cache, at the engine's pins.
+                ...pipFromCache(PYTHON_REQUIREMENTS),
+            },
         });
         for (const folder of (env.PATH as string).split(delimiter)) assert.ok(!existsSync(join(folder, "node")), `${folder} holds a node`);
-        return { dir, pulumiHome: join(scratch, "pulumi-home"), env };
+        return { root: scratch, dir, pulumiHome: join(scratch, "pulumi-home"), env };
     }
 
     /** The plugin's folder in PULUMI_HOME. */
     const pluginDir = (pulumiHome: string) => join(pulumiHome, "plugins", `resource-${PACKAGE_NAME}-v${VERSION}`);
 
-    /** stack init, config (the emulator), up: the plugin downloaded from the server, installed, and the outputs the emulator's data. */
-    async function upDownloadsThePlugin(dir: string, pulumiHome: string, env: NodeJS.ProcessEnv): Promise<void> {
-        assert.ok(!existsSync(pluginDir(pulumiHome)), "the plugin is installed beforehand");
-        const cli = (args: string[]) => run(pulumi.pulumi, [...args, "--non-interactive"], dir, env);
-        ok(await cli(["stack", "init", "dev"]), "pulumi stack init");
-        for (const entry of pluginStackConfig(emulator))
-            ok(await cli(["config", "set", entry.secret ? "--secret" : "--plaintext", entry.key, entry.value]), "pulumi config set");
+    /**
+     * The README's block (from the folder above examples/), with the emulator's keys for its placeholders: the plugin
+     * downloaded from the server, installed, and the outputs the emulator's data.
+     */
+    async function readmeBlockDownloadsThePlugin(block: CodeBlock, route: ReturnType<typeof routeFolder>): Promise<void> {
+        assert.ok(!existsSync(pluginDir(route.pulumiHome)), "the plugin is installed beforehand");
         server.requests.length = 0;
-        const up = ok(await cli(["up", "--yes", "--skip-preview"]), "pulumi up");
+        const result = await runShellBlock(block, {
+            cwd: route.root,
+            env: route.env,
+            replacements: { "<AccessKey ID>": emulator.account.accessKeyId, "<AccessKey secret>": emulator.account.accessKeySecret },
+        });
+        const up = ok(result, `README.md:${block.line}`);
         // Before the update when the language host reports the plugin (YAML), at the resource's registration when not (Python).
         assert.match(up, new RegExp(`Downloading (plugin ${PACKAGE_NAME}-${VERSION.replace(/[.]/g, "\\.")}|provider: ${PACKAGE_NAME})`));
         assert.deepEqual(server.requests, [`GET /${ARCHIVE}`]);
-        const executable = join(pluginDir(pulumiHome), pulumiExecutableName(BUILD));
+        const executable = join(pluginDir(route.pulumiHome), pulumiExecutableName(BUILD));
         assert.ok(existsSync(executable), `${executable} is missing`);
         assert.deepEqual(readFileSync(executable).subarray(0, 4), Buffer.from("\x7fELF", "latin1"));
-        const outputs = JSON.parse(ok(await cli(["stack", "output", "--json", "--show-secrets"]), "pulumi stack output")) as unknown;
+        const outputs = JSON.parse(
+            ok(await run(pulumi.pulumi, ["stack", "output", "--json", "--show-secrets"], route.dir, route.env), "pulumi stack output"),
+        ) as unknown;
         assert.deepEqual(outputs, pluginExampleOutputs(seeded));
+    }
+
+    /** A project folder and an empty PULUMI_HOME, backend and HOME of its own; the env of every command in it. */
+    function project(name: string): { dir: string; pulumiHome: string; env: NodeJS.ProcessEnv } {
+        const route = routeFolder(name, "none", {});
+        return { dir: route.dir, pulumiHome: route.pulumiHome, env: route.env };
     }
 
     before(async function () {
@@ -143,26 +163,28 @@ describe("the Pulumi engine downloads the release's plugin from pluginDownloadUR
         if (root && process.env.KEEP_CONSUMER_PROJECT !== "1") rmSync(root, { recursive: true, force: true });
     });
 
-    it("pulumi up of examples/yaml-release downloads the linux-amd64 archive, installs it in PULUMI_HOME and runs it: the emulator's data", async () => {
-        const { dir, pulumiHome, env } = project("yaml", { "Pulumi.yaml": readFileSync(join(REPO_ROOT, "examples", "yaml-release", "Pulumi.yaml"), "utf8") });
-        await upDownloadsThePlugin(dir, pulumiHome, env);
+    it("the README's commands for examples/yaml-release: pulumi up downloads the linux-amd64 archive, installs it in PULUMI_HOME and runs it: the emulator's data", async () => {
+        const route = routeFolder("yaml", "yaml-release", { "Pulumi.yaml": readFileSync(join(REPO_ROOT, "examples", "yaml-release", "Pulumi.yaml")) });
+        await readmeBlockDownloadsThePlugin(readmeBlock("sh", "cd examples/yaml-release"), route);
     });
 
-    it("pulumi up of examples/python, from a fresh venv with the release's wheel, downloads and runs the plugin the same way", async () => {
-        const venv = join(root, "venv");
-        execFileSync("python3", ["-m", "venv", venv], { stdio: "pipe" });
-        // As a user would: the release's wheel, and its dependencies (the Pulumi SDK) from PyPI at the engine's pins.
-        execFileSync(
-            join(venv, "bin", "python"),
-            ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--constraint", PYTHON_REQUIREMENTS, join(RELEASE_DIR, wheelFileName(VERSION))],
-            { stdio: "pipe", env: { ...process.env, PYTHONPATH: undefined } },
-        );
-        assert.ok(!readdirSync(join(venv, "bin")).includes("node"));
+    it("the README's commands for examples/python from the release: a venv with the wheel, then pulumi up downloads and runs the plugin the same way", async () => {
         const files = Object.fromEntries(
-            ["Pulumi.yaml", "__main__.py"].map((file) => [file, readFileSync(join(REPO_ROOT, "examples", "python", file), "utf8")]),
+            ["Pulumi.yaml", "__main__.py", "requirements.txt"].map((file) => [file, readFileSync(join(REPO_ROOT, "examples", "python", file))]),
         );
-        const { dir, pulumiHome, env } = project("python", files, [join(venv, "bin")]);
-        await upDownloadsThePlugin(dir, pulumiHome, { ...env, VIRTUAL_ENV: venv });
+        // The user downloaded the release's wheel into the folder.
+        const route = routeFolder(
+            "python",
+            "python",
+            { ...files, [wheelFileName(VERSION)]: readFileSync(join(RELEASE_DIR, wheelFileName(VERSION))) },
+            {
+                python3: pythonExecutable(),
+            },
+        );
+        await readmeBlockDownloadsThePlugin(readmeBlock("sh", `install -r requirements.txt ${wheelFileName(VERSION)}`), route);
+        // The program ran with the virtual environment Pulumi.yaml names, which the README's commands made.
+        assert.ok(!readdirSync(join(route.dir, "venv", "bin")).includes("node"));
+        assert.ok(existsSync(join(route.dir, "venv", "lib")), "no venv beside Pulumi.yaml");
     });
 
     it("pulumi plugin install --server --checksum (the README's line) refuses a wrong SHA-256, installing nothing, and installs with the right one", async () => {
@@ -174,7 +196,7 @@ describe("the Pulumi engine downloads the release's plugin from pluginDownloadUR
             substitute(line, { [README_MIRROR]: server.url.replace(/\/$/, ""), [`<sha256 of ${pulumiArchiveName(VERSION, { ...BUILD })}>`]: checksum })
                 .split(/\s+/)
                 .slice(1);
-        const { dir, pulumiHome, env } = project("plugin-install", {});
+        const { dir, pulumiHome, env } = project("plugin-install");
         const wrong = "0".repeat(64);
         const refused = await run(pulumi.pulumi, [...args(wrong), "--non-interactive"], dir, env);
         assert.notEqual(refused.code, 0, refused.stdout);

@@ -1,109 +1,131 @@
 /**
- * A Python program using the provider plugin through the generated Python SDK (sdks/python, as committed), run
- * by the real engine as a user types it: examples/python (its Pulumi.yaml and __main__.py) with `pulumi preview`,
- * `pulumi up` and `pulumi destroy`, through the engine's Python language host (`engine/language-hosts/python`, the
- * engine's virtual environment with the `pulumi` package), the plugin found on PATH as the npm package installs it.
- * Its stack outputs equal the emulator's data at preview and at up; the state holds no credential in plain text.
+ * A Python program using the provider plugin through the generated Python SDK (sdks/python, as committed), from
+ * the npm package and a clone: the README's commands for that route, as the README has them (bash, in a copy of
+ * examples/python beside a copy of sdks/python; the packed tarball for the registry's package, as the README says
+ * for an install from source; pip's versions pinned by PIP_CONSTRAINT, its downloads from the developer's cache;
+ * the emulator's keys for the placeholders and its endpoint in the variable the plugin reads;
+ * PULUMI_SKIP_CONFIRMATIONS=true for `pulumi up` without a terminal): `npm install`, the virtual environment
+ * Pulumi.yaml names with requirements.txt and the SDK, the plugin on PATH, `pulumi up`. The program runs with that
+ * environment's Python through the engine's Python language host (`engine/language-hosts/python`). Its stack
+ * outputs equal the emulator's data at up and at the next preview; the state holds no credential in plain text;
+ * `pulumi destroy` empties the stack.
  */
 import { strict as assert } from "node:assert";
-import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { Emulator, startEmulator } from "../../emulator";
+import { PYTHON_REQUIREMENTS } from "../../toolchain/python-environment";
 import { REPO_ROOT, repoPulumiVersion } from "../support/consumer-project";
 import { verifications } from "../support/emulator-fixture";
-import { credentialStrings, engine, engineProject, listingRequests, pluginExampleOutputs, pluginStackConfig } from "../support/engine/engine-fixture";
+import { credentialStrings, engine, engineProject, listingRequests, pluginExampleOutputs } from "../support/engine/engine-fixture";
 import { changeSummaryOf } from "../support/engine/engine-results";
-import { CliResult, EngineWorkspace, previewStackOutputs } from "../support/engine/engine-workspace";
+import { previewStackOutputs } from "../support/engine/engine-workspace";
+import { readmeBlock } from "../support/readme-blocks";
+import {
+    linkedTools,
+    pipFromCache,
+    pulumiRouteEnv,
+    pythonExecutable,
+    runShellBlock,
+    ScriptRun,
+    stackOutputsIn,
+    systemWithNode,
+} from "../support/readme-script";
 
-const EXAMPLE_DIR = join(REPO_ROOT, "examples", "python");
-
-describe("the real engine: a Python program with the provider plugin and the generated SDK", function () {
+describe("the README's commands for examples/python from the npm package and a clone: the generated SDK in the venv Pulumi.yaml names", function () {
+    this.timeout(600_000);
     let emulator: Emulator;
-    let workspace: EngineWorkspace;
-    /** PATH with the plugin, and PYTHONPATH with the SDK, as the README's `pip install` and `export PATH` give them. */
-    let userEnv: NodeJS.ProcessEnv;
-    let sdkSite: string;
+    let root: string;
+    let example: string;
+    /** The environment of the README's commands, with the PATH they export (the plugin's folder first). */
+    let env: NodeJS.ProcessEnv;
+    let readmeRun: ScriptRun;
     const seeded = verifications(150);
 
-    /** `pulumi OPERATION` in the program's folder, as the user types it. */
-    function cli(operation: "preview" | "up" | "destroy"): Promise<CliResult> {
-        if (operation === "preview")
-            return workspace.run(engine().pulumi, ["preview", "--json", "--non-interactive"], { ...userEnv, PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true" });
-        return workspace.run(engine().pulumi, [operation, "--yes", "--non-interactive", ...(operation === "up" ? ["--skip-preview"] : [])], userEnv);
+    /** `pulumi ARGS` in the example's folder, after the README's commands. */
+    async function pulumi(args: readonly string[], extra: NodeJS.ProcessEnv = {}): Promise<ScriptRun> {
+        return runShellBlock(
+            { file: "test", line: 0, lang: "sh", code: `pulumi ${args.map((arg) => `'${arg}'`).join(" ")} --non-interactive` },
+            { cwd: example, env: { ...env, ...extra } },
+        );
     }
 
     before(async function () {
-        this.timeout(600_000);
-        const project = await engineProject(repoPulumiVersion());
+        this.timeout(900_000);
+        const { tarball } = await engineProject(repoPulumiVersion());
         emulator = await startEmulator({ verifications: seeded });
-        workspace = new EngineWorkspace(
-            project,
-            engine(),
-            { "__main__.py": readFileSync(join(EXAMPLE_DIR, "__main__.py"), "utf8") },
-            "python-program",
-            readFileSync(join(EXAMPLE_DIR, "Pulumi.yaml"), "utf8"),
-        );
-        // The generated SDK reads its version from its installed metadata: install it, as a user would, from a
-        // copy (a build writes into the source folder).
-        sdkSite = mkdtempSync(join(workspace.dir, "site-"));
-        const sdkCopy = mkdtempSync(join(workspace.dir, "sdk-"));
-        cpSync(join(REPO_ROOT, "sdks", "python"), sdkCopy, { recursive: true });
-        execFileSync(
-            engine().pythonPath,
-            ["-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--no-index", "--target", sdkSite, sdkCopy],
-            { env: workspace.env, stdio: ["ignore", "pipe", "pipe"] },
-        );
-        userEnv = { PATH: [join(project.dir, "node_modules", ".bin"), workspace.env.PATH ?? ""].join(delimiter), PYTHONPATH: sdkSite };
-        await workspace.initStack(pluginStackConfig(emulator));
+        root = mkdtempSync(join(tmpdir(), "readme-python-"));
+        example = join(root, "examples", "python");
+        mkdirSync(example, { recursive: true });
+        for (const file of ["Pulumi.yaml", "__main__.py", "requirements.txt", "package.json"])
+            cpSync(join(REPO_ROOT, "examples", "python", file), join(example, file));
+        cpSync(join(REPO_ROOT, "sdks", "python"), join(root, "sdks", "python"), { recursive: true });
+        for (const folder of ["home", "pulumi-home", "state"]) mkdirSync(join(root, folder));
+        const routeEnv = pulumiRouteEnv({
+            engineBin: engine().binDir,
+            home: join(root, "home"),
+            pulumiHome: join(root, "pulumi-home"),
+            state: join(root, "state"),
+            endpoint: emulator.url,
+            pathBefore: [linkedTools(join(root, "tools"), { python3: pythonExecutable() })],
+            system: systemWithNode(),
+            extra: { PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true", ...pipFromCache(PYTHON_REQUIREMENTS) },
+        });
+        const block = readmeBlock("sh", "install -r requirements.txt ../../sdks/python");
+        readmeRun = await runShellBlock(block, {
+            cwd: root,
+            env: routeEnv,
+            replacements: {
+                // The README's install from source: the packed tarball for the registry's package (@pulumi/pulumi from npm's cache).
+                "npm install pulumi-alicloud-message-contacts @pulumi/pulumi": `npm install ${tarball} @pulumi/pulumi@${repoPulumiVersion()}`,
+                "<AccessKey ID>": emulator.account.accessKeyId,
+                "<AccessKey secret>": emulator.account.accessKeySecret,
+            },
+        });
+        assert.equal(readmeRun.code, 0, `README.md:${block.line} exited ${readmeRun.code}\n${readmeRun.stdout}\n${readmeRun.stderr}`);
+        env = { ...routeEnv, PATH: [join(example, "node_modules", ".bin"), routeEnv.PATH].join(delimiter) };
     });
     after(async () => {
-        workspace?.remove();
         await emulator?.close();
+        if (root && process.env.KEEP_CONSUMER_PROJECT !== "1") rmSync(root, { recursive: true, force: true });
     });
 
-    it("preview: the stack outputs the program registers equal the emulator's data (the function and the planned resource)", async () => {
-        const preview = await cli("preview");
-        assert.equal(preview.code, 0, preview.stderr + preview.stdout);
-        assert.deepEqual(previewStackOutputs(preview.stdout), pluginExampleOutputs(seeded));
-    });
-
-    it("up: the stack outputs equal the emulator's data exactly, and the state holds no credential in plain text", async () => {
-        emulator.resetRequests();
-        const up = await cli("up");
-        assert.equal(up.code, 0, up.stderr + up.stdout);
-        assert.deepEqual(await workspace.stackOutputs(), pluginExampleOutputs(seeded));
-        assert.deepEqual(changeSummaryOf(up.stdout), { create: 2 });
-        assert.ok(listingRequests(emulator) > 0);
-        const state = await workspace.exportStack();
+    it("up (the README's): the stack outputs equal the emulator's data exactly; the state holds no credential in plain text", async () => {
+        assert.deepEqual(changeSummaryOf(readmeRun.stdout), { create: 2 });
+        assert.deepEqual(stackOutputsIn(engine().pulumi, example, env), pluginExampleOutputs(seeded));
+        const state = (await pulumi(["stack", "export"])).stdout;
         for (const secret of credentialStrings(emulator)) assert.ok(!state.includes(secret), "a credential is in the state in plain text");
     });
 
-    it("destroy removes the record (and the stack resource)", async () => {
-        const destroy = await cli("destroy");
+    it("the program ran with the Python of the virtual environment Pulumi.yaml names, which the README's commands made", async () => {
+        assert.ok(existsSync(join(example, "venv", "bin", "python")));
+        const probe = await runShellBlock(
+            { file: "test", line: 0, lang: "sh", code: "venv/bin/python -c 'import pulumi_alicloud_message_contacts, pulumi; print(pulumi.__file__)'" },
+            { cwd: example, env },
+        );
+        assert.equal(probe.code, 0, probe.stderr);
+        assert.ok(probe.stdout.startsWith(join(example, "venv")), probe.stdout);
+        // Nowhere else could the program have imported the SDK: not in the engine's own environment.
+        const elsewhere = await runShellBlock(
+            { file: "test", line: 0, lang: "sh", code: `'${engine().pythonPath}' -c 'import pulumi_alicloud_message_contacts'` },
+            { cwd: root, env },
+        );
+        assert.notEqual(elsewhere.code, 0, "the engine's Python imports the SDK too");
+    });
+
+    it("preview: the stack outputs the program registers equal the emulator's data (the function and the planned resource)", async () => {
+        emulator.resetRequests();
+        const preview = await pulumi(["preview", "--json"], { PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true" });
+        assert.equal(preview.code, 0, preview.stderr + preview.stdout);
+        assert.deepEqual(previewStackOutputs(preview.stdout), pluginExampleOutputs(seeded));
+        assert.ok(listingRequests(emulator) > 0);
+    });
+
+    it("destroy removes the record (and the stack resource), and leaves the service's data alone", async () => {
+        const destroy = await pulumi(["destroy", "--yes"]);
         assert.equal(destroy.code, 0, destroy.stderr + destroy.stdout);
         assert.deepEqual(changeSummaryOf(destroy.stdout), { delete: 2 });
         assert.deepEqual(emulator.verifications(), seeded);
-    });
-
-    it("with Pulumi.yaml's runtime.options.virtualenv, the program runs with that environment's Python", async () => {
-        // A user's venv: made with the engine's Python, its packages (the Pulumi SDK, the generated SDK) found through
-        // a .pth file rather than installed again. Without PYTHONPATH, only this venv's Python can import the SDK.
-        const venv = join(workspace.dir, "venv");
-        execFileSync(engine().pythonPath, ["-m", "venv", "--without-pip", venv]);
-        const purelib = (python: string) =>
-            execFileSync(python, ["-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], { encoding: "utf8" }).trim();
-        writeFileSync(join(purelib(join(venv, "bin", "python")), "engine-test.pth"), `${purelib(engine().pythonPath)}\n${sdkSite}\n`);
-        const projectFile = join(workspace.dir, "Pulumi.yaml");
-        const original = readFileSync(projectFile, "utf8");
-        writeFileSync(projectFile, original.replace(/^runtime: python$/m, "runtime:\n  name: python\n  options:\n    virtualenv: venv"));
-        try {
-            const env = { PATH: userEnv.PATH, PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true" };
-            const preview = await workspace.run(engine().pulumi, ["preview", "--json", "--non-interactive"], env);
-            assert.equal(preview.code, 0, preview.stderr + preview.stdout);
-            assert.deepEqual(previewStackOutputs(preview.stdout), pluginExampleOutputs(seeded));
-        } finally {
-            writeFileSync(projectFile, original);
-        }
     });
 });

@@ -3,13 +3,17 @@
  * (`pulumi-language-yaml`, built by `npm run engine`): examples/yaml/Pulumi.yaml as a user writes it, in a folder
  * whose node_modules holds the packed package (so `./node_modules/.bin` holds the plugin), configured with the
  * provider's own keys. Its function runs at preview, so the preview's stack outputs already equal the
- * emulator's data; `up` records the resource; the state holds no credential in plain text.
+ * emulator's data; `up` records the resource; the state holds no credential in plain text. And the README's
+ * commands for the npm route, as the README has them (bash, in a copy of examples/yaml, the packed tarball for the
+ * registry's package as the README says for an install from source, the emulator's keys for the placeholders and
+ * its endpoint in the variable the plugin reads, PULUMI_SKIP_CONFIRMATIONS=true for `pulumi up` without a terminal).
  */
 import { strict as assert } from "node:assert";
-import { readFileSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Emulator, startEmulator } from "../../emulator";
-import { REPO_ROOT } from "../support/consumer-project";
+import { REPO_ROOT, repoPulumiVersion } from "../support/consumer-project";
 import { verifications } from "../support/emulator-fixture";
 import {
     credentialStrings,
@@ -21,6 +25,8 @@ import {
     pulumiVersionsUnderTest,
 } from "../support/engine/engine-fixture";
 import { EngineWorkspace, previewStackOutputs } from "../support/engine/engine-workspace";
+import { readmeBlock } from "../support/readme-blocks";
+import { pulumiRouteEnv, runShellBlock, stackOutputsIn, systemWithNode } from "../support/readme-script";
 
 const EXAMPLE = readFileSync(join(REPO_ROOT, "examples", "yaml", "Pulumi.yaml"), "utf8");
 
@@ -105,3 +111,52 @@ for (const pulumiVersion of pulumiVersionsUnderTest()) {
         });
     });
 }
+
+describe("the README's commands for examples/yaml from the npm package, as the README has them, against the emulator", function () {
+    this.timeout(600_000);
+    let emulator: Emulator;
+    let root: string;
+    const seeded = verifications(41);
+
+    before(async () => {
+        emulator = await startEmulator({ verifications: seeded });
+        root = mkdtempSync(join(tmpdir(), "readme-yaml-"));
+    });
+    after(async () => {
+        await emulator?.close();
+        if (root && process.env.KEEP_CONSUMER_PROJECT !== "1") rmSync(root, { recursive: true, force: true });
+    });
+
+    it("npm install (the packed tarball, as from source), stack init, config set, preview, up: the outputs are the emulator's data", async () => {
+        const { tarball } = await engineProject(repoPulumiVersion());
+        const example = join(root, "examples", "yaml");
+        mkdirSync(example, { recursive: true });
+        for (const file of ["Pulumi.yaml", "package.json"]) cpSync(join(REPO_ROOT, "examples", "yaml", file), join(example, file));
+        for (const folder of ["home", "pulumi-home", "state"]) mkdirSync(join(root, folder));
+        const env = pulumiRouteEnv({
+            engineBin: engine().binDir,
+            home: join(root, "home"),
+            pulumiHome: join(root, "pulumi-home"),
+            state: join(root, "state"),
+            endpoint: emulator.url,
+            system: systemWithNode(),
+            extra: { PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true" },
+        });
+        const block = readmeBlock("sh", "cd examples/yaml && npm install");
+        const result = await runShellBlock(block, {
+            cwd: root,
+            env,
+            replacements: {
+                // The README's install from source: the packed tarball for the registry's package (@pulumi/pulumi from npm's cache).
+                "npm install pulumi-alicloud-message-contacts @pulumi/pulumi": `npm install ${tarball} @pulumi/pulumi@${repoPulumiVersion()}`,
+                "<AccessKey ID>": emulator.account.accessKeyId,
+                "<AccessKey secret>": emulator.account.accessKeySecret,
+            },
+        });
+        assert.equal(result.code, 0, `README.md:${block.line} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+        // `pulumi preview` (before the update): the outputs already hold today's listing, as the README's comment says.
+        const preview = result.stdout.slice(0, result.stdout.indexOf("Updating ("));
+        assert.match(preview, new RegExp(`Outputs:\\n\\s+(\\+ )?pendingCount\\s*: ${seeded.length}\\n`));
+        assert.deepEqual(stackOutputsIn(engine().pulumi, example, env), pluginExampleOutputs(seeded));
+    });
+});

@@ -12,7 +12,7 @@ import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { delimiter, join } from "node:path";
+import { basename, delimiter, join } from "node:path";
 import { PYTHON_REQUIREMENTS, pythonEnvironmentPython } from "../../toolchain/python-environment";
 import { Emulator, startEmulator } from "../../emulator";
 import { RELEASE_DIR } from "../../packaging/paths";
@@ -29,6 +29,14 @@ import { CliResult, EngineWorkspace, previewStackOutputs } from "../support/engi
 
 const PROJECT = "python-wheel";
 const LINUX_X64 = selectPlatforms(["linux-x64"])[0] as ReturnType<typeof selectPlatforms>[number];
+
+/** The `pulumi plugin install ... -f ...` command the README's Python section gives for the release's route. */
+function readmePluginInstall(): string {
+    const python = readFileSync(join(REPO_ROOT, "README.md"), "utf8").split("\n### Python: ")[1]?.split("\n### ")[0] ?? "";
+    const found = [...python.replace(/\s+/g, " ").matchAll(/`(pulumi plugin install [^`]* -f [^`]*)`/g)].map((match) => match[1] as string);
+    assert.equal(found.length, 1, `README.md's Python section gives ${found.length} \`pulumi plugin install -f\` commands`);
+    return found[0] as string;
+}
 
 const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
@@ -112,6 +120,31 @@ describe("the Python SDK's wheel, installed into a fresh venv, under the real en
         assert.equal(sha256(again), sha256(wheel));
     });
 
+    it("the wheel requires the Pulumi SDK examples/python/requirements.txt allows, the same specifiers (both from sdks/python/pyproject.toml)", () => {
+        const script = [
+            "import sys, zipfile",
+            "with zipfile.ZipFile(sys.argv[1]) as wheel:",
+            "    name = next(n for n in wheel.namelist() if n.endswith('.dist-info/METADATA'))",
+            "    print(wheel.read(name).decode())",
+        ].join("\n");
+        const metadata = execFileSync(pythonEnvironmentPython(), ["-c", script, wheel], { encoding: "utf8" });
+        const specifiers = (requirement: string) =>
+            new Set(
+                requirement
+                    .replace(/^pulumi/, "")
+                    .split(",")
+                    .map((s) => s.trim()),
+            );
+        const required = /^Requires-Dist: (pulumi[<>=!~][^;\n]*)$/m.exec(metadata)?.[1];
+        assert.ok(required, metadata);
+        const example = readFileSync(join(REPO_ROOT, "examples", "python", "requirements.txt"), "utf8")
+            .split("\n")
+            .map((line) => line.replace(/#.*$/, "").trim())
+            .filter((line) => line !== "");
+        assert.equal(example.length, 1, example.join(" | "));
+        assert.deepEqual(specifiers(example[0] as string), specifiers(required));
+    });
+
     it("installed, the package holds pulumi-plugin.json and the version, imported from the venv (not the repository)", () => {
         const script = [
             "import importlib.metadata, importlib.resources, json, pulumi_alicloud_message_contacts as p",
@@ -139,11 +172,13 @@ describe("the Python SDK's wheel, installed into a fresh venv, under the real en
         mkdirSync(pulumiHome);
         const env = { PATH: engine().binDir, PULUMI_HOME: pulumiHome };
         for (const dir of [join(venv, "bin"), engine().binDir]) assert.ok(!readdirSync(dir).includes("node"), `${dir} holds a node`);
-        const install = await workspace.run(
-            engine().pulumi,
-            ["plugin", "install", "resource", PACKAGE_NAME, `v${version}`, "-f", archive, "--non-interactive"],
-            env,
-        );
+        // The README's command for this route, as its Python section writes it, with this platform's archive.
+        const [command = "", ...args] = readmePluginInstall().split(" ");
+        assert.equal(command, "pulumi");
+        const file = args.indexOf("-f") + 1;
+        assert.equal(args[file]?.replace("<os>-<arch>", "linux-amd64"), basename(archive), "the README's archive name");
+        args[file] = archive;
+        const install = await workspace.run(engine().pulumi, [...args, "--non-interactive"], env);
         assert.equal(install.code, 0, install.stderr + install.stdout);
         await previewUpDestroy(env);
     });

@@ -1,8 +1,9 @@
 /**
- * The README's commands for the TypeScript example, typed as a user types them, with the CLI that `npm run engine`
- * builds (its Node.js language host runs the program, type-checked as Pulumi does by default): examples/basic with
- * the repository's Pulumi.yaml, against the emulator's demo data ("Against the bundled emulator" of
- * examples/basic/README.md), then examples/policy-pack's emulator commands (`--policy-pack examples/policy-pack`, a
+ * The README's commands for the TypeScript example with the CLI that `npm run engine` builds (its Node.js language
+ * host runs the program, type-checked as Pulumi does by default): examples/basic with the repository's Pulumi.yaml,
+ * "Against the bundled emulator" of examples/basic/README.md run as that README has it (bash: the emulator in the
+ * background on a free port for its 18080, `npm ci` left out since the folder holds the packed package as a clone's
+ * `npm ci` gives it, PULUMI_SKIP_CONFIRMATIONS=true for `pulumi up` without a terminal), then examples/policy-pack's emulator commands (`--policy-pack examples/policy-pack`, a
  * folder, with its example config), `pulumi refresh` and `pulumi destroy`. The Python and YAML examples' commands
  * are plugin-python.test.ts's and plugin-yaml.test.ts's.
  *
@@ -10,7 +11,8 @@
  * node_modules, as `npm ci` gives a clone), with the files the commands name at the paths they name them.
  */
 import { strict as assert } from "node:assert";
-import { cpSync, mkdirSync, readFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import { AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
 import { demoVerifications, Emulator, startEmulator } from "../../emulator";
 import { REPO_ROOT, repoPulumiVersion } from "../support/consumer-project";
@@ -18,9 +20,33 @@ import { listingOutputsOf } from "../support/emulator-fixture";
 import { engine, engineProject, listingRequests } from "../support/engine/engine-fixture";
 import { assertSucceeded, changeSummaryOf, exportedResources, shown } from "../support/engine/engine-results";
 import { EngineWorkspace } from "../support/engine/engine-workspace";
+import { CodeBlock, codeBlocksOf } from "../support/markdown-blocks";
+import { runShellBlock } from "../support/readme-script";
 import { PACK_DIR, packFiles } from "../policy-pack/pack";
 
 const NO_PENDING = "no-pending-message-contact-verifications";
+const BASIC_README = "examples/basic/README.md";
+/** The port examples/basic/README.md's emulator listens on, replaced by a free one. */
+const README_PORT = 18080;
+
+/** The one block of `lang` in `file` (relative to the repository) whose code contains `text`. */
+function readmeBlockOf(file: string, lang: string, text: string): CodeBlock {
+    const found = codeBlocksOf(readFileSync(join(REPO_ROOT, file), "utf8"), file).filter((block) => block.lang === lang && block.code.includes(text));
+    assert.equal(found.length, 1, `${file} has ${found.length} \`${lang}\` blocks containing ${JSON.stringify(text)}`);
+    return found[0] as CodeBlock;
+}
+
+/** A loopback port free now (listened on and closed). */
+function freePort(): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const server = createServer();
+        server.once("error", reject);
+        server.listen(0, "127.0.0.1", () => {
+            const { port } = server.address() as AddressInfo;
+            server.close(() => resolve(port));
+        });
+    });
+}
 
 describe(`the README's commands with the engine's CLI: examples/basic and examples/policy-pack (@pulumi/pulumi ${repoPulumiVersion()})`, function () {
     let emulator: Emulator;
@@ -30,31 +56,32 @@ describe(`the README's commands with the engine's CLI: examples/basic and exampl
     before(async function () {
         this.timeout(600_000);
         const project = await engineProject(repoPulumiVersion(), true);
-        emulator = await startEmulator({ verifications: demo });
         workspace = new EngineWorkspace(project, engine(), {}, "readme", readFileSync(join(REPO_ROOT, "Pulumi.yaml"), "utf8"));
         mkdirSync(join(workspace.dir, "examples", "basic"), { recursive: true });
         cpSync(join(REPO_ROOT, "examples", "basic", "index.ts"), join(workspace.dir, "examples", "basic", "index.ts"));
         mkdirSync(join(workspace.dir, "examples", "policy-pack"), { recursive: true });
         for (const file of packFiles()) cpSync(join(PACK_DIR, file), join(workspace.dir, "examples", "policy-pack", file));
+        // As in a clone after `npm ci`: dist/ is the package's build (the consumer project holds the packed package).
+        symlinkSync(join(project.dir, "node_modules", ...project.packageName.split("/"), "dist"), join(workspace.dir, "dist"), "dir");
     });
     after(async () => {
         workspace?.remove();
         await emulator?.close();
     });
 
-    it("stack init, config set, pulumi up --yes: the outputs are the emulator's listing", async () => {
-        for (const args of [
-            ["stack", "init", "emulator"],
-            ["config", "set", "--path", "alicloud:endpoints[0].resourcedirectory", emulator.url],
-            ["config", "set", "alicloud:accessKey", emulator.account.accessKeyId],
-            ["config", "set", "--secret", "alicloud:secretKey", emulator.account.accessKeySecret],
-        ]) {
-            assertSucceeded(await workspace.pulumi(args), `pulumi ${args.slice(0, 3).join(" ")}`);
-        }
-        const up = await workspace.pulumi(["up", "--yes"], 240_000);
-        assertSucceeded(up, "pulumi up --yes");
-        assert.match(up.stdout, /Previewing update \(emulator\)/, "up previews first, as typed");
-        assert.deepEqual(changeSummaryOf(up.stdout), { create: 2 }, "the stack and the listing");
+    it("examples/basic/README.md's emulator commands, as the README has them: the emulator, stack init, config set, pulumi up: the outputs are the emulator's listing", async () => {
+        const block = readmeBlockOf(BASIC_README, "sh", "node dist/emulator/main.js --demo");
+        const port = await freePort();
+        const result = await runShellBlock(block, {
+            cwd: workspace.dir,
+            // `pulumi up` as typed, without a terminal to confirm on.
+            env: { ...workspace.env, PULUMI_SKIP_CONFIRMATIONS: "true" },
+            // The workspace holds the packed package as `npm ci` gives a clone; a port no other test holds.
+            replacements: { "npm ci\n": "", [String(README_PORT)]: String(port) },
+        });
+        assert.equal(result.code, 0, `examples/basic/README.md:${block.line} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+        assert.match(result.stdout, /Previewing update \(emulator\)/, "up previews first, as typed");
+        assert.deepEqual(changeSummaryOf(result.stdout), { create: 2 }, "the stack and the listing");
         const expected = listingOutputsOf(demo);
         const outputs = await workspace.stackOutputs();
         assert.equal(outputs.pendingCount, demo.length);
@@ -63,6 +90,8 @@ describe(`the README's commands with the engine's CLI: examples/basic and exampl
         const targets = await workspace.pulumi(["stack", "output", "pendingTargets", "--json"]);
         assertSucceeded(targets, "pulumi stack output pendingTargets");
         assert.deepEqual(JSON.parse(targets.stdout), expected.targets);
+        // The README's emulator stopped with its commands; the same demo data from here on, where the stack lists.
+        emulator = await startEmulator({ verifications: demo, port });
     });
 
     it("pulumi preview --policy-pack examples/policy-pack --policy-pack-config ...: the mandatory policy fails it", async () => {

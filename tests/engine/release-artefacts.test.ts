@@ -1,10 +1,12 @@
 /**
  * The release's linux-x64 artefacts (`npm run release`, which `.ci/run` runs before these tests) installed the
  * way users install them, with no `node` anywhere on PATH: the executable alone prints the go-plugin handshake
- * under `TF_PLUGIN_MAGIC_COOKIE` and the Pulumi port line otherwise; `tofu init` installs the zip from a packed
- * filesystem mirror and `tofu apply` of examples/terraform reads the emulator; `pulumi plugin install -f` installs
- * the tar.gz and a YAML program (examples/yaml without its `plugins:` path) reads the emulator; the SHA256SUMS
- * signs and verifies with a throwaway gpg key; a second build gives the same bytes and a third is skipped.
+ * under `TF_PLUGIN_MAGIC_COOKIE` and the Pulumi port line otherwise, answers `--version` and `--help` under either
+ * protocol and refuses `--write-mirror` (the npm package's flag) with exit code 2, naming the npm route; `tofu init`
+ * installs the zip from a packed filesystem mirror made by the README's commands and configuration, and `tofu
+ * apply` of examples/terraform reads the emulator; `pulumi plugin install -f` installs the tar.gz and the release's
+ * YAML program (examples/yaml-release) reads the emulator; the SHA256SUMS signs and verifies with a throwaway gpg
+ * key; a second build gives the same bytes and a third is skipped.
  */
 import { strict as assert } from "node:assert";
 import { execFile, execFileSync, spawn } from "node:child_process";
@@ -29,6 +31,7 @@ import { PACKAGE_NAME } from "../../provider/pulumi-names";
 import { listingOutputsOf, verifications } from "../support/emulator-fixture";
 import { pluginExampleOutputs, pluginStackConfig } from "../support/engine/engine-fixture";
 import { hermeticEnv } from "../support/hermetic-env";
+import { readmeBlock, substitute } from "../support/readme-blocks";
 
 const LINUX_X64 = selectPlatforms(["linux-x64"])[0] as ReturnType<typeof selectPlatforms>[number];
 const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
@@ -141,21 +144,52 @@ describe("release: the linux-x64 artefacts installed as users install them, no n
         assert.equal(handshake.stderr + port.stderr, "");
     });
 
-    it("tofu init from a packed filesystem mirror holding the zip, then apply of examples/terraform: outputs equal the emulator's data", async () => {
+    it("the executable answers --version and --help as a CLI does, with or without the cookie; --write-mirror exits 2 naming the npm route", async () => {
+        const dir = join(root, "flags");
+        mkdirSync(dir);
+        execFileSync("tar", ["xzf", TAR, "-C", dir]);
+        const exe = join(dir, pulumiExecutableName(LINUX_X64));
+        const plain = { PATH: noNodePath, HOME: root };
+        assertNoNode(plain.PATH);
+        for (const env of [plain, { ...plain, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: "6" }]) {
+            const side = MAGIC_COOKIE_KEY in env ? "with the cookie" : "without the cookie";
+            const version = await run(exe, ["--version"], dir, env, 20_000);
+            assert.deepEqual({ code: version.code, stdout: version.stdout, stderr: version.stderr }, { code: 0, stdout: `${VERSION}\n`, stderr: "" }, side);
+            for (const flag of ["--help", "-h"]) {
+                const help = await run(exe, [flag], dir, env, 20_000);
+                assert.equal(help.code, 0, `${flag} ${side}: ${help.stdout}${help.stderr}`);
+                assert.match(help.stdout, new RegExp(`^Usage: ${pulumiExecutableName(LINUX_X64)} \\[--version \\| --help\\]`));
+                // It says what it serves under each protocol.
+                assert.match(help.stdout, new RegExp(`Started by tofu or terraform:\\n[^]*${PROVIDER_TYPE}[^]*Started otherwise:\\n[^]*${PACKAGE_NAME}`));
+            }
+            const mirror = await run(exe, ["--write-mirror", join(dir, "mirror")], dir, env, 20_000);
+            assert.equal(mirror.code, 2, `--write-mirror ${side}: ${mirror.stdout}${mirror.stderr}`);
+            assert.equal(mirror.stdout, "");
+            assert.match(
+                mirror.stderr,
+                /--write-mirror belongs to the npm package's provider \(npx terraform-provider-alicloudmessagecontacts --write-mirror DIR/,
+            );
+            assert.match(mirror.stderr, /registry\.opentofu\.org\/.*registry\.terraform\.io\//);
+            assert.ok(!existsSync(join(dir, "mirror")), "nothing is written");
+        }
+    });
+
+    it("tofu init from a packed filesystem mirror holding the zip (the README's commands and configuration), then apply of examples/terraform: outputs equal the emulator's data", async () => {
         const clis = findTerraformClis();
-        const mirror = join(root, "mirror");
-        const hosts = ["registry.opentofu.org", "registry.terraform.io"];
-        for (const host of hosts) {
-            const dir = join(mirror, host, PROVIDER_NAMESPACE, PROVIDER_TYPE);
-            mkdirSync(dir, { recursive: true });
-            copyFileSync(ZIP, join(dir, terraformZipName(VERSION, LINUX_X64)));
+        // The README's mirror commands, in a folder where release/ holds the zip (linux-x64's alone suffices here).
+        const mirrorRoot = join(root, "fs-mirror");
+        mkdirSync(join(mirrorRoot, "release"), { recursive: true });
+        copyFileSync(ZIP, join(mirrorRoot, "release", terraformZipName(VERSION, LINUX_X64)));
+        ok(
+            await run("bash", ["-euo", "pipefail", "-c", readmeBlock("sh", "for host in registry.opentofu.org").code], mirrorRoot, process.env),
+            "the README's mirror commands",
+        );
+        const mirror = join(mirrorRoot, "terraform-mirror");
+        for (const host of ["registry.opentofu.org", "registry.terraform.io"]) {
+            assert.ok(existsSync(join(mirror, host, PROVIDER_NAMESPACE, PROVIDER_TYPE, terraformZipName(VERSION, LINUX_X64))), host);
         }
         const cliConfig = join(root, "cli.tfrc");
-        const include = hosts.map((h) => JSON.stringify(`${h}/${PROVIDER_NAMESPACE}/*`)).join(", ");
-        writeFileSync(
-            cliConfig,
-            `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(mirror)}\n    include = [${include}]\n  }\n}\n`,
-        );
+        writeFileSync(cliConfig, substitute(readmeBlock("hcl", "filesystem_mirror {").code, { "/absolute/path/to/terraform-mirror": mirror }));
         const work = join(root, "terraform");
         mkdirSync(work);
         copyFileSync(join(REPO_ROOT, "examples", "terraform", "main.tf"), join(work, "main.tf"));
@@ -187,16 +221,13 @@ describe("release: the linux-x64 artefacts installed as users install them, no n
         );
     });
 
-    it("pulumi plugin install -f of the tar.gz, then a YAML program: outputs equal the emulator's data", async () => {
+    it("pulumi plugin install -f of the tar.gz, then examples/yaml-release (the release's YAML program): outputs equal the emulator's data", async () => {
         const pulumi = findEngine();
         const scratch = join(root, "pulumi");
         for (const folder of ["home", "pulumi-home", "state", "project"]) mkdirSync(join(scratch, folder), { recursive: true });
-        const example = readFileSync(join(REPO_ROOT, "examples", "yaml", "Pulumi.yaml"), "utf8");
-        // The example points at the npm package's node_modules/.bin; an installed plugin needs no path.
-        const pluginsBlock = /\n(#[^\n]*\n)*plugins:\n {2}providers:\n {4}- name: [^\n]+\n {6}path: [^\n]+\n/;
-        assert.match(example, pluginsBlock);
+        // The release's YAML program (the README's for this route), its options naming the version this installs.
         const dir = join(scratch, "project");
-        writeFileSync(join(dir, "Pulumi.yaml"), example.replace(pluginsBlock, "\n"));
+        copyFileSync(join(REPO_ROOT, "examples", "yaml-release", "Pulumi.yaml"), join(dir, "Pulumi.yaml"));
         const env = hermeticEnv({
             PATH: pulumi.binDir,
             HOME: join(scratch, "home"),

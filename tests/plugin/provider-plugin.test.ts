@@ -203,6 +203,37 @@ describe("provider plugin over gRPC (packed, started as the engine starts it)", 
             assert.deepEqual(emulator.verifications(), SEEDED);
         });
 
+        it("Read with the id alone (pulumi import) gives back the inputs the id names, and the listing: every contact, or one", async () => {
+            emulator.setVerifications(SEEDED);
+            const every = await plugin.read(id, {}, { name: "imported" });
+            assert.deepEqual(every, { id, properties: listingOutputsOf(SEEDED), inputs: {} });
+            const oneId = id.replace(/\*$/, BOB);
+            const one = await plugin.read(oneId, {}, { name: "imported" });
+            const bobs = SEEDED.filter((v) => v.contactId === BOB);
+            assert.ok(bobs.length > 0 && bobs.length < SEEDED.length);
+            assert.deepEqual(one, { id: oneId, properties: { contactId: BOB, ...listingOutputsOf(bobs) }, inputs: { contactId: BOB } });
+        });
+
+        it("Read with an id that cannot be read back refuses the import, naming id and why, before any request", async () => {
+            emulator.resetRequests();
+            const host = new URL(emulator.url).host;
+            for (const [bad, why] of [
+                ["c-123", /id must be <endpoint host>\/ListMessageContactVerifications\/<contact ID or \*>/],
+                [`${host}/ListMessageContactVerifications/sha256:0123456789abcdef`, /names a secret contact ID by its hash, which cannot be read back/],
+                [`${host}/ListMessageContactVerifications/not-a-contact`, /id: contactId must be a message contact ID/],
+                [
+                    "127.0.0.2:1/ListMessageContactVerifications/*",
+                    /a loopback host where this provider does not list, and not its scheme: set alicloud-message-contacts:endpoint to its URL/,
+                ],
+            ] as const) {
+                await assert.rejects(plugin.read(bad, {}, { name: "imported" }), (error: Error) => {
+                    assert.match(error.message, why);
+                    return true;
+                });
+            }
+            assert.equal(emulator.requests.length, 0);
+        });
+
         it("secretTargets: the targets' outputs leave Check and Create as secrets", async () => {
             const result = await plugin.check({}, { secretTargets: true }, { name: "secret" });
             const created = await plugin.create(result.inputs, { name: "secret" });

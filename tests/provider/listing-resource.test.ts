@@ -70,6 +70,33 @@ describe("the resource's operations (listing-resource.ts)", () => {
         assert.deepEqual(await resource.diff(checked, { ...checked, pageSize: 3 }), { changes: true, replaces: [] });
     });
 
+    it("inputsOfId: the inputs an import's id names; the endpoint only where the settings list elsewhere", () => {
+        const host = new URL(fixture.emulator.url).host;
+        assert.deepEqual(resource.inputsOfId(`${host}/ListMessageContactVerifications/*`), {});
+        assert.deepEqual(resource.inputsOfId(`${host}/ListMessageContactVerifications/${ALICE}`), { contactId: ALICE });
+        assert.deepEqual(resource.inputsOfId(`resourcedirectory-intl.aliyuncs.com/ListMessageContactVerifications/${ALICE}`), {
+            contactId: ALICE,
+            endpoint: "resourcedirectory-intl.aliyuncs.com",
+        });
+        for (const [id, why] of [
+            ["", /^id must be <endpoint host>\/ListMessageContactVerifications\/<contact ID or \*>, such as .*; got ""\.$/],
+            ["/ListMessageContactVerifications/*", /^id must be/],
+            [`${host}/ListMessageContactVerifications/`, /^id must be/],
+            [`a b/ListMessageContactVerifications/*`, /^id must be/],
+            [`${host}/ListMessageContactVerifications/sha256:0123456789abcdef`, /names a secret contact ID by its hash, which cannot be read back/],
+            [`${host}/ListMessageContactVerifications/c-a/b`, /^id: contactId must be a message contact ID/],
+            [`bad_host!/ListMessageContactVerifications/*`, /^id /],
+            [`localhost:1/ListMessageContactVerifications/*`, /^id names the endpoint localhost:1, a loopback host .* set test setting endpoint to its URL/],
+        ] as const) {
+            assert.throws(
+                () => resource.inputsOfId(id),
+                (error: unknown) => error instanceof InvalidArgumentError && error.field === "id" && why.test(error.message),
+                id,
+            );
+        }
+        assert.deepEqual(fixture.emulator.requests, []);
+    });
+
     it("every operation answers the provider's configuration error instead of listing", async () => {
         broken = new InvalidArgumentError("test setting region", "test setting region must be a region ID.");
         await assert.rejects(resource.check({}), /test setting region must be/);

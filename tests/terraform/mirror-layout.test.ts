@@ -72,10 +72,10 @@ describe("Terraform provider: --write-mirror", function () {
         }
     });
 
-    it("refuses a missing or extra argument with its usage, exit 1", () => {
+    it("refuses a missing or extra argument with its usage, exit 2 (a usage error, as the CLI's)", () => {
         for (const args of [["--write-mirror"], ["--write-mirror", dir, "more"]]) {
             const result = spawnSync(executable(), args, { encoding: "utf8", env: hermeticEnv() });
-            assert.equal(result.status, 1);
+            assert.equal(result.status, 2);
             assert.match(result.stderr, /usage: terraform-provider-alicloudmessagecontacts --write-mirror DIR/);
         }
     });
