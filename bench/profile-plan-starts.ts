@@ -11,7 +11,7 @@
  * how long a plan takes. `BENCH_PROFILE_MAIN` names another main script (an old build's, to compare).
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { withEmulator } from "./emulator-process";
@@ -29,21 +29,41 @@ import {
     writeDataSourceConfig,
 } from "./terraform-setup";
 
-/** Runs a command; resolves with its wall-clock span (epoch ms) once it exits 0. */
-function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ start: number; end: number; stdout: string }> {
+/** GNU time, when the machine has it: the CPU time of the CLI and the providers it waited for. */
+const GNU_TIME = "/usr/bin/time";
+
+/**
+ * Runs a command; resolves with its wall-clock span (epoch ms) and, under GNU time, the CPU seconds (user + system)
+ * of it and of the children it waited for (the providers), once it exits 0. CPU time says less about the machine's
+ * other work than wall time does.
+ */
+function run(
+    command: string,
+    args: readonly string[],
+    cwd: string,
+    env: NodeJS.ProcessEnv,
+): Promise<{ start: number; end: number; stdout: string; cpu: number }> {
+    const cpuFile = join(cwd, ".cpu");
+    const timed = existsSync(GNU_TIME);
+    const [file, argv] = timed ? [GNU_TIME, ["-f", "%U %S", "-o", cpuFile, command, ...args]] : [command, [...args]];
     return new Promise((resolve, reject) => {
         const start = Date.now();
-        const child = spawn(command, [...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(file, argv, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
         let stderr = "";
         child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
         child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
         child.on("error", reject);
-        child.on("exit", (code) =>
-            code === 0
-                ? resolve({ start, end: Date.now(), stdout })
-                : reject(new Error(`${command} ${args.join(" ")} exited ${String(code)}: ${stderr.slice(0, 800)}`)),
-        );
+        child.on("exit", (code) => {
+            if (code !== 0) return reject(new Error(`${command} ${args.join(" ")} exited ${String(code)}: ${stderr.slice(0, 800)}`));
+            const cpu = timed
+                ? readFileSync(cpuFile, "utf8")
+                      .trim()
+                      .split(/\s+/)
+                      .reduce((sum, x) => sum + Number(x), 0)
+                : NaN;
+            resolve({ start, end: Date.now(), stdout, cpu });
+        });
     });
 }
 
@@ -329,7 +349,7 @@ async function main(): Promise<void> {
         profiled.splice(0, profiled.length, ...profiled.filter((p) => only.includes(p.key)));
         const inside: StartFigures[][] = [];
         const cli = new Map<string, Map<string, number>[][]>(profiled.map((p) => [p.key, []]));
-        const spans = new Map<string, { plan: number[]; show: number[] }>(profiled.map((p) => [p.key, { plan: [], show: [] }]));
+        const spans = new Map<string, { plan: number[]; show: number[]; planCpu: number[] }>(profiled.map((p) => [p.key, { plan: [], show: [], planCpu: [] }]));
         await withEmulator(20, 0, async (emulator) => {
             for (const p of profiled) {
                 p.env = { ...planEnv(writeCliConfig(join(scratch.root, `${p.key}.tfrc`), p.providerDir)), ...p.env };
@@ -350,6 +370,7 @@ async function main(): Promise<void> {
                     if (round === 0) continue; // the warm-up
                     spans.get(p.key)?.plan.push(plan.end - plan.start);
                     spans.get(p.key)?.show.push(show.end - show.start);
+                    spans.get(p.key)?.planCpu.push(plan.cpu * 1000);
                     const starts = cliStarts(readFileSync(logFile, "utf8"));
                     if (starts.length !== 4)
                         throw new Error(`${p.label}: expected 4 provider starts in the CLI's log (3 for plan, 1 for show -json), found ${starts.length}`);
@@ -366,8 +387,9 @@ async function main(): Promise<void> {
         const untraced = profiled.filter((p) => !p.traced);
         const spanText = untraced
             .map((p) => {
-                const s = spans.get(p.key) as { plan: number[]; show: number[] };
-                return `${p.label}: plan ${fmt(summarize(s.plan).median)} ms, show -json ${fmt(summarize(s.show).median)} ms`;
+                const s = spans.get(p.key) as { plan: number[]; show: number[]; planCpu: number[] };
+                const cpu = s.planCpu.every(Number.isFinite) ? ` (CPU of the CLI and the provider: ${fmt(summarize(s.planCpu).median)} ms)` : "";
+                return `${p.label}: plan ${fmt(summarize(s.plan).median)} ms${cpu}, show -json ${fmt(summarize(s.show).median)} ms`;
             })
             .join("; ");
         process.stdout.write(
