@@ -339,10 +339,23 @@ async function main(): Promise<void> {
             symlinkSync(baseline, join(dir, PROVIDER_EXECUTABLE));
             profiled.push({ key: "baseline", label: "npm package, baseline (BENCH_PROFILE_BASELINE)", providerDir: dir, env: { NODE_OPTIONS: "" } });
         }
-        const only = (process.env["BENCH_PROFILE_PROVIDERS"] ?? "traced,npm,baseline,release,go").split(",");
+        const only = (process.env["BENCH_PROFILE_PROVIDERS"] ?? "traced,npm,baseline,release,baselineRelease,go").split(",");
         const releaseProblem = only.includes("release") ? installReleaseExecutable(scratch.releaseProviderDir) : "not asked for";
         if (releaseProblem) log(`   release executable not profiled: ${releaseProblem}`);
         else profiled.push({ key: "release", label: "release executable", providerDir: scratch.releaseProviderDir, env: { NODE_OPTIONS: "" } });
+        const baselineRelease = process.env["BENCH_PROFILE_BASELINE_RELEASE"];
+        if (baselineRelease) {
+            const dir = join(scratch.root, "baseline-release-provider");
+            mkdirSync(dir);
+            const problem = installReleaseExecutable(dir, undefined, { BENCH_RELEASE_ARCHIVE: baselineRelease });
+            if (problem) throw new Error(`BENCH_PROFILE_BASELINE_RELEASE: ${problem}`);
+            profiled.push({
+                key: "baselineRelease",
+                label: "release executable, baseline (BENCH_PROFILE_BASELINE_RELEASE)",
+                providerDir: dir,
+                env: { NODE_OPTIONS: "" },
+            });
+        }
         const goProblem = only.includes("go") ? buildGoComparator(scratch.goProviderDir) : "not asked for";
         if (goProblem) log(`   Go comparator not profiled: ${goProblem}`);
         else profiled.push({ key: "go", label: "Go comparator", providerDir: scratch.goProviderDir, env: {} });
