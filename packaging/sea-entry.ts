@@ -5,10 +5,10 @@
  * beside it).
  *
  * Built into a V8 startup snapshot (`npm run release -- --startup snapshot`, linux-x64 only), the script runs once
- * at build time: the Terraform
- * provider's modules are evaluated into the snapshot (they load nothing that holds a handle: `node:http2` and the
- * client load after the handshake line), and the choice of side is made at each start, after the snapshot is
- * read. Otherwise it chooses at once, each side required only on its branch.
+ * at build time: the Terraform provider's modules, its codec, its RPC handlers with the client they are built from,
+ * and msgpack are evaluated into the snapshot (none holds a handle or reads the environment as it loads; `node:http2`
+ * still loads after the handshake line, undici on the read), and the choice of side is made at each start, after
+ * the snapshot is read. Otherwise it chooses at once, each side required only on its branch.
  */
 import { startupSnapshot } from "node:v8";
 import { MAGIC_COOKIE_KEY } from "../provider/terraform/handshake";
@@ -28,6 +28,10 @@ const loadTerraform = () => require("../provider/terraform/main") as TerraformMa
 
 if (startupSnapshot.isBuildingSnapshot()) {
     const terraform = loadTerraform();
+    // Evaluated ahead too: what the first RPCs load (they hold no handle), so that no start evaluates them.
+    require("../provider/terraform/tfplugin6-codec");
+    require("../provider/terraform/provider-server");
+    require("@msgpack/msgpack");
     startupSnapshot.setDeserializeMainFunction(() => run(() => terraform));
 } else {
     run(loadTerraform);
