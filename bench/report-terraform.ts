@@ -55,7 +55,7 @@ export function terraformTables(handshake: TerraformHandshakeResult, plan: Terra
                         row(`${p.label}: plan + show -json`, p.planAndShow),
                         ...(v
                             ? [
-                                  row(`${p.label}: work per plan ÷ Go's (the target's measure)`, v.work, ratio),
+                                  row(`${p.label}: work per plan ÷ Go's, same round (the target reads the ratio of the work medians)`, v.work, ratio),
                                   row(`${p.label}: whole plan ÷ Go's`, v.plan, ratio),
                                   row(`${p.label}: plan + show -json ÷ Go's`, v.planAndShow, ratio),
                               ]
