@@ -1,12 +1,17 @@
 /**
  * `tofu plan` of a one-page configuration of the data source against the emulator (a separate process, 0 ms
- * latency), with the provider installed by `dev_overrides` (no init), against its floor: `tofu plan` of a
- * configuration with no provider, plus three bare `node -e 0` starts (a plan starts the provider three times).
- * The same configuration is planned with the Go comparator (bench/terraform-go) when `go` can build it. Every
- * round times each contender once, in an order that rotates from round to round; every plan must succeed and
- * show the listing's count. The target reads the median of the same-round ratios. Each round also times the Go
- * comparator's start to its handshake line, to tell what the Go plan spends beyond tofu's own work and the
- * three starts of its provider: the protocol work itself (TLS, the RPCs, the listing), which no provider skips.
+ * latency), each provider installed by `dev_overrides` (no init): the npm package's provider (through its
+ * `#!/usr/bin/env node`, the bench's Node.js), the release's linux-x64 executable (from release/, or
+ * `BENCH_RELEASE_ARCHIVE`; skipped, and said so, without one) and the Go comparator (bench/terraform-go, built by
+ * `go build`; skipped without Go). Each plan writes its plan file and is followed by `tofu show -json` of it (a
+ * fourth start, as policy checks run it). Beside them: tofu's plan of a configuration with no provider, and each
+ * provider's own start, spawn to its handshake line (AutoMTLS), as the CLI starts it. Every round times each
+ * contender once, in an order that rotates from round to round; every plan must succeed and show the listing's
+ * count, every show must print JSON.
+ *
+ * A provider's work per plan is what it controls: its plan, less tofu's no-provider plan, less three times its own
+ * start (a plan starts it three times), in the same round ({@link providerWork}). The targets read the median of
+ * the same-round ratios of that work to the Go comparator's.
  */
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -16,11 +21,12 @@ import { performance } from "node:perf_hooks";
 import { withEmulator } from "./emulator-process";
 import { timeToFirstLine } from "./first-line";
 import { checkHandshakeLine, MAGIC_COOKIE } from "./measure-terraform-handshake";
-import { NODE, TERRAFORM_CERTIFICATE } from "./paths";
+import { TERRAFORM_CERTIFICATE } from "./paths";
 import { Summary, summarize } from "./stats";
 import {
     buildGoComparator,
     findTofu,
+    installReleaseExecutable,
     planEnv,
     PROVIDER_EXECUTABLE,
     terraformScratch,
@@ -32,6 +38,35 @@ import {
 /** Verifications the emulator holds: one page. */
 const ITEMS = 20;
 
+/** The providers planned. */
+export type PlanProviderKey = "npm" | "release" | "go";
+
+/** One provider's figures, ms, over the rounds. */
+export interface ProviderPlan {
+    key: PlanProviderKey;
+    label: string;
+    /** `tofu plan -out`. */
+    plan: Summary;
+    /** `tofu show -json` of that plan, right after it. */
+    show: Summary;
+    /** The two together: plan, then show -json. */
+    planAndShow: Summary;
+    /** Spawn to its handshake line, as the CLI starts it. */
+    start: Summary;
+    /** Same-round {@link providerWork}. */
+    work: Summary;
+}
+
+/** A provider's same-round ratios to the Go comparator. */
+export interface VersusGo {
+    /** Its work per plan ÷ Go's. */
+    work: Summary;
+    /** Its whole plan ÷ Go's. */
+    plan: Summary;
+    /** Its plan + show -json ÷ Go's. */
+    planAndShow: Summary;
+}
+
 /** The plan measurements, or why they were not made. */
 export type TerraformPlanResult =
     | {
@@ -40,31 +75,18 @@ export type TerraformPlanResult =
           tofuVersion: string;
           /** The plan with no provider, ms. */
           noProvider: Summary;
-          /** A bare `node -e 0`, ms (three per round). */
-          bareNode: Summary;
-          /** No-provider plan + the round's three bare starts, ms. */
-          floor: Summary;
-          /** The plan with the Node.js provider, ms. */
-          node: Summary;
-          /** Same-round ratios: Node.js plan / floor. */
-          nodeVsFloor: Summary;
-          /** The plan with the Go comparator, ms, or why it was not measured. */
-          go: { plan: Summary; nodeVsGo: Summary; start: Summary } | { skipped: string };
+          /** The providers measured, in the order npm, release, Go. */
+          providers: ProviderPlan[];
+          /** The same-round ratios to Go, by provider (none without the Go comparator). */
+          versusGo: Partial<Record<Exclude<PlanProviderKey, "go">, VersusGo>>;
+          /** The providers not measured, and why. */
+          skipped: Partial<Record<PlanProviderKey, string>>;
       }
     | { measured: false; reason: string };
 
-/** The 1.3x goal's room beyond the floor, and what the Go comparator's plan spends beyond tofu's own work and its three starts (medians), ms. */
-export interface ProtocolWork {
-    /** 0.3 x the floor: what the goal leaves a provider beyond three bare `node -e 0` starts. */
-    goalRoomMs: number;
-    /** Go plan - no-provider plan - 3 x the Go provider's start to its handshake line. */
-    goWorkMs: number;
-}
-
-/** {@link ProtocolWork} from a plan measurement with the Go comparator; undefined without it. Pure. */
-export function protocolWork(plan: TerraformPlanResult): ProtocolWork | undefined {
-    if (!plan.measured || !("plan" in plan.go)) return undefined;
-    return { goalRoomMs: 0.3 * plan.floor.median, goWorkMs: plan.go.plan.median - plan.noProvider.median - 3 * plan.go.start.median };
+/** What a provider does in a plan beyond tofu's own plan and its three starts, ms. Pure. */
+export function providerWork(planMs: number, noProviderMs: number, startMs: number): number {
+    return planMs - noProviderMs - 3 * startMs;
 }
 
 /** Runs `command args` in `cwd`; resolves with the wall time to exit and stdout; rejects on a non-zero exit. */
@@ -85,7 +107,8 @@ function timed(command: string, args: readonly string[], cwd: string, env: NodeJ
     });
 }
 
-const PLAN_ARGS = ["plan", "-input=false", "-no-color"] as const;
+const PLAN_FILE = "plan.out";
+const PLAN_ARGS = ["plan", "-input=false", "-no-color", `-out=${PLAN_FILE}`] as const;
 
 /** Plans `dir` and checks the plan shows `expected` (the output's value): the provider really read the listing. */
 async function plan(tofu: string, dir: string, env: NodeJS.ProcessEnv, expected: string): Promise<number> {
@@ -94,10 +117,17 @@ async function plan(tofu: string, dir: string, env: NodeJS.ProcessEnv, expected:
     return run.ms;
 }
 
-/** The Go comparator's executable as a CLI starts it (AutoMTLS): spawn to its handshake line, ms. */
-function goStarter(executable: string): () => Promise<number> {
+/** `tofu show -json` of the plan just written in `dir`; checks it prints JSON. */
+async function show(tofu: string, dir: string, env: NodeJS.ProcessEnv): Promise<number> {
+    const run = await timed(tofu, ["show", "-json", PLAN_FILE], dir, env);
+    JSON.parse(run.stdout);
+    return run.ms;
+}
+
+/** A provider's executable as a CLI starts it (AutoMTLS): spawn to its handshake line, ms. */
+function starter(executable: string, pathEnv: NodeJS.ProcessEnv): () => Promise<number> {
     const { selfSignedCertificate } = require(TERRAFORM_CERTIFICATE) as { selfSignedCertificate: () => { certPem: string } };
-    const env = { ...planEnv(devNull), ...MAGIC_COOKIE, PLUGIN_PROTOCOL_VERSIONS: "6", PLUGIN_CLIENT_CERT: selfSignedCertificate().certPem };
+    const env = { ...pathEnv, ...MAGIC_COOKIE, PLUGIN_PROTOCOL_VERSIONS: "6", PLUGIN_CLIENT_CERT: selfSignedCertificate().certPem };
     return async () => {
         const run = await timeToFirstLine(executable, env);
         const socket = checkHandshakeLine(run.line);
@@ -106,7 +136,17 @@ function goStarter(executable: string): () => Promise<number> {
     };
 }
 
-const bareNode = async () => (await timed(NODE, ["-e", "0"], process.cwd(), { ...process.env, NODE_OPTIONS: "" })).ms;
+/** A provider to plan with: its folder for dev_overrides. */
+interface Planned {
+    key: PlanProviderKey;
+    label: string;
+    providerDir: string;
+}
+
+/** The same-round ratios of `samples[key]` to Go's. */
+function ratios(samples: readonly number[], go: readonly number[]): Summary {
+    return summarize(samples.map((x, i) => x / (go[i] as number)));
+}
 
 /** Measures `runs` rounds after one untimed warm-up of each contender. */
 export async function measureTerraformPlan(runs: number, log: (line: string) => void): Promise<TerraformPlanResult> {
@@ -114,70 +154,74 @@ export async function measureTerraformPlan(runs: number, log: (line: string) => 
     if ("missing" in found) return { measured: false, reason: `no tofu: ${found.missing}` };
     const scratch = terraformScratch();
     try {
+        const skipped: Partial<Record<PlanProviderKey, string>> = {};
+        const releaseProblem = installReleaseExecutable(scratch.releaseProviderDir);
+        if (releaseProblem) skipped.release = releaseProblem;
         const goProblem = buildGoComparator(scratch.goProviderDir);
-        if (goProblem) log(`   Go comparator not measured: ${goProblem}`);
-        const nodeEnv = planEnv(writeCliConfig(join(scratch.root, "node.tfrc"), scratch.nodeProviderDir));
-        const goEnv = planEnv(writeCliConfig(join(scratch.root, "go.tfrc"), scratch.goProviderDir));
+        if (goProblem) skipped.go = goProblem;
+        for (const [key, why] of Object.entries(skipped)) log(`   ${key} not measured: ${why}`);
+        const planned: Planned[] = [
+            { key: "npm" as const, label: `npm package's provider (Node.js ${process.version})`, providerDir: scratch.nodeProviderDir },
+            { key: "release" as const, label: "release executable (linux-x64)", providerDir: scratch.releaseProviderDir },
+            { key: "go" as const, label: "Go comparator (bench/terraform-go, terraform-plugin-framework)", providerDir: scratch.goProviderDir },
+        ].filter((p) => !skipped[p.key]);
         return await withEmulator(ITEMS, 0, async (emulator) => {
-            const dataDir = writeDataSourceConfig(join(scratch.root, "data-source"), emulator);
             const emptyDir = writeNoProviderConfig(join(scratch.root, "no-provider"));
+            const emptyEnv = planEnv(writeCliConfig(join(scratch.root, "no-provider.tfrc"), scratch.nodeProviderDir));
             const expected = `total_count = ${ITEMS}`;
-            const goStart = goStarter(join(scratch.goProviderDir, PROVIDER_EXECUTABLE));
-            const contenders: { key: "floor" | "node" | "go" | "goStart"; run: () => Promise<number[]> }[] = [
-                {
-                    key: "floor",
-                    run: async () => [await plan(found.tofu, emptyDir, nodeEnv, "answer = 42"), await bareNode(), await bareNode(), await bareNode()],
-                },
-                { key: "node", run: async () => [await plan(found.tofu, dataDir, nodeEnv, expected)] },
-                ...(goProblem
-                    ? []
-                    : [
-                          { key: "go" as const, run: async () => [await plan(found.tofu, dataDir, goEnv, expected)] },
-                          { key: "goStart" as const, run: async () => [await goStart()] },
-                      ]),
+            const contenders: { key: string; run: () => Promise<number[]> }[] = [
+                { key: "noProvider", run: async () => [await plan(found.tofu, emptyDir, emptyEnv, "answer = 42")] },
             ];
+            for (const p of planned) {
+                const env = planEnv(writeCliConfig(join(scratch.root, `${p.key}.tfrc`), p.providerDir));
+                const dir = writeDataSourceConfig(join(scratch.root, p.key), emulator);
+                const start = starter(join(p.providerDir, PROVIDER_EXECUTABLE), planEnv(devNull));
+                contenders.push(
+                    { key: `${p.key}:plan`, run: async () => [await plan(found.tofu, dir, env, expected), await show(found.tofu, dir, env)] },
+                    { key: `${p.key}:start`, run: async () => [await start()] },
+                );
+            }
             for (const contender of contenders) await contender.run();
-            const samples = {
-                noProvider: [] as number[],
-                bare: [] as number[],
-                floor: [] as number[],
-                node: [] as number[],
-                go: [] as number[],
-                goStart: [] as number[],
-            };
-            const nodeVsFloor: number[] = [];
-            const nodeVsGo: number[] = [];
+            const samples = new Map<string, number[]>();
+            const push = (key: string, value: number) => samples.set(key, [...(samples.get(key) ?? []), value]);
             for (let round = 0; round < runs; round++) {
                 const times = new Map<string, number[]>();
                 for (let i = 0; i < contenders.length; i++) {
                     const contender = contenders[(round + i) % contenders.length] as (typeof contenders)[number];
                     times.set(contender.key, await contender.run());
                 }
-                const [noProvider = 0, ...bares] = times.get("floor") ?? [];
-                const floor = noProvider + bares.reduce((sum, ms) => sum + ms, 0);
-                const node = times.get("node")?.[0] ?? 0;
-                samples.noProvider.push(noProvider);
-                samples.bare.push(...bares);
-                samples.floor.push(floor);
-                samples.node.push(node);
-                nodeVsFloor.push(node / floor);
-                const go = times.get("go")?.[0];
-                if (go !== undefined) {
-                    samples.go.push(go);
-                    nodeVsGo.push(node / go);
+                const noProvider = times.get("noProvider")?.[0] ?? NaN;
+                push("noProvider", noProvider);
+                for (const p of planned) {
+                    const [planMs = NaN, showMs = NaN] = times.get(`${p.key}:plan`) ?? [];
+                    const startMs = times.get(`${p.key}:start`)?.[0] ?? NaN;
+                    push(`${p.key}:plan`, planMs);
+                    push(`${p.key}:show`, showMs);
+                    push(`${p.key}:planAndShow`, planMs + showMs);
+                    push(`${p.key}:start`, startMs);
+                    push(`${p.key}:work`, providerWork(planMs, noProvider, startMs));
                 }
-                samples.goStart.push(...(times.get("goStart") ?? []));
             }
-            return {
-                measured: true as const,
-                tofuVersion: found.version,
-                noProvider: summarize(samples.noProvider),
-                bareNode: summarize(samples.bare),
-                floor: summarize(samples.floor),
-                node: summarize(samples.node),
-                nodeVsFloor: summarize(nodeVsFloor),
-                go: goProblem ? { skipped: goProblem } : { plan: summarize(samples.go), nodeVsGo: summarize(nodeVsGo), start: summarize(samples.goStart) },
-            };
+            const of = (key: string) => samples.get(key) ?? [];
+            const providers: ProviderPlan[] = planned.map((p) => ({
+                key: p.key,
+                label: p.label,
+                plan: summarize(of(`${p.key}:plan`)),
+                show: summarize(of(`${p.key}:show`)),
+                planAndShow: summarize(of(`${p.key}:planAndShow`)),
+                start: summarize(of(`${p.key}:start`)),
+                work: summarize(of(`${p.key}:work`)),
+            }));
+            const versusGo: Partial<Record<Exclude<PlanProviderKey, "go">, VersusGo>> = {};
+            if (!skipped.go)
+                for (const p of planned)
+                    if (p.key !== "go")
+                        versusGo[p.key] = {
+                            work: ratios(of(`${p.key}:work`), of("go:work")),
+                            plan: ratios(of(`${p.key}:plan`), of("go:plan")),
+                            planAndShow: ratios(of(`${p.key}:planAndShow`), of("go:planAndShow")),
+                        };
+            return { measured: true as const, tofuVersion: found.version, noProvider: summarize(of("noProvider")), providers, versusGo, skipped };
         });
     } finally {
         scratch.remove();

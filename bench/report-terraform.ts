@@ -1,7 +1,7 @@
-/** The Terraform provider's tables: start-up to the handshake line, and `tofu plan` against its floor and the Go comparator. */
+/** The Terraform provider's tables: start-up to the handshake line, and `tofu plan` (then `tofu show -json`) of each provider against the Go comparator. */
 import type { Summary } from "./stats";
 import type { TerraformHandshakeResult } from "./measure-terraform-handshake";
-import { protocolWork, TerraformPlanResult } from "./measure-terraform-plan";
+import type { ProviderPlan, TerraformPlanResult } from "./measure-terraform-plan";
 
 const ms = (x: number) => `${x.toFixed(0)}`;
 const ratio = (x: number) => `${x.toFixed(2)}x`;
@@ -12,18 +12,6 @@ const row = (label: string, s: Summary, f: (x: number) => string = (x) => `${ms(
 function table(header: string[], rows: string[][]): string {
     const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
     return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
-}
-
-/** What the 1.3x goal leaves beyond the floor against the protocol work the Go comparator does (differences of medians). */
-function workLines(plan: TerraformPlanResult): string[] {
-    const work = protocolWork(plan);
-    if (!work) return [];
-    return [
-        "",
-        `The goal leaves ${ms(work.goalRoomMs)} ms (0.3 x the floor) for everything a provider does beyond three bare Node.js starts. ` +
-            `The Go comparator's plan spends ${ms(work.goWorkMs)} ms beyond tofu's own plan and its three starts (Go plan − no-provider plan − 3 × its start): ` +
-            "the TLS handshakes, the RPCs and the listing, which any provider does.",
-    ];
 }
 
 /** The Terraform section of RESULTS.md. */
@@ -44,26 +32,39 @@ export function terraformTables(handshake: TerraformHandshakeResult, plan: Terra
         "",
     ];
     if (!plan.measured) return [...lines, `### Terraform provider: \`tofu plan\``, "", `Not measured: ${plan.reason}.`].join("\n");
-    const go = "plan" in plan.go ? plan.go : undefined;
+    const versus = (key: ProviderPlan["key"]) => (key === "go" ? undefined : plan.versusGo[key]);
+    const skipped = Object.entries(plan.skipped).map(([key, why]) => `${key}: ${why}`);
     return [
         ...lines,
-        `### Terraform provider: \`tofu plan\` of one page (OpenTofu ${plan.tofuVersion}, dev_overrides, ${plan.node.n} rounds in rotated order)`,
+        `### Terraform provider: \`tofu plan\` of one page, then \`tofu show -json\` (OpenTofu ${plan.tofuVersion}, dev_overrides, ${plan.noProvider.n} rounds in rotated order)`,
+        "",
+        "A provider's work per plan is its plan, less tofu's plan of a configuration with no provider, less three times its own start " +
+            "(spawn to its handshake line, AutoMTLS), all from the same round; the ratios to Go are same-round ratios.",
         "",
         table(
             ["Measure", "Median", "Min–max", "IQR"],
             [
-                row("`tofu plan`, the data source, Node.js provider", plan.node),
-                ...(go ? [row("`tofu plan`, the same configuration, Go comparator (bench/terraform-go, terraform-plugin-framework)", go.plan)] : []),
-                row("floor: `tofu plan` with no provider + three bare `node -e 0`", plan.floor),
                 row("`tofu plan` with no provider", plan.noProvider),
-                row("bare `node -e 0` (three per round)", plan.bareNode),
-                row("same-round ratio, Node.js plan ÷ floor (the target's measure)", plan.nodeVsFloor, ratio),
-                ...(go ? [row("same-round ratio, Node.js plan ÷ Go plan", go.nodeVsGo, ratio)] : []),
-                ...(go ? [row("Go comparator: spawn to its handshake line (AutoMTLS)", go.start)] : []),
+                ...plan.providers.flatMap((p) => {
+                    const v = versus(p.key);
+                    return [
+                        row(`${p.label}: \`tofu plan -out\``, p.plan),
+                        row(`${p.label}: spawn to its handshake line`, p.start),
+                        row(`${p.label}: **work per plan**`, p.work),
+                        row(`${p.label}: \`tofu show -json\` of the plan (a fourth start)`, p.show),
+                        row(`${p.label}: plan + show -json`, p.planAndShow),
+                        ...(v
+                            ? [
+                                  row(`${p.label}: work per plan ÷ Go's, same round (the target reads the ratio of the work medians)`, v.work, ratio),
+                                  row(`${p.label}: whole plan ÷ Go's`, v.plan, ratio),
+                                  row(`${p.label}: plan + show -json ÷ Go's`, v.planAndShow, ratio),
+                              ]
+                            : []),
+                    ];
+                }),
             ],
         ),
-        ...workLines(plan),
-        ...(go ? [] : ["", `Go comparator not measured: ${"skipped" in plan.go ? plan.go.skipped : ""}.`]),
+        ...(skipped.length > 0 ? ["", `Not measured: ${skipped.join("; ")}.`] : []),
         "",
     ].join("\n");
 }

@@ -4,8 +4,8 @@
  * comparator (bench/terraform-go, built with `go build`), the provider folders and CLI configuration files that
  * install a provider with `dev_overrides` (no `init`), and the one-page configurations that are planned.
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { NODE, REPO_ROOT, TERRAFORM_MAIN } from "./paths";
@@ -51,6 +51,8 @@ export interface TerraformScratch {
     nodeProviderDir: string;
     /** The Go comparator's folder (its executable is built there by {@link buildGoComparator}). */
     goProviderDir: string;
+    /** The release executable's folder (filled by {@link installReleaseExecutable}). */
+    releaseProviderDir: string;
     remove(): void;
 }
 
@@ -59,10 +61,12 @@ export function terraformScratch(): TerraformScratch {
     const root = mkdtempSync(join(tmpdir(), "bench-terraform-"));
     const nodeProviderDir = join(root, "node-provider");
     const goProviderDir = join(root, "go-provider");
+    const releaseProviderDir = join(root, "release-provider");
     mkdirSync(nodeProviderDir);
     mkdirSync(goProviderDir);
+    mkdirSync(releaseProviderDir);
     symlinkSync(TERRAFORM_MAIN, join(nodeProviderDir, PROVIDER_EXECUTABLE));
-    return { root, nodeProviderDir, goProviderDir, remove: () => rmSync(root, { recursive: true, force: true }) };
+    return { root, nodeProviderDir, goProviderDir, releaseProviderDir, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
 /** Builds the Go comparator into `dir`; returns undefined, or why it could not be built. */
@@ -74,6 +78,30 @@ export function buildGoComparator(dir: string): string | undefined {
     });
     if (built.error) return `go build could not run: ${built.error.message}`;
     if (built.status !== 0) return `go build failed: ${built.stderr.trim().split("\n").slice(0, 3).join(" ")}`;
+    return undefined;
+}
+
+/** Where `npm run release` writes the release (its linux-x64 executable is measured when it is there). */
+export const RELEASE_DIR = join(REPO_ROOT, "release");
+
+/**
+ * Puts the release's linux-x64 executable into `dir` under the provider's executable name, from the Pulumi archive
+ * (`pulumi-resource-...-linux-amd64.tar.gz`, the same file as in the Terraform zip) in `releaseDir`, or from
+ * `BENCH_RELEASE_ARCHIVE`; returns undefined, or why it could not (no release built: `npm run release`).
+ */
+export function installReleaseExecutable(dir: string, releaseDir: string = RELEASE_DIR, env: NodeJS.ProcessEnv = process.env): string | undefined {
+    let archive = env["BENCH_RELEASE_ARCHIVE"];
+    if (!archive) {
+        const name = existsSync(releaseDir) ? readdirSync(releaseDir).find((f) => /^pulumi-resource-.*-linux-amd64\.tar\.gz$/.test(f)) : undefined;
+        if (!name) return `no linux-amd64 archive in ${releaseDir} (run npm run release)`;
+        archive = join(releaseDir, name);
+    }
+    const unpacked = mkdtempSync(join(dir, ".unpacked-"));
+    execFileSync("tar", ["xzf", archive, "-C", unpacked]);
+    const [name] = readdirSync(unpacked);
+    if (!name) return `${archive} holds no file`;
+    renameSync(join(unpacked, name), join(dir, PROVIDER_EXECUTABLE));
+    rmSync(unpacked, { recursive: true, force: true });
     return undefined;
 }
 

@@ -3,7 +3,9 @@
  * outputs' TypeScript types, the README's option and output tables and credential chain, the get functions' TSDoc
  * on credentials, the Terraform provider's docs and the Pulumi registry's docs), from the release's
  * platforms (the README's platform sections), from examples/yaml (examples/yaml-release, for users of the
- * release), from the generated Python SDK's pyproject.toml (examples/python/requirements.txt), and the tfplugin6 descriptor derived from the upstream proto (fetched with `go mod download`);
+ * release), from the generated Python SDK's pyproject.toml (examples/python/requirements.txt), the tfplugin6
+ * descriptor derived from the upstream proto (fetched with `go mod download`), and the Terraform provider's static
+ * answers (its schema, encoded);
  * `--check` writes nothing and fails, naming them, when any is stale.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -22,6 +24,7 @@ import { YAML_EXAMPLE_FILE, YAML_RELEASE_EXAMPLE_FILE, yamlReleaseExample } from
 import { PYTHON_REQUIREMENTS_FILE, PYTHON_SDK_PYPROJECT_FILE, pythonRequirements } from "./python-requirements";
 import { REGISTRY_INDEX_FILE, REGISTRY_INSTALLATION_FILE, registryIndexDoc, registryInstallationDoc } from "./pulumi-registry-docs";
 import { DATA_SOURCE_DOC_FILE, dataSourceDoc, PROVIDER_DOC_FILE, providerDoc } from "./terraform-docs";
+import { STATIC_ANSWERS_FILE, staticAnswersSource } from "./terraform-static-answers";
 import { TFPLUGIN6_DESCRIPTOR_FILE, tfplugin6DescriptorSource } from "./tfplugin6-descriptor";
 import { loadProto, UPSTREAM_TFPLUGIN6 } from "./upstream-tfplugin6";
 
@@ -50,6 +53,7 @@ export async function generatedFiles(root: string = REPO_ROOT): Promise<Generate
         await formatted(OUTPUT_VALUES_FILE, outputValuesSource()),
         await formatted(PACKAGE_FACTS_FILE, packageFactsSource(packageJson)),
         await formatted(TFPLUGIN6_DESCRIPTOR_FILE, tfplugin6DescriptorSource(loadProto(UPSTREAM_TFPLUGIN6), UPSTREAM_TFPLUGIN6)),
+        await formatted(STATIC_ANSWERS_FILE, await staticAnswersSource()),
         { path: README_FILE, text: readmeWithReleaseSections(readmeWithOutputTables(readmeWithTables(readme))) },
         {
             path: YAML_RELEASE_EXAMPLE_FILE,

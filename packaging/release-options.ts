@@ -5,7 +5,8 @@
  * `--apple-api-key <file>` (or `RELEASE_APPLE_API_KEY`) an App Store Connect API key to notarize them with;
  * `--platform <id>` (repeatable, or `RELEASE_PLATFORMS=linux-x64,win-x64`) builds only those platforms; `--out <dir>`
  * writes elsewhere than `release/`; `--startup code-cache|snapshot|none` chooses the V8 start-up data of the linux-x64
- * executable (default: the code cache; `npm run bench:release` measures the snapshot against it).
+ * executable (default: the code cache; `npm run bench:release` measures the snapshot against it; a snapshot is built in
+ * private PID and mount namespaces, with `unshare`, so that two builds give the same bytes).
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";

@@ -8,10 +8,10 @@
  * `RELEASE_VERSION` (the executable has no package.json beside it).
  *
  * Built into a V8 startup snapshot (`npm run release -- --startup snapshot`, linux-x64 only), the script runs once
- * at build time: the Terraform
- * provider's modules are evaluated into the snapshot (they load nothing that holds a handle: `node:http2` and the
- * client load after the handshake line), and the arguments are read and the side chosen at each start, after the
- * snapshot is read. Otherwise it chooses at once, each side required only on its branch.
+ * at build time: the Terraform provider's modules, its codec, its RPC handlers with the client they are built from,
+ * and msgpack are evaluated into the snapshot (none holds a handle or reads the environment as it loads; `node:http2`
+ * still loads after the handshake line, undici on the read), and the arguments are read and the side chosen at
+ * each start, after the snapshot is read. Otherwise it chooses at once, each side required only on its branch.
  */
 import { basename } from "node:path";
 import { startupSnapshot } from "node:v8";
@@ -42,6 +42,10 @@ const loadTerraform = () => require("../provider/terraform/main") as TerraformMa
 
 if (startupSnapshot.isBuildingSnapshot()) {
     const terraform = loadTerraform();
+    // Evaluated ahead too: what the first RPCs load (they hold no handle), so that no start evaluates them.
+    require("../provider/terraform/tfplugin6-codec");
+    require("../provider/terraform/provider-server");
+    require("@msgpack/msgpack");
     startupSnapshot.setDeserializeMainFunction(() => run(() => terraform));
 } else {
     run(loadTerraform);

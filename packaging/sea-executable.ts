@@ -7,7 +7,10 @@
  * start-up data at each run unless its random seed is fixed (the hash seed changes it too, but a fixed hash seed
  * is part of V8's flag hash and the executable would reject the data), so the blob is written with
  * `--random-seed` fixed (the executable itself runs with V8's usual random seeds), from a relative path (the
- * script's path is in the data too).
+ * script's path is in the data too). A startup snapshot's heap also holds the builder's process id (Node.js's own:
+ * a snapshot of an empty script has it) and the script's absolute path, and V8's checksum over the heap follows
+ * them: it is built in private PID and mount namespaces ({@link snapshotBuilder}), where the builder is process 1
+ * and its folder is mounted at {@link SNAPSHOT_BUILD_DIR}, so that two builds give the same bytes.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -32,8 +35,8 @@ export const REPRODUCIBLE_BLOB_FLAGS = ["--random-seed=1", "--no-warnings"] as c
 
 /**
  * What V8 start-up data the blob carries (valid on the build platform only): V8's code cache of the compiled
- * bundle (the default: reproducible), a startup snapshot of the bundle's modules already evaluated (starts sooner,
- * but two builds differ in a few bytes: a V8 checksum and a small number in the heap), or none.
+ * bundle (the default), a startup snapshot of the bundle's modules already evaluated (starts sooner; built in
+ * private namespaces, {@link snapshotBuilder}), or none. Each is reproducible.
  */
 export type StartupData = "code-cache" | "snapshot" | "none";
 
@@ -53,6 +56,38 @@ export function seaConfig(main: string, output: string, options: SeaOptions): st
     return `${JSON.stringify({ main, output, disableExperimentalSEAWarning: true, useSnapshot: options.startup === "snapshot", useCodeCache: options.startup === "code-cache" }, null, 2)}\n`;
 }
 
+/** Where a startup snapshot's build folder is mounted while it is built: a folder every Linux system has. */
+export const SNAPSHOT_BUILD_DIR = "/tmp";
+
+/**
+ * The command that builds a startup snapshot's blob reproducibly (Linux only): `unshare` (util-linux) makes a PID
+ * namespace in which `node` is process 1 (the builder's process id is in the snapshot's heap) and a private mount
+ * namespace in which `workDir` is bound at {@link SNAPSHOT_BUILD_DIR} (so is the script's absolute path), seen by
+ * nothing else; without root, in a user namespace too. Pure.
+ */
+export function snapshotBuilder(buildNode: string, nodeArgs: readonly string[], workDir: string, asRoot: boolean): { command: string; args: string[] } {
+    const script = `mount --bind "$1" ${SNAPSHOT_BUILD_DIR} && cd ${SNAPSHOT_BUILD_DIR} && shift && exec "$@"`;
+    return {
+        command: "unshare",
+        args: [
+            ...(asRoot ? [] : ["--user", "--map-root-user"]),
+            "--pid",
+            "--mount",
+            "--propagation",
+            "private",
+            "--fork",
+            "--kill-child",
+            "sh",
+            "-c",
+            script,
+            "sh",
+            workDir,
+            buildNode,
+            ...nodeArgs,
+        ],
+    };
+}
+
 /**
  * Writes the blob of the bundle with the build platform's `node`; returns its bytes. The script's path goes into
  * the code cache, so the bundle is written under one fixed name and named relative to the folder the build runs
@@ -64,9 +99,17 @@ export function seaBlob(buildNode: string, bundleText: string, workDir: string, 
     const output = `sea-${name}.blob`;
     writeFileSync(join(workDir, SEA_MAIN), bundleText);
     writeFileSync(join(workDir, config), seaConfig(SEA_MAIN, output, options));
-    const result = spawnSync(buildNode, [...REPRODUCIBLE_BLOB_FLAGS, "--experimental-sea-config", config], { cwd: workDir, encoding: "utf8" });
+    const nodeArgs = [...REPRODUCIBLE_BLOB_FLAGS, "--experimental-sea-config", config];
+    const { command, args } =
+        options.startup === "snapshot" ? snapshotBuilder(buildNode, nodeArgs, workDir, process.getuid?.() === 0) : { command: buildNode, args: nodeArgs };
+    const result = spawnSync(command, args, { cwd: workDir, encoding: "utf8" });
     if (result.status !== 0)
-        throw new Error(`node --experimental-sea-config failed (${String(result.status)}): ${(result.stderr || String(result.error)).slice(-2000)}`);
+        throw new Error(
+            `node --experimental-sea-config failed (${String(result.status)}): ${(result.stderr || String(result.error)).slice(-2000)}` +
+                (options.startup === "snapshot"
+                    ? " (a startup snapshot is built in private PID and mount namespaces: it needs unshare, from util-linux, and the right to make them)"
+                    : ""),
+        );
     return readFileSync(join(workDir, output));
 }
 

@@ -6,6 +6,7 @@
  */
 import { CredentialsCache, ProviderSettings, quotedText, serviceText } from "../alibaba-client";
 import { CallCancellation } from "../plugin-process/call-cancellation";
+import { useWasmBaselineOnly } from "../plugin-process/wasm-baseline";
 import { CtyValue, decodeCty, decodeCtyJson, encodeCty } from "./cty-msgpack";
 import { readDataSource, validateDataSourceConfig } from "./data-source";
 import { readProviderConfig } from "./provider-config";
@@ -128,6 +129,8 @@ export function providerHandlers(cancellation: CallCancellation, env: Readonly<R
                 };
             const config = checkedConfig(request.config, dataSource.block, DATA_SOURCE_CONFIG);
             if (config.diagnostics.length > 0) return { diagnostics: config.diagnostics };
+            // This process lives for one plan: the HTTP parser's optimizing compile would outlast the read.
+            useWasmBaselineOnly();
             const result = await readDataSource(
                 config.value,
                 {

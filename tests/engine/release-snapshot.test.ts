@@ -1,0 +1,64 @@
+/**
+ * The linux-x64 executable's V8 startup snapshot (`npm run release -- --startup snapshot`): two builds of its blob,
+ * from two different folders, give the same bytes (V8 put the builder's process id and the script's absolute path
+ * in the snapshot's heap, and its checksum followed them, until the blob was built in private PID and mount
+ * namespaces), and the executable made from it starts: the go-plugin handshake line under the magic cookie.
+ */
+import { strict as assert } from "node:assert";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { bundle } from "../../packaging/bundle";
+import { ensureNodeBinaries, NODE_VERSION } from "../../packaging/node-binaries";
+import { BUILD_PLATFORM_ID, selectPlatforms } from "../../packaging/platforms";
+import { injectBlob, seaBlob } from "../../packaging/sea-executable";
+import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../../provider/terraform/handshake";
+
+const LINUX_X64 = selectPlatforms([BUILD_PLATFORM_ID])[0] as ReturnType<typeof selectPlatforms>[number];
+
+/** The first stdout line of `file` (then SIGTERM), or a rejection with its stderr. */
+function firstLine(file: string, env: NodeJS.ProcessEnv): Promise<string> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(file, [], { env, stdio: ["pipe", "pipe", "pipe"] });
+        let out = "";
+        let err = "";
+        child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+        child.stdout.on("data", (chunk: Buffer) => {
+            out += chunk.toString();
+            const end = out.indexOf("\n");
+            if (end < 0) return;
+            child.kill("SIGTERM");
+            resolve(out.slice(0, end));
+        });
+        child.on("error", reject);
+        child.on("exit", (code) => reject(new Error(`${file} exited ${String(code)} before a line: ${err.slice(0, 1000)}`)));
+    });
+}
+
+describe("release: the linux-x64 executable's V8 startup snapshot", function () {
+    this.timeout(300_000);
+    const dirs: string[] = [];
+    after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+    it("two builds of its blob, from different folders, give the same bytes, and the executable made from it prints the handshake line", async () => {
+        const node = (await ensureNodeBinaries([LINUX_X64], () => undefined)).get(BUILD_PLATFORM_ID) as string;
+        const built = await bundle("0.0.0-test", NODE_VERSION);
+        const blobs = [0, 1].map(() => {
+            const dir = mkdtempSync(join(tmpdir(), "release-snapshot-test-"));
+            dirs.push(dir);
+            return seaBlob(node, built.text, dir, { startup: "snapshot" });
+        });
+        const [first, second] = blobs as [Buffer, Buffer];
+        const differing = [...first.keys()].filter((i) => first[i] !== second[i]);
+        assert.equal(first.length, second.length);
+        assert.deepEqual(differing.slice(0, 20), [], `the blobs differ in ${differing.length} bytes`);
+
+        const exe = join(dirs[0] as string, "exe");
+        await injectBlob(node, first, LINUX_X64, exe);
+        const line = await firstLine(exe, { ...process.env, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: "6" });
+        const fields = line.split("|");
+        assert.deepEqual([fields[0], fields[1], fields[2], fields[4]], ["1", "6", "unix", "grpc"], line);
+        rmSync(join(fields[3] as string, ".."), { recursive: true, force: true });
+    });
+});
