@@ -15,7 +15,6 @@
  *   archive with the right checksum and refuses it, installing nothing, with a wrong one.
  */
 import { strict as assert } from "node:assert";
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -35,38 +34,13 @@ import type { CodeBlock } from "../support/markdown-blocks";
 import { readmeBlock, readmeLine, substitute } from "../support/readme-blocks";
 import { linkedTools, pipFromCache, pulumiRouteEnv, pythonExecutable, runShellBlock } from "../support/readme-script";
 import { serveStaticSite, StaticSite } from "../support/static-site-server";
+import { runFile as run, succeeded } from "../support/run-file";
 
 const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
 const BUILD = PLATFORMS[0] as (typeof PLATFORMS)[number];
 const ARCHIVE = pulumiArchiveName(VERSION, BUILD);
 /** Where the README's mirror is: replaced by the loopback server's URL. */
 const README_MIRROR = "https://plugins.example.com/alicloud-message-contacts";
-
-/** A finished run. */
-interface Run {
-    code: number;
-    stdout: string;
-    stderr: string;
-}
-
-/** Runs `file` and never rejects. */
-function run(file: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, timeout = 240_000): Promise<Run> {
-    return new Promise((resolve) => {
-        execFile(file, [...args], { cwd, env, timeout, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
-            resolve({
-                code: error ? (typeof error.code === "number" ? error.code : -1) : 0,
-                stdout: String(stdout),
-                stderr: `${stderr}${error && typeof error.code !== "number" ? error.message : ""}`,
-            });
-        });
-    });
-}
-
-/** Fails unless `result` exited 0; its stdout. */
-function ok(result: Run, what: string): string {
-    assert.equal(result.code, 0, `${what} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
-    return result.stdout;
-}
 
 /** The README's value of PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES, pointed at `url`. */
 function overridesFor(url: string): string {
@@ -128,7 +102,7 @@ describe("the Pulumi engine downloads the release's plugin from pluginDownloadUR
             env: route.env,
             replacements: { "<AccessKey ID>": emulator.account.accessKeyId, "<AccessKey secret>": emulator.account.accessKeySecret },
         });
-        const up = ok(result, `README.md:${block.line}`);
+        const up = succeeded(result, `README.md:${block.line}`);
         // Before the update when the language host reports the plugin (YAML), at the resource's registration when not (Python).
         assert.match(up, new RegExp(`Downloading (plugin ${PACKAGE_NAME}-${VERSION.replace(/[.]/g, "\\.")}|provider: ${PACKAGE_NAME})`));
         assert.deepEqual(server.requests, [`GET /${ARCHIVE}`]);
@@ -136,7 +110,7 @@ describe("the Pulumi engine downloads the release's plugin from pluginDownloadUR
         assert.ok(existsSync(executable), `${executable} is missing`);
         assert.deepEqual(readFileSync(executable).subarray(0, 4), Buffer.from("\x7fELF", "latin1"));
         const outputs = JSON.parse(
-            ok(await run(pulumi.pulumi, ["stack", "output", "--json", "--show-secrets"], route.dir, route.env), "pulumi stack output"),
+            succeeded(await run(pulumi.pulumi, ["stack", "output", "--json", "--show-secrets"], route.dir, route.env), "pulumi stack output"),
         ) as unknown;
         assert.deepEqual(outputs, pluginExampleOutputs(seeded));
     }
@@ -202,9 +176,9 @@ describe("the Pulumi engine downloads the release's plugin from pluginDownloadUR
         assert.notEqual(refused.code, 0, refused.stdout);
         assert.match(refused.stderr, new RegExp(`invalid checksum, expected ${wrong}, actual ${sha256}`));
         assert.ok(!existsSync(pluginDir(pulumiHome)), "a refused plugin was installed");
-        ok(await run(pulumi.pulumi, [...args(sha256), "--non-interactive"], dir, env), "pulumi plugin install --checksum <right>");
+        succeeded(await run(pulumi.pulumi, [...args(sha256), "--non-interactive"], dir, env), "pulumi plugin install --checksum <right>");
         assert.ok(existsSync(join(pluginDir(pulumiHome), pulumiExecutableName(BUILD))));
-        const list = ok(await run(pulumi.pulumi, ["plugin", "ls", "--json"], dir, env), "pulumi plugin ls");
+        const list = succeeded(await run(pulumi.pulumi, ["plugin", "ls", "--json"], dir, env), "pulumi plugin ls");
         assert.ok(
             (JSON.parse(list) as { name: string; kind: string; version: string }[]).some(
                 (p) => p.name === PACKAGE_NAME && p.kind === "resource" && p.version === VERSION,

@@ -16,7 +16,6 @@
  *   errors.
  */
 import { strict as assert } from "node:assert";
-import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
@@ -38,39 +37,13 @@ import { readmeBlock, readmeLine, substitute } from "../support/readme-blocks";
 import { serveStaticSite, StaticSite } from "../support/static-site-server";
 import { throwawayCa, ThrowawayCa } from "../support/throwaway-ca";
 import { stopGpgAgent, throwawayGpgKey, ThrowawayKey } from "../support/throwaway-gpg";
+import { runFile as run, succeeded } from "../support/run-file";
 
 const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
 const BUILD = PLATFORMS[0] as (typeof PLATFORMS)[number];
 const EXAMPLE_MAIN_TF = readFileSync(join(REPO_ROOT, "examples", "terraform", "main.tf"), "utf8");
 /** The example's source line, the short address both CLIs resolve against their own registry host. */
 const SHORT_SOURCE = `source = "${PROVIDER_SOURCE}"`;
-
-/** A finished run. */
-interface Run {
-    code: number;
-    stdout: string;
-    stderr: string;
-}
-
-/** Runs `file` and never rejects; colour codes removed. */
-function run(file: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, timeout = 240_000): Promise<Run> {
-    return new Promise((resolve) => {
-        execFile(file, [...args], { cwd, env, timeout, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
-            const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, "");
-            resolve({
-                code: error ? (typeof error.code === "number" ? error.code : -1) : 0,
-                stdout: plain(String(stdout)),
-                stderr: plain(`${stderr}${error && typeof error.code !== "number" ? error.message : ""}`),
-            });
-        });
-    });
-}
-
-/** Fails unless `result` exited 0; its stdout. */
-function ok(result: Run, what: string): string {
-    assert.equal(result.code, 0, `${what} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
-    return result.stdout;
-}
 
 /** A CLI's error output as one line: the diagnostic box's borders and its line wrapping removed. */
 function diagnostics(stderr: string): string {
@@ -111,7 +84,7 @@ describe("the release's Terraform provider from a registry, a network mirror and
         assert.deepEqual(args.slice(0, 3), ["npm", "run", `release:${site}`]);
         // npm runs the script in the repository; INIT_CWD (root) is where the README's relative --out lands.
         const result = await run("npm", ["--prefix", REPO_ROOT, ...args.slice(1), "--from", signed], root, { ...signer.env, INIT_CWD: undefined });
-        ok(result, line);
+        succeeded(result, line);
     }
 
     before(async function () {
@@ -181,8 +154,8 @@ describe("the release's Terraform provider from a registry, a network mirror and
 
     /** apply, then output -json: the example's outputs, equal to the emulator's data. */
     async function applyGivesTheEmulatorsData(cli: string, dir: string, env: NodeJS.ProcessEnv): Promise<void> {
-        ok(await run(cli, ["apply", "-input=false", "-auto-approve"], dir, env), "apply");
-        const outputs = JSON.parse(ok(await run(cli, ["output", "-json"], dir, env), "output")) as Record<string, { value: unknown }>;
+        succeeded(await run(cli, ["apply", "-input=false", "-auto-approve"], dir, env), "apply");
+        const outputs = JSON.parse(succeeded(await run(cli, ["output", "-json"], dir, env), "output")) as Record<string, { value: unknown }>;
         const expected = listingOutputsOf(seeded);
         assert.deepEqual(
             { total_count: outputs.total_count?.value, targets: outputs.targets?.value, verifications: outputs.verifications?.value },
@@ -209,7 +182,7 @@ describe("the release's Terraform provider from a registry, a network mirror and
             it("init from the registry checks the signature; the lock file holds every platform's zh: (its sha256) and the h1: the mirror publishes; apply reads the emulator", async () => {
                 const dir = workFolder(`${cliName}-registry`, registrySource());
                 registry.requests.length = 0;
-                const stdout = ok(await run(cli(), ["init", "-input=false"], dir, cliEnv()), "init");
+                const stdout = succeeded(await run(cli(), ["init", "-input=false"], dir, cliEnv()), "init");
                 const keyId = signer.fingerprint.slice(-16);
                 assert.match(stdout, new RegExp(`${installed().replace(/[.]/g, "\\.")} \\((signed|self-signed), key ID ${keyId}\\)`));
                 const hashes = lockedHashes(join(dir, ".terraform.lock.hcl"), registrySource());
@@ -240,7 +213,7 @@ describe("the release's Terraform provider from a registry, a network mirror and
                     "the README's command names every platform (npm run generate writes it)",
                 );
                 registry.requests.length = 0;
-                ok(await run(cli(), args, dir, cliEnv()), command);
+                succeeded(await run(cli(), args, dir, cliEnv()), command);
                 const hashes = lockedHashes(join(dir, ".terraform.lock.hcl"), registrySource());
                 for (const p of PLATFORMS) {
                     assert.ok(hashes.includes(h1.get(terraformPlatform(p)) as string), `${p.id}'s h1: is not in the lock file: ${hashes.join(" ")}`);
@@ -262,7 +235,7 @@ describe("the release's Terraform provider from a registry, a network mirror and
                 const dir = workFolder(`${cliName}-network-mirror`);
                 mirror.requests.length = 0;
                 const env = cliEnv(config);
-                const stdout = ok(await run(cli(), ["init", "-input=false"], dir, env), "init");
+                const stdout = succeeded(await run(cli(), ["init", "-input=false"], dir, env), "init");
                 assert.match(stdout, new RegExp(`Installed ${PROVIDER_SOURCE} v${VERSION.replace(/[.]/g, "\\.")}`));
                 const host = cliName === "tofu" ? "registry.opentofu.org" : "registry.terraform.io";
                 assert.ok(mirror.requests.includes(`GET /${mirrorProviderDir(host)}/index.json`), mirror.requests.join(", "));
@@ -277,7 +250,7 @@ describe("the release's Terraform provider from a registry, a network mirror and
             it("init from a packed filesystem mirror of the zips (the README's commands), then providers lock -fs-mirror records every platform", async () => {
                 const dir = workFolder(`${cliName}-fs-mirror`);
                 symlinkSync(RELEASE_DIR, join(dir, "release"));
-                ok(
+                succeeded(
                     await run("bash", ["-euo", "pipefail", "-c", readmeBlock("sh", "for host in registry.opentofu.org").code], dir, process.env),
                     "the README's mirror commands",
                 );
@@ -287,12 +260,12 @@ describe("the release's Terraform provider from a registry, a network mirror and
                     substitute(readmeBlock("hcl", "filesystem_mirror {").code, { "/absolute/path/to/terraform-mirror": join(dir, "terraform-mirror") }),
                 );
                 const env = cliEnv(config);
-                ok(await run(cli(), ["init", "-input=false"], dir, env), "init");
+                succeeded(await run(cli(), ["init", "-input=false"], dir, env), "init");
                 const host = cliName === "tofu" ? "registry.opentofu.org" : "registry.terraform.io";
                 const lockFile = join(dir, ".terraform.lock.hcl");
                 assert.deepEqual(lockedHashes(lockFile, `${host}/${PROVIDER_SOURCE}`), [h1.get(terraformPlatform(BUILD))]);
                 const command = readmeLine(readmeBlock("sh", "tofu providers lock -fs-mirror="), "tofu providers lock");
-                ok(await run(cli(), command.split(/\s+/).slice(1), dir, env), command);
+                succeeded(await run(cli(), command.split(/\s+/).slice(1), dir, env), command);
                 assert.deepEqual(new Set(lockedHashes(lockFile, `${host}/${PROVIDER_SOURCE}`)), new Set(PLATFORMS.map((p) => h1.get(terraformPlatform(p)))));
             });
 

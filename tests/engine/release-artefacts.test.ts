@@ -9,7 +9,7 @@
  * key; a second build gives the same bytes and a third is skipped.
  */
 import { strict as assert } from "node:assert";
-import { execFile, execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -32,37 +32,12 @@ import { listingOutputsOf, verifications } from "../support/emulator-fixture";
 import { pluginExampleOutputs, pluginStackConfig } from "../support/engine/engine-fixture";
 import { hermeticEnv } from "../support/hermetic-env";
 import { readmeBlock, substitute } from "../support/readme-blocks";
+import { runFile as run, succeeded } from "../support/run-file";
 
 const LINUX_X64 = selectPlatforms(["linux-x64"])[0] as ReturnType<typeof selectPlatforms>[number];
 const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
 const TAR = join(RELEASE_DIR, pulumiArchiveName(VERSION, LINUX_X64));
 const ZIP = join(RELEASE_DIR, terraformZipName(VERSION, LINUX_X64));
-
-/** A finished run. */
-interface Run {
-    code: number;
-    stdout: string;
-    stderr: string;
-}
-
-/** Runs `file` and never rejects. */
-function run(file: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, timeout = 180_000): Promise<Run> {
-    return new Promise((resolve) => {
-        execFile(file, [...args], { cwd, env, timeout, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
-            resolve({
-                code: error ? (typeof error.code === "number" ? error.code : -1) : 0,
-                stdout: String(stdout),
-                stderr: `${stderr}${error && typeof error.code !== "number" ? error.message : ""}`,
-            });
-        });
-    });
-}
-
-/** Fails unless `run` exited 0, with its output. */
-function ok(result: Run, what: string): string {
-    assert.equal(result.code, 0, `${what} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
-    return result.stdout;
-}
 
 /** Asserts that no folder of `path` (a PATH value) holds a `node`. */
 function assertNoNode(path: string): void {
@@ -180,7 +155,7 @@ describe("release: the linux-x64 artefacts installed as users install them, no n
         const mirrorRoot = join(root, "fs-mirror");
         mkdirSync(join(mirrorRoot, "release"), { recursive: true });
         copyFileSync(ZIP, join(mirrorRoot, "release", terraformZipName(VERSION, LINUX_X64)));
-        ok(
+        succeeded(
             await run("bash", ["-euo", "pipefail", "-c", readmeBlock("sh", "for host in registry.opentofu.org").code], mirrorRoot, process.env),
             "the README's mirror commands",
         );
@@ -203,13 +178,13 @@ describe("release: the linux-x64 artefacts installed as users install them, no n
             },
         });
         assertNoNode(env.PATH as string);
-        const init = ok(await run(clis.tofu, ["init", "-input=false"], work, env), "tofu init");
+        const init = succeeded(await run(clis.tofu, ["init", "-input=false"], work, env), "tofu init");
         assert.match(init, new RegExp(`Installed ${PROVIDER_NAMESPACE}/${PROVIDER_TYPE} v${VERSION.replace(/\./g, "\\.")}`));
         // The lock file's h1: hash is Go's dirhash of what the zip holds: the executable of this release.
         const lock = readFileSync(join(work, ".terraform.lock.hcl"), "utf8");
         assert.ok(lock.includes(`"${h1OfZip()}"`), lock);
-        ok(await run(clis.tofu, ["apply", "-input=false", "-auto-approve"], work, env), "tofu apply");
-        const outputs = JSON.parse(ok(await run(clis.tofu, ["output", "-json"], work, env), "tofu output")) as Record<string, { value: unknown }>;
+        succeeded(await run(clis.tofu, ["apply", "-input=false", "-auto-approve"], work, env), "tofu apply");
+        const outputs = JSON.parse(succeeded(await run(clis.tofu, ["output", "-json"], work, env), "tofu output")) as Record<string, { value: unknown }>;
         const expected = listingOutputsOf(seeded);
         assert.deepEqual(
             { total_count: outputs.total_count?.value, targets: outputs.targets?.value, verifications: outputs.verifications?.value },
@@ -240,15 +215,15 @@ describe("release: the linux-x64 artefacts installed as users install them, no n
         });
         assertNoNode(env.PATH as string);
         const cli = (args: string[]) => run(pulumi.pulumi, [...args, "--non-interactive"], dir, env);
-        ok(await cli(["plugin", "install", "resource", PACKAGE_NAME, `v${VERSION}`, "-f", TAR]), "pulumi plugin install");
+        succeeded(await cli(["plugin", "install", "resource", PACKAGE_NAME, `v${VERSION}`, "-f", TAR]), "pulumi plugin install");
         const installed = join(scratch, "pulumi-home", "plugins", `resource-${PACKAGE_NAME}-v${VERSION}`, pulumiExecutableName(LINUX_X64));
         assert.ok(existsSync(installed), `${installed} is missing`);
-        ok(await cli(["stack", "init", "dev"]), "pulumi stack init");
+        succeeded(await cli(["stack", "init", "dev"]), "pulumi stack init");
         for (const entry of pluginStackConfig(emulator)) {
-            ok(await cli(["config", "set", entry.secret ? "--secret" : "--plaintext", entry.key, entry.value]), "pulumi config set");
+            succeeded(await cli(["config", "set", entry.secret ? "--secret" : "--plaintext", entry.key, entry.value]), "pulumi config set");
         }
-        ok(await cli(["up", "--yes", "--skip-preview"]), "pulumi up");
-        const outputs = JSON.parse(ok(await cli(["stack", "output", "--json", "--show-secrets"]), "pulumi stack output")) as unknown;
+        succeeded(await cli(["up", "--yes", "--skip-preview"]), "pulumi up");
+        const outputs = JSON.parse(succeeded(await cli(["stack", "output", "--json", "--show-secrets"]), "pulumi stack output")) as unknown;
         assert.deepEqual(outputs, pluginExampleOutputs(seeded));
     });
 
