@@ -13,6 +13,7 @@ import { listingResource, PropertyFailure, Props } from "../listing-resource";
 import { FUNCTION_TOKEN, PACKAGE_NAME, RESOURCE_TOKEN } from "../pulumi-names";
 import { keepSecret, revealProps, secretNames, unknownNames } from "../wire-format";
 import { getMessageContactVerifications } from "./get-function";
+import { PROPERTIES_FIELD, withProps } from "./answer-properties";
 import { CallCancellation, CallCancelledError, CancellableCall } from "../plugin-process/call-cancellation";
 import { FUNCTION_VOCABULARY, pluginConfigKey, PLUGIN_VOCABULARY, readPluginConfig, SECRET_PLUGIN_KEYS } from "./plugin-config";
 import { pulumiRuntime } from "./pulumi-runtime";
@@ -56,10 +57,6 @@ function handleCall<Req, Res>(
 
 function propsOf(struct: Struct | undefined): Props {
     return (struct?.toJavaScript() ?? {}) as Props;
-}
-
-function toStruct(props: Props): Struct {
-    return pulumiRuntime().struct.Struct.fromJavaScript(props as Parameters<typeof Struct.fromJavaScript>[0]);
 }
 
 function failureMessages(failures: readonly PropertyFailure[]): pb.CheckFailure[] {
@@ -151,7 +148,11 @@ export function providerService(version: string, cancellation: CallCancellation 
             const { failures } = readPluginConfig(revealProps(news));
             // The inputs go back as they came, and the keys the schema marks secret as secrets even when they were
             // set without --secret, so that the engine never stores them in plain text.
-            return new messages.CheckResponse().setInputs(toStruct(keepSecret(news, SECRET_PLUGIN_KEYS))).setFailuresList(failureMessages(failures));
+            return withProps(
+                new messages.CheckResponse().setFailuresList(failureMessages(failures)),
+                PROPERTIES_FIELD.checkInputs,
+                keepSecret(news, SECRET_PLUGIN_KEYS),
+            );
         }),
         diffConfig: handle<pb.DiffRequest, pb.DiffResponse>(async (request) => {
             const same = JSON.stringify(revealProps(propsOf(request.getOlds()))) === JSON.stringify(revealProps(propsOf(request.getNews())));
@@ -176,7 +177,7 @@ export function providerService(version: string, cancellation: CallCancellation 
             const args = propsOf(request.getArgs());
             const result = await getMessageContactVerifications(revealProps(args), functionHost, secretNames(args), signal);
             const response = new messages.InvokeResponse().setFailuresList(failureMessages(result.failures));
-            return result.outputs ? response.setReturn(toStruct(result.outputs)) : response;
+            return result.outputs ? withProps(response, PROPERTIES_FIELD.invokeReturn, result.outputs) : response;
         }),
         check: handle<pb.CheckRequest, pb.CheckResponse>(async (request, signal) => {
             assertResource(request.getUrn());
@@ -184,7 +185,11 @@ export function providerService(version: string, cancellation: CallCancellation 
             const { inputs, failures, secret } = await resource.check(revealProps(news), marksOf(news), signal);
             // Unknown inputs go back as they came (the engine's sentinel); secrets stay secrets.
             const unknown = Object.fromEntries(unknownNames(news).map((name) => [name, news[name]]));
-            return new messages.CheckResponse().setInputs(toStruct(keepSecret({ ...inputs, ...unknown }, secret))).setFailuresList(failureMessages(failures));
+            return withProps(
+                new messages.CheckResponse().setFailuresList(failureMessages(failures)),
+                PROPERTIES_FIELD.checkInputs,
+                keepSecret({ ...inputs, ...unknown }, secret),
+            );
         }),
         diff: handle<pb.DiffRequest, pb.DiffResponse>(async (request) => {
             const { changes } = await resource.diff(revealProps(propsOf(request.getOlds())), revealProps(propsOf(request.getNews())));
@@ -194,21 +199,21 @@ export function providerService(version: string, cancellation: CallCancellation 
             assertResource(request.getUrn());
             const news = propsOf(request.getProperties());
             const { id, outs, secret } = await resource.create(revealProps(news), marksOf(news), signal);
-            return new messages.CreateResponse().setId(id).setProperties(toStruct(keepSecret(outs, secret)));
+            return withProps(new messages.CreateResponse().setId(id), PROPERTIES_FIELD.createProperties, keepSecret(outs, secret));
         }),
         read: handle<pb.ReadRequest, pb.ReadResponse>(async (request, signal) => {
             assertResource(request.getUrn());
             const state = propsOf(request.getProperties());
             const { id, props, secret } = await resource.read(request.getId(), revealProps(state), marksOf(state), signal);
-            const response = new messages.ReadResponse().setId(id).setProperties(toStruct(keepSecret(props, secret)));
+            const response = new messages.ReadResponse().setId(id);
             const inputs = request.getInputs();
-            return inputs ? response.setInputs(inputs) : response;
+            return withProps(inputs ? response.setInputs(inputs) : response, PROPERTIES_FIELD.readProperties, keepSecret(props, secret));
         }),
         update: handle<pb.UpdateRequest, pb.UpdateResponse>(async (request, signal) => {
             assertResource(request.getUrn());
             const news = propsOf(request.getNews());
             const { outs, secret } = await resource.update(revealProps(news), marksOf(news), signal);
-            return new messages.UpdateResponse().setProperties(toStruct(keepSecret(outs, secret)));
+            return withProps(new messages.UpdateResponse(), PROPERTIES_FIELD.updateProperties, keepSecret(outs, secret));
         }),
         // Deleting the record changes nothing in Alibaba Cloud.
         delete: handle<pb.DeleteRequest, unknown>(async () => new empty.Empty()),

@@ -1,0 +1,23 @@
+/**
+ * The plugin's answers that carry properties (Invoke's return, Check's inputs, Create's, Read's and Update's
+ * properties), their property Struct written straight from the JavaScript object (`struct-encoding.ts`) rather than
+ * through google-protobuf's `Struct.fromJavaScript`, whose tree of messages grew the plugin by hundreds of MB for a
+ * large listing. The bytes are those google-protobuf writes for the same message with that Struct set
+ * (tests/plugin/answer-properties.test.ts compares them).
+ */
+import type { Props } from "../listing-resource";
+import { withStructField } from "./struct-encoding";
+
+/** The field numbers of the answers' property Structs (pulumi's provider.proto). */
+export const PROPERTIES_FIELD = { invokeReturn: 1, checkInputs: 1, createProperties: 2, readProperties: 2, updateProperties: 1 } as const;
+
+/**
+ * `message` with `props` as the Struct in its field `field`: the bytes google-protobuf would write for the message
+ * with `Struct.fromJavaScript(props)` there. grpc-js serializes an answer by its `serializeBinary` (the generated
+ * stubs' serializer), which answers those bytes from then on: every other field must be set before.
+ */
+export function withProps<M extends { serializeBinary(): Uint8Array }>(message: M, field: number, props: Props): M {
+    const bytes = withStructField(message.serializeBinary(), field, props);
+    message.serializeBinary = () => bytes;
+    return message;
+}
