@@ -8,6 +8,8 @@ import type { PluginStartupResult } from "./measure-plugin-startup";
 import type { TerraformHandshakeResult } from "./measure-terraform-handshake";
 import { protocolWork, TerraformPlanResult } from "./measure-terraform-plan";
 import type { BenchOptions } from "./options";
+import type { ProviderMemoryResult } from "./measure-provider-memory";
+import { providerMemoryVerdicts } from "./report-provider-memory";
 
 export interface Measurements {
     options: BenchOptions;
@@ -19,6 +21,10 @@ export interface Measurements {
     cli: CliResult;
     provider: ProviderSizeResult;
     memory: MemoryResult[];
+    /** The providers' calls beside the client, at `memoryItems`. */
+    providerMemory: ProviderMemoryResult;
+    /** The same at `largeItems`, once each (absent when skipped). */
+    largeProviderMemory?: ProviderMemoryResult;
     rateLimited: RateLimitResult;
     pluginStartup: PluginStartupResult;
     terraformHandshake: TerraformHandshakeResult;
@@ -152,5 +158,6 @@ export function judge(m: Measurements): TargetVerdict[] {
             pass: memory.rssPeakGrowth.median < 60 * MB,
             ...(memory.items === 100_000 ? {} : { caveat: `measured with ${memory.items} items` }),
         },
+        ...providerMemoryVerdicts(m.providerMemory),
     ];
 }
