@@ -53,11 +53,6 @@ export interface ProviderMemoryResult {
 /** Child timeout for one listing: generous, a 1,000,000-item listing takes a minute or two on 2 cores. */
 const PROBE_TIMEOUT_MS = 15 * 60_000;
 
-/** Limits raised so that a large listing is not refused by them (the call's arguments; the client probe's defaults suffice to 1,000,000). */
-function largeListingArguments(items: number): Record<string, number> {
-    return items > 100_000 ? { timeoutMs: 3_600_000, maxListingBytes: 17_179_869_184 } : {};
-}
-
 function clientProbe(emulator: EmulatorProcess): Promise<ClientProbe> {
     const args = [
         "--expose-gc",
@@ -82,7 +77,6 @@ export function measureProviderMemory(
     log: (line: string) => void = () => undefined,
 ): Promise<ProviderMemoryResult> {
     return withEmulator(items, 0, async (emulator) => {
-        const extra = largeListingArguments(items);
         const order: ("client" | ServerCall)[] = ["client", ...calls];
         const client: ClientProbe[] = [];
         const byCall = new Map<ServerCall, ServerMemoryProbe[]>(calls.map((call) => [call, []]));
@@ -98,7 +92,7 @@ export function measureProviderMemory(
                     clientGrowth = probe.rssPeakGrowth;
                     log(`   round ${round + 1}: client +${(probe.rssPeakGrowth / 1e6).toFixed(1)} MB in ${probe.listMs.toFixed(0)} ms`);
                 } else {
-                    const probe = await measureServerCall(what, emulator, extra);
+                    const probe = await measureServerCall(what, emulator);
                     seen.set(what, probe);
                     byCall.get(what)?.push(probe);
                     log(`   round ${round + 1}: ${what} +${(probe.rssPeakGrowth / 1e6).toFixed(1)} MB in ${probe.callMs.toFixed(0)} ms`);
