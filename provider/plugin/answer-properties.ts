@@ -9,7 +9,7 @@ import type { Props } from "../listing-resource";
 import { withStructField } from "./struct-encoding";
 
 /** The field numbers of the answers' property Structs (pulumi's provider.proto). */
-export const PROPERTIES_FIELD = { invokeReturn: 1, checkInputs: 1, createProperties: 2, readProperties: 2, updateProperties: 1 } as const;
+export const PROPERTIES_FIELD = { invokeReturn: 1, checkInputs: 1, createProperties: 2, readProperties: 2, readInputs: 3, updateProperties: 1 } as const;
 
 /**
  * `message` with `props` as the Struct in its field `field`: the bytes google-protobuf would write for the message

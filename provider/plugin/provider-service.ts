@@ -14,6 +14,7 @@ import { FUNCTION_TOKEN, PACKAGE_NAME, RESOURCE_TOKEN } from "../pulumi-names";
 import { keepSecret, revealProps, secretNames, unknownNames } from "../wire-format";
 import { getMessageContactVerifications } from "./get-function";
 import { PROPERTIES_FIELD, withProps } from "./answer-properties";
+import { REQUEST_STRUCT_FIELDS as FIELDS, requestProps } from "./request-structs";
 import { CallCancellation, CallCancelledError, CancellableCall } from "../plugin-process/call-cancellation";
 import { FUNCTION_VOCABULARY, pluginConfigKey, PLUGIN_VOCABULARY, readPluginConfig, SECRET_PLUGIN_KEYS } from "./plugin-config";
 import { pulumiRuntime } from "./pulumi-runtime";
@@ -57,6 +58,11 @@ function handleCall<Req, Res>(
 
 function propsOf(struct: Struct | undefined): Props {
     return (struct?.toJavaScript() ?? {}) as Props;
+}
+
+/** The properties in a request's field, as `request-structs.ts` or google-protobuf read them; {} when absent. */
+function fieldProps(request: object, field: number, struct: Struct | undefined): Props {
+    return requestProps(request, field, struct) ?? {};
 }
 
 function failureMessages(failures: readonly PropertyFailure[]): pb.CheckFailure[] {
@@ -174,14 +180,14 @@ export function providerService(version: string, cancellation: CallCancellation 
         invoke: handle<pb.InvokeRequest, pb.InvokeResponse>(async (request, signal) => {
             const token = request.getTok();
             if (token !== FUNCTION_TOKEN) throw new InvalidArgumentError("tok", `${PACKAGE_NAME} has no function ${token}; it has ${FUNCTION_TOKEN}.`);
-            const args = propsOf(request.getArgs());
+            const args = fieldProps(request, FIELDS.invoke.args, request.getArgs());
             const result = await getMessageContactVerifications(revealProps(args), functionHost, secretNames(args), signal);
             const response = new messages.InvokeResponse().setFailuresList(failureMessages(result.failures));
             return result.outputs ? withProps(response, PROPERTIES_FIELD.invokeReturn, result.outputs) : response;
         }),
         check: handle<pb.CheckRequest, pb.CheckResponse>(async (request, signal) => {
             assertResource(request.getUrn());
-            const news = propsOf(request.getNews());
+            const news = fieldProps(request, FIELDS.check.news, request.getNews());
             const { inputs, failures, secret } = await resource.check(revealProps(news), marksOf(news), signal);
             // Unknown inputs go back as they came (the engine's sentinel); secrets stay secrets.
             const unknown = Object.fromEntries(unknownNames(news).map((name) => [name, news[name]]));
@@ -192,26 +198,31 @@ export function providerService(version: string, cancellation: CallCancellation 
             );
         }),
         diff: handle<pb.DiffRequest, pb.DiffResponse>(async (request) => {
-            const { changes } = await resource.diff(revealProps(propsOf(request.getOlds())), revealProps(propsOf(request.getNews())));
+            const olds = fieldProps(request, FIELDS.diff.olds, request.getOlds());
+            const { changes } = await resource.diff(revealProps(olds), revealProps(fieldProps(request, FIELDS.diff.news, request.getNews())));
             return new messages.DiffResponse().setChanges(changes ? messages.DiffResponse.DiffChanges.DIFF_SOME : messages.DiffResponse.DiffChanges.DIFF_NONE);
         }),
         create: handle<pb.CreateRequest, pb.CreateResponse>(async (request, signal) => {
             assertResource(request.getUrn());
-            const news = propsOf(request.getProperties());
+            const news = fieldProps(request, FIELDS.create.properties, request.getProperties());
             const { id, outs, secret } = await resource.create(revealProps(news), marksOf(news), signal);
             return withProps(new messages.CreateResponse().setId(id), PROPERTIES_FIELD.createProperties, keepSecret(outs, secret));
         }),
         read: handle<pb.ReadRequest, pb.ReadResponse>(async (request, signal) => {
             assertResource(request.getUrn());
-            const state = propsOf(request.getProperties());
+            const state = fieldProps(request, FIELDS.read.properties, request.getProperties());
             const { id, props, secret } = await resource.read(request.getId(), revealProps(state), marksOf(state), signal);
             const response = new messages.ReadResponse().setId(id);
+            // The inputs go back as they came: as google-protobuf read them, or written again from the object read
+            // directly (the same bytes: tests/plugin/request-structs.test.ts).
             const inputs = request.getInputs();
-            return withProps(inputs ? response.setInputs(inputs) : response, PROPERTIES_FIELD.readProperties, keepSecret(props, secret));
+            const directInputs = inputs ? undefined : requestProps(request, FIELDS.read.inputs, undefined);
+            const withInputs = inputs ? response.setInputs(inputs) : directInputs ? withProps(response, PROPERTIES_FIELD.readInputs, directInputs) : response;
+            return withProps(withInputs, PROPERTIES_FIELD.readProperties, keepSecret(props, secret));
         }),
         update: handle<pb.UpdateRequest, pb.UpdateResponse>(async (request, signal) => {
             assertResource(request.getUrn());
-            const news = propsOf(request.getNews());
+            const news = fieldProps(request, FIELDS.update.news, request.getNews());
             const { outs, secret } = await resource.update(revealProps(news), marksOf(news), signal);
             return withProps(new messages.UpdateResponse(), PROPERTIES_FIELD.updateProperties, keepSecret(outs, secret));
         }),
