@@ -14,6 +14,7 @@ import { CallCancellation } from "../plugin-process/call-cancellation";
 import { packageVersion } from "../package-version";
 import { pulumiRuntime } from "./pulumi-runtime";
 import { withDirectStructs } from "./request-structs";
+import { withDirectAnswers } from "./answer-properties";
 
 /**
  * Every method of the service, each loading the implementation (and with it the client and zod, about 60 ms) on
@@ -44,7 +45,7 @@ export async function serve(
 ): Promise<{ port: number; server: grpc.Server }> {
     const { grpc, services } = pulumiRuntime();
     const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
-    const service = withDirectStructs(services.ResourceProviderService);
+    const service = withDirectAnswers(withDirectStructs(services.ResourceProviderService));
     server.addService(service, lazyService(Object.keys(service), version, cancellation));
     return new Promise((resolve, reject) => {
         server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve({ port, server })));

@@ -6,7 +6,7 @@
  * secrets and the engine's unknown sentinel, and with the other fields of each answer set.
  */
 import { strict as assert } from "node:assert";
-import { PROPERTIES_FIELD, withProps } from "../../provider/plugin/answer-properties";
+import { PROPERTIES_FIELD, withDirectAnswers, withProps } from "../../provider/plugin/answer-properties";
 import { pulumiRuntime } from "../../provider/plugin/pulumi-runtime";
 import { keepSecret, Props, UNKNOWN_VALUE } from "../../provider/wire-format";
 import { listingOutputsOf, verifications } from "../support/emulator-fixture";
@@ -73,11 +73,16 @@ describe("the plugin's answers with properties, against google-protobuf's", () =
         });
     }
 
-    it("is what the generated stubs serialize, and decodes back to the properties", () => {
+    it("is what the generated stubs serialize, and the wrapped serializer sends the same bytes without copying them", () => {
         const { services } = pulumiRuntime();
-        const definition = services.ResourceProviderService.invoke;
+        const generated = services.ResourceProviderService.invoke;
+        const wrapped = withDirectAnswers(services.ResourceProviderService).invoke;
         const answer = withProps(new messages.InvokeResponse(), PROPERTIES_FIELD.invokeReturn, functionResult);
-        const sent = definition.responseSerialize(answer);
-        assert.deepEqual(definition.responseDeserialize(sent).getReturn()?.toJavaScript(), functionResult);
+        const sent = wrapped.responseSerialize(answer);
+        assert.ok(sent.equals(generated.responseSerialize(answer)));
+        assert.equal(sent, answer.serializeBinary(), "the bytes withProps wrote, as they are");
+        assert.deepEqual(generated.responseDeserialize(sent).getReturn()?.toJavaScript(), functionResult);
+        const plain = new messages.InvokeResponse().setFailuresList([new messages.CheckFailure().setProperty("p")]);
+        assert.ok(wrapped.responseSerialize(plain).equals(generated.responseSerialize(plain)), "other answers by the generated serializer");
     });
 });
