@@ -30,8 +30,8 @@ export function runNode(args: readonly string[], env: NodeJS.ProcessEnv = {}, ti
 }
 
 /** Runs a probe that prints one JSON object on its last stdout line; throws with its stderr if it fails. */
-export async function runProbe<T>(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<T> {
-    const run = await runNode(args, env);
+export async function runProbe<T>(args: readonly string[], env: NodeJS.ProcessEnv = {}, timeoutMs?: number): Promise<T> {
+    const run = await runNode(args, env, timeoutMs);
     const last = run.stdout.trim().split("\n").at(-1) ?? "";
     if (run.code !== 0 || !last.startsWith("{")) throw new Error(`probe ${args.join(" ")} failed (exit ${String(run.code)}):\n${run.stderr}${run.stdout}`);
     return JSON.parse(last) as T;

@@ -18,6 +18,10 @@ export interface BenchOptions {
     memoryItems: number;
     /** Child processes per client for the memory-growth measurement. */
     memoryRuns: number;
+    /** Rounds of the providers' memory measurement (the client and each provider call once per round). */
+    providerMemoryRuns: number;
+    /** Verifications of the providers' larger listing, measured once each with its time; 0 skips it. */
+    largeItems: number;
     /** Fresh child processes per start-up measurement. */
     startupRuns: number;
     /** Rounds of each Terraform provider measure (handshake; `tofu plan`). */
@@ -27,11 +31,11 @@ export interface BenchOptions {
 }
 
 export const USAGE = `Usage: npm run bench -- [--latency MS] [--items N] [--runs N] [--page-size N] [--cpu-items N]
-                        [--cpu-runs N] [--memory-items N] [--memory-runs N] [--startup-runs N] [--terraform-runs N]
-                        [--no-build]
+                        [--cpu-runs N] [--memory-items N] [--memory-runs N] [--provider-memory-runs N]
+                        [--large-items N] [--startup-runs N] [--terraform-runs N] [--no-build]
 Environment equivalents: BENCH_LATENCY_MS, BENCH_ITEMS, BENCH_RUNS, BENCH_PAGE_SIZE, BENCH_CPU_ITEMS,
-BENCH_CPU_RUNS, BENCH_MEMORY_ITEMS, BENCH_MEMORY_RUNS, BENCH_STARTUP_RUNS, BENCH_TERRAFORM_RUNS,
-BENCH_NO_BUILD=1.`;
+BENCH_CPU_RUNS, BENCH_MEMORY_ITEMS, BENCH_MEMORY_RUNS, BENCH_PROVIDER_MEMORY_RUNS, BENCH_LARGE_ITEMS,
+BENCH_STARTUP_RUNS, BENCH_TERRAFORM_RUNS, BENCH_NO_BUILD=1.`;
 
 const NUMERIC = {
     latency: { env: "BENCH_LATENCY_MS", key: "latencyMs", fallback: 20, min: 0 },
@@ -42,6 +46,8 @@ const NUMERIC = {
     "cpu-runs": { env: "BENCH_CPU_RUNS", key: "cpuRuns", fallback: 31, min: 1 },
     "memory-items": { env: "BENCH_MEMORY_ITEMS", key: "memoryItems", fallback: 100_000, min: 1 },
     "memory-runs": { env: "BENCH_MEMORY_RUNS", key: "memoryRuns", fallback: 3, min: 1 },
+    "provider-memory-runs": { env: "BENCH_PROVIDER_MEMORY_RUNS", key: "providerMemoryRuns", fallback: 3, min: 1 },
+    "large-items": { env: "BENCH_LARGE_ITEMS", key: "largeItems", fallback: 1_000_000, min: 0 },
     "startup-runs": { env: "BENCH_STARTUP_RUNS", key: "startupRuns", fallback: 11, min: 1 },
     "terraform-runs": { env: "BENCH_TERRAFORM_RUNS", key: "terraformRuns", fallback: 21, min: 1 },
 } as const;

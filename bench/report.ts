@@ -3,6 +3,7 @@ import { cpus, loadavg, release } from "node:os";
 import type { Summary } from "./stats";
 import type { Measurements, TargetVerdict } from "./targets";
 import { terraformTables } from "./report-terraform";
+import { providerMemoryTable, scalingTable } from "./report-provider-memory";
 
 export interface Machine {
     date: string;
@@ -164,6 +165,9 @@ export function resultTables(m: Measurements): string {
             ]),
         ),
         "",
+        providerMemoryTable(m.providerMemory),
+        "",
+        ...(m.largeProviderMemory ? [scalingTable(m.providerMemory, m.largeProviderMemory), ""] : []),
         `Ratios: official loop ÷ package default ${(official / defaults).toFixed(2)}x; package default ÷ ideal ${(defaults / m.idealMs).toFixed(2)}x; package CPU ÷ official CPU ${(cpuDefault / cpuOfficial).toFixed(2)}.`,
         "",
         `The ideal schedule counts latency only. At the round trip the sequential listing measured (${(sequential / pages).toFixed(1)} ms per page, which adds the emulator's and the client's work and timer slack to the ${o.latencyMs} ms), the same schedule takes ${ms(achievable)} ms; the package default is ${(defaults / achievable).toFixed(2)}x that.`,

@@ -10,6 +10,7 @@ import { withEmulator } from "./emulator-process";
 import { measureCpu } from "./measure-cpu";
 import { measureRateLimited } from "./measure-rate-limit";
 import { measureMemory, measureProviderSize } from "./measure-footprint";
+import { LARGE_CALLS, measureProviderMemory } from "./measure-provider-memory";
 import { measureCli, measureRequire } from "./measure-startup";
 import { measurePluginStartup } from "./measure-plugin-startup";
 import { measureTerraformHandshake } from "./measure-terraform-handshake";
@@ -85,6 +86,13 @@ async function main(argv: readonly string[]): Promise<number> {
     const provider = await measureProviderSize();
     log(`== memory growth listing ${options.memoryItems} items, ${options.memoryRuns} child processes per client`);
     const memory = await measureMemory(options.memoryItems, options.memoryRuns);
+    log(`== providers' memory listing ${options.memoryItems} items, ${options.providerMemoryRuns} rounds of the client and each provider call`);
+    const providerMemory = await measureProviderMemory(options.memoryItems, options.providerMemoryRuns, undefined, log);
+    let largeProviderMemory: typeof providerMemory | undefined;
+    if (options.largeItems > 0) {
+        log(`== providers' memory and time listing ${options.largeItems} items, once each`);
+        largeProviderMemory = await measureProviderMemory(options.largeItems, 1, LARGE_CALLS, log);
+    }
 
     const measurements: Measurements = {
         options,
@@ -96,6 +104,8 @@ async function main(argv: readonly string[]): Promise<number> {
         cli,
         provider,
         memory,
+        providerMemory,
+        ...(largeProviderMemory ? { largeProviderMemory } : {}),
         rateLimited,
         pluginStartup,
         terraformHandshake,

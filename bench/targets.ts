@@ -9,6 +9,8 @@ import type { TerraformHandshakeResult } from "./measure-terraform-handshake";
 import type { TerraformPlanResult } from "./measure-terraform-plan";
 import type { Summary } from "./stats";
 import type { BenchOptions } from "./options";
+import type { ProviderMemoryResult } from "./measure-provider-memory";
+import { providerMemoryVerdicts } from "./report-provider-memory";
 
 export interface Measurements {
     options: BenchOptions;
@@ -20,6 +22,10 @@ export interface Measurements {
     cli: CliResult;
     provider: ProviderSizeResult;
     memory: MemoryResult[];
+    /** The providers' calls beside the client, at `memoryItems`. */
+    providerMemory: ProviderMemoryResult;
+    /** The same at `largeItems`, once each (absent when skipped). */
+    largeProviderMemory?: ProviderMemoryResult;
     rateLimited: RateLimitResult;
     pluginStartup: PluginStartupResult;
     terraformHandshake: TerraformHandshakeResult;
@@ -171,5 +177,6 @@ export function judge(m: Measurements): TargetVerdict[] {
             pass: memory.rssPeakGrowth.median < 60 * MB,
             ...(memory.items === 100_000 ? {} : { caveat: `measured with ${memory.items} items` }),
         },
+        ...providerMemoryVerdicts(m.providerMemory),
     ];
 }

@@ -6,8 +6,10 @@
  *                   that rose during the listing (so the listing set it), else the highest RSS sampled every 2 ms
  *   heapPeakGrowth  highest V8 heapUsed sampled every 2 ms during the listing minus heapUsed at the baseline
  *   heapRetained    heapUsed after the listing and a GC, the result still held, minus the baseline
+ *   listMs          the listing's wall time, ms
  * Arguments: client (package | official) url accessKeyId accessKeySecret expectedItems. Prints one JSON line.
  */
+import { performance } from "node:perf_hooks";
 import { PROVIDER_INDEX } from "../paths";
 
 interface Api {
@@ -55,7 +57,9 @@ async function main(): Promise<void> {
         rssSampled = Math.max(rssSampled, now.rss);
     };
     const sampler = setInterval(sample, 2);
+    const started = performance.now();
     const listing = await list();
+    const listMs = performance.now() - started;
     clearInterval(sampler);
     sample();
     const maxRssAfter = process.resourceUsage().maxRSS * 1024;
@@ -74,6 +78,7 @@ async function main(): Promise<void> {
             rssPeakGrowth: rssPeak - baseline.rss,
             heapPeakGrowth: heapPeak - baseline.heapUsed,
             heapRetained: retained - baseline.heapUsed,
+            listMs,
         })}\n`,
     );
     process.exit(0); // the official client's keep-alive sockets would hold the process open

@@ -16,6 +16,8 @@ import { providerCommand, USAGE_ERROR_EXIT } from "../plugin-process/command-lin
 import { packageVersion } from "../package-version";
 import { PLUGIN_EXECUTABLE_NAME } from "../pulumi-names";
 import { pulumiRuntime } from "./pulumi-runtime";
+import { withDirectStructs } from "./request-structs";
+import { withDirectAnswers } from "./answer-properties";
 
 /**
  * Every method of the service, each loading the implementation (and with it the client and zod, about 60 ms) on
@@ -46,7 +48,8 @@ export async function serve(
 ): Promise<{ port: number; server: grpc.Server }> {
     const { grpc, services } = pulumiRuntime();
     const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
-    server.addService(services.ResourceProviderService, lazyService(Object.keys(services.ResourceProviderService), version, cancellation));
+    const service = withDirectAnswers(withDirectStructs(services.ResourceProviderService));
+    server.addService(service, lazyService(Object.keys(service), version, cancellation));
     return new Promise((resolve, reject) => {
         server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve({ port, server })));
     });

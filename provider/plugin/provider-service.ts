@@ -13,6 +13,8 @@ import { listingResource, PropertyFailure, Props } from "../listing-resource";
 import { FUNCTION_TOKEN, PACKAGE_NAME, RESOURCE_TOKEN } from "../pulumi-names";
 import { keepSecret, revealProps, secretNames, unknownNames } from "../wire-format";
 import { getMessageContactVerifications } from "./get-function";
+import { PROPERTIES_FIELD, withProps } from "./answer-properties";
+import { REQUEST_STRUCT_FIELDS as FIELDS, requestProps } from "./request-structs";
 import { CallCancellation, CallCancelledError, CancellableCall } from "../plugin-process/call-cancellation";
 import { FUNCTION_VOCABULARY, pluginConfigKey, PLUGIN_VOCABULARY, readPluginConfig, SECRET_PLUGIN_KEYS } from "./plugin-config";
 import { pulumiRuntime } from "./pulumi-runtime";
@@ -58,8 +60,9 @@ function propsOf(struct: Struct | undefined): Props {
     return (struct?.toJavaScript() ?? {}) as Props;
 }
 
-function toStruct(props: Props): Struct {
-    return pulumiRuntime().struct.Struct.fromJavaScript(props as Parameters<typeof Struct.fromJavaScript>[0]);
+/** The properties in a request's field, as `request-structs.ts` or google-protobuf read them; {} when absent. */
+function fieldProps(request: object, field: number, struct: Struct | undefined): Props {
+    return requestProps(request, field, struct) ?? {};
 }
 
 function failureMessages(failures: readonly PropertyFailure[]): pb.CheckFailure[] {
@@ -151,7 +154,11 @@ export function providerService(version: string, cancellation: CallCancellation 
             const { failures } = readPluginConfig(revealProps(news));
             // The inputs go back as they came, and the keys the schema marks secret as secrets even when they were
             // set without --secret, so that the engine never stores them in plain text.
-            return new messages.CheckResponse().setInputs(toStruct(keepSecret(news, SECRET_PLUGIN_KEYS))).setFailuresList(failureMessages(failures));
+            return withProps(
+                new messages.CheckResponse().setFailuresList(failureMessages(failures)),
+                PROPERTIES_FIELD.checkInputs,
+                keepSecret(news, SECRET_PLUGIN_KEYS),
+            );
         }),
         diffConfig: handle<pb.DiffRequest, pb.DiffResponse>(async (request) => {
             const same = JSON.stringify(revealProps(propsOf(request.getOlds()))) === JSON.stringify(revealProps(propsOf(request.getNews())));
@@ -173,46 +180,56 @@ export function providerService(version: string, cancellation: CallCancellation 
         invoke: handle<pb.InvokeRequest, pb.InvokeResponse>(async (request, signal) => {
             const token = request.getTok();
             if (token !== FUNCTION_TOKEN) throw new InvalidArgumentError("tok", `${PACKAGE_NAME} has no function ${token}; it has ${FUNCTION_TOKEN}.`);
-            const args = propsOf(request.getArgs());
+            const args = fieldProps(request, FIELDS.invoke.args, request.getArgs());
             const result = await getMessageContactVerifications(revealProps(args), functionHost, secretNames(args), signal);
             const response = new messages.InvokeResponse().setFailuresList(failureMessages(result.failures));
-            return result.outputs ? response.setReturn(toStruct(result.outputs)) : response;
+            return result.outputs ? withProps(response, PROPERTIES_FIELD.invokeReturn, result.outputs) : response;
         }),
         check: handle<pb.CheckRequest, pb.CheckResponse>(async (request, signal) => {
             assertResource(request.getUrn());
-            const news = propsOf(request.getNews());
+            const news = fieldProps(request, FIELDS.check.news, request.getNews());
             const { inputs, failures, secret } = await resource.check(revealProps(news), marksOf(news), signal);
             // Unknown inputs go back as they came (the engine's sentinel); secrets stay secrets.
             const unknown = Object.fromEntries(unknownNames(news).map((name) => [name, news[name]]));
-            return new messages.CheckResponse().setInputs(toStruct(keepSecret({ ...inputs, ...unknown }, secret))).setFailuresList(failureMessages(failures));
+            return withProps(
+                new messages.CheckResponse().setFailuresList(failureMessages(failures)),
+                PROPERTIES_FIELD.checkInputs,
+                keepSecret({ ...inputs, ...unknown }, secret),
+            );
         }),
         diff: handle<pb.DiffRequest, pb.DiffResponse>(async (request) => {
-            const { changes } = await resource.diff(revealProps(propsOf(request.getOlds())), revealProps(propsOf(request.getNews())));
+            const olds = fieldProps(request, FIELDS.diff.olds, request.getOlds());
+            const { changes } = await resource.diff(revealProps(olds), revealProps(fieldProps(request, FIELDS.diff.news, request.getNews())));
             return new messages.DiffResponse().setChanges(changes ? messages.DiffResponse.DiffChanges.DIFF_SOME : messages.DiffResponse.DiffChanges.DIFF_NONE);
         }),
         create: handle<pb.CreateRequest, pb.CreateResponse>(async (request, signal) => {
             assertResource(request.getUrn());
-            const news = propsOf(request.getProperties());
+            const news = fieldProps(request, FIELDS.create.properties, request.getProperties());
             const { id, outs, secret } = await resource.create(revealProps(news), marksOf(news), signal);
-            return new messages.CreateResponse().setId(id).setProperties(toStruct(keepSecret(outs, secret)));
+            return withProps(new messages.CreateResponse().setId(id), PROPERTIES_FIELD.createProperties, keepSecret(outs, secret));
         }),
         // A refresh passes the state and inputs; an import (`pulumi import`, the `import` option) only the id, and
         // needs the inputs back: those the id names.
         read: handle<pb.ReadRequest, pb.ReadResponse>(async (request, signal) => {
             assertResource(request.getUrn());
-            const state = propsOf(request.getProperties());
+            const state = fieldProps(request, FIELDS.read.properties, request.getProperties());
+            // The inputs go back as they came: as google-protobuf read them, or written again from the object read
+            // directly (the same bytes: tests/plugin/request-structs.test.ts).
             const inputs = request.getInputs();
-            const imported = inputs === undefined && Object.keys(state).length === 0 ? resource.inputsOfId(request.getId()) : undefined;
+            const directInputs = inputs ? undefined : requestProps(request, FIELDS.read.inputs, undefined);
+            const imported =
+                inputs === undefined && directInputs === undefined && Object.keys(state).length === 0 ? resource.inputsOfId(request.getId()) : undefined;
             const { id, props, secret } = await resource.read(request.getId(), imported ?? revealProps(state), marksOf(state), signal);
-            const response = new messages.ReadResponse().setId(id).setProperties(toStruct(keepSecret(props, secret)));
-            if (imported) return response.setInputs(toStruct(imported));
-            return inputs ? response.setInputs(inputs) : response;
+            const response = new messages.ReadResponse().setId(id);
+            const written = imported ?? directInputs;
+            const withInputs = inputs ? response.setInputs(inputs) : written ? withProps(response, PROPERTIES_FIELD.readInputs, written) : response;
+            return withProps(withInputs, PROPERTIES_FIELD.readProperties, keepSecret(props, secret));
         }),
         update: handle<pb.UpdateRequest, pb.UpdateResponse>(async (request, signal) => {
             assertResource(request.getUrn());
-            const news = propsOf(request.getNews());
+            const news = fieldProps(request, FIELDS.update.news, request.getNews());
             const { outs, secret } = await resource.update(revealProps(news), marksOf(news), signal);
-            return new messages.UpdateResponse().setProperties(toStruct(keepSecret(outs, secret)));
+            return withProps(new messages.UpdateResponse(), PROPERTIES_FIELD.updateProperties, keepSecret(outs, secret));
         }),
         // Deleting the record changes nothing in Alibaba Cloud.
         delete: handle<pb.DeleteRequest, unknown>(async () => new empty.Empty()),

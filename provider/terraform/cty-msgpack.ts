@@ -1,7 +1,8 @@
 /**
  * Terraform's values on the wire: cty values as MessagePack (`@msgpack/msgpack`, loaded on first use), where
  * an unknown value is the extension type 0 and a refined unknown (OpenTofu and Terraform 1.6+, with what is known
- * of it) the extension type 12. Both decode to {@link UNKNOWN}, which encodes back as the plain unknown.
+ * of it) the extension type 12. Both decode to {@link UNKNOWN}, which encodes back as the plain unknown
+ * (`cty-msgpack-encoding.ts` writes values, in the bytes `@msgpack/msgpack` writes).
  *
  * Decoding first walks the bytes' structure without building anything ({@link checkCtyMsgpack}): nesting at most
  * {@link CTY_MAX_DEPTH}, every array or map count within the bytes left, strings valid UTF-8, map keys strings,
@@ -220,12 +221,6 @@ export function decodeCtyJson(bytes: Uint8Array): CtyValue {
         for (const child of Object.values(item)) pending.push([child, depth + 1]);
     }
     return value as CtyValue;
-}
-
-/** Encodes a cty value as MessagePack (every attribute of an object must be present: null when unset). */
-export function encodeCty(value: CtyValue): Uint8Array {
-    const { msgpack, extensions } = loaded();
-    return msgpack.encode(value, { extensionCodec: extensions });
 }
 
 /** Whether `value` is, or holds, an unknown value. */

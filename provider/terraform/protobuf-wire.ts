@@ -229,6 +229,13 @@ export class WireWriter {
         return this.tag(field, WIRE.bytes).varint(bytes.length).raw(bytes);
     }
 
+    /** Appends a length-delimited field holding the message `message` has written, without copying its bytes. */
+    embed(field: number, message: WireWriter): this {
+        this.tag(field, WIRE.bytes).varint(message.length);
+        for (const part of message.parts) this.raw(part);
+        return this;
+    }
+
     /** Appends bytes as they are. */
     raw(bytes: Uint8Array): this {
         this.parts.push(bytes);

@@ -7,7 +7,8 @@
 import { CredentialsCache, ProviderSettings, quotedText, serviceText } from "../alibaba-client";
 import { CallCancellation } from "../plugin-process/call-cancellation";
 import { useWasmBaselineOnly } from "../plugin-process/wasm-baseline";
-import { CtyValue, decodeCty, decodeCtyJson, encodeCty } from "./cty-msgpack";
+import { CtyValue, decodeCty, decodeCtyJson } from "./cty-msgpack";
+import { encodeCtyValue } from "./cty-msgpack-encoding";
 import { readDataSource, validateDataSourceConfig } from "./data-source";
 import { readProviderConfig } from "./provider-config";
 import { configProblems } from "./config-shape";
@@ -148,7 +149,7 @@ export function providerHandlers(cancellation: CallCancellation, env: Readonly<R
             );
             return {
                 diagnostics: result.diagnostics,
-                ...(result.state !== undefined ? { state: { msgpack: encodeCty(result.state) } } : {}),
+                ...(result.state !== undefined ? { state: { msgpack: encodeCtyValue(result.state) } } : {}),
                 ...(result.deferred ? { deferred: { reason: result.deferred } } : {}),
             };
         },

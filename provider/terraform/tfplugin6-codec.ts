@@ -122,11 +122,12 @@ function writeValue(writer: WireWriter, field: Field, id: number, value: unknown
         writer.tag(id, WIRE.varint).varint(number);
     } else {
         if (value === null || typeof value !== "object") throw wrong(`a ${type.name} object`);
-        writer.lengthDelimited(id, encode(type, value as Record<string, unknown>));
+        writer.embed(id, encode(type, value as Record<string, unknown>));
     }
 }
 
-function encode(type: MessageType, value: Record<string, unknown>): Buffer {
+/** A message's fields, written in parts: a message within it is copied once, by the outermost message's `finish`. */
+function encode(type: MessageType, value: Record<string, unknown>): WireWriter {
     const writer = new WireWriter();
     for (const field of type.fields) {
         const fieldValue = value[field.name];
@@ -135,7 +136,7 @@ function encode(type: MessageType, value: Record<string, unknown>): Buffer {
             for (const [key, entry] of Object.entries(fieldValue as Record<string, unknown>)) {
                 const entryWriter = new WireWriter().lengthDelimited(1, Buffer.from(key, "utf8"));
                 writeValue(entryWriter, field, 2, entry);
-                writer.lengthDelimited(field.id, entryWriter.finish());
+                writer.embed(field.id, entryWriter);
             }
         } else if (field.repeated) {
             if (!Array.isArray(fieldValue)) throw new TypeError(`${field.name} must be an array; got ${typeof fieldValue}`);
@@ -144,7 +145,7 @@ function encode(type: MessageType, value: Record<string, unknown>): Buffer {
             writeValue(writer, field, field.id, fieldValue);
         }
     }
-    return writer.finish();
+    return writer;
 }
 
 /** The wire type a value of `type` travels as. */
@@ -226,7 +227,7 @@ function decode(type: MessageType, reader: WireReader, depth: number, result: Re
 
 /** Encodes a plain object as the named message (`ReadDataSource.Response`): enums by name, int64 as numbers, bytes as Uint8Arrays. */
 export function encodeMessage(name: MessageName, value: object): Buffer {
-    return encode(messageType(name), value as Record<string, unknown>);
+    return encode(messageType(name), value as Record<string, unknown>).finish();
 }
 
 /**

@@ -25,6 +25,23 @@ describe("the engine's wire form of values (provider/wire-format.ts)", () => {
         assert.deepEqual(revealProps(props), { a: { b: ["deep", 2] }, c: "plain" });
     });
 
+    it("copies only the lists and objects on the way to a secret, and leaves the input as it was", () => {
+        const listing = [{ contactId: "c-a", target: "t" }];
+        const props = { verifications: listing, nested: { list: [1, asSecret("x")], plain: { p: 1 } }, secret: asSecret({ q: 2 }) };
+        const before = JSON.stringify(props);
+        const revealed = revealProps(props) as typeof props & { nested: { list: unknown[]; plain: object }; secret: object };
+        assert.deepEqual(revealed, { verifications: listing, nested: { list: [1, "x"], plain: { p: 1 } }, secret: { q: 2 } });
+        assert.equal(revealed.verifications, listing, "a list holding no secret is not copied");
+        assert.equal(revealed.nested.plain, props.nested.plain);
+        assert.equal(revealed.secret, (props.secret as { value: object }).value);
+        assert.notEqual(revealed.nested, props.nested);
+        assert.equal(JSON.stringify(props), before);
+        const parsed = JSON.parse(
+            '{"__proto__": {"k": "v"}, "s": {"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", "value": 1}}',
+        ) as object;
+        assert.deepEqual(Object.keys(revealProps(parsed as never)), ["__proto__", "s"], "a __proto__ key stays a key");
+    });
+
     it("names the properties that are or hold a secret, or an unknown value", () => {
         const props = { top: asSecret(1), nested: { list: [asSecret(2)] }, plain: "x", unknown: UNKNOWN_VALUE, holds: [UNKNOWN_VALUE] };
         assert.deepEqual(secretNames(props), ["top", "nested"]);
