@@ -12,7 +12,6 @@
  */
 import { strict as assert } from "node:assert";
 import { cpSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
-import { AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
 import { demoVerifications, Emulator, startEmulator } from "../../emulator";
 import { REPO_ROOT, repoPulumiVersion } from "../support/consumer-project";
@@ -20,7 +19,8 @@ import { listingOutputsOf } from "../support/emulator-fixture";
 import { engine, engineProject, listingRequests } from "../support/engine/engine-fixture";
 import { assertSucceeded, changeSummaryOf, exportedResources, shown } from "../support/engine/engine-results";
 import { EngineWorkspace } from "../support/engine/engine-workspace";
-import { CodeBlock, codeBlocksOf } from "../support/markdown-blocks";
+import { freePort } from "../support/free-port";
+import { markdownBlock } from "../support/readme-blocks";
 import { runShellBlock } from "../support/readme-script";
 import { PACK_DIR, packFiles } from "../policy-pack/pack";
 
@@ -28,25 +28,6 @@ const NO_PENDING = "no-pending-message-contact-verifications";
 const BASIC_README = "examples/basic/README.md";
 /** The port examples/basic/README.md's emulator listens on, replaced by a free one. */
 const README_PORT = 18080;
-
-/** The one block of `lang` in `file` (relative to the repository) whose code contains `text`. */
-function readmeBlockOf(file: string, lang: string, text: string): CodeBlock {
-    const found = codeBlocksOf(readFileSync(join(REPO_ROOT, file), "utf8"), file).filter((block) => block.lang === lang && block.code.includes(text));
-    assert.equal(found.length, 1, `${file} has ${found.length} \`${lang}\` blocks containing ${JSON.stringify(text)}`);
-    return found[0] as CodeBlock;
-}
-
-/** A loopback port free now (listened on and closed). */
-function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const server = createServer();
-        server.once("error", reject);
-        server.listen(0, "127.0.0.1", () => {
-            const { port } = server.address() as AddressInfo;
-            server.close(() => resolve(port));
-        });
-    });
-}
 
 describe(`the README's commands with the engine's CLI: examples/basic and examples/policy-pack (@pulumi/pulumi ${repoPulumiVersion()})`, function () {
     let emulator: Emulator;
@@ -70,7 +51,7 @@ describe(`the README's commands with the engine's CLI: examples/basic and exampl
     });
 
     it("examples/basic/README.md's emulator commands, as the README has them: the emulator, stack init, config set, pulumi up: the outputs are the emulator's listing", async () => {
-        const block = readmeBlockOf(BASIC_README, "sh", "node dist/emulator/main.js --demo");
+        const block = markdownBlock(BASIC_README, "sh", "node dist/emulator/main.js --demo");
         const port = await freePort();
         const result = await runShellBlock(block, {
             cwd: workspace.dir,

@@ -8,8 +8,7 @@
  * endpoint and keys given by the test). The outputs are the emulator's demo data.
  */
 import { strict as assert } from "node:assert";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { AddressInfo, createServer } from "node:net";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { demoVerifications, Emulator, startEmulator } from "../../emulator";
@@ -18,7 +17,9 @@ import { terraformEnv } from "../../engine/terraform-env";
 import { consumerProject, REPO_ROOT } from "../support/consumer-project";
 import { listingOutputsOf } from "../support/emulator-fixture";
 import { hermeticEnv } from "../support/hermetic-env";
-import { CodeBlock, codeBlocksOf } from "../support/markdown-blocks";
+import { CodeBlock } from "../support/markdown-blocks";
+import { freePort } from "../support/free-port";
+import { markdownBlock } from "../support/readme-blocks";
 import { runShellBlock } from "../support/readme-script";
 
 const EXAMPLE_README = "examples/terraform/README.md";
@@ -29,23 +30,7 @@ const README_DEMO = 23;
 
 /** The one shell block of the example's README whose code contains `text`. */
 function exampleBlock(text: string): CodeBlock {
-    const found = codeBlocksOf(readFileSync(join(REPO_ROOT, EXAMPLE_README), "utf8"), EXAMPLE_README).filter(
-        (block) => block.lang === "sh" && block.code.includes(text),
-    );
-    assert.equal(found.length, 1, `${EXAMPLE_README} has ${found.length} sh blocks containing ${JSON.stringify(text)}`);
-    return found[0] as CodeBlock;
-}
-
-/** A loopback port free now. */
-function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const server = createServer();
-        server.once("error", reject);
-        server.listen(0, "127.0.0.1", () => {
-            const { port } = server.address() as AddressInfo;
-            server.close(() => resolve(port));
-        });
-    });
+    return markdownBlock(EXAMPLE_README, "sh", text);
 }
 
 /** Blocks as one script, in order (they share the folder, and the exports of one reach the next). */

@@ -12,11 +12,19 @@ export function readmeBlocks(): CodeBlock[] {
     return codeBlocksOf(readFileSync(join(REPO_ROOT, "README.md"), "utf8"), "README.md");
 }
 
+/**
+ * The one block of language `lang` in `file` (a Markdown file, from the repository's root) whose code contains
+ * `text`; an error when none or several do.
+ */
+export function markdownBlock(file: string, lang: string, text: string): CodeBlock {
+    const found = codeBlocksOf(readFileSync(join(REPO_ROOT, file), "utf8"), file).filter((block) => block.lang === lang && block.code.includes(text));
+    if (found.length !== 1) throw new Error(`${file} has ${found.length} \`${lang}\` blocks containing ${JSON.stringify(text)}; expected one`);
+    return found[0] as CodeBlock;
+}
+
 /** The one README block of language `lang` whose code contains `text`; an error when none or several do. */
 export function readmeBlock(lang: string, text: string): CodeBlock {
-    const found = readmeBlocks().filter((block) => block.lang === lang && block.code.includes(text));
-    if (found.length !== 1) throw new Error(`README.md has ${found.length} \`${lang}\` blocks containing ${JSON.stringify(text)}; expected one`);
-    return found[0] as CodeBlock;
+    return markdownBlock("README.md", lang, text);
 }
 
 /** The one line of README block `block` that starts with `prefix` (after leading spaces), without its `#` comment. */
