@@ -9,7 +9,7 @@
  * key; a second build gives the same bytes and a third is skipped.
  */
 import { strict as assert } from "node:assert";
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -33,6 +33,7 @@ import { pluginExampleOutputs, pluginStackConfig } from "../support/engine/engin
 import { hermeticEnv } from "../support/hermetic-env";
 import { readmeBlock, substitute } from "../support/readme-blocks";
 import { runFile as run, succeeded } from "../support/run-file";
+import { firstLine } from "../support/first-line";
 
 const LINUX_X64 = selectPlatforms(["linux-x64"])[0] as ReturnType<typeof selectPlatforms>[number];
 const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
@@ -60,26 +61,6 @@ function h1OfZip(): string {
     } finally {
         rmSync(dir, { recursive: true, force: true });
     }
-}
-
-/** Spawns `exe`; resolves with its first stdout line and what it printed on stderr by then, then kills it. */
-function firstLine(exe: string, env: NodeJS.ProcessEnv): Promise<{ line: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-        const child = spawn(exe, [], { env, stdio: ["pipe", "pipe", "pipe"] });
-        let out = "";
-        let err = "";
-        child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
-        child.stdout.on("data", (chunk: Buffer) => {
-            out += chunk.toString();
-            const end = out.indexOf("\n");
-            if (end >= 0) {
-                child.kill("SIGTERM");
-                resolve({ line: out.slice(0, end), stderr: err });
-            }
-        });
-        child.on("error", reject);
-        child.on("exit", (code) => reject(new Error(`${exe} exited ${String(code)} before a line: ${err.slice(0, 1000)}`)));
-    });
 }
 
 describe("release: the linux-x64 artefacts installed as users install them, no node on PATH", function () {
@@ -110,10 +91,10 @@ describe("release: the linux-x64 artefacts installed as users install them, no n
         assert.deepEqual(readFileSync(exe).subarray(0, 4), Buffer.from("\x7fELF", "latin1"), "not an ELF executable");
         const env = { PATH: noNodePath, HOME: root };
         assertNoNode(env.PATH);
-        const handshake = await firstLine(exe, { ...env, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: "6" });
+        const handshake = await firstLine([exe], { ...env, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: "6" });
         assert.match(handshake.line, /^1\|6\|unix\|\/\S+\|grpc\|$/);
         rmSync(handshake.line.split("|")[3] as string, { force: true });
-        const port = await firstLine(exe, env);
+        const port = await firstLine([exe], env);
         assert.match(port.line, /^\d{2,5}$/);
         // Node.js warns when it rejects the executable's code cache (one made with other V8 flags): it must not.
         assert.equal(handshake.stderr + port.stderr, "");

@@ -7,7 +7,7 @@
  * examples/terraform. Without the emulation these tests fail, saying how to set it up: they never skip.
  */
 import { strict as assert } from "node:assert";
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, copyFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,6 +22,7 @@ import { hermeticEnv } from "../support/hermetic-env";
 import { FUNCTION_TOKEN, startProviderPlugin } from "../support/provider-plugin";
 import { platformOf, unpackPulumiArchive, unpackTerraformZip } from "../support/release-executables";
 import { startTerraformProvider } from "../support/terraform-provider";
+import { firstLine } from "../support/first-line";
 
 const LINUX_ARM64 = platformOf("linux-arm64");
 /** Debian's statically linked qemu for arm64 Linux programs. */
@@ -34,30 +35,6 @@ const EMULATED_START_MS = 60_000;
 
 /** `e_machine` of an AArch64 ELF file. */
 const EM_AARCH64 = 0xb7;
-
-/** Spawns `command`; resolves with its first stdout line, then kills it. */
-function firstLine(command: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
-    return new Promise((resolve, reject) => {
-        const child = spawn(command[0] as string, command.slice(1), { env, stdio: ["pipe", "pipe", "pipe"] });
-        let out = "";
-        let err = "";
-        const timer = setTimeout(() => child.kill("SIGKILL"), EMULATED_START_MS);
-        child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
-        child.stdout.on("data", (chunk: Buffer) => {
-            out += chunk.toString();
-            const end = out.indexOf("\n");
-            if (end < 0) return;
-            clearTimeout(timer);
-            child.kill("SIGTERM");
-            resolve(out.slice(0, end));
-        });
-        child.on("error", reject);
-        child.on("exit", (code, signal) => {
-            clearTimeout(timer);
-            reject(new Error(`${command.join(" ")} ended (${String(code ?? signal)}) before a line: ${err.slice(0, 2000)}`));
-        });
-    });
-}
 
 describe("release: the linux-arm64 executable under qemu", function () {
     this.timeout(300_000);
@@ -88,10 +65,14 @@ describe("release: the linux-arm64 executable under qemu", function () {
 
     it("under qemu-aarch64-static: the handshake line under TF_PLUGIN_MAGIC_COOKIE, the Pulumi port line otherwise", async () => {
         const env = hermeticEnv({ HOME: root });
-        const handshake = await firstLine([QEMU, exe], { ...env, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: "6" });
+        const { line: handshake } = await firstLine(
+            [QEMU, exe],
+            { ...env, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: "6" },
+            EMULATED_START_MS,
+        );
         assert.match(handshake, /^1\|6\|unix\|\/\S+\|grpc\|$/);
         rmSync(handshake.split("|")[3] as string, { force: true });
-        assert.match(await firstLine([QEMU, exe], env), /^\d{2,5}$/);
+        assert.match((await firstLine([QEMU, exe], env, EMULATED_START_MS)).line, /^\d{2,5}$/);
     });
 
     it("under qemu-aarch64-static, tfplugin6 over AutoMTLS: configured with the emulator, ReadDataSource lists every verification", async () => {
@@ -139,7 +120,7 @@ describe("release: the linux-arm64 executable under qemu", function () {
         mkdirSync(overrideDir);
         const provider = unpackTerraformZip(LINUX_ARM64, overrideDir);
         // The kernel runs it: no qemu on the command line.
-        assert.match(await firstLine([provider], hermeticEnv({ HOME: root })), /^\d{2,5}$/);
+        assert.match((await firstLine([provider], hermeticEnv({ HOME: root }), EMULATED_START_MS)).line, /^\d{2,5}$/);
         const cliConfig = join(root, "dev.tfrc");
         const source = `registry.opentofu.org/${PROVIDER_NAMESPACE}/${PROVIDER_TYPE}`;
         writeFileSync(cliConfig, `provider_installation {\n  dev_overrides {\n    ${JSON.stringify(source)} = ${JSON.stringify(overrideDir)}\n  }\n}\n`);

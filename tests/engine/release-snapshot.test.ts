@@ -5,7 +5,6 @@
  * namespaces), and the executable made from it starts: the go-plugin handshake line under the magic cookie.
  */
 import { strict as assert } from "node:assert";
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,27 +13,9 @@ import { ensureNodeBinaries, NODE_VERSION } from "../../packaging/node-binaries"
 import { BUILD_PLATFORM_ID, selectPlatforms } from "../../packaging/platforms";
 import { injectBlob, seaBlob } from "../../packaging/sea-executable";
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../../provider/terraform/handshake";
+import { firstLine } from "../support/first-line";
 
 const LINUX_X64 = selectPlatforms([BUILD_PLATFORM_ID])[0] as ReturnType<typeof selectPlatforms>[number];
-
-/** The first stdout line of `file` (then SIGTERM), or a rejection with its stderr. */
-function firstLine(file: string, env: NodeJS.ProcessEnv): Promise<string> {
-    return new Promise((resolve, reject) => {
-        const child = spawn(file, [], { env, stdio: ["pipe", "pipe", "pipe"] });
-        let out = "";
-        let err = "";
-        child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
-        child.stdout.on("data", (chunk: Buffer) => {
-            out += chunk.toString();
-            const end = out.indexOf("\n");
-            if (end < 0) return;
-            child.kill("SIGTERM");
-            resolve(out.slice(0, end));
-        });
-        child.on("error", reject);
-        child.on("exit", (code) => reject(new Error(`${file} exited ${String(code)} before a line: ${err.slice(0, 1000)}`)));
-    });
-}
 
 describe("release: the linux-x64 executable's V8 startup snapshot", function () {
     this.timeout(300_000);
@@ -56,7 +37,7 @@ describe("release: the linux-x64 executable's V8 startup snapshot", function () 
 
         const exe = join(dirs[0] as string, "exe");
         await injectBlob(node, first, LINUX_X64, exe);
-        const line = await firstLine(exe, { ...process.env, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: "6" });
+        const { line } = await firstLine([exe], { ...process.env, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: "6" });
         const fields = line.split("|");
         assert.deepEqual([fields[0], fields[1], fields[2], fields[4]], ["1", "6", "unix", "grpc"], line);
         rmSync(join(fields[3] as string, ".."), { recursive: true, force: true });
