@@ -11,6 +11,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { PROVIDER_INDEX } from "../paths";
+import { startPeakMemory } from "./peak-memory";
 
 interface Api {
     listMessageContactVerifications(o: {
@@ -46,26 +47,11 @@ async function main(): Promise<void> {
     } else {
         throw new Error(`unknown client ${client}`);
     }
-    gc();
-    const baseline = process.memoryUsage();
-    const maxRssBefore = process.resourceUsage().maxRSS * 1024;
-    let heapPeak = baseline.heapUsed;
-    let rssSampled = baseline.rss;
-    const sample = () => {
-        const now = process.memoryUsage();
-        heapPeak = Math.max(heapPeak, now.heapUsed);
-        rssSampled = Math.max(rssSampled, now.rss);
-    };
-    const sampler = setInterval(sample, 2);
+    const span = startPeakMemory(gc);
     const started = performance.now();
     const listing = await list();
     const listMs = performance.now() - started;
-    clearInterval(sampler);
-    sample();
-    const maxRssAfter = process.resourceUsage().maxRSS * 1024;
-    const rssPeak = maxRssAfter > maxRssBefore ? maxRssAfter : rssSampled;
-    gc();
-    const retained = process.memoryUsage().heapUsed;
+    const growth = span.stop();
     held.push(listing.result); // keeps the result reachable until after the measurement above
     if (listing.items !== Number(expected)) throw new Error(`listed ${listing.items}, expected ${expected}`);
     await close();
@@ -73,11 +59,7 @@ async function main(): Promise<void> {
         `${JSON.stringify({
             items: listing.items,
             pages: listing.pages,
-            rssBaseline: baseline.rss,
-            rssPeakSource: maxRssAfter > maxRssBefore ? "maxRSS" : "sampled",
-            rssPeakGrowth: rssPeak - baseline.rss,
-            heapPeakGrowth: heapPeak - baseline.heapUsed,
-            heapRetained: retained - baseline.heapUsed,
+            ...growth,
             listMs,
         })}\n`,
     );

@@ -13,6 +13,7 @@
  */
 import { createInterface } from "node:readline";
 import { PLUGIN_MAIN, TERRAFORM_MAIN } from "../paths";
+import { startPeakMemory } from "./peak-memory";
 
 async function main(): Promise<void> {
     const [surface = ""] = process.argv.slice(2);
@@ -28,46 +29,14 @@ async function main(): Promise<void> {
     } else {
         throw new Error(`unknown surface ${surface}`);
     }
-    let baseline: NodeJS.MemoryUsage | undefined;
-    let maxRssBefore = 0;
-    let heapPeak = 0;
-    let rssSampled = 0;
-    let buffersPeak = 0;
-    const sample = () => {
-        const now = process.memoryUsage();
-        heapPeak = Math.max(heapPeak, now.heapUsed);
-        buffersPeak = Math.max(buffersPeak, now.arrayBuffers);
-        rssSampled = Math.max(rssSampled, now.rss);
-    };
-    let sampler: NodeJS.Timeout | undefined;
+    let span: ReturnType<typeof startPeakMemory> | undefined;
     for await (const line of createInterface({ input: process.stdin })) {
         if (line === "baseline") {
             require("undici");
-            gc();
-            baseline = process.memoryUsage();
-            maxRssBefore = process.resourceUsage().maxRSS * 1024;
-            heapPeak = baseline.heapUsed;
-            rssSampled = baseline.rss;
-            buffersPeak = baseline.arrayBuffers;
-            sampler = setInterval(sample, 2);
+            span = startPeakMemory(gc);
             process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
-        } else if (line === "report" && baseline) {
-            clearInterval(sampler);
-            sample();
-            const maxRssAfter = process.resourceUsage().maxRSS * 1024;
-            const rssPeak = maxRssAfter > maxRssBefore ? maxRssAfter : rssSampled;
-            gc();
-            const retained = process.memoryUsage().heapUsed;
-            process.stdout.write(
-                `${JSON.stringify({
-                    rssBaseline: baseline.rss,
-                    rssPeakSource: maxRssAfter > maxRssBefore ? "maxRSS" : "sampled",
-                    rssPeakGrowth: rssPeak - baseline.rss,
-                    heapPeakGrowth: heapPeak - baseline.heapUsed,
-                    heapRetained: retained - baseline.heapUsed,
-                    arrayBuffersPeakGrowth: buffersPeak - baseline.arrayBuffers,
-                })}\n`,
-            );
+        } else if (line === "report" && span) {
+            process.stdout.write(`${JSON.stringify(span.stop())}\n`);
             process.exit(0);
         }
     }
