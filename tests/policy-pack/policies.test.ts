@@ -12,38 +12,11 @@ import { MessageContactVerifications, RESOURCE_TYPE_TOKENS } from "pulumi-aliclo
 import { compiledPolicy, DEFAULT_ENFORCEMENT_LEVEL, policies, policiesOf, SETTINGS_DECIDED_BY_LEVEL } from "../../examples/policy-pack/policies";
 import { isMessageContactVerifications, stackInput, stackInputResource } from "../../examples/policy-pack/stack-input";
 import { UNKNOWN_VALUE } from "../../provider/wire-format";
-import { LISTING_KNOWN, NO_PENDING, TARGETS_ALLOWED } from "../support/policy-verdict-table";
+import { LISTING_KNOWN, NO_PENDING, stackResource, stackUrn, TARGETS_ALLOWED } from "../support/policy-verdict-table";
 
 const TYPE = "pulumi-nodejs:dynamic/alicloud:MessageContactVerifications";
 /** The provider plugin's resource (YAML, Python and Go programs). */
 const PLUGIN_TYPE = "alicloud-message-contacts:index:MessageContactVerifications";
-const PROJECT = "alicloud-message-contacts-example";
-
-function urnOf(name: string, type = TYPE): string {
-    return `urn:pulumi:dev::${PROJECT}::${type}::${name}`;
-}
-
-/** A resource of the stack as a stack policy sees it. */
-function stackResource(name: string, props: Record<string, unknown>, options: { additionalSecretOutputs?: string[]; type?: string } = {}): PolicyResource {
-    const type = options.type ?? TYPE;
-    return {
-        type,
-        name,
-        urn: urnOf(name, type),
-        props,
-        opts: {
-            protect: false,
-            ignoreChanges: [],
-            aliases: [],
-            customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-            additionalSecretOutputs: options.additionalSecretOutputs ?? [],
-        },
-        dependencies: [],
-        propertyDependencies: {},
-        isType: () => false,
-        asType: (() => undefined) as PolicyResource["asType"],
-    };
-}
 
 /** The outputs `MessageContactVerifications` records for a listing. */
 function listingOutputs(targets: string[], extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -101,14 +74,14 @@ describe("policy pack: the stack as the Rego policy's input", () => {
             pulumi: {
                 resources: [
                     {
-                        urn: urnOf("a"),
+                        urn: stackUrn("a"),
                         name: "a",
                         type: TYPE,
                         outputs: { contactId: "c-1", totalCount: 1, odd: null, verifications: [{ contactId: "c-1", target: "x" }] },
                         secret_outputs: [],
                         unknown_outputs: [],
                     },
-                    { urn: urnOf("b", PLUGIN_TYPE), name: "b", type: PLUGIN_TYPE, outputs: { pageSize: 5 }, secret_outputs: [], unknown_outputs: [] },
+                    { urn: stackUrn("b", PLUGIN_TYPE), name: "b", type: PLUGIN_TYPE, outputs: { pageSize: 5 }, secret_outputs: [], unknown_outputs: [] },
                 ],
             },
         });
@@ -200,7 +173,7 @@ describe("policy pack: the policies, built from the compiled Rego policy", () =>
                     message:
                         'MessageContactVerifications "all-contacts": 1 pending message contact verification: x***@example.net. ' +
                         "Have each contact confirm the verification sent to them, or remove the contact.",
-                    urn: urnOf("all-contacts"),
+                    urn: stackUrn("all-contacts"),
                 },
             ],
         });
@@ -209,7 +182,7 @@ describe("policy pack: the policies, built from the compiled Rego policy", () =>
                 message:
                     'MessageContactVerifications "all-contacts": 1 of 1 verification target outside the allowed lists: ' +
                     "x***@example.net (email domain example.net is not allowed). Allowed email domains: example.com.",
-                urn: urnOf("all-contacts"),
+                urn: stackUrn("all-contacts"),
             },
         ]);
         assert.deepEqual(validate(policy(LISTING_KNOWN), resources), { violations: [] });
@@ -220,12 +193,12 @@ describe("policy pack: the policies, built from the compiled Rego policy", () =>
         const known = validate(policy(LISTING_KNOWN), resources);
         assert.deepEqual(
             known.violations.map((v) => v.urn),
-            [urnOf("later")],
+            [stackUrn("later")],
         );
         assert.match(known.violations[0]?.message ?? "", /^MessageContactVerifications "later": the listing is not known yet/);
         assert.deepEqual(
             validate(policy(NO_PENDING), resources).violations.map((v) => v.urn),
-            [urnOf("now")],
+            [stackUrn("now")],
         );
         assert.deepEqual(validate(policy(NO_PENDING), [resources[0] as PolicyResource]), {
             violations: [],

@@ -238,9 +238,40 @@ export function pulumiType(row: VerdictRow): string {
     return row.pulumiType === "dynamic" ? RESOURCE_TYPE_TOKEN : RESOURCE_TOKEN;
 }
 
-/** The Pulumi resource's URN. */
+/** The URN of resource `name` of type `type` (the dynamic resource's unless told) in the example's `dev` stack. */
+export function stackUrn(name: string, type: string = RESOURCE_TYPE_TOKEN): string {
+    return `urn:pulumi:dev::alicloud-message-contacts-example::${type}::${name}`;
+}
+
+/** The row's Pulumi resource's URN. */
 export function pulumiUrn(row: VerdictRow): string {
-    return `urn:pulumi:dev::alicloud-message-contacts-example::${pulumiType(row)}::${row.name}`;
+    return stackUrn(row.name, pulumiType(row));
+}
+
+/** A resource of the example's stack (the dynamic resource unless `options.type` says) as a stack policy sees it. */
+export function stackResource(
+    name: string,
+    props: Record<string, unknown>,
+    options: { additionalSecretOutputs?: string[]; type?: string } = {},
+): PolicyResource {
+    const type = options.type ?? RESOURCE_TYPE_TOKEN;
+    return {
+        type,
+        name,
+        urn: stackUrn(name, type),
+        props,
+        opts: {
+            protect: false,
+            ignoreChanges: [],
+            aliases: [],
+            customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+            additionalSecretOutputs: options.additionalSecretOutputs ?? [],
+        },
+        dependencies: [],
+        propertyDependencies: {},
+        isType: () => false,
+        asType: (() => undefined) as PolicyResource["asType"],
+    };
 }
 
 /**
@@ -259,23 +290,8 @@ export function pulumiResource(row: VerdictRow): PolicyResource {
         const hide = <T>(value: T) => (row.secret && row.pulumiType === "plugin" ? new Secret(value) : value);
         Object.assign(props, { totalCount: verifications.length, verifications: hide(verifications), targets: hide(targets) });
     }
-    return {
-        type,
-        name: row.name,
-        urn: pulumiUrn(row),
-        props,
-        opts: {
-            protect: false,
-            ignoreChanges: [],
-            aliases: [],
-            customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-            additionalSecretOutputs: row.secret && row.pulumiType === "dynamic" ? ["verifications", "targets"] : [],
-        },
-        dependencies: [],
-        propertyDependencies: {},
-        isType: () => false,
-        asType: (() => undefined) as PolicyResource["asType"],
-    };
+    const additionalSecretOutputs = row.secret && row.pulumiType === "dynamic" ? ["verifications", "targets"] : [];
+    return stackResource(row.name, props, { type, additionalSecretOutputs });
 }
 
 /** How each tool names the row's resource at the start of a message. */
