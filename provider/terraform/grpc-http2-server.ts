@@ -18,6 +18,7 @@
 import type * as http2 from "node:http2";
 import { createServer, Server, Socket } from "node:net";
 import type { CancellableCall } from "../plugin-process/call-cancellation";
+import { presentsTrustedCertificate, trustedClientCertificates } from "./client-certificates";
 import type * as StreamHandlerModule from "./grpc-stream-handler";
 
 /** The gRPC status codes the server and its methods answer. */
@@ -87,8 +88,11 @@ export class Http2GrpcServer {
     #server: http2.Http2Server | http2.Http2SecureServer | undefined;
     #handler: StreamHandlerModule.GrpcStreamHandler | undefined;
     readonly #sessions = new Set<http2.ServerHttp2Session>();
+    /** The client certificates served, when TLS is on: the only clients served (`client-certificates.ts`). */
+    readonly #trusted: readonly Buffer[] | undefined;
 
     constructor(private readonly options: Http2GrpcServerOptions) {
+        this.#trusted = options.tls ? trustedClientCertificates(options.tls.clientCertPem) : undefined;
         const buffered = options.maxBufferedBytes ?? options.maxMessageBytes;
         if (buffered < options.maxMessageBytes)
             throw new RangeError(
@@ -114,14 +118,19 @@ export class Http2GrpcServer {
             ? http2.createSecureServer({
                   key: options.tls.keyPem,
                   cert: options.tls.certPem,
-                  ca: options.tls.clientCertPem,
+                  // No CA, not even the client's (which would copy Node.js's root store into the context): the
+                  // client's certificate is compared with the trusted ones as each session starts.
+                  ca: [],
                   requestCert: true,
-                  rejectUnauthorized: true,
+                  rejectUnauthorized: false,
                   minVersion: "TLSv1.2",
                   ...limits,
               })
             : http2.createServer(limits);
+        const trusted = this.#trusted;
         server.on("session", (session: http2.ServerHttp2Session) => {
+            // Before any stream of it is read (they come on later turns of the event loop).
+            if (trusted && !presentsTrustedCertificate(session.socket, trusted)) return session.destroy();
             this.#sessions.add(session);
             session.once("close", () => this.#sessions.delete(session));
             handler.onSession(session);
