@@ -3,8 +3,14 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
-/** The client is entered through its index only: what it exports is its interface, the rest may change. */
-const CLIENT_INDEX_ONLY = { regex: "alibaba-client/.+", message: "Import the client through its index (provider/alibaba-client), which is its interface." };
+/**
+ * The client is entered through its index, or through its validation entry (what checks options and settings,
+ * and loads nothing that lists): what they export is its interface, the rest may change.
+ */
+const CLIENT_INDEX_ONLY = {
+    regex: "alibaba-client/(?!validation$).+",
+    message: "Import the client through its index (provider/alibaba-client), or provider/alibaba-client/validation: they are its interface.",
+};
 
 /** An import of one of the three adapters (provider/dynamic, provider/plugin, provider/terraform) from a sibling folder. */
 function adapter(name) {

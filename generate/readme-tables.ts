@@ -16,8 +16,7 @@ import {
 import { stackConfigKey } from "../provider/dynamic/stack-config";
 import { pluginConfigKey, pluginKeyOf } from "../provider/plugin/plugin-config";
 import { flagOf, LISTING_FLAGS, valueHint } from "../cli/flags";
-import { isBlockSetting } from "../provider/terraform/provider-schema";
-import { providerAttributeOf } from "../provider/terraform/terraform-names";
+import { isBlockSetting, providerAttributeOf } from "../provider/terraform/terraform-names";
 import { credentialsSection } from "./credential-docs";
 
 /** The README, relative to the repository. */

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from "./errors";
+import { InvalidArgumentError } from "./errors/argument-error";
 import { serviceText } from "./errors/service-text";
 import { hostNameProblem } from "./host-name";
 

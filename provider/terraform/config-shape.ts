@@ -6,9 +6,25 @@
  * and is answered with an error diagnostic, never read with defaults or copied into the state. What is declared
  * comes from the schema the provider answers GetProviderSchema with: there is no second list.
  */
-import { quotedText } from "../alibaba-client";
+import { quotedText } from "../alibaba-client/validation";
 import { CtyValue, isObject, UNKNOWN } from "./cty-msgpack";
-import type { AttributePathStep, Diagnostic, SchemaBlock, SchemaNestedBlock } from "./tfplugin6-messages";
+import type { AttributePathStep, Diagnostic, SchemaNestedBlock } from "./tfplugin6-messages";
+
+/**
+ * What a configuration is checked against, of a schema's block: its attributes' names and flags, its nested
+ * blocks' names, nesting and blocks. A `SchemaBlock` is one; so is the block decoded from the schema's answer.
+ */
+export interface BlockShape {
+    readonly attributes: readonly { readonly name: string; readonly optional?: boolean; readonly computed?: boolean }[];
+    readonly blockTypes: readonly NestedBlockShape[];
+}
+
+/** A nested block's part of a {@link BlockShape}. */
+export interface NestedBlockShape {
+    readonly typeName: string;
+    readonly nesting: SchemaNestedBlock["nesting"];
+    readonly block: BlockShape;
+}
 
 /** Most names one diagnostic lists, and most characters of each. */
 const SHOWN_NAMES = 5;
@@ -35,19 +51,19 @@ function error(path: readonly AttributePathStep[], summary: string, detail: stri
 }
 
 /** A block's names: its attributes and its nested blocks. */
-function declaredNames(block: SchemaBlock): string[] {
+function declaredNames(block: BlockShape): string[] {
     return [...block.attributes.map((attribute) => attribute.name), ...block.blockTypes.map((nested) => nested.typeName)];
 }
 
 /** The objects a nested block's value holds, by its nesting (one, a list or set of them, a map of them); or a problem. */
-function nestedObjects(nested: SchemaNestedBlock, value: CtyValue): CtyValue[] | string {
+function nestedObjects(nested: NestedBlockShape, value: CtyValue): CtyValue[] | string {
     if (nested.nesting === "SINGLE" || nested.nesting === "GROUP") return [value];
     if (nested.nesting === "LIST" || nested.nesting === "SET") return Array.isArray(value) ? value : `must be a list of objects; got ${kindOf(value)}`;
     return isObject(value) ? Object.values(value) : `must be a map of objects; got ${kindOf(value)}`;
 }
 
 /** The problems of one object against `block`, at `path`; `where` names it in messages. */
-function objectProblems(block: SchemaBlock, value: { [name: string]: CtyValue }, path: readonly AttributePathStep[], where: string): Diagnostic[] {
+function objectProblems(block: BlockShape, value: { [name: string]: CtyValue }, path: readonly AttributePathStep[], where: string): Diagnostic[] {
     const declared = declaredNames(block);
     const declaredSet = new Set(declared);
     const undeclared = Object.keys(value).filter((name) => !declaredSet.has(name));
@@ -95,7 +111,7 @@ function objectProblems(block: SchemaBlock, value: { [name: string]: CtyValue },
 }
 
 /** The problems of a block's value: unknown passes, anything but an object is refused, an object is checked. */
-function blockValueProblems(block: SchemaBlock, value: CtyValue, path: readonly AttributePathStep[], where: string): Diagnostic[] {
+function blockValueProblems(block: BlockShape, value: CtyValue, path: readonly AttributePathStep[], where: string): Diagnostic[] {
     if (value === UNKNOWN) return [];
     if (isObject(value)) return objectProblems(block, value, path, where);
     return [error(path, "Invalid configuration", `${where} must be an object of its schema's attributes; got ${kindOf(value)}.`)];
@@ -107,7 +123,7 @@ function blockValueProblems(block: SchemaBlock, value: CtyValue, path: readonly 
  * undeclared or missing attribute (here or in a nested block), and for a read-only attribute given a value.
  * `where` names the configuration (`The provider block`). Pure.
  */
-export function configProblems(block: SchemaBlock, value: CtyValue, where: string): Diagnostic[] {
+export function configProblems(block: BlockShape, value: CtyValue, where: string): Diagnostic[] {
     if (value === null)
         return [
             error(

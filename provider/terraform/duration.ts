@@ -93,3 +93,11 @@ export function parseDuration(text: string): number | undefined {
     const ns = parseDurationNanoseconds(text);
     return ns === undefined ? undefined : Math.round(Number(ns) / 1e6);
 }
+
+/** A whole number of milliseconds as the shortest duration text: `300000` -> `5m`, `1000` -> `1s`, `3600000` -> `1h`. */
+export function durationText(ms: number): string {
+    if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+    if (ms % 60_000 === 0) return `${ms / 60_000}m`;
+    if (ms % 1000 === 0) return `${ms / 1000}s`;
+    return `${ms}ms`;
+}

@@ -5,7 +5,8 @@
  * A service's error message can echo an AccessKeyId or a security token; the package's messages never show one,
  * but what it quotes of the service is not its own.
  */
-import { CREDENTIAL_ENV, Credentials, OPTION_DEFINITIONS, ProviderSettings, redactValues, SECRET_OPTION_NAMES } from "../alibaba-client";
+import type { Credentials } from "../alibaba-client";
+import { CREDENTIAL_ENV, OPTION_DEFINITIONS, ProviderSettings, redactValues, SECRET_OPTION_NAMES } from "../alibaba-client/validation";
 import type { Diagnostic } from "./tfplugin6-messages";
 
 type Env = Readonly<Record<string, string | undefined>>;

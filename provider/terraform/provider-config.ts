@@ -4,10 +4,9 @@
  * attribute's path that says what is accepted and never shows a secret. Unknown attributes are neither checked
  * nor used: reads wait until they are known.
  */
-import { OPTION_DEFINITIONS, placeText, ProviderSettings, readSettings, ruleProblem, SettingName } from "../alibaba-client";
+import { OPTION_DEFINITIONS, placeText, ProviderSettings, readSettings, ruleProblem, SettingName } from "../alibaba-client/validation";
 import { CtyValue, containsUnknown, isObject, UNKNOWN } from "./cty-msgpack";
-import { isBlockSetting } from "./provider-schema";
-import { PROVIDER_SETTINGS, providerAttributeOf, providerPlace, snakeCase } from "./terraform-names";
+import { isBlockSetting, PROVIDER_SETTINGS, providerAttributeOf, providerPlace, snakeCase } from "./terraform-names";
 import type { Diagnostic } from "./tfplugin6-messages";
 
 /** The provider's configuration, read. */

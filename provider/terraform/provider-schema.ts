@@ -10,13 +10,13 @@ import {
     FieldRule,
     LISTING_DESCRIPTION,
     OPTION_DEFINITIONS,
-    OptionName,
     OUTPUT_DEFINITIONS,
     Rule,
     SettingName,
 } from "../alibaba-client";
 import { CtyType, ctyTypeOfOutput, DATA_SOURCE_OUTPUTS, outputAttributeDescription, outputAttributeOf } from "./output-attributes";
-import { DATA_SOURCE_ARGUMENTS, PROVIDER_SETTINGS, providerAttributeOf, READ_TIMEOUT, snakeCase, TERRAFORM_WORDS } from "./terraform-names";
+import { durationText } from "./duration";
+import { DATA_SOURCE_ARGUMENTS, isBlockSetting, PROVIDER_SETTINGS, providerAttributeOf, READ_TIMEOUT, snakeCase, TERRAFORM_WORDS } from "./terraform-names";
 import type { Schema, SchemaAttribute, SchemaBlock, SchemaNestedBlock } from "./tfplugin6-messages";
 
 /** The cty type of a value a rule accepts. */
@@ -57,12 +57,6 @@ function settingBlock(name: SettingName): SchemaNestedBlock {
     return { typeName: providerAttributeOf(name), nesting: "SINGLE", block: block(attributes, [], documentation(name, TERRAFORM_WORDS)) };
 }
 
-/** Whether a setting is a block in Terraform (an object or a map) rather than an attribute. */
-export function isBlockSetting(name: OptionName): boolean {
-    const kind = OPTION_DEFINITIONS[name].rule.kind;
-    return kind === "object" || kind === "map";
-}
-
 /** The provider's configuration schema. */
 export function providerSchema(): Schema {
     const attributes = PROVIDER_SETTINGS.filter((name) => !isBlockSetting(name)).map((name) =>
@@ -78,14 +72,6 @@ export function providerSchema(): Schema {
 /** What the provider block is, for the schema and the provider's page. */
 export const PROVIDER_BLOCK_DESCRIPTION =
     "It holds the settings and credentials of every read. Every attribute is optional: one left unset falls back to the environment variables its description names, and credentials to the rest of the credential chain.";
-
-/** `300000` -> `5m`, `1000` -> `1s`, `3600000` -> `1h`. */
-export function durationText(ms: number): string {
-    if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
-    if (ms % 60_000 === 0) return `${ms / 60_000}m`;
-    if (ms % 1000 === 0) return `${ms / 1000}s`;
-    return `${ms}ms`;
-}
 
 /** The `timeouts` block's description of `read`, from the table's time limit, in durations. */
 export function readTimeoutDescription(): string {

@@ -4,16 +4,19 @@
  * Requests and answers are the plain objects of `tfplugin6-messages.ts`; `provider-grpc-service.ts` puts them on
  * the wire.
  */
-import { CredentialsCache, ProviderSettings, quotedText, serviceText } from "../alibaba-client";
+import type * as ClientModule from "../alibaba-client";
+import { ProviderSettings, quotedText, serviceText } from "../alibaba-client/validation";
 import { CallCancellation } from "../plugin-process/call-cancellation";
-import { useWasmBaselineOnly } from "../plugin-process/wasm-baseline";
+import type * as WasmBaselineModule from "../plugin-process/wasm-baseline";
 import { CtyValue, decodeCty, decodeCtyJson } from "./cty-msgpack";
-import { encodeCtyValue } from "./cty-msgpack-encoding";
-import { readDataSource, validateDataSourceConfig } from "./data-source";
+import type * as EncodingModule from "./cty-msgpack-encoding";
+import type * as DataSourceModule from "./data-source";
+import { validateDataSourceConfig } from "./data-source-config";
 import { readProviderConfig } from "./provider-config";
-import { configProblems } from "./config-shape";
+import { answeredBlocks } from "./answered-schema";
+import { BlockShape, configProblems } from "./config-shape";
 import { KnownSecrets } from "./known-secrets";
-import { dataSourceSchema, providerSchema } from "./provider-schema";
+import type * as SchemaModule from "./provider-schema";
 import { DATA_SOURCE_TYPE, TERRAFORM_VOCABULARY } from "./terraform-names";
 import type {
     ConfigureProviderRequest,
@@ -22,10 +25,17 @@ import type {
     GetProviderSchemaResponse,
     ReadDataSourceRequest,
     ReadDataSourceResponse,
-    SchemaBlock,
     ValidateDataResourceConfigRequest,
     ValidateProviderConfigRequest,
 } from "./tfplugin6-messages";
+
+// What only configuring and reading need loads when they run: a validation's start loads the option table and its
+// rules, not the client's credentials chain, transport and outputs (`alibaba-client/validation.ts`).
+const client = () => require("../alibaba-client") as typeof ClientModule;
+const reading = () => require("./data-source") as typeof DataSourceModule;
+const encoding = () => require("./cty-msgpack-encoding") as typeof EncodingModule;
+const schemas = () => require("./provider-schema") as typeof SchemaModule;
+const wasmBaseline = () => require("../plugin-process/wasm-baseline") as typeof WasmBaselineModule;
 
 /** A handler: the request as decoded, the call's signal; the answer as a plain object. */
 export type RpcHandler = (request: never, signal: AbortSignal) => Promise<object>;
@@ -42,7 +52,7 @@ function valueOf(dynamic: DynamicValue | undefined): CtyValue {
  * value, or the diagnostics that refuse it (bytes that do not decode, a value that is not the schema's object).
  * An unknown configuration passes: each RPC says what it means.
  */
-function checkedConfig(dynamic: DynamicValue | undefined, block: SchemaBlock, where: string): { value: CtyValue; diagnostics: Diagnostic[] } {
+function checkedConfig(dynamic: DynamicValue | undefined, block: BlockShape, where: string): { value: CtyValue; diagnostics: Diagnostic[] } {
     let value: CtyValue;
     try {
         value = valueOf(dynamic);
@@ -52,6 +62,9 @@ function checkedConfig(dynamic: DynamicValue | undefined, block: SchemaBlock, wh
     }
     return { value, diagnostics: configProblems(block, value, where) };
 }
+
+/** Nothing here needs GetProviderSchema first: a CLI that caches schemas may skip it in its later processes. */
+const SERVER_CAPABILITIES = { getProviderSchemaOptional: true };
 
 /** How messages name the two configurations. */
 const PROVIDER_BLOCK = "The provider block";
@@ -73,7 +86,7 @@ function unknownType(typeName: string | undefined): Diagnostic {
 interface Configured {
     settings: ProviderSettings;
     unknownAttributes: string[];
-    credentials: CredentialsCache;
+    credentials: ClientModule.CredentialsCache;
 }
 
 /** The handlers, by RPC name; `cancellation` is aborted by StopProvider (and by the process when its parent is gone). */
@@ -81,42 +94,44 @@ export function providerHandlers(cancellation: CallCancellation, env: Readonly<R
     let configured: Configured | undefined;
     // Every diagnostic answered goes through it (below): no credential value this process knows is ever shown.
     const secrets = new KnownSecrets(env);
-    // Checked against as they are answered: the schemas are the one list of what is declared.
-    const dataSource = dataSourceSchema();
-    const schema: GetProviderSchemaResponse = {
-        provider: providerSchema(),
-        resourceSchemas: {},
-        dataSourceSchemas: { [DATA_SOURCE_TYPE]: dataSource },
-        diagnostics: [],
-        // Nothing here needs GetProviderSchema first: a CLI that caches schemas may skip it in its later processes.
-        serverCapabilities: { getProviderSchemaOptional: true },
-    };
+    // The schemas as built: the answer `npm run generate` stores (the process answers with the stored bytes).
+    let schema: GetProviderSchemaResponse | undefined;
+    const builtSchema = (): GetProviderSchemaResponse =>
+        (schema ??= {
+            provider: schemas().providerSchema(),
+            resourceSchemas: {},
+            dataSourceSchemas: { [DATA_SOURCE_TYPE]: schemas().dataSourceSchema() },
+            diagnostics: [],
+            serverCapabilities: SERVER_CAPABILITIES,
+        });
+    // Configurations are checked against the schemas as answered (decoded from the stored answer): the one list of
+    // what is declared.
     const handlers = {
-        GetMetadata: async () => ({ serverCapabilities: schema.serverCapabilities, diagnostics: [], dataSources: [{ typeName: DATA_SOURCE_TYPE }] }),
-        GetProviderSchema: async () => schema,
+        GetMetadata: async () => ({ serverCapabilities: SERVER_CAPABILITIES, diagnostics: [], dataSources: [{ typeName: DATA_SOURCE_TYPE }] }),
+        GetProviderSchema: async () => builtSchema(),
         GetResourceIdentitySchemas: async () => ({ diagnostics: [] }),
         GetFunctions: async () => ({ diagnostics: [] }),
         ValidateProviderConfig: async (request: ValidateProviderConfigRequest) => {
-            const config = checkedConfig(request.config, schema.provider.block, PROVIDER_BLOCK);
+            const config = checkedConfig(request.config, answeredBlocks().provider, PROVIDER_BLOCK);
             if (config.diagnostics.length > 0) return { diagnostics: config.diagnostics };
             const { settings, diagnostics } = readProviderConfig(config.value);
             secrets.addSettings(settings);
             return { diagnostics };
         },
         ConfigureProvider: async (request: ConfigureProviderRequest) => {
-            const config = checkedConfig(request.config, schema.provider.block, PROVIDER_BLOCK);
+            const config = checkedConfig(request.config, answeredBlocks().provider, PROVIDER_BLOCK);
             if (config.diagnostics.length > 0) {
                 configured = undefined;
                 return { diagnostics: config.diagnostics };
             }
             const { settings, unknownAttributes, diagnostics } = readProviderConfig(config.value);
             secrets.addSettings(settings);
-            configured = diagnostics.length > 0 ? undefined : { settings, unknownAttributes, credentials: new CredentialsCache() };
+            configured = diagnostics.length > 0 ? undefined : { settings, unknownAttributes, credentials: new (client().CredentialsCache)() };
             return { diagnostics };
         },
         ValidateDataResourceConfig: async (request: ValidateDataResourceConfigRequest) => {
             if (request.typeName !== DATA_SOURCE_TYPE) return { diagnostics: [unknownType(request.typeName)] };
-            const config = checkedConfig(request.config, dataSource.block, DATA_SOURCE_CONFIG);
+            const config = checkedConfig(request.config, answeredBlocks().dataSource, DATA_SOURCE_CONFIG);
             return { diagnostics: config.diagnostics.length > 0 ? config.diagnostics : validateDataSourceConfig(config.value) };
         },
         ReadDataSource: async (request: ReadDataSourceRequest, signal: AbortSignal): Promise<ReadDataSourceResponse> => {
@@ -128,11 +143,11 @@ export function providerHandlers(cancellation: CallCancellation, env: Readonly<R
                         { severity: "ERROR", summary: "Provider not configured", detail: "ReadDataSource came before a successful ConfigureProvider." },
                     ],
                 };
-            const config = checkedConfig(request.config, dataSource.block, DATA_SOURCE_CONFIG);
+            const config = checkedConfig(request.config, answeredBlocks().dataSource, DATA_SOURCE_CONFIG);
             if (config.diagnostics.length > 0) return { diagnostics: config.diagnostics };
             // This process lives for one plan: the HTTP parser's optimizing compile would outlast the read.
-            useWasmBaselineOnly();
-            const result = await readDataSource(
+            wasmBaseline().useWasmBaselineOnly();
+            const result = await reading().readDataSource(
                 config.value,
                 {
                     settings: provider.settings,
@@ -149,7 +164,7 @@ export function providerHandlers(cancellation: CallCancellation, env: Readonly<R
             );
             return {
                 diagnostics: result.diagnostics,
-                ...(result.state !== undefined ? { state: { msgpack: encodeCtyValue(result.state) } } : {}),
+                ...(result.state !== undefined ? { state: { msgpack: encoding().encodeCtyValue(result.state) } } : {}),
                 ...(result.deferred ? { deferred: { reason: result.deferred } } : {}),
             };
         },

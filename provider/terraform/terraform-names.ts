@@ -3,7 +3,17 @@
  * provider's attributes in the vocabulary of Alibaba Cloud's official Terraform provider (snake_case of the
  * option's official name, else of its own), the data source's arguments, and how messages name each place.
  */
-import { CALL_ARGUMENT_NAMES, DocWords, isSettingName, OPTION_DEFINITIONS, OptionName, Place, SettingName, SETTING_NAMES, Vocabulary } from "../alibaba-client";
+import {
+    CALL_ARGUMENT_NAMES,
+    DocWords,
+    isSettingName,
+    OPTION_DEFINITIONS,
+    OptionName,
+    Place,
+    SettingName,
+    SETTING_NAMES,
+    Vocabulary,
+} from "../alibaba-client/validation";
 
 /** The provider type (`terraform-provider-<type>`, `required_providers { alicloudmessagecontacts = ... }`). */
 export const PROVIDER_TYPE = "alicloudmessagecontacts";
@@ -25,6 +35,12 @@ export function snakeCase(name: string): string {
 /** The provider attribute of a setting: `access_key`, `region`, `max_attempts`, `assume_role`. */
 export function providerAttributeOf(name: SettingName): string {
     return snakeCase(OPTION_DEFINITIONS[name].places.setting?.official ?? name);
+}
+
+/** Whether a setting is a block in Terraform (an object or a map) rather than an attribute. */
+export function isBlockSetting(name: OptionName): boolean {
+    const kind = OPTION_DEFINITIONS[name].rule.kind;
+    return kind === "object" || kind === "map";
 }
 
 /** The provider's settings, in the table's order. */

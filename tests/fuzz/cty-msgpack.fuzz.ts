@@ -2,11 +2,13 @@
  * Fuzz target of the cty msgpack decoder (`cty-msgpack.ts`), run in a worker by `fuzz-harness.ts`: random bytes,
  * cty values as the test client encodes them (unknowns, refined unknowns, nested lists and objects) with byte-level
  * mutations, and msgpack heads at their edges (counts and lengths of 2^32-1, every extension type, deep nesting).
- * Each must decode, to a value made only of cty's kinds within the depth bound, or be a CtyDecodeError.
+ * Each must decode, to a value made only of cty's kinds within the depth bound, or be a CtyDecodeError; and either
+ * way as the reference does (`@msgpack/msgpack` after the same bounds check: tests/support/cty-msgpack-reference.ts).
  */
 import { ExtData } from "@msgpack/msgpack";
 import fc from "fast-check";
-import { CTY_MAX_DEPTH, CtyDecodeError, containsUnknown, decodeCty, UNKNOWN } from "../../provider/terraform/cty-msgpack";
+import { CTY_MAX_DEPTH, CtyDecodeError, containsUnknown, UNKNOWN } from "../../provider/terraform/cty-msgpack";
+import { compareWithReference } from "../support/cty-msgpack-reference";
 import { ctyEncode, UNKNOWN_VALUE } from "../support/terraform-provider";
 import { FuzzInput, FuzzOptions, FuzzReport, fuzzDecoder, mutated } from "./fuzz-harness";
 
@@ -50,9 +52,10 @@ const edgeHeads = fc.array(
 
 const edges = edgeHeads.map((parts) => Uint8Array.from(parts.flat()));
 
-const inputs: fc.Arbitrary<FuzzInput> = fc
-    .oneof(fc.uint8Array({ maxLength: 256 }), valid, mutated(valid), edges, mutated(edges))
-    .map((bytes) => ({ label: "cty msgpack", bytes }));
+/** The target's inputs as bytes: random, valid, mutated, heads at their edges and those mutated. */
+export const ctyMsgpackBytes: fc.Arbitrary<Uint8Array> = fc.oneof(fc.uint8Array({ maxLength: 256 }), valid, mutated(valid), edges, mutated(edges));
+
+const inputs: fc.Arbitrary<FuzzInput> = ctyMsgpackBytes.map((bytes) => ({ label: "cty msgpack", bytes }));
 
 /** Throws unless `value` is made of cty's kinds (null, string, number, bool, UNKNOWN, arrays, plain objects) within the bound. */
 function assertCtyShape(value: unknown): void {
@@ -67,7 +70,10 @@ function assertCtyShape(value: unknown): void {
     }
 }
 
-/** The target: `decodeCty` decodes to a cty-shaped value (which `containsUnknown` walks) or throws a CtyDecodeError. */
+/**
+ * The target: `decodeCty` decodes to a cty-shaped value (which `containsUnknown` walks) or throws a CtyDecodeError,
+ * the same value or the same error as the reference.
+ */
 export function fuzzCtyMsgpack(options: FuzzOptions, shared: SharedArrayBuffer): FuzzReport {
     return fuzzDecoder(
         "cty values (msgpack)",
@@ -75,9 +81,10 @@ export function fuzzCtyMsgpack(options: FuzzOptions, shared: SharedArrayBuffer):
         shared,
         inputs,
         (input) => {
-            const value = decodeCty(input.bytes);
-            assertCtyShape(value);
-            containsUnknown(value);
+            const outcome = compareWithReference(input.bytes);
+            if ("error" in outcome) throw outcome.error;
+            assertCtyShape(outcome.value);
+            containsUnknown(outcome.value);
         },
         (error) => error instanceof CtyDecodeError,
     );

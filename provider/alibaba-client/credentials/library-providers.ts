@@ -1,12 +1,8 @@
 import { CredentialsNotFoundError, ProfileNotFoundError } from "../errors";
+import { CREDENTIAL_ENV } from "./credential-env";
 import { Credentials, CredentialsProvider } from "./credentials";
 
-/** The variables of Alibaba Cloud's default chain that hold an AccessKey (read by `@alicloud/credentials`). */
-export const CREDENTIAL_ENV = {
-    accessKeyId: "ALIBABA_CLOUD_ACCESS_KEY_ID",
-    accessKeySecret: "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
-    securityToken: "ALIBABA_CLOUD_SECURITY_TOKEN",
-} as const;
+export { CREDENTIAL_ENV };
 
 /** The places Alibaba Cloud's default chain (`@alicloud/credentials`) looks, in its order. */
 export const DEFAULT_CHAIN_PLACES: readonly string[] = [

@@ -3,7 +3,7 @@
  * security token that signed the request (Alibaba Cloud's `SignatureDoesNotMatch` quotes its string to sign,
  * percent-encoded twice), and the package's own bounding can cut a long token in the middle.
  */
-import { percentEncode } from "../signing";
+import { percentEncode } from "../signing/percent-encode";
 
 /** What replaces each run of credential text. */
 export const REDACTED = "[redacted]";

@@ -3,7 +3,8 @@
  * the option where the caller set it (`concurrency`, `--concurrency`, `alicloud-message-contacts:concurrency`).
  */
 import type * as Zod from "zod";
-import { InvalidArgumentError, quotedText, serviceText } from "../errors";
+import { InvalidArgumentError } from "../errors/argument-error";
+import { quotedText, serviceText } from "../errors/service-text";
 import { parseEndpoint, shownEndpoint } from "../endpoint";
 import { zod } from "../lazy-zod";
 import { OPTION_DEFINITIONS, OptionDefinition, OptionName } from "./option-table";

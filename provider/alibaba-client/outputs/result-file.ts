@@ -6,12 +6,15 @@
  * result only: never a credential, which no result holds.
  */
 import { randomBytes } from "node:crypto";
-import { open, rename, rm } from "node:fs/promises";
+import type * as FsPromises from "node:fs/promises";
 import { homedir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { OutputFileError } from "../errors";
 import type { ResultOptions } from "../operation/list-options";
 import { CLIENT_VOCABULARY, placeText, Vocabulary } from "../options/places";
+
+/** `node:fs/promises`, loaded when a file is written: a call without `outputFile` never needs it. */
+const files = () => require("node:fs/promises") as typeof FsPromises;
 
 /** The file's mode: read and write for its owner only, whatever the umask. */
 export const OUTPUT_FILE_MODE = 0o600;
@@ -31,7 +34,7 @@ export function resultFileText(result: unknown): string {
 /** Makes a rename in `folder` durable where a folder can be opened and synced (not on Windows): best effort. */
 async function syncFolder(folder: string): Promise<void> {
     try {
-        const handle = await open(folder, "r");
+        const handle = await files().open(folder, "r");
         try {
             await handle.sync();
         } finally {
@@ -49,7 +52,7 @@ async function syncFolder(folder: string): Promise<void> {
  */
 export async function writeFileAtomically(path: string, text: string): Promise<void> {
     const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-    const file = await open(temporary, "wx", OUTPUT_FILE_MODE);
+    const file = await files().open(temporary, "wx", OUTPUT_FILE_MODE);
     try {
         try {
             // The umask can only take bits away from the mode open gave: this sets exactly 0600.
@@ -59,9 +62,9 @@ export async function writeFileAtomically(path: string, text: string): Promise<v
         } finally {
             await file.close();
         }
-        await rename(temporary, path);
+        await files().rename(temporary, path);
     } catch (error) {
-        await rm(temporary, { force: true });
+        await files().rm(temporary, { force: true });
         throw error;
     }
     await syncFolder(dirname(path));
