@@ -1,19 +1,23 @@
 /**
- * The training run that makes the release executable's trained code cache (`--startup trained-code-cache`), run by
- * the build platform's `node` (the executable's own binary) as `node --random-seed=1 --predictable train.js <side> <wrapped bundle> <cache>`.
- * It compiles the bundle as the executable's loader does (`bundle-wrapper.ts`), then drives it as the CLIs do, over
- * the servers' own sockets, against the emulator (in this process, loopback): the Pulumi provider plugin's
- * GetSchema, Configure and an Invoke listing one page; then the Terraform provider, with AutoMTLS, through a plan's
- * calls (GetProviderSchema, GetResourceIdentitySchemas, ValidateProviderConfig, ValidateDataResourceConfig,
- * ConfigureProvider, ReadDataSource of one page) and Shutdown, whose `process.exit` ends the run. At that exit,
- * V8's code cache of the script is written: after the run it holds every function those calls compiled, not only
- * the top-level ones (V8's "code caching after execution"). Any call that fails, or answers with a diagnostic,
- * fails the run (exit code 1, nothing written): a cache trained on an error path is not made.
+ * The training run that makes one side's trained code cache for the release executable (`--startup
+ * trained-code-cache`), run by the build platform's `node` (the executable's own binary) as
+ * `node --random-seed=1 --predictable train.js <terraform|pulumi> <wrapped bundle> <cache>`. It compiles the
+ * bundle as the executable's loader does (`bundle-wrapper.ts`), then drives it as the CLIs do, over the server's
+ * own socket, against the emulator (in this process, loopback): the Terraform provider, with AutoMTLS, through a
+ * plan's calls (GetProviderSchema, GetResourceIdentitySchemas, ValidateProviderConfig, ValidateDataResourceConfig,
+ * ConfigureProvider, ReadDataSource of one page) and Shutdown, whose `process.exit` ends the run; or the Pulumi
+ * provider plugin's GetSchema, Configure and an Invoke listing one page, then the exit. At that exit, V8's code
+ * cache of the script is written: after the run it holds every function those calls compiled, not only the
+ * top-level ones (V8's "code caching after execution"). Any call that fails, or answers with a diagnostic, fails
+ * the run (exit code 1, nothing written): a cache trained on an error path is not made. Driving the real servers
+ * (rather than calling the handlers) trains the gRPC server, the codec and the exit as a start runs them; the
+ * HTTP/2 and TLS code itself is Node.js's and not in the cache.
  *
  * V8 accepts a cache only under the V8 flags it was made with (its flag hash is computed when the cache is made):
- * the read sets `--liftoff-only` at run time (`wasm-baseline.ts`), so it is set back to its default before the
- * cache is written, and the executable, which starts with V8's defaults, accepts it (tests/engine/release-trained-
- * code-cache.test.ts checks). `--random-seed` is not in the flag hash.
+ * the read sets `--liftoff-only` at run time (`wasm-baseline.ts`), and the training turns bytecode flushing off
+ * (so that a loaded machine's extra collections drop nothing from the cache), so both are set back to their
+ * defaults before the cache is written, and the executable, which starts with V8's defaults, accepts it (tests/engine/release-trained-
+ * code-cache.test.ts checks). `--random-seed` and `--predictable` are not in the flag hash.
  */
 import { X509Certificate } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -36,6 +40,9 @@ import { compileBundle, isTrainedSide, TRAINED_SIDES, TrainedSide } from "./bund
 
 /** The verifications the emulator holds: one page of a listing. */
 const TRAINING_VERIFICATIONS = 20;
+
+/** V8's flushing of the bytecode of functions not run for a few collections: off while training, on again after. */
+const BYTECODE_FLUSHING_FLAG = "flush-bytecode";
 
 /** The longest the whole training may take. */
 const TRAINING_LIMIT_MS = 60_000;
@@ -214,11 +221,14 @@ let trained = false;
 
 /** Trains the bundle at `bundlePath`; writes the cache to `cachePath` when the process exits after a full training. */
 async function train(side: TrainedSide, sourcePath: string, cachePath: string): Promise<void> {
+    // No function the run compiled is dropped again by a collection, however many a loaded machine runs.
+    setFlagsFromString(`--no-${BYTECODE_FLUSHING_FLAG}`);
     const compiled = compileBundle(vm, readFileSync(sourcePath, "utf8"));
     process.on("exit", () => {
         if (!trained) return;
         // Back to V8's defaults before the cache records the flag hash (the executable starts with the defaults).
         setFlagsFromString(WASM_BASELINE_FLAG.replace(/^--/, "--no-"));
+        setFlagsFromString(`--${BYTECODE_FLUSHING_FLAG}`);
         writeFileSync(cachePath, compiled.script.createCachedData());
     });
     setTimeout(() => fail(new Error(`the training did not end within ${TRAINING_LIMIT_MS} ms`)), TRAINING_LIMIT_MS).unref();

@@ -1,9 +1,10 @@
 /**
  * The trained code cache's build (`--startup trained-code-cache`): the executable's loader (`sea-loader.ts`) and
  * the training run (`code-cache-training.ts`) bundled by esbuild, and the training run by the build platform's
- * `node` with V8's random seed fixed (`REPRODUCIBLE_BLOB_FLAGS`), in the build folder, from relative paths. Its
- * output, V8's code cache of the bundle after a plan's calls and a Pulumi Invoke, goes into the blob as an asset
- * beside the bundle; the loader is the blob's main.
+ * `node` with V8's random seed fixed (`REPRODUCIBLE_BLOB_FLAGS`) and its deterministic mode, in the build folder,
+ * from relative paths, once per side. Their output, V8's code cache of the bundle after a plan's calls and after a
+ * Pulumi Invoke, goes into the blob as assets beside the wrapped bundle; the loader is the blob's main. Two
+ * trainings give the same bytes (tests/engine/release-trained-code-cache.test.ts), so the release stays reproducible.
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
