@@ -6,9 +6,10 @@
  * (built-in modules alone, as the bundle expects). The cache holds every function that side's calls ran at build
  * time (`code-cache-training.ts`), not only the top-level ones Node.js's own `useCodeCache` compiles. A cache V8
  * refuses (which a build never makes) is said on stderr as a warning, and the bundle still runs, compiled as it
- * goes. Measured against Node.js's `useCodeCache` (perf, 15 starts each): a plan's three starts took 235 ms of CPU
- * instead of 267; the lazy compiles went from 15-23% of a start's CPU to 10-11% (what is left includes Node.js's
- * own modules, `node:http2` and TLS among them, whose code this cache cannot hold).
+ * goes. Measured against Node.js's `useCodeCache` (`perf stat`, 41 rounds): a plan's three starts took 268 ms of
+ * CPU instead of 294; V8's lazy compiles went from 15%, 19% and 23% of each start's CPU to 12%, 12% and 17% (what
+ * is left includes Node.js's own modules, `node:http2` and TLS among them, whose code this cache cannot hold, and
+ * the read, which is not trained: `code-cache-training.ts`), while reading the cache went from 5-7% to 5-8%.
  */
 import { dirname } from "node:path";
 import { getRawAsset } from "node:sea";
