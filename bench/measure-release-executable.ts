@@ -2,7 +2,7 @@
  * The release's linux-x64 single executable (`npm run release`): spawn to its go-plugin handshake line (with the
  * magic cookie, protocol 6 and a `PLUGIN_CLIENT_CERT`, so AutoMTLS is on, as a CLI starts it) and to its Pulumi port
  * line, against a bare `node -e 0` of the same Node.js (the binary the executable is made of) from spawn to exit;
- * with V8's code cache (what the release ships), with a startup snapshot and with neither (`npm run release -- --startup`). Every
+ * with V8's code cache trained on a plan's calls (what the release ships), with Node.js's own code cache, with a startup snapshot and with neither (`npm run release -- --startup`). Every
  * round starts each once, the order rotating; the ratios are of the medians, all from the same run. Then the
  * executable's RSS after an Invoke that lists `items` verifications from the emulator (a separate process).
  */

@@ -2,7 +2,8 @@
  * `npm run bench:release`: the release's linux-x64 single executable (`npm run release` first), measured by
  * measure-release-executable.ts: start-up to the handshake and port lines against a bare `node -e 0` of the same
  * Node.js and of the bench's own (a user's `node`, which the npm package's provider runs on), with V8's code cache
- * (as released), with a V8 startup snapshot instead, and with neither, and RSS after a listing of `BENCH_RELEASE_ITEMS` (default 50,000)
+ * trained on a plan's calls (as released), with Node.js's own code cache (top-level functions only), with a V8
+ * startup snapshot instead, and with neither, and RSS after a listing of `BENCH_RELEASE_ITEMS` (default 50,000)
  * verifications. Prints a table; writes nothing (bench/RESULTS.md is `npm run bench`'s).
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
     try {
         const withCache = extract(linuxArchive(join(REPO_ROOT, "release")), mkdtempSync(join(work, "cache-")));
         /** The linux-x64 executable built with other start-up data. */
-        const variant = (startup: "snapshot" | "none"): string => {
+        const variant = (startup: "code-cache" | "snapshot" | "none"): string => {
             log(`== building linux-x64 with start-up data ${startup} (npm run release -- --platform linux-x64 --startup ${startup})`);
             const out = join(work, `${startup}-release`);
             const built = spawnSync("npm", ["run", "release", "--silent", "--", "--platform", "linux-x64", "--startup", startup, "--out", out], {
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
             if (built.status !== 0) throw new Error(`npm run release --startup ${startup} failed: ${built.stderr.slice(-1000)}`);
             return extract(linuxArchive(out), mkdtempSync(join(work, `${startup}-`)));
         };
+        const nodeCache = variant("code-cache");
         const snapshot = variant("snapshot");
         const plain = variant("none");
         const node = releaseNode();
@@ -70,10 +72,12 @@ async function main(): Promise<void> {
             [
                 bare,
                 systemBare,
-                { label: "executable, code cache (released): handshake line", file: withCache, args: [], env: tf, until: "line" },
+                { label: "executable, trained code cache (released): handshake line", file: withCache, args: [], env: tf, until: "line" },
+                { label: "executable, Node.js's code cache: handshake line", file: nodeCache, args: [], env: tf, until: "line" },
                 { label: "executable, startup snapshot: handshake line", file: snapshot, args: [], env: tf, until: "line" },
                 { label: "executable, neither: handshake line", file: plain, args: [], env: tf, until: "line" },
-                { label: "executable, code cache (released): Pulumi port line", file: withCache, args: ["127.0.0.1:1"], env: pulumiEnv, until: "line" },
+                { label: "executable, trained code cache (released): Pulumi port line", file: withCache, args: ["127.0.0.1:1"], env: pulumiEnv, until: "line" },
+                { label: "executable, Node.js's code cache: Pulumi port line", file: nodeCache, args: ["127.0.0.1:1"], env: pulumiEnv, until: "line" },
                 { label: "executable, startup snapshot: Pulumi port line", file: snapshot, args: ["127.0.0.1:1"], env: pulumiEnv, until: "line" },
                 { label: "executable, neither: Pulumi port line", file: plain, args: ["127.0.0.1:1"], env: pulumiEnv, until: "line" },
             ],

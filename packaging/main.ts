@@ -32,7 +32,8 @@ import {
     terraformSumsSignatureName,
     terraformZipName,
 } from "./release-names";
-import { injectBlob, seaBlob, StartupData } from "./sea-executable";
+import { injectBlob, REPRODUCIBLE_BLOB_FLAGS, seaBlob, SeaOptions, StartupData } from "./sea-executable";
+import { trainCodeCaches, trainingScripts, TrainingScripts } from "./trained-code-cache";
 
 /** What the steps share. */
 export interface ReleaseContext {
@@ -46,6 +47,8 @@ export interface ReleaseContext {
     nodes: Map<string, string>;
     /** The bundle (set by the bundle step). */
     bundle?: Bundle;
+    /** The trained code cache's loader and training, when that start-up data is built (bundled on first need). */
+    training?: TrainingScripts;
     /** `rcodesign`, when a darwin platform is built (set by its step). */
     rcodesign?: string;
     /** The artefacts written, by file name, in order. */
@@ -78,7 +81,17 @@ async function buildPlatform(context: ReleaseContext, platform: Platform, blobs:
             : platform.format === "pe"
               ? "unsigned, Authenticode entry cleared"
               : "none";
-    const key = cacheKey({ bundleSha256: built.sha256, nodeVersion: NODE_VERSION, platform: platform.id, startup, signing, version: context.version });
+    // A trained code cache is also made of its loader and its training (their SHA-256 is in the key).
+    const training = startup === "trained-code-cache" ? (context.training ??= await trainingScripts(NODE_VERSION)) : undefined;
+    const key = cacheKey({
+        bundleSha256: built.sha256,
+        ...(training ? { trainingSha256: training.sha256 } : {}),
+        nodeVersion: NODE_VERSION,
+        platform: platform.id,
+        startup,
+        signing,
+        version: context.version,
+    });
     const tarName = pulumiArchiveName(context.version, platform);
     const zipName = terraformZipName(context.version, platform);
     const cacheDir = join(outDir, ".cache");
@@ -90,7 +103,15 @@ async function buildPlatform(context: ReleaseContext, platform: Platform, blobs:
     const started = Date.now();
     let blob = blobs.get(startup);
     if (!blob) {
-        blob = seaBlob(context.nodes.get(BUILD_PLATFORM_ID) as string, built.text, context.workDir, { startup });
+        const buildNode = context.nodes.get(BUILD_PLATFORM_ID) as string;
+        const options: SeaOptions = training
+            ? {
+                  startup: "trained-code-cache",
+                  loader: training.loader,
+                  caches: trainCodeCaches(buildNode, REPRODUCIBLE_BLOB_FLAGS, training.training, built.text, context.workDir),
+              }
+            : { startup: startup as Exclude<StartupData, "trained-code-cache"> };
+        blob = seaBlob(buildNode, built.text, context.workDir, options);
         blobs.set(startup, blob);
     }
     const exePath = join(context.workDir, `exe-${platform.id}`);
@@ -119,7 +140,9 @@ async function buildPlatform(context: ReleaseContext, platform: Platform, blobs:
         ]),
     );
     const startupNote =
-        (startup === "none" ? "" : `, with a V8 ${startup === "snapshot" ? "startup snapshot" : "code cache"}`) +
+        (startup === "none"
+            ? ""
+            : `, with a V8 ${{ snapshot: "startup snapshot", "code-cache": "code cache", "trained-code-cache": "code cache trained on a plan's calls" }[startup]}`) +
         (platform.format === "macho" ? `, signed ${apple.kind === "ad-hoc" ? "ad hoc" : `with a Developer ID${apple.notarizeWith ? ", notarized" : ""}`}` : "");
     context.log(`${platform.id}: executable ${mb(executable.length)}${startupNote}, archives in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

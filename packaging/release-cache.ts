@@ -1,6 +1,6 @@
 /**
  * The build cache of a release: per platform, a record of what its archives were built from (the bundle's
- * SHA-256, the Node.js version, the platform, its V8 start-up data, its code signing, this format) and each archive's
+ * SHA-256, a trained code cache's loader and training, the Node.js version, the platform, its V8 start-up data, its code signing, this format) and each archive's
  * SHA-256. When the inputs are the same and the archives are still there unchanged, the platform is not built
  * again, so `.ci/run` can call `npm run release` cheaply the second time.
  */
@@ -11,11 +11,13 @@ import { sha256Hex } from "./checksums";
 import type { StartupData } from "./sea-executable";
 
 /** Bumped when the way an executable or archive is made changes, so older records no longer match. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 /** What decides a platform's archives. */
 export interface BuildInputs {
     bundleSha256: string;
+    /** With a trained code cache: the SHA-256 of its loader and training scripts (`trained-code-cache.ts`). */
+    trainingSha256?: string;
     nodeVersion: string;
     platform: string;
     startup: StartupData;

@@ -4,9 +4,10 @@
  * `--apple-p12-password-file`/`RELEASE_APPLE_P12_PASSWORD_FILE`) gives a Developer ID certificate, and
  * `--apple-api-key <file>` (or `RELEASE_APPLE_API_KEY`) an App Store Connect API key to notarize them with;
  * `--platform <id>` (repeatable, or `RELEASE_PLATFORMS=linux-x64,win-x64`) builds only those platforms; `--out <dir>`
- * writes elsewhere than `release/`; `--startup code-cache|snapshot|none` chooses the V8 start-up data of the linux-x64
- * executable (default: the code cache; `npm run bench:release` measures the snapshot against it; a snapshot is built in
- * private PID and mount namespaces, with `unshare`, so that two builds give the same bytes).
+ * writes elsewhere than `release/`; `--startup trained-code-cache|code-cache|snapshot|none` chooses the V8 start-up
+ * data of the linux-x64 executable (default: the code cache trained on a plan's calls; `code-cache` is Node.js's own,
+ * of the top-level functions only; `npm run bench:release` measures the others against the default; a snapshot is
+ * built in private PID and mount namespaces, with `unshare`, so that two builds give the same bytes).
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -23,7 +24,7 @@ export interface ReleaseOptions {
     platforms: Platform[];
     /** Where the artefacts go. */
     outDir: string;
-    /** The V8 start-up data of the build platform's executable (default: the code cache). */
+    /** The V8 start-up data of the build platform's executable (default: the trained code cache). */
     startup: StartupData;
     /** How the darwin executables are signed (default: ad hoc). */
     apple?: AppleSigning;

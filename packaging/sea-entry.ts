@@ -5,7 +5,9 @@
  * serves: the Terraform and OpenTofu provider when a CLI starts it through go-plugin (which always sets
  * `TF_PLUGIN_MAGIC_COOKIE`; the provider then checks its value), else the Pulumi provider plugin (whose engine
  * passes its address and logging flags, which are not needed). Bundled by `bundle.ts`, which defines
- * `RELEASE_VERSION` (the executable has no package.json beside it).
+ * `RELEASE_VERSION` (the executable has no package.json beside it). With the trained code cache (the release's
+ * default) the executable's main is `sea-loader.ts`, which compiles this bundle with V8's cache and runs it with the
+ * same `require`.
  *
  * Built into a V8 startup snapshot (`npm run release -- --startup snapshot`, linux-x64 only), the script runs once
  * at build time: the Terraform provider's modules, its codec, its RPC handlers with the client they are built from,

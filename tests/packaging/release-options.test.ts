@@ -16,9 +16,10 @@ describe("release: options, cache key, bundle rewrite", () => {
         );
         assert.equal(options.outDir, RELEASE_DIR);
         assert.equal(options.gpgKey, undefined);
-        assert.equal(options.startup, "code-cache");
+        assert.equal(options.startup, "trained-code-cache");
         assert.equal(parseReleaseOptions(["--startup", "snapshot", "--platform", "linux-x64"], {}).startup, "snapshot");
-        assert.throws(() => parseReleaseOptions(["--startup", "fast"], {}), /--startup must be code-cache, snapshot, none; got "fast"/);
+        assert.equal(parseReleaseOptions(["--startup", "code-cache"], {}).startup, "code-cache");
+        assert.throws(() => parseReleaseOptions(["--startup", "fast"], {}), /--startup must be code-cache, trained-code-cache, snapshot, none; got "fast"/);
     });
 
     it("takes the key and platforms from flags, else from RELEASE_GPG_KEY and RELEASE_PLATFORMS", () => {
@@ -58,6 +59,8 @@ describe("release: options, cache key, bundle rewrite", () => {
             { ...base, nodeVersion: "26.9.0" },
             { ...base, platform: "win-x64" },
             { ...base, startup: "snapshot" as const },
+            { ...base, startup: "trained-code-cache" as const, trainingSha256: "c".repeat(64) },
+            { ...base, startup: "trained-code-cache" as const, trainingSha256: "d".repeat(64) },
             { ...base, signing: "rcodesign 0.29.0 ad-hoc" },
             { ...base, version: "0.1.1" },
         ].map(cacheKey);
