@@ -26,7 +26,9 @@ export function trustedClientCertificates(pem: string): readonly Buffer[] {
         try {
             return new X509Certificate(block).raw;
         } catch (error) {
-            throw new Error(`PLUGIN_CLIENT_CERT: certificate ${index + 1} does not parse: ${error instanceof Error ? error.message : String(error)}`);
+            throw new Error(`PLUGIN_CLIENT_CERT: certificate ${index + 1} does not parse: ${error instanceof Error ? error.message : String(error)}`, {
+                cause: error,
+            });
         }
     });
 }
