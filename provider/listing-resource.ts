@@ -81,6 +81,12 @@ export function pickInputs(props: Props): ResourceInputs {
     return inputs as ResourceInputs;
 }
 
+/**
+ * The properties of a state that `read` reads (those {@link recordedInputs} keeps): the inputs the listing reads, and
+ * `secretTargets`. A provider may leave the others (the listing recorded) unread.
+ */
+export const RECORDED_INPUT_NAMES: readonly string[] = [...RESOURCE_INPUT_NAMES, "secretTargets"];
+
 /** The inputs as state records them: those the listing reads, and `secretTargets` when set. */
 function recordedInputs(props: Props): ResourceInputs & { secretTargets?: true } {
     return { ...pickInputs(props), ...(props.secretTargets === true ? { secretTargets: true } : {}) };

@@ -350,20 +350,56 @@ function insertionOffset(message: Uint8Array, field: number): number {
     return message.length;
 }
 
+/** A Struct field of a message: its number, and the Struct as an object, or as its bytes already written. */
+export interface StructField {
+    field: number;
+    /** The object, or the Struct's bytes as google-protobuf writes them (sent as they are). */
+    struct: object | Uint8Array;
+}
+
+/** A Struct already written, planned as it is. */
+function writtenStruct(bytes: Uint8Array): PlannedStruct {
+    return {
+        size: bytes.length,
+        write(out, offset) {
+            out.set(bytes, offset);
+            return offset + bytes.length;
+        },
+    };
+}
+
+/**
+ * The bytes of a message whose other fields are `message` (as serialized by google-protobuf, without these fields),
+ * with each of `fields` as the Struct in its field: what google-protobuf writes for the message with those Structs
+ * set. One buffer, of the exact size.
+ */
+export function withStructFields(message: Uint8Array, fields: readonly StructField[]): Buffer {
+    const planned = [...fields]
+        .sort((a, b) => a.field - b.field)
+        .map(({ field, struct }) => {
+            const plan = struct instanceof Uint8Array ? writtenStruct(struct) : planStruct(struct);
+            const key = field * 8 + BYTES;
+            return { at: insertionOffset(message, field), key, plan, size: varintSize(key) + varintSize(plan.size) + plan.size };
+        });
+    const out = Buffer.allocUnsafe(message.length + planned.reduce((sum, p) => sum + p.size, 0));
+    const writer = new Writer(out, 0, new Sizes());
+    let copied = 0;
+    for (const { at, key, plan } of planned) {
+        out.set(message.subarray(copied, at), writer.offset);
+        writer.offset += at - copied;
+        copied = at;
+        writer.varint(key);
+        writer.varint(plan.size);
+        writer.offset = plan.write(out, writer.offset);
+    }
+    out.set(message.subarray(copied), writer.offset);
+    return out;
+}
+
 /**
  * The bytes of a message whose other fields are `message` (as serialized by google-protobuf, without this field),
  * with `object` as the Struct in field `field`: what google-protobuf writes for the message with that Struct set.
  */
 export function withStructField(message: Uint8Array, field: number, object: object): Buffer {
-    const planned = planStruct(object);
-    const key = field * 8 + BYTES;
-    const at = insertionOffset(message, field);
-    const out = Buffer.allocUnsafe(message.length + varintSize(key) + varintSize(planned.size) + planned.size);
-    out.set(message.subarray(0, at), 0);
-    const writer = new Writer(out, at, new Sizes());
-    writer.varint(key);
-    writer.varint(planned.size);
-    const end = planned.write(out, writer.offset);
-    out.set(message.subarray(at), end);
-    return out;
+    return withStructFields(message, [{ field, struct: object }]);
 }
