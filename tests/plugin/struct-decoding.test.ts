@@ -210,6 +210,25 @@ describe("Struct decoding, direct (struct-decoding.ts), against google-protobuf"
         );
     });
 
+    it("for mutated bytes, reads the arguments as google-protobuf's object tells or leaves the bytes to it, and never throws", () => {
+        const names = new Set(["contactId", "pageSize", "10"]);
+        const mutation = fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom("set", "delete", "insert"));
+        fc.assert(
+            fc.property(fc.array(fc.tuple(rawKey, raw), { minLength: 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }), (entries, mutations) => {
+                const input = mutate(Buffer.from(rawEntries(entries)), mutations);
+                const got = decodeStructArguments(input, names);
+                assert.equal(got !== undefined, isCanonicalStruct(input));
+                if (got === undefined) return;
+                const expected = reference(input);
+                assert.ok(expected !== "refused");
+                const object = expected.value as Record<string, unknown>;
+                assert.ok(same(got.props, Object.fromEntries(Object.entries(object).filter(([key]) => names.has(key)))), input.toString("hex"));
+                assert.deepEqual([got.size, got.secret, got.unknown], [Object.keys(object).length, secretNames(object), unknownNames(object)]);
+            }),
+            { numRuns: RUNS, seed: SEED },
+        );
+    });
+
     it("reads the arguments of a state as they are, its listing only walked: secrets and unknowns at any depth found, bounds kept", () => {
         const names = new Set(["contactId", "pageSize"]);
         const state = {
