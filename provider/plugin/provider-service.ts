@@ -133,6 +133,8 @@ export function providerService(version: string, cancellation: CallCancellation 
         credentials: (stsEndpoint) => config.resourceCredentials.get({ settings: settings(), vocabulary: PLUGIN_VOCABULARY, stsEndpoint }),
         vocabulary: PLUGIN_VOCABULARY,
         credentialsAdvice: `give credentials where the provider reads them instead (first found: ${credentialChainText(PLUGIN_VOCABULARY, true)}).`,
+        // Its answers are written straight to bytes (struct-encoding.ts writes a Map as its object would be).
+        mapOutputs: true,
     });
     const functionHost = {
         settings: () => {

@@ -9,7 +9,9 @@
  * generated values): a Struct's keys are those `for...in` lists (inherited enumerable ones too), `__proto__` left
  * out (its map drops it), sorted by UTF-16 code units; a Value is written with the one field its type sets (null as
  * the enum 0, a number as a double, every NaN as google-protobuf's 0x7FFFFFFFFFFFFFFF, a boolean, a string, a
- * Struct, a ListValue), and empty lists and structs as empty messages. Strings are UTF-8 as google-protobuf writes
+ * Struct, a ListValue), and empty lists and structs as empty messages. A Map (which google-protobuf would write as an
+ * empty Struct) is written as the object of its entries would be: the plugin's resource outputs hold their maps so
+ * (`ListingResourceHost.mapOutputs`); a key that is not a string throws google-protobuf's error. Strings are UTF-8 as google-protobuf writes
  * them: a surrogate pair as one 4-byte character, any other surrogate as 3 bytes of its own, except a high surrogate
  * followed by a character that is not a low surrogate, which is left out. A value of another type (undefined, a
  * function, a symbol, a bigint) throws google-protobuf's `Unexpected struct type.`
@@ -98,11 +100,21 @@ function utf8Length(text: string): number {
     return SURROGATE.test(text) ? protobufUtf8Length(text) : Buffer.byteLength(text, "utf8");
 }
 
-/** A Struct's keys, in the order google-protobuf writes them, into `keys` (emptied first). */
+/** A Struct's keys, in the order google-protobuf writes them, into `keys` (emptied first). A Map's are its keys. */
 function structKeys(object: object, keys: string[]): string[] {
     keys.length = 0;
-    for (const key in object) if (key !== "__proto__") keys.push(key);
+    if (object instanceof Map) {
+        for (const key of object.keys() as Iterable<unknown>) {
+            if (typeof key !== "string") throw unexpected();
+            if (key !== "__proto__") keys.push(key);
+        }
+    } else for (const key in object) if (key !== "__proto__") keys.push(key);
     return keys.length > 1 ? keys.sort() : keys;
+}
+
+/** A Struct's value at `key`: a property, or a Map's entry. */
+function entryValue(object: object, key: string): unknown {
+    return object instanceof Map ? (object as Map<string, unknown>).get(key) : (object as Record<string, unknown>)[key];
 }
 
 type Kind = "null" | "number" | "string" | "bool" | "struct" | "list";
@@ -193,7 +205,7 @@ function structSize(object: object, sizes: Sizes): number {
     const index = sizes.reserve();
     let size = 0;
     for (const key of sizes.enter(object)) {
-        const entry = delimitedSize(utf8Length(key)) + delimitedSize(valueSize((object as Record<string, unknown>)[key], sizes));
+        const entry = delimitedSize(utf8Length(key)) + delimitedSize(valueSize(entryValue(object, key), sizes));
         size += delimitedSize(entry);
     }
     sizes.leave();
@@ -284,7 +296,7 @@ class Writer {
     /** A Struct's fields: one map entry (key, Value) per key. */
     fields(object: object): void {
         for (const key of this.sizes.enter(object)) {
-            const value = (object as Record<string, unknown>)[key];
+            const value = entryValue(object, key);
             const valueLength = this.valueSizeAhead(value);
             this.byte(tag(REPEATED, BYTES));
             this.varint(delimitedSize(utf8Length(key)) + delimitedSize(valueLength));

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import {
     describe as describeOutput,
     listingFacts,
+    resourceOutputMaps,
     resourceOutputValues,
     objectTypesIn,
     OPTION_NAMES,
@@ -141,6 +142,10 @@ describe("the output table", () => {
                     outputs.verifications,
                     verifications.map(({ contactId, target: t }) => ({ contactId, target: t })),
                 );
+                // The same outputs with pendingByTarget as a Map of the same entries (for the plugin's answers).
+                const maps = resourceOutputMaps(listingFacts({ endpointHost: "h", verifications }));
+                assert.ok(maps.pendingByTarget instanceof Map);
+                assert.deepStrictEqual({ ...maps, pendingByTarget: Object.fromEntries(maps.pendingByTarget) }, outputs);
             }),
             { numRuns: 500, seed: 26 },
         );
