@@ -12,6 +12,7 @@ import {
     CredentialsProvider,
     InvalidArgumentError,
     isLoopbackHost,
+    ListingFacts,
     listingFacts,
     listMessageContactVerifications,
     MessageContactsError,
@@ -24,10 +25,12 @@ import {
     ProviderSettings,
     queryIdParts,
     resolveCallEndpoint,
+    resourceOutputMaps,
     resourceOutputValues,
     unknownKeyProblems,
     verificationsQueryId,
     Vocabulary,
+    WithMaps,
 } from "./alibaba-client";
 import {
     CONTACT_OUTPUT_NAMES,
@@ -70,6 +73,12 @@ export interface ListingResourceHost {
     credentialsAdvice: string;
     /** Keys the provider's protocol adds to the inputs (`__provider`), which are not the user's. */
     protocolKeys?: readonly string[];
+    /**
+     * The listing's `map` outputs (`pendingByTarget`) as Maps of the same entries in what `check`, `create`, `update`
+     * and `read` give (`resourceOutputMaps`): for a provider that only writes them to bytes (the plugin). Default:
+     * objects.
+     */
+    mapOutputs?: boolean;
 }
 
 /** The input properties the provider reads, absent ones omitted (state must not hold `undefined`). */
@@ -80,6 +89,12 @@ export function pickInputs(props: Props): ResourceInputs {
     }
     return inputs as ResourceInputs;
 }
+
+/**
+ * The properties of a state that `read` reads (those {@link recordedInputs} keeps): the inputs the listing reads, and
+ * `secretTargets`. A provider may leave the others (the listing recorded) unread.
+ */
+export const RECORDED_INPUT_NAMES: readonly string[] = [...RESOURCE_INPUT_NAMES, "secretTargets"];
 
 /** The inputs as state records them: those the listing reads, and `secretTargets` when set. */
 function recordedInputs(props: Props): ResourceInputs & { secretTargets?: true } {
@@ -123,19 +138,28 @@ function secretOutputs(inputs: { secretTargets?: unknown }, marks: InputMarks): 
  * The resource's operations, over the settings and credentials of one provider. A `signal`, where given, aborts
  * the operation's listing and its requests (a cancelled call, the engine's Cancel).
  */
-export interface ListingResource {
+export interface ListingResource<Outputs = ResourceOutputs> {
     check(news: Props, marks?: InputMarks, signal?: AbortSignal): Promise<{ inputs: Props; failures: PropertyFailure[]; secret: string[] }>;
     diff(olds: Props, news: Props): Promise<{ changes: boolean; replaces: string[] }>;
-    create(news: Props, marks?: InputMarks, signal?: AbortSignal): Promise<{ id: string; outs: ResourceOutputs; secret: string[] }>;
-    update(news: Props, marks?: InputMarks, signal?: AbortSignal): Promise<{ outs: ResourceOutputs; secret: string[] }>;
-    read(id: string, props: Props, marks?: InputMarks, signal?: AbortSignal): Promise<{ id: string; props: ResourceOutputs; secret: string[] }>;
+    create(news: Props, marks?: InputMarks, signal?: AbortSignal): Promise<{ id: string; outs: Outputs; secret: string[] }>;
+    update(news: Props, marks?: InputMarks, signal?: AbortSignal): Promise<{ outs: Outputs; secret: string[] }>;
+    read(id: string, props: Props, marks?: InputMarks, signal?: AbortSignal): Promise<{ id: string; props: Outputs; secret: string[] }>;
     inputsOfId(id: string): ResourceInputs;
 }
 
+/** The listing's outputs, with its `map` outputs as objects or as Maps (see `ListingResourceHost.mapOutputs`). */
+type AnyListingOutputs = ListingOutputs | WithMaps<ListingOutputs>;
+
 /** The resource's operations for a provider (see each method). */
-export function listingResource(host: ListingResourceHost): ListingResource {
+export function listingResource(host: ListingResourceHost & { mapOutputs: true }): ListingResource<WithMaps<ResourceOutputs>>;
+export function listingResource(host: ListingResourceHost): ListingResource;
+export function listingResource(host: ListingResourceHost): ListingResource<ResourceOutputs | WithMaps<ResourceOutputs>> {
+    /** The outputs of a listing, in the form the host takes (`maps`: the host's unless told). */
+    const outputsOf = (facts: ListingFacts, maps = host.mapOutputs === true): AnyListingOutputs =>
+        maps ? resourceOutputMaps(facts) : resourceOutputValues(facts);
+
     /** Lists every page with the resource's inputs and the provider's settings. */
-    async function listFor(inputs: ResourceInputs, marks: InputMarks, signal?: AbortSignal): Promise<ListingOutputs> {
+    async function listFor(inputs: ResourceInputs, marks: InputMarks, signal?: AbortSignal): Promise<AnyListingOutputs> {
         const listing = await listMessageContactVerifications({
             ...inputs,
             ...(signal ? { signal } : {}),
@@ -144,7 +168,7 @@ export function listingResource(host: ListingResourceHost): ListingResource {
             vocabulary: host.vocabulary,
             credentialsProvider: host.credentials(inputs.stsEndpoint),
         });
-        return resourceOutputValues(listingFacts(listing, contactIdSecret(marks)));
+        return outputsOf(listingFacts(listing, contactIdSecret(marks)));
     }
 
     /** The resource's id: `<endpoint host>/ListMessageContactVerifications/<contactId or *>`, as the get functions' id. */
@@ -155,22 +179,27 @@ export function listingResource(host: ListingResourceHost): ListingResource {
 
     /**
      * The outputs of the listing `check` added to the inputs, computed again from its verifications; undefined when
-     * it could not list (unknown inputs).
+     * it could not list (unknown inputs). In the host's form, or as objects (`maps` false: to compare with a state).
      */
-    function checkedListing(news: Props, marks: InputMarks): ListingOutputs | undefined {
+    function checkedListing(news: Props, marks: InputMarks, maps?: false): ListingOutputs | undefined;
+    function checkedListing(news: Props, marks: InputMarks, maps?: boolean): AnyListingOutputs | undefined;
+    function checkedListing(news: Props, marks: InputMarks, maps?: boolean): AnyListingOutputs | undefined {
         const { verifications } = news;
         if (outputValueProblem(OUTPUT_DEFINITIONS.verifications.type, verifications, "verifications") !== undefined) return undefined;
         const inputs = pickInputs(news);
-        return resourceOutputValues({
-            queryId: () => queryIdOf(inputs, marks),
-            ...(inputs.contactId !== undefined ? { contactId: inputs.contactId } : {}),
-            verifications: verifications as ListingOutputs["verifications"],
-        });
+        return outputsOf(
+            {
+                queryId: () => queryIdOf(inputs, marks),
+                ...(inputs.contactId !== undefined ? { contactId: inputs.contactId } : {}),
+                verifications: verifications as ListingOutputs["verifications"],
+            },
+            maps,
+        );
     }
 
     /** The inputs and the listing `check` made (or, should it be missing, a new one), as the state records them. */
-    async function recorded(news: Props, marks: InputMarks, signal?: AbortSignal): Promise<ResourceOutputs> {
-        return { ...recordedInputs(news), ...(checkedListing(news, marks) ?? (await listFor(pickInputs(news), marks, signal))) };
+    async function recorded(news: Props, marks: InputMarks, signal?: AbortSignal): Promise<ResourceOutputs | WithMaps<ResourceOutputs>> {
+        return { ...recordedInputs(news), ...(checkedListing(news, marks, host.mapOutputs === true) ?? (await listFor(pickInputs(news), marks, signal))) };
     }
 
     /** Every problem with the inputs: keys that are not inputs, credentials, bad values (of known inputs). */
@@ -226,7 +255,7 @@ export function listingResource(host: ListingResourceHost): ListingResource {
          */
         async diff(olds, news) {
             if (!isDeepStrictEqual(recordedInputs(olds), recordedInputs(news))) return { changes: true, replaces: [] };
-            const listing = checkedListing(news, {});
+            const listing = checkedListing(news, {}, false);
             if (!listing) return { changes: true, replaces: [] };
             const changed = LISTING_OUTPUT_NAMES.some((name) => !isDeepStrictEqual(olds[name], listing[name]));
             return { changes: changed, replaces: [] };

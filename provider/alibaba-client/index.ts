@@ -55,7 +55,7 @@ export {
     valueProblem as outputValueProblem,
     writeType,
 } from "./outputs/output-types";
-export { ListedQuery, listingFacts, outputValuesAt, resourceOutputValues, resultValues } from "./outputs/output-values-of";
+export { ListedQuery, listingFacts, outputValuesAt, resourceOutputMaps, resourceOutputValues, resultValues, WithMaps } from "./outputs/output-values-of";
 export { deliverResult, OUTPUT_FILE_MODE, outputFilePath, resultFileText, writeFileAtomically } from "./outputs/result-file";
 export { queryIdParts, QueryIdParts, verificationsQueryId } from "./operation/query-id";
 export {

@@ -17,8 +17,17 @@ export const PROPERTIES_FIELD = { invokeReturn: 1, checkInputs: 1, createPropert
  * stubs' serializer), which answers those bytes from then on: every other field must be set before.
  */
 export function withProps<M extends { serializeBinary(): Uint8Array }>(message: M, field: number, props: Props): M {
-    const { withStructField } = require("./struct-encoding") as typeof StructEncoding;
-    const bytes = withStructField(message.serializeBinary(), field, props);
+    return withStructs(message, [{ field, struct: props }]);
+}
+
+/**
+ * `message` with several Struct fields at once, each an object (as {@link withProps}) or the bytes of a Struct as
+ * google-protobuf writes them (sent as they are: `struct-decoding.ts`'s `isExactStruct` says which bytes are): one
+ * buffer for the whole answer. Every other field must be set before.
+ */
+export function withStructs<M extends { serializeBinary(): Uint8Array }>(message: M, fields: readonly StructEncoding.StructField[]): M {
+    const { withStructFields } = require("./struct-encoding") as typeof StructEncoding;
+    const bytes = withStructFields(message.serializeBinary(), fields);
     message.serializeBinary = () => bytes;
     return message;
 }

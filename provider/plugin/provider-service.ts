@@ -9,12 +9,14 @@ import type * as grpc from "@grpc/grpc-js";
 import type * as pb from "@pulumi/pulumi/proto/provider_pb";
 import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { credentialChainText, CredentialsCache, InvalidArgumentError, MessageContactsError, ProviderSettings } from "../alibaba-client";
-import { listingResource, PropertyFailure, Props } from "../listing-resource";
+import { listingResource, PropertyFailure, Props, RECORDED_INPUT_NAMES } from "../listing-resource";
 import { FUNCTION_TOKEN, PACKAGE_NAME, RESOURCE_TOKEN } from "../pulumi-names";
 import { keepSecret, revealProps, secretNames, unknownNames } from "../wire-format";
 import { getMessageContactVerifications } from "./get-function";
-import { PROPERTIES_FIELD, withProps } from "./answer-properties";
-import { REQUEST_STRUCT_FIELDS as FIELDS, requestProps } from "./request-structs";
+import { PROPERTIES_FIELD, withProps, withStructs } from "./answer-properties";
+import { REQUEST_STRUCT_FIELDS as FIELDS, requestArguments, requestProps, returnedStruct, takeRequestStruct } from "./request-structs";
+import type { StructArguments } from "./struct-decoding";
+import type { StructField } from "./struct-encoding";
 import { CallCancellation, CallCancelledError, CancellableCall } from "../plugin-process/call-cancellation";
 import { FUNCTION_VOCABULARY, pluginConfigKey, PLUGIN_VOCABULARY, readPluginConfig, SECRET_PLUGIN_KEYS } from "./plugin-config";
 import { pulumiRuntime } from "./pulumi-runtime";
@@ -64,6 +66,9 @@ function propsOf(struct: Struct | undefined): Props {
 function fieldProps(request: object, field: number, struct: Struct | undefined): Props {
     return requestProps(request, field, struct) ?? {};
 }
+
+/** A request field's arguments when it has none. */
+const NO_ARGUMENTS: StructArguments = { props: {}, size: 0, secret: [], unknown: [] };
 
 function failureMessages(failures: readonly PropertyFailure[]): pb.CheckFailure[] {
     const { messages } = pulumiRuntime();
@@ -128,6 +133,8 @@ export function providerService(version: string, cancellation: CallCancellation 
         credentials: (stsEndpoint) => config.resourceCredentials.get({ settings: settings(), vocabulary: PLUGIN_VOCABULARY, stsEndpoint }),
         vocabulary: PLUGIN_VOCABULARY,
         credentialsAdvice: `give credentials where the provider reads them instead (first found: ${credentialChainText(PLUGIN_VOCABULARY, true)}).`,
+        // Its answers are written straight to bytes (struct-encoding.ts writes a Map as its object would be).
+        mapOutputs: true,
     });
     const functionHost = {
         settings: () => {
@@ -209,21 +216,24 @@ export function providerService(version: string, cancellation: CallCancellation 
             return withProps(new messages.CreateResponse().setId(id), PROPERTIES_FIELD.createProperties, keepSecret(outs, secret));
         }),
         // A refresh passes the state and inputs; an import (`pulumi import`, the `import` option) only the id, and
-        // needs the inputs back: those the id names.
+        // needs the inputs back: those the id names. Of the state only the inputs are read (and which properties
+        // hold secrets), not the listing it recorded.
         read: handle<pb.ReadRequest, pb.ReadResponse>(async (request, signal) => {
             assertResource(request.getUrn());
-            const state = fieldProps(request, FIELDS.read.properties, request.getProperties());
-            // The inputs go back as they came: as google-protobuf read them, or written again from the object read
-            // directly (the same bytes: tests/plugin/request-structs.test.ts).
+            const state = requestArguments(request, FIELDS.read.properties, RECORDED_INPUT_NAMES, request.getProperties()) ?? NO_ARGUMENTS;
+            // The inputs go back as they came: as google-protobuf read them, or their bytes as they came when they
+            // are those google-protobuf writes again, else written again from the object read directly (the same
+            // bytes: tests/plugin/request-structs.test.ts).
             const inputs = request.getInputs();
-            const directInputs = inputs ? undefined : requestProps(request, FIELDS.read.inputs, undefined);
-            const imported =
-                inputs === undefined && directInputs === undefined && Object.keys(state).length === 0 ? resource.inputsOfId(request.getId()) : undefined;
-            const { id, props, secret } = await resource.read(request.getId(), imported ?? revealProps(state), marksOf(state), signal);
+            const inputBytes = inputs ? undefined : takeRequestStruct(request, FIELDS.read.inputs);
+            const imported = inputs === undefined && inputBytes === undefined && state.size === 0 ? resource.inputsOfId(request.getId()) : undefined;
+            const marks = { unknown: state.unknown, secret: state.secret };
+            const { id, props, secret } = await resource.read(request.getId(), imported ?? revealProps(state.props), marks, signal);
             const response = new messages.ReadResponse().setId(id);
-            const written = imported ?? directInputs;
-            const withInputs = inputs ? response.setInputs(inputs) : written ? withProps(response, PROPERTIES_FIELD.readInputs, written) : response;
-            return withProps(withInputs, PROPERTIES_FIELD.readProperties, keepSecret(props, secret));
+            const echoed = imported ?? (inputBytes ? returnedStruct(inputBytes) : undefined);
+            const fields: StructField[] = [{ field: PROPERTIES_FIELD.readProperties, struct: keepSecret(props, secret) }];
+            if (echoed) fields.push({ field: PROPERTIES_FIELD.readInputs, struct: echoed });
+            return withStructs(inputs ? response.setInputs(inputs) : response, fields);
         }),
         update: handle<pb.UpdateRequest, pb.UpdateResponse>(async (request, signal) => {
             assertResource(request.getUrn());

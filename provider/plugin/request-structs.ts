@@ -9,10 +9,13 @@
  * bounded, the canonical form protobuf encoders write); the request's other bytes go to google-protobuf. Anything
  * else, a Struct in another form, a property field given twice (which protobuf merges), or bytes that do not parse
  * as fields, is google-protobuf's to read whole, as before, its errors included. The handlers read a property with
- * {@link requestProps}, which answers the decoded object, or the Struct google-protobuf read.
+ * {@link requestProps}, which answers the decoded object, or the Struct google-protobuf read. Read's state and inputs,
+ * which both hold the listing, are kept as bytes instead: of the state only the arguments are decoded
+ * ({@link requestArguments}), and the inputs go back as they came ({@link takeRequestStruct}).
  */
 import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { Props } from "../wire-format";
+import { secretNames, unknownNames } from "../wire-format";
 import type * as StructDecoding from "./struct-decoding";
 
 /** The property Structs' field numbers in each request (pulumi's provider.proto). */
@@ -25,8 +28,18 @@ export const REQUEST_STRUCT_FIELDS = {
     invoke: { args: 2 },
 } as const;
 
-/** The objects read directly, by request and field number. */
-const decoded = new WeakMap<object, Map<number, Record<string, unknown>>>();
+/**
+ * The property fields kept as their bytes, checked ({@link StructDecoding.isCanonicalStruct}) but not decoded, until
+ * the handler reads what it needs of them: Read's state, of which only the arguments are read
+ * ({@link requestArguments}), and its inputs, which go back as they came ({@link takeRequestStruct}). Both hold
+ * the whole listing.
+ */
+const KEPT_AS_BYTES: Partial<Record<keyof typeof REQUEST_STRUCT_FIELDS, readonly number[]>> = {
+    read: [REQUEST_STRUCT_FIELDS.read.properties, REQUEST_STRUCT_FIELDS.read.inputs],
+};
+
+/** The objects read directly, and the fields kept as bytes, by request and field number. */
+const decoded = new WeakMap<object, Map<number, Record<string, unknown> | Buffer>>();
 
 /** A request's fields as found: each field's number, wire type, and where its value's bytes are. */
 interface FoundField {
@@ -74,19 +87,26 @@ function topLevelFields(bytes: Uint8Array): FoundField[] | undefined {
 
 /**
  * Reads `bytes` as `deserialize` does, but with the property fields numbered `structFields` read directly when
- * {@link StructDecoding.decodeStruct} reads them; undefined when none is (the caller deserializes the whole).
+ * {@link StructDecoding.decodeStruct} reads them, or, for those of `keptFields`, kept as their bytes when
+ * {@link StructDecoding.isCanonicalStruct} accepts them; undefined when none is (the caller deserializes the whole).
  */
-function readWithDirectStructs<R extends object>(bytes: Uint8Array, structFields: readonly number[], deserialize: (rest: Buffer) => R): R | undefined {
+function readWithDirectStructs<R extends object>(
+    bytes: Uint8Array,
+    structFields: readonly number[],
+    keptFields: readonly number[],
+    deserialize: (rest: Buffer) => R,
+): R | undefined {
     const fields = topLevelFields(bytes);
     if (!fields) return undefined;
     const wanted = fields.filter((f) => structFields.includes(f.field));
     if (wanted.length === 0 || new Set(wanted.map((f) => f.field)).size !== wanted.length || wanted.some((f) => f.wireType !== 2)) return undefined;
-    const { decodeStruct } = require("./struct-decoding") as typeof StructDecoding;
-    const structs = new Map<number, Record<string, unknown>>();
+    const { decodeStruct, isCanonicalStruct } = require("./struct-decoding") as typeof StructDecoding;
+    const structs = new Map<number, Record<string, unknown> | Buffer>();
     const kept: Uint8Array[] = [];
     let last = 0;
     for (const field of wanted) {
-        const value = decodeStruct(bytes.subarray(field.valueStart, field.end));
+        const slice = Buffer.from(bytes.buffer, bytes.byteOffset + field.valueStart, field.end - field.valueStart);
+        const value = keptFields.includes(field.field) ? (isCanonicalStruct(slice) ? slice : undefined) : decodeStruct(slice);
         if (value === undefined) continue;
         structs.set(field.field, value);
         kept.push(bytes.subarray(last, field.start));
@@ -111,10 +131,11 @@ export function withDirectStructs<D extends object>(definition: D): D {
         const original = (definition as Record<string, MethodDefinition | undefined>)[method];
         if (!original) continue;
         const structFields = Object.values(numbers) as number[];
+        const keptFields = KEPT_AS_BYTES[method as keyof typeof REQUEST_STRUCT_FIELDS] ?? [];
         const deserialize = (bytes: Buffer) => original.requestDeserialize(bytes) as object;
         wrapped[method] = {
             ...original,
-            requestDeserialize: (bytes: Buffer) => readWithDirectStructs(bytes, structFields, deserialize) ?? deserialize(bytes),
+            requestDeserialize: (bytes: Buffer) => readWithDirectStructs(bytes, structFields, keptFields, deserialize) ?? deserialize(bytes),
         };
     }
     return wrapped as D;
@@ -125,5 +146,56 @@ export function withDirectStructs<D extends object>(definition: D): D {
  * (`struct`, the field's getter's answer) as JavaScript; undefined when the request has no such field.
  */
 export function requestProps(request: object, field: number, struct: Struct | undefined): Props | undefined {
-    return (decoded.get(request)?.get(field) as Props | undefined) ?? (struct?.toJavaScript() as Props | undefined);
+    const value = decoded.get(request)?.get(field);
+    if (Buffer.isBuffer(value)) return (require("./struct-decoding") as typeof StructDecoding).decodeStruct(value);
+    return value ?? (struct?.toJavaScript() as Props | undefined);
+}
+
+/**
+ * Of the properties in field `field` of `request`, those `names`, and what {@link StructDecoding.StructArguments}
+ * tells of the others: decoded from the field's bytes when it was kept as bytes (the others are not built; the
+ * request lets go of the bytes, so this reads them once), else from the properties {@link requestProps} answers.
+ * Undefined when the request has no such field.
+ */
+export function requestArguments(
+    request: object,
+    field: number,
+    names: readonly string[],
+    struct: Struct | undefined,
+): StructDecoding.StructArguments | undefined {
+    const fields = decoded.get(request);
+    const value = fields?.get(field);
+    const wanted = new Set(names);
+    if (Buffer.isBuffer(value)) {
+        fields?.delete(field); // read once: the request's bytes need not outlive it
+        return (require("./struct-decoding") as typeof StructDecoding).decodeStructArguments(value, wanted);
+    }
+    const props = requestProps(request, field, struct);
+    if (props === undefined) return undefined;
+    const picked: Props = {};
+    for (const key of Object.keys(props)) if (wanted.has(key)) picked[key] = props[key];
+    return { props: picked, size: Object.keys(props).length, secret: secretNames(props), unknown: unknownNames(props) };
+}
+
+/**
+ * The Struct of field `field` of `request` as its bytes, when they were kept ({@link KEPT_AS_BYTES}): a copy, and
+ * the request lets go of them (so the request's bytes can be freed while the call goes on). Undefined otherwise
+ * (the field absent, or read by google-protobuf).
+ */
+export function takeRequestStruct(request: object, field: number): Buffer | undefined {
+    const fields = decoded.get(request);
+    const value = fields?.get(field);
+    if (!Buffer.isBuffer(value)) return undefined;
+    fields?.delete(field);
+    return Buffer.from(value);
+}
+
+/**
+ * A Struct that goes back as it came (Read's inputs), from its bytes ({@link takeRequestStruct}): the bytes as they
+ * are when they are those google-protobuf writes again for what they hold ({@link StructDecoding.isExactStruct}),
+ * else that object, to be written again (the same bytes either way).
+ */
+export function returnedStruct(bytes: Buffer): Uint8Array | Props {
+    const { decodeStruct, isExactStruct } = require("./struct-decoding") as typeof StructDecoding;
+    return isExactStruct(bytes) ? bytes : (decodeStruct(bytes) ?? {});
 }

@@ -13,6 +13,7 @@
  * sorted order, and a key given twice has its last value.
  */
 import { isUtf8 } from "node:buffer";
+import { containsSecret, containsUnknown, SECRET_SIG, SPECIAL_SIG_KEY, UNKNOWN_VALUE } from "../wire-format";
 
 /** The deepest nesting read here; deeper values (which no property of this plugin has) are google-protobuf's to read. */
 export const MAX_STRUCT_DEPTH = 64;
@@ -35,9 +36,11 @@ const NOT_CANONICAL = Symbol("not canonical");
 
 /** A cursor over the bytes; every read is within the end of the message it is in (`limit`). */
 class Cursor {
+    /** `exact`: also refuses a length written in more bytes than it needs (which an encoder would write shorter). */
     constructor(
         readonly bytes: Buffer,
         public at: number,
+        readonly exact = false,
     ) {}
 
     /** The next byte, which must be `expected`. */
@@ -54,7 +57,7 @@ class Cursor {
             const byte = this.bytes[this.at++] as number;
             value += (byte & 0x7f) * scale;
             if (byte < 0x80) {
-                if (value > limit - this.at) throw NOT_CANONICAL;
+                if (value > limit - this.at || (this.exact && byte === 0 && shift > 0)) throw NOT_CANONICAL;
                 return this.at + value;
             }
         }
@@ -184,6 +187,109 @@ const BUILD: Build<unknown> = {
     },
 };
 
+/** `4dabf18193072939515e22adb298388d` and the engine's other sentinels (wire-format.ts), as UTF-8. */
+const SENTINELS = {
+    specialKey: Buffer.from(SPECIAL_SIG_KEY, "utf8"),
+    secret: Buffer.from(SECRET_SIG, "utf8"),
+    unknown: Buffer.from(UNKNOWN_VALUE, "utf8"),
+};
+
+/** What a value holds, for a property left undecoded: flags of {@link MARKS}. */
+const MARKS = {
+    /** A secret envelope, at any depth (`containsSecret`). */
+    secret: 1,
+    /** The unknown sentinel, at any depth (`containsUnknown`). */
+    unknown: 2,
+    /** This value is the string of the secret signature (a Struct holding it under the special key is an envelope). */
+    secretSignature: 4,
+} as const;
+
+function rangeIs(bytes: Buffer, start: number, end: number, expected: Buffer): boolean {
+    return end - start === expected.length && expected.equals(bytes.subarray(start, end));
+}
+
+/**
+ * Builds no value, only the {@link MARKS} the value `toJavaScript` gives would hold: whether `containsSecret` and
+ * `containsUnknown` (wire-format.ts) hold for it. A key given twice counts with its last value only, as in the
+ * object google-protobuf builds.
+ */
+const MARK: Build<number> = {
+    string: (bytes, start, end) =>
+        (rangeIs(bytes, start, end, SENTINELS.secret) ? MARKS.secretSignature : 0) | (rangeIs(bytes, start, end, SENTINELS.unknown) ? MARKS.unknown : 0),
+    number: () => 0,
+    scalar: () => 0,
+    struct: () => {
+        let envelope = false;
+        // From the first entry that holds a mark on: the later entries' keys, which may replace it.
+        let entries: { key: string; marks: number }[] | undefined;
+        return {
+            set: (bytes, start, end, value) => {
+                if (rangeIs(bytes, start, end, SENTINELS.specialKey)) envelope = (value & MARKS.secretSignature) !== 0;
+                const marks = value & (MARKS.secret | MARKS.unknown);
+                if (marks !== 0 || entries !== undefined) (entries ??= []).push({ key: bytes.toString("utf8", start, end), marks });
+            },
+            done: () => {
+                let marks = envelope ? MARKS.secret : 0;
+                if (entries === undefined) return marks;
+                const last = new Map<string, number>();
+                for (const entry of entries) last.set(entry.key, entry.marks);
+                for (const value of last.values()) marks |= value;
+                return marks;
+            },
+        };
+    },
+    list: () => {
+        let marks = 0;
+        return { add: (value) => void (marks |= value & (MARKS.secret | MARKS.unknown)), done: () => marks };
+    },
+};
+
+/**
+ * Whether the UTF-8 key in `bytes` [start, end) sorts after the one at [previousStart, previousEnd) as JavaScript
+ * sorts strings (by UTF-16 code units). UTF-8's byte order is the code points' order, which differs from UTF-16's
+ * only between a character above U+FFFF (a surrogate pair, lead byte F0-F4) and one from U+E000 to U+FFFF (lead
+ * byte EE or EF): the pair sorts first in UTF-16.
+ */
+function keyAfter(bytes: Buffer, previousStart: number, previousEnd: number, start: number, end: number): boolean {
+    const length = Math.min(previousEnd - previousStart, end - start);
+    for (let index = 0; index < length; index++) {
+        const before = bytes[previousStart + index] as number;
+        const after = bytes[start + index] as number;
+        if (before === after) continue;
+        const astral = (byte: number) => byte >= 0xf0;
+        const high = (byte: number) => byte === 0xee || byte === 0xef;
+        if ((astral(before) && high(after)) || (high(before) && astral(after))) return astral(before);
+        return after > before;
+    }
+    return end - start > previousEnd - previousStart;
+}
+
+/** The NaN google-protobuf writes (and so the encoder): 0x7FFFFFFFFFFFFFFF, little-endian. */
+const WRITTEN_NAN = Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]);
+
+/**
+ * Checks that the bytes are those `struct-encoding.ts` writes again for the value they hold (and google-protobuf
+ * with it): each Struct's keys in ascending order, each once; a NaN as the one NaN written; no length longer than
+ * it needs (the cursor's `exact`).
+ */
+const EXACT: Build<undefined> = {
+    ...CHECK,
+    number: (bytes, at) => {
+        if (Number.isNaN(bytes.readDoubleLE(at)) && !WRITTEN_NAN.equals(bytes.subarray(at, at + 8))) throw NOT_CANONICAL;
+        return undefined;
+    },
+    struct: () => {
+        let previous: [number, number] | undefined;
+        return {
+            set: (bytes, start, end) => {
+                if (previous && !keyAfter(bytes, previous[0], previous[1], start, end)) throw NOT_CANONICAL;
+                previous = [start, end];
+            },
+            done: () => undefined,
+        };
+    },
+};
+
 function asBuffer(bytes: Uint8Array): Buffer {
     return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
@@ -211,4 +317,79 @@ export function decodeStruct(bytes: Uint8Array): Record<string, unknown> | undef
         if (error === NOT_CANONICAL) return undefined;
         throw error;
     }
+}
+
+/**
+ * Whether `bytes` are exactly those the plugin writes (`struct-encoding.ts`), as google-protobuf does, for the
+ * value {@link decodeStruct} reads from them: then they can be sent back as they came, the same bytes as decoding
+ * and encoding them again. Bytes in another order (the engine's Go writes a map's keys in any order), or otherwise
+ * not in that form, are not.
+ */
+export function isExactStruct(bytes: Uint8Array): boolean {
+    try {
+        readFields(new Cursor(asBuffer(bytes), 0, true), bytes.length, 0, EXACT);
+        return true;
+    } catch (error) {
+        if (error === NOT_CANONICAL) return false;
+        throw error;
+    }
+}
+
+/**
+ * Of the object `toJavaScript` gives for a Struct, what is needed without building all of it: the properties
+ * `names` (as it gives them), how many properties it has, and, of all of them, which hold a secret and which an
+ * unknown value (wire-format.ts's `secretNames` and `unknownNames`, in the same order).
+ */
+export interface StructArguments {
+    props: Record<string, unknown>;
+    size: number;
+    secret: string[];
+    unknown: string[];
+}
+
+/**
+ * {@link StructArguments} of the Struct in `bytes`, for bytes {@link isCanonicalStruct} accepts (undefined for
+ * others): the properties `names` are built as {@link decodeStruct} builds them, the others only walked (every
+ * bound of the module's walk holds) for their marks.
+ */
+export function decodeStructArguments(bytes: Uint8Array, names: ReadonlySet<string>): StructArguments | undefined {
+    const buffer = asBuffer(bytes);
+    const cursor = new Cursor(buffer, 0);
+    const keys: string[] = [];
+    const values: { value?: unknown; marks: number }[] = [];
+    let ascending = true;
+    try {
+        while (cursor.at < buffer.length) {
+            cursor.expect(ENTRY, buffer.length);
+            const entryEnd = cursor.length(buffer.length);
+            cursor.expect(ENTRY, entryEnd);
+            const [start, end] = cursor.utf8(entryEnd);
+            if (rangeIs(buffer, start, end, PROTO_KEY)) throw NOT_CANONICAL;
+            const key = buffer.toString("utf8", start, end);
+            cursor.expect(ENTRY_VALUE, entryEnd);
+            const valueEnd = cursor.length(entryEnd);
+            if (valueEnd !== entryEnd) throw NOT_CANONICAL;
+            if (keys.length > 0 && !((keys[keys.length - 1] as string) < key)) ascending = false;
+            keys.push(key);
+            if (names.has(key)) {
+                const value = readValue(cursor, valueEnd, 0, BUILD);
+                values.push({ value, marks: (containsSecret(value) ? MARKS.secret : 0) | (containsUnknown(value) ? MARKS.unknown : 0) });
+            } else values.push({ marks: readValue(cursor, valueEnd, 0, MARK) });
+        }
+    } catch (error) {
+        if (error === NOT_CANONICAL) return undefined;
+        throw error;
+    }
+    const all = sortedObject(keys, values, ascending) as Record<string, { value?: unknown; marks: number }>;
+    const props: Record<string, unknown> = {};
+    const secret: string[] = [];
+    const unknown: string[] = [];
+    const present = Object.keys(all);
+    for (const key of present) {
+        const { value, marks } = all[key] as { value?: unknown; marks: number };
+        if (names.has(key)) props[key] = value;
+        if ((marks & MARKS.secret) !== 0) secret.push(key);
+        if ((marks & MARKS.unknown) !== 0) unknown.push(key);
+    }
+    return { props, size: present.length, secret, unknown };
 }

@@ -9,7 +9,9 @@
  * generated values): a Struct's keys are those `for...in` lists (inherited enumerable ones too), `__proto__` left
  * out (its map drops it), sorted by UTF-16 code units; a Value is written with the one field its type sets (null as
  * the enum 0, a number as a double, every NaN as google-protobuf's 0x7FFFFFFFFFFFFFFF, a boolean, a string, a
- * Struct, a ListValue), and empty lists and structs as empty messages. Strings are UTF-8 as google-protobuf writes
+ * Struct, a ListValue), and empty lists and structs as empty messages. A Map (which google-protobuf would write as an
+ * empty Struct) is written as the object of its entries would be: the plugin's resource outputs hold their maps so
+ * (`ListingResourceHost.mapOutputs`); a key that is not a string throws google-protobuf's error. Strings are UTF-8 as google-protobuf writes
  * them: a surrogate pair as one 4-byte character, any other surrogate as 3 bytes of its own, except a high surrogate
  * followed by a character that is not a low surrogate, which is left out. A value of another type (undefined, a
  * function, a symbol, a bigint) throws google-protobuf's `Unexpected struct type.`
@@ -98,11 +100,21 @@ function utf8Length(text: string): number {
     return SURROGATE.test(text) ? protobufUtf8Length(text) : Buffer.byteLength(text, "utf8");
 }
 
-/** A Struct's keys, in the order google-protobuf writes them. */
-function structKeys(object: object): string[] {
-    const keys: string[] = [];
-    for (const key in object) if (key !== "__proto__") keys.push(key);
-    return keys.sort();
+/** A Struct's keys, in the order google-protobuf writes them, into `keys` (emptied first). A Map's are its keys. */
+function structKeys(object: object, keys: string[]): string[] {
+    keys.length = 0;
+    if (object instanceof Map) {
+        for (const key of object.keys() as Iterable<unknown>) {
+            if (typeof key !== "string") throw unexpected();
+            if (key !== "__proto__") keys.push(key);
+        }
+    } else for (const key in object) if (key !== "__proto__") keys.push(key);
+    return keys.length > 1 ? keys.sort() : keys;
+}
+
+/** A Struct's value at `key`: a property, or a Map's entry. */
+function entryValue(object: object, key: string): unknown {
+    return object instanceof Map ? (object as Map<string, unknown>).get(key) : (object as Record<string, unknown>)[key];
 }
 
 type Kind = "null" | "number" | "string" | "bool" | "struct" | "list";
@@ -126,12 +138,25 @@ function kindOf(value: unknown): Kind {
 
 /**
  * The content sizes of a value's Structs and ListValues, in the order they are written (each container before those
- * it holds), from the first pass; the second pass reads them back in the same order.
+ * it holds), from the first pass; the second pass reads them back in the same order. And the Structs' key lists,
+ * one per nesting depth, reused from Struct to Struct: a listing's 100,000 small objects make no list each.
  */
 class Sizes {
     private values = new Int32Array(64);
     private count = 0;
     private read = 0;
+    private readonly keyLists: string[][] = [];
+    private depth = 0;
+
+    /** `object`'s keys in order, in the list of the depth entered; {@link leave} when its entries are done. */
+    enter(object: object): string[] {
+        const list = (this.keyLists[this.depth++] ??= []);
+        return structKeys(object, list);
+    }
+
+    leave(): void {
+        this.depth--;
+    }
 
     /** Reserves the next size; returns its index. */
     reserve(): number {
@@ -179,10 +204,11 @@ function valueSize(value: unknown, sizes: Sizes): number {
 function structSize(object: object, sizes: Sizes): number {
     const index = sizes.reserve();
     let size = 0;
-    for (const key of structKeys(object)) {
-        const entry = delimitedSize(utf8Length(key)) + delimitedSize(valueSize((object as Record<string, unknown>)[key], sizes));
+    for (const key of sizes.enter(object)) {
+        const entry = delimitedSize(utf8Length(key)) + delimitedSize(valueSize(entryValue(object, key), sizes));
         size += delimitedSize(entry);
     }
+    sizes.leave();
     return sizes.set(index, size);
 }
 
@@ -269,8 +295,8 @@ class Writer {
 
     /** A Struct's fields: one map entry (key, Value) per key. */
     fields(object: object): void {
-        for (const key of structKeys(object)) {
-            const value = (object as Record<string, unknown>)[key];
+        for (const key of this.sizes.enter(object)) {
+            const value = entryValue(object, key);
             const valueLength = this.valueSizeAhead(value);
             this.byte(tag(REPEATED, BYTES));
             this.varint(delimitedSize(utf8Length(key)) + delimitedSize(valueLength));
@@ -279,6 +305,7 @@ class Writer {
             this.varint(valueLength);
             this.value(value);
         }
+        this.sizes.leave();
     }
 
     /** A ListValue's fields: one Value per item. */
@@ -350,20 +377,56 @@ function insertionOffset(message: Uint8Array, field: number): number {
     return message.length;
 }
 
+/** A Struct field of a message: its number, and the Struct as an object, or as its bytes already written. */
+export interface StructField {
+    field: number;
+    /** The object, or the Struct's bytes as google-protobuf writes them (sent as they are). */
+    struct: object | Uint8Array;
+}
+
+/** A Struct already written, planned as it is. */
+function writtenStruct(bytes: Uint8Array): PlannedStruct {
+    return {
+        size: bytes.length,
+        write(out, offset) {
+            out.set(bytes, offset);
+            return offset + bytes.length;
+        },
+    };
+}
+
+/**
+ * The bytes of a message whose other fields are `message` (as serialized by google-protobuf, without these fields),
+ * with each of `fields` as the Struct in its field: what google-protobuf writes for the message with those Structs
+ * set. One buffer, of the exact size.
+ */
+export function withStructFields(message: Uint8Array, fields: readonly StructField[]): Buffer {
+    const planned = [...fields]
+        .sort((a, b) => a.field - b.field)
+        .map(({ field, struct }) => {
+            const plan = struct instanceof Uint8Array ? writtenStruct(struct) : planStruct(struct);
+            const key = field * 8 + BYTES;
+            return { at: insertionOffset(message, field), key, plan, size: varintSize(key) + varintSize(plan.size) + plan.size };
+        });
+    const out = Buffer.allocUnsafe(message.length + planned.reduce((sum, p) => sum + p.size, 0));
+    const writer = new Writer(out, 0, new Sizes());
+    let copied = 0;
+    for (const { at, key, plan } of planned) {
+        out.set(message.subarray(copied, at), writer.offset);
+        writer.offset += at - copied;
+        copied = at;
+        writer.varint(key);
+        writer.varint(plan.size);
+        writer.offset = plan.write(out, writer.offset);
+    }
+    out.set(message.subarray(copied), writer.offset);
+    return out;
+}
+
 /**
  * The bytes of a message whose other fields are `message` (as serialized by google-protobuf, without this field),
  * with `object` as the Struct in field `field`: what google-protobuf writes for the message with that Struct set.
  */
 export function withStructField(message: Uint8Array, field: number, object: object): Buffer {
-    const planned = planStruct(object);
-    const key = field * 8 + BYTES;
-    const at = insertionOffset(message, field);
-    const out = Buffer.allocUnsafe(message.length + varintSize(key) + varintSize(planned.size) + planned.size);
-    out.set(message.subarray(0, at), 0);
-    const writer = new Writer(out, at, new Sizes());
-    writer.varint(key);
-    writer.varint(planned.size);
-    const end = planned.write(out, writer.offset);
-    out.set(message.subarray(at), end);
-    return out;
+    return withStructFields(message, [{ field, struct: object }]);
 }

@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { Emulator, startEmulator } from "../../emulator";
 import { REPO_ROOT, repoPulumiVersion } from "../support/consumer-project";
 import { verifications } from "../support/emulator-fixture";
+import { exportedResources } from "../support/engine/engine-results";
 import {
     credentialStrings,
     engine,
@@ -69,6 +70,30 @@ for (const pulumiVersion of pulumiVersionsUnderTest()) {
             const state = await workspace.exportStack();
             for (const secret of credentialStrings(emulator)) assert.ok(!state.includes(secret), "a credential is in the state in plain text");
             assert.match(state, /"secretKey":\s*\{\s*"4dabf18193072939515e22adb298388d"/);
+        });
+
+        it("refresh re-reads the listing into the resource's state, and its inputs (the listing Check recorded) stay as they were", async () => {
+            const record = async () => {
+                const found = exportedResources(await workspace.exportStack()).filter(
+                    (r) => r.type === "alicloud-message-contacts:index:MessageContactVerifications",
+                );
+                assert.equal(found.length, 1);
+                return found[0]!;
+            };
+            const before = await record();
+            const changed = verifications(140);
+            emulator.setVerifications(changed);
+            try {
+                const refresh = await workspace.cli("refresh");
+                assert.equal(refresh.code, 0, refresh.stderr + refresh.stdout);
+                const after = await record();
+                assert.deepEqual(after.inputs, before.inputs, "the inputs as they came");
+                assert.equal(after.outputs?.totalCount, changed.length);
+                assert.deepEqual(after.outputs?.verifications, changed);
+                assert.equal(after.outputs?.pageSize, 100);
+            } finally {
+                emulator.setVerifications(seeded);
+            }
         });
 
         it("a bad setting fails, naming the provider's key and what it accepts", async () => {

@@ -6,7 +6,7 @@
  * secrets and the engine's unknown sentinel, and with the other fields of each answer set.
  */
 import { strict as assert } from "node:assert";
-import { PROPERTIES_FIELD, withDirectAnswers, withProps } from "../../provider/plugin/answer-properties";
+import { PROPERTIES_FIELD, withDirectAnswers, withProps, withStructs } from "../../provider/plugin/answer-properties";
 import { pulumiRuntime } from "../../provider/plugin/pulumi-runtime";
 import { keepSecret, Props, UNKNOWN_VALUE } from "../../provider/wire-format";
 import { listingOutputsOf, verifications } from "../support/emulator-fixture";
@@ -61,6 +61,26 @@ describe("the plugin's answers with properties, against google-protobuf's", () =
                         .setId("id-1")
                         .setProperties(toStruct(props))
                         .setInputs(toStruct({ pageSize: 100 }))
+                        .serializeBinary(),
+                ],
+                [
+                    "ReadResponse, the inputs sent back as their bytes",
+                    withStructs(new messages.ReadResponse().setId("id-1"), [
+                        { field: PROPERTIES_FIELD.readProperties, struct: props },
+                        { field: PROPERTIES_FIELD.readInputs, struct: toStruct(props).serializeBinary() },
+                    ]).serializeBinary(),
+                    new messages.ReadResponse().setId("id-1").setProperties(toStruct(props)).setInputs(toStruct(props)).serializeBinary(),
+                ],
+                [
+                    "ReadResponse, the inputs written again, given first",
+                    withStructs(new messages.ReadResponse().setId("id-1"), [
+                        { field: PROPERTIES_FIELD.readInputs, struct: props },
+                        { field: PROPERTIES_FIELD.readProperties, struct: { pageSize: 100 } },
+                    ]).serializeBinary(),
+                    new messages.ReadResponse()
+                        .setId("id-1")
+                        .setProperties(toStruct({ pageSize: 100 }))
+                        .setInputs(toStruct(props))
                         .serializeBinary(),
                 ],
                 [

@@ -203,6 +203,18 @@ describe("provider plugin over gRPC (packed, started as the engine starts it)", 
             assert.deepEqual(emulator.verifications(), SEEDED);
         });
 
+        it("Read (refresh) of a state holding the listing, with secrets: outputs secret as before, the inputs (listing included) back as they came", async () => {
+            emulator.setVerifications(SEEDED);
+            const checkedSecret = await plugin.check({}, { contactId: rpcSecret(BOB), secretTargets: true }, { name: "secret-read" });
+            assert.deepEqual(checkedSecret.failures, []);
+            const created = await plugin.create(checkedSecret.inputs, { name: "secret-read" });
+            for (const name of ["contactId", "verifications", "targets", "pendingByTarget"]) {
+                assert.equal((created.properties[name] as Props)[SPECIAL_SIG_KEY], SECRET_SIG, name);
+            }
+            const read = await plugin.read(created.id, created.properties, { name: "secret-read", inputs: checkedSecret.inputs });
+            assert.deepEqual(read, { id: created.id, properties: created.properties, inputs: checkedSecret.inputs });
+        });
+
         it("Read with the id alone (pulumi import) gives back the inputs the id names, and the listing: every contact, or one", async () => {
             emulator.setVerifications(SEEDED);
             const every = await plugin.read(id, {}, { name: "imported" });

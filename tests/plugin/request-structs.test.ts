@@ -9,10 +9,18 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { pulumiRuntime } from "../../provider/plugin/pulumi-runtime";
-import { REQUEST_STRUCT_FIELDS, requestProps, withDirectStructs } from "../../provider/plugin/request-structs";
+import {
+    REQUEST_STRUCT_FIELDS,
+    requestArguments,
+    requestProps,
+    returnedStruct,
+    takeRequestStruct,
+    withDirectStructs,
+} from "../../provider/plugin/request-structs";
 import { decodeStruct } from "../../provider/plugin/struct-decoding";
 import { encodeStruct } from "../../provider/plugin/struct-encoding";
-import { keepSecret, UNKNOWN_VALUE } from "../../provider/wire-format";
+import { RECORDED_INPUT_NAMES } from "../../provider/listing-resource";
+import { asSecret, keepSecret, secretNames, UNKNOWN_VALUE, unknownNames } from "../../provider/wire-format";
 import { listingOutputsOf, verifications } from "../support/emulator-fixture";
 
 const { messages, services, struct } = pulumiRuntime();
@@ -134,5 +142,76 @@ describe("the plugin's requests with their properties read directly, against goo
             }),
             { numRuns: 2000, seed: 26 },
         );
+    });
+
+    describe("Read: the state's arguments, and the inputs as their bytes", () => {
+        const stateOf = (props: object) => ({
+            ...keepSecret({ ...listingOutputsOf(listing), contactId: "c-a", pageSize: 100, secretTargets: true }, ["verifications", "targets", "contactId"]),
+            ...props,
+        });
+        const readRequest = (state: object, inputs: object | undefined) => {
+            const request = new messages.ReadRequest().setId("id").setUrn("urn:a").setProperties(toStruct(state));
+            return inputs ? request.setInputs(toStruct(inputs)) : request;
+        };
+
+        it("reads the state's arguments, its size, and which properties hold secrets and unknowns, as google-protobuf's object tells", () => {
+            for (const state of [
+                stateOf({}),
+                stateOf({ pendingByTarget: { "a***@example.com": [UNKNOWN_VALUE] }, totalCount: asSecret(3) }),
+                { pageSize: asSecret(10) },
+                {},
+            ]) {
+                const bytes = Buffer.from(readRequest(state, { pageSize: 100 }).serializeBinary());
+                const read = direct.read!.requestDeserialize(bytes) as unknown as { getProperties(): InstanceType<typeof Struct> | undefined };
+                const full = (definition.read!.requestDeserialize(bytes) as unknown as { getProperties(): InstanceType<typeof Struct> })
+                    .getProperties()
+                    .toJavaScript();
+                const picked = Object.fromEntries(Object.entries(full).filter(([key]) => RECORDED_INPUT_NAMES.includes(key)));
+                const expected = { props: picked, size: Object.keys(full).length, secret: secretNames(full), unknown: unknownNames(full) };
+                assert.equal(read.getProperties(), undefined, "kept as bytes, not read by google-protobuf");
+                assert.deepEqual(requestArguments(read, REQUEST_STRUCT_FIELDS.read.properties, RECORDED_INPUT_NAMES, read.getProperties()), expected);
+                // Read by google-protobuf (a Struct this module leaves to it: a lone surrogate), the same answer.
+                const lone = readRequest({ ...state, odd: "\ud800" }, undefined);
+                const fromLibrary = direct.read!.requestDeserialize(Buffer.from(lone.serializeBinary())) as unknown as {
+                    getProperties(): InstanceType<typeof Struct> | undefined;
+                };
+                assert.ok(fromLibrary.getProperties() !== undefined);
+                assert.deepEqual(requestArguments(fromLibrary, REQUEST_STRUCT_FIELDS.read.properties, RECORDED_INPUT_NAMES, fromLibrary.getProperties()), {
+                    ...expected,
+                    size: expected.size + 1,
+                });
+            }
+        });
+
+        it("gives the inputs' bytes, a copy, the Struct google-protobuf writes; then lets go of them; none when google-protobuf read them", () => {
+            const inputs = { ...listingOutputsOf(listing), pageSize: 100, contactId: asSecret("c-a"), endpoint: UNKNOWN_VALUE };
+            const bytes = Buffer.from(readRequest(stateOf({}), inputs).serializeBinary());
+            const read = direct.read!.requestDeserialize(bytes) as unknown as { getInputs(): InstanceType<typeof Struct> | undefined };
+            assert.equal(read.getInputs(), undefined);
+            const taken = takeRequestStruct(read, REQUEST_STRUCT_FIELDS.read.inputs);
+            assert.ok(taken !== undefined);
+            assert.deepEqual(taken, Buffer.from(toStruct(inputs).serializeBinary()));
+            assert.ok(taken.buffer !== bytes.buffer, "a copy, not a view of the request's bytes");
+            assert.equal(returnedStruct(taken), taken, "sent back as they are");
+            // In another order (the engine's Go writes a map's keys in any order): written again, as google-protobuf does.
+            const shuffled = Buffer.concat([
+                Buffer.from(toStruct({ pageSize: 100 }).serializeBinary()),
+                Buffer.from(toStruct({ contactId: "c-a" }).serializeBinary()),
+            ]);
+            const again = returnedStruct(shuffled);
+            assert.ok(!(again instanceof Uint8Array));
+            assert.deepEqual(encodeStruct(again), Buffer.from(Struct.deserializeBinary(shuffled).serializeBinary()));
+            assert.equal(takeRequestStruct(read, REQUEST_STRUCT_FIELDS.read.inputs), undefined, "let go");
+            const lone = direct.read!.requestDeserialize(Buffer.from(readRequest({}, { odd: "\ud800" }).serializeBinary())) as unknown as {
+                getInputs(): InstanceType<typeof Struct> | undefined;
+            };
+            assert.equal(takeRequestStruct(lone, REQUEST_STRUCT_FIELDS.read.inputs), undefined);
+            assert.ok(lone.getInputs() !== undefined, "read by google-protobuf, as before");
+            assert.equal(
+                takeRequestStruct(direct.read!.requestDeserialize(Buffer.from(readRequest({}, undefined).serializeBinary())), 4),
+                undefined,
+                "no inputs",
+            );
+        });
     });
 });

@@ -14,7 +14,8 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { pulumiRuntime } from "../../provider/plugin/pulumi-runtime";
-import { decodeStruct, isCanonicalStruct, MAX_STRUCT_DEPTH } from "../../provider/plugin/struct-decoding";
+import { decodeStruct, decodeStructArguments, isCanonicalStruct, isExactStruct, MAX_STRUCT_DEPTH } from "../../provider/plugin/struct-decoding";
+import { asSecret, SECRET_SIG, secretNames, SPECIAL_SIG_KEY, UNKNOWN_VALUE, unknownNames } from "../../provider/wire-format";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
 const SEED = Number(process.env.FUZZ_SEED ?? 26);
@@ -58,6 +59,76 @@ function reference(bytes: Uint8Array): { value: unknown } | "refused" {
         return "refused";
     }
 }
+
+/**
+ * A Struct's bytes written entry by entry, as any protobuf encoder may write them: keys in any order, a key given
+ * twice (google-protobuf's map keeps the last), at every depth. A value is a JSON-like leaf, a list, or entries.
+ */
+type Raw = null | boolean | number | string | { list: Raw[] } | { entries: [string, Raw][] };
+
+function varint(value: number): number[] {
+    const out: number[] = [];
+    let v = value;
+    for (; v >= 0x80; v = Math.floor(v / 128)) out.push((v % 128) | 0x80);
+    out.push(v);
+    return out;
+}
+
+function delimited(tag: number, bytes: Uint8Array | number[]): number[] {
+    return [tag, ...varint(bytes.length), ...bytes];
+}
+
+function rawValue(value: Raw): number[] {
+    if (value === null) return [0x08, 0];
+    if (typeof value === "boolean") return [0x20, value ? 1 : 0];
+    if (typeof value === "number") {
+        const double = Buffer.alloc(8);
+        double.writeDoubleLE(value);
+        return [0x11, ...double];
+    }
+    if (typeof value === "string") return delimited(0x1a, Buffer.from(value, "utf8"));
+    if ("list" in value)
+        return delimited(
+            0x32,
+            value.list.flatMap((item) => delimited(0x0a, rawValue(item))),
+        );
+    return delimited(0x2a, rawEntries(value.entries));
+}
+
+function rawEntries(entries: [string, Raw][]): number[] {
+    return entries.flatMap(([key, value]) => delimited(0x0a, [...delimited(0x0a, Buffer.from(key, "utf8")), ...delimited(0x12, rawValue(value))]));
+}
+
+/** Well-formed text (the engine's strings), the engine's sentinels among it. */
+const wellFormedText = fc.oneof(
+    fc.string(),
+    fc.constantFrom("", "1", "10", "constructor", "\ud83d\ude00", "\uffff", "é", SPECIAL_SIG_KEY, SECRET_SIG, UNKNOWN_VALUE, "contactId", "pageSize"),
+);
+/** Entries with keys from a small set, so that a key is often given twice, and values that may be secret or unknown. */
+const rawKey = fc.oneof(
+    fc.constantFrom("contactId", "pageSize", "secretTargets", "verifications", "a", "10", SPECIAL_SIG_KEY, "\ud83d\ude00", "\uffff"),
+    wellFormedText,
+);
+const { raw } = fc.letrec((tie) => ({
+    raw: fc.oneof(
+        { depthSize: "small" },
+        fc.constant(null),
+        fc.boolean(),
+        fc.double({ noNaN: true }),
+        wellFormedText,
+        fc.array(tie("raw")).map((list) => ({ list }) as Raw),
+        fc.array(fc.tuple(rawKey, tie("raw"))).map((entries) => ({ entries }) as Raw),
+        tie("raw").map(
+            (value) =>
+                ({
+                    entries: [
+                        [SPECIAL_SIG_KEY, SECRET_SIG],
+                        ["value", value],
+                    ],
+                }) as Raw,
+        ),
+    ),
+}));
 
 const encode = (object: object) => Buffer.from(Struct.fromJavaScript(object as JavaScriptValue).serializeBinary());
 
@@ -118,4 +189,185 @@ describe("Struct decoding, direct (struct-decoding.ts), against google-protobuf"
         const badUtf8 = Buffer.from([0x0a, 0x09, 0x0a, 0x01, 0xff, 0x12, 0x04, 0x1a, 0x02, 0xc3, 0x28]);
         assert.equal(decodeStruct(badUtf8), undefined);
     });
+
+    it("reads the named properties of any Struct's bytes, and which of all hold a secret or an unknown value, as google-protobuf's object tells", () => {
+        const names = new Set(["contactId", "pageSize", "secretTargets", "10"]);
+        fc.assert(
+            fc.property(fc.array(fc.tuple(rawKey, raw)), (entries) => {
+                const bytes = Buffer.from(rawEntries(entries));
+                const expected = reference(bytes);
+                assert.ok(expected !== "refused");
+                const object = expected.value as Record<string, unknown>;
+                const got = decodeStructArguments(bytes, names);
+                assert.ok(got !== undefined, "well-formed bytes are read");
+                const picked = Object.fromEntries(Object.entries(object).filter(([key]) => names.has(key)));
+                assert.ok(same(got.props, picked), JSON.stringify({ got: got.props, picked }));
+                assert.equal(got.size, Object.keys(object).length);
+                assert.deepEqual(got.secret, secretNames(object));
+                assert.deepEqual(got.unknown, unknownNames(object));
+            }),
+            { numRuns: RUNS, seed: SEED },
+        );
+    });
+
+    it("for mutated bytes, reads the arguments as google-protobuf's object tells or leaves the bytes to it, and never throws", () => {
+        const names = new Set(["contactId", "pageSize", "10"]);
+        const mutation = fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom("set", "delete", "insert"));
+        fc.assert(
+            fc.property(fc.array(fc.tuple(rawKey, raw), { minLength: 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }), (entries, mutations) => {
+                const input = mutate(Buffer.from(rawEntries(entries)), mutations);
+                const got = decodeStructArguments(input, names);
+                assert.equal(got !== undefined, isCanonicalStruct(input));
+                if (got === undefined) return;
+                const expected = reference(input);
+                assert.ok(expected !== "refused");
+                const object = expected.value as Record<string, unknown>;
+                assert.ok(same(got.props, Object.fromEntries(Object.entries(object).filter(([key]) => names.has(key)))), input.toString("hex"));
+                assert.deepEqual([got.size, got.secret, got.unknown], [Object.keys(object).length, secretNames(object), unknownNames(object)]);
+            }),
+            { numRuns: RUNS, seed: SEED },
+        );
+    });
+
+    it("reads the arguments of a state as they are, its listing only walked: secrets and unknowns at any depth found, bounds kept", () => {
+        const names = new Set(["contactId", "pageSize"]);
+        const state = {
+            contactId: asSecret("c-a"),
+            pageSize: 10,
+            verifications: [{ contactId: "c-a", target: "t" }, asSecret({ target: "u" })],
+            targets: [[[{ deeper: UNKNOWN_VALUE }]]],
+            notSecret: { [SPECIAL_SIG_KEY]: "other", value: 1 },
+            signatureAlone: SECRET_SIG,
+        };
+        assert.deepEqual(decodeStructArguments(encode(state), names), {
+            props: { contactId: asSecret("c-a"), pageSize: 10 },
+            size: 6,
+            secret: ["contactId", "verifications"],
+            unknown: ["targets"],
+        });
+        // A secret given first and then replaced by a plain value is not a secret (the last value counts), at any depth.
+        const replaced = Buffer.from(
+            rawEntries([
+                [
+                    "listing",
+                    {
+                        entries: [
+                            ["a", asSecretRaw("x")],
+                            ["a", "plain"],
+                        ],
+                    },
+                ],
+            ]),
+        );
+        assert.deepEqual(decodeStructArguments(replaced, names)?.secret, []);
+        const envelopeReplaced = Buffer.from(
+            rawEntries([
+                [
+                    "listing",
+                    {
+                        entries: [
+                            [SPECIAL_SIG_KEY, SECRET_SIG],
+                            ["value", 1],
+                            [SPECIAL_SIG_KEY, "no"],
+                        ],
+                    },
+                ],
+            ]),
+        );
+        assert.deepEqual(decodeStructArguments(envelopeReplaced, names)?.secret, []);
+        let deep: unknown = UNKNOWN_VALUE;
+        for (let depth = 0; depth < MAX_STRUCT_DEPTH; depth++) deep = [deep];
+        assert.deepEqual(decodeStructArguments(encode({ deep }), names)?.unknown, ["deep"], `nesting of ${MAX_STRUCT_DEPTH} is walked`);
+        assert.equal(decodeStructArguments(encode({ deep: [deep] }), names), undefined, "one level more is google-protobuf's");
+        const bytes = encode({ listing: ["text"] });
+        assert.equal(decodeStructArguments(bytes.subarray(0, bytes.length - 1), names), undefined, "a length past the end");
+        assert.equal(decodeStructArguments(Buffer.from([0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f]), names), undefined, "a 4 GB length in 6 bytes");
+    });
+
+    it("says which bytes are those google-protobuf writes again for what they hold: only those, for written, shuffled and mutated bytes", () => {
+        const again = (bytes: Uint8Array) =>
+            Buffer.from(Struct.fromJavaScript(Struct.deserializeBinary(new Uint8Array(bytes)).toJavaScript()).serializeBinary());
+        const mutation = fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom("set", "delete", "insert"));
+        fc.assert(
+            fc.property(fc.dictionary(text, value), fc.array(fc.tuple(rawKey, raw)), fc.array(mutation, { maxLength: 2 }), (object, entries, mutations) => {
+                const written = encode(object);
+                if (wellFormed(object) && !hasOtherNaN(written)) assert.ok(isExactStruct(written), "google-protobuf's bytes are exact");
+                for (const candidate of [written, Buffer.from(rawEntries(entries)), mutate(written, mutations)]) {
+                    if (!isExactStruct(candidate)) continue;
+                    assert.ok(isCanonicalStruct(candidate));
+                    assert.deepEqual(candidate, again(candidate), candidate.toString("hex"));
+                }
+            }),
+            { numRuns: RUNS, seed: SEED },
+        );
+        const sorted = encode({ a: 1, b: 2, "\uffff": 3, "\ud83d\ude00": 4 });
+        assert.ok(isExactStruct(sorted), "keys in UTF-16 order: U+1F600 (a surrogate pair) before U+FFFF");
+        assert.deepEqual(sorted, again(sorted));
+        const byCodePoint = Buffer.from(
+            rawEntries([
+                ["\uffff", 3],
+                ["\ud83d\ude00", 4],
+            ]),
+        );
+        assert.ok(!isExactStruct(byCodePoint), "in code point order they are not");
+        assert.ok(
+            !isExactStruct(
+                Buffer.from(
+                    rawEntries([
+                        ["b", 1],
+                        ["a", 2],
+                    ]),
+                ),
+            ),
+            "keys out of order",
+        );
+        assert.ok(
+            !isExactStruct(
+                Buffer.from(
+                    rawEntries([
+                        ["a", 1],
+                        ["a", 2],
+                    ]),
+                ),
+            ),
+            "a key given twice",
+        );
+        assert.ok(!isExactStruct(Buffer.from([0x0a, 0x07, 0x0a, 0x01, 0x61, 0x12, 0x02, 0x08])), "an entry cut short");
+        const longLength = Buffer.from([0x0a, 0x87, 0x00, 0x0a, 0x01, 0x61, 0x12, 0x02, 0x08, 0x00]);
+        assert.ok(isCanonicalStruct(longLength) && !isExactStruct(longLength), "a length in more bytes than it needs");
+        const otherNaN = Buffer.from([0x0a, 0x0e, 0x0a, 0x01, 0x61, 0x12, 0x09, 0x11, 1, 0, 0, 0, 0, 0, 0xf8, 0x7f]);
+        assert.ok(isCanonicalStruct(otherNaN) && !isExactStruct(otherNaN), "a NaN other than the one written");
+        assert.ok(isExactStruct(encode({ nan: Number.NaN, zero: -0 })));
+        assert.ok(isExactStruct(new Uint8Array()), "the empty Struct");
+    });
 });
+
+/** A secret envelope, as entries. */
+function asSecretRaw(value: Raw): Raw {
+    return {
+        entries: [
+            [SPECIAL_SIG_KEY, SECRET_SIG],
+            ["value", value],
+        ],
+    };
+}
+
+/** Whether google-protobuf wrote a NaN other than 0x7FFFFFFFFFFFFFFF (it writes every NaN so; checked, not assumed). */
+function hasOtherNaN(bytes: Buffer): boolean {
+    for (let at = bytes.indexOf(0x11); at >= 0 && at + 9 <= bytes.length; at = bytes.indexOf(0x11, at + 1)) {
+        const slice = bytes.subarray(at + 1, at + 9);
+        if (Number.isNaN(slice.readDoubleLE(0)) && !slice.equals(Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]))) return true;
+    }
+    return false;
+}
+
+function mutate(bytes: Buffer, mutations: [number, number, string][]): Buffer {
+    const out = Array.from(bytes);
+    for (const [at, byte, how] of mutations) {
+        const index = at % Math.max(1, out.length);
+        if (how === "set") out[index] = byte;
+        else if (how === "delete") out.splice(index, 1);
+        else out.splice(index, 0, byte);
+    }
+    return Buffer.from(out);
+}

@@ -116,6 +116,31 @@ describe("Struct encoding, direct (struct-encoding.ts), against google-protobuf"
         assert.deepEqual(bytes, reference(object));
     });
 
+    it("writes a Map as google-protobuf writes the object of its entries, at any depth; a key that is not a string is refused", () => {
+        const toMaps = (value: unknown): unknown => {
+            if (Array.isArray(value)) return value.map(toMaps);
+            if (typeof value === "object" && value !== null) return new Map(Object.entries(value).map(([key, item]) => [key, toMaps(item)]));
+            return value;
+        };
+        fc.assert(
+            fc.property(fc.dictionary(text, value), (object) => {
+                const withMaps = Object.fromEntries(Object.entries(object).map(([key, item]) => [key, toMaps(item)]));
+                assert.deepEqual(direct(withMaps), reference(object));
+            }),
+            { numRuns: RUNS, seed: SEED },
+        );
+        assert.deepEqual(
+            direct({
+                m: new Map<string, unknown>([
+                    ["b", [1]],
+                    ["a", new Map([["x", null]])],
+                ]),
+            }),
+            reference({ m: { b: [1], a: { x: null } } }),
+        );
+        assert.deepEqual(direct({ m: new Map<unknown, unknown>([[1, "one"]]) }), "Unexpected struct type.");
+    });
+
     it("refuses what a Struct cannot hold with google-protobuf's error", () => {
         for (const bad of [undefined, () => 1, Symbol("s"), 10n]) {
             for (const object of [{ a: bad }, { list: [1, bad] }, { nested: { deeper: { a: bad } } }]) {

@@ -149,6 +149,69 @@ describe("collectAllPages", () => {
         assert.equal(one.asked.length, 1);
     });
 
+    it("confirms page by page: a second listing that repeats the first keeps none of its items, and the first's are returned", async () => {
+        const data = range(250);
+        const served: { id: string }[][] = [];
+        const fetchPage = async (pageNumber: number, pageSize: number): Promise<Page<{ id: string }>> => {
+            const items = data.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map((id) => ({ id }));
+            served.push(items);
+            return { pageNumber, pageSize, totalCount: data.length, items };
+        };
+        const confirmed = await collectAllPages({
+            ...options(async () => ({ pageNumber: 1, pageSize: 1, totalCount: 0, items: [] })),
+            fetchPage,
+            itemKey: (item: { id: string }) => ["", item.id],
+            confirm: true,
+        });
+        assert.equal(confirmed.listings, 2);
+        assert.deepEqual(
+            confirmed.items.map((item) => item.id),
+            data,
+        );
+        const firstListing = served.slice(0, 3).flat();
+        assert.ok(
+            confirmed.items.every((item, i) => item === firstListing[i]),
+            "the first listing's items, not copies of the second's",
+        );
+    });
+
+    it("confirms page by page: a page changed in the second listing (counts kept) is caught, and the next identical listing returned", async () => {
+        let data = range(250);
+        let calls = 0;
+        const server = fakeServer(() => data);
+        const listing = await collectAllPages(
+            options(
+                async (n, s) => {
+                    if (++calls === 5) data = data.map((item) => (item === "item-120" ? "item-120b" : item)); // page 2 of the second listing
+                    return server.fetchPage(n, s);
+                },
+                { confirm: true, concurrency: 1 },
+            ),
+        );
+        assert.equal(listing.listings, 3);
+        assert.deepEqual(listing.items, data);
+        assert.ok(listing.items.includes("item-120b"));
+    });
+
+    it("confirms a listing whose page size the server changed: the listings are compared whole", async () => {
+        const data = range(250);
+        let max = 100;
+        const server = (n: number, s: number) => fakeServer(() => data, max).fetchPage(n, s);
+        let calls = 0;
+        const listing = await collectAllPages(
+            options(
+                async (n, s) => {
+                    if (++calls === 4) max = 50;
+                    return server(n, s);
+                },
+                { confirm: true },
+            ),
+        );
+        assert.equal(listing.listings, 2);
+        assert.equal(listing.pageSize, 50);
+        assert.deepEqual(listing.items, data);
+    });
+
     it("reports progress per page", async () => {
         const seen: string[] = [];
         await collectAllPages(options(fakeServer(() => range(350)).fetchPage, { onProgress: (d, t) => seen.push(`${d}/${t}`), concurrency: 1 }));

@@ -3,9 +3,12 @@
  * and every surface shows exactly the outputs at its place, each in its own names.
  */
 import { strict as assert } from "node:assert";
+import fc from "fast-check";
 import {
     describe as describeOutput,
     listingFacts,
+    resourceOutputMaps,
+    resourceOutputValues,
     objectTypesIn,
     OPTION_NAMES,
     OUTPUT_DEFINITIONS,
@@ -120,5 +123,56 @@ describe("the output table", () => {
             verifications: LISTING.map((v) => ({ contact_id: v.contactId, target: v.target })),
             targets: ["a***@example.com", "b***@example.com"],
         });
+    });
+
+    it("the resource's views of a listing hold what a list per target and a copy per verification hold, without them", () => {
+        const contact = fc.constantFrom("c-Alice000000001", "c-Bob00000000002", "c-Carol00000003");
+        const target = fc.constantFrom("a***@example.com", "b***@example.com", "138****0000", "é***@example.com", "\ud83d***@x");
+        fc.assert(
+            fc.property(fc.array(fc.record({ contactId: contact, target })), (verifications) => {
+                const outputs = resourceOutputValues(listingFacts({ endpointHost: "h", verifications }));
+                const byTarget: Record<string, string[]> = {};
+                for (const { contactId, target: t } of verifications) {
+                    const list = (byTarget[t] ??= []);
+                    if (!list.includes(contactId)) list.push(contactId);
+                }
+                assert.deepStrictEqual(outputs.pendingByTarget, byTarget);
+                assert.deepStrictEqual(outputs.targets, [...new Set(verifications.map((v) => v.target))].sort());
+                assert.deepStrictEqual(
+                    outputs.verifications,
+                    verifications.map(({ contactId, target: t }) => ({ contactId, target: t })),
+                );
+                // The same outputs with pendingByTarget as a Map of the same entries (for the plugin's answers).
+                const maps = resourceOutputMaps(listingFacts({ endpointHost: "h", verifications }));
+                assert.ok(maps.pendingByTarget instanceof Map);
+                assert.deepStrictEqual({ ...maps, pendingByTarget: Object.fromEntries(maps.pendingByTarget) }, outputs);
+            }),
+            { numRuns: 500, seed: 26 },
+        );
+        // A target pending for one contact shares that contact's list; a second contact gives it a list of its own.
+        const { pendingByTarget } = resourceOutputValues(
+            listingFacts({ endpointHost: "h", verifications: LISTING.concat({ contactId: "c-Bob00000000002", target: "x" }) }),
+        );
+        assert.equal(pendingByTarget["b***@example.com"], pendingByTarget.x);
+        assert.deepEqual(pendingByTarget["a***@example.com"], ["c-Alice000000001", "c-Carol00000003"]);
+        assert.deepEqual(pendingByTarget.x, ["c-Bob00000000002"]);
+    });
+
+    it("keeps a verification already of the output's shape as it is, and copies any other to that shape", () => {
+        const plain = { contactId: "c-Alice000000001", target: "a***@example.com" };
+        const others: object[] = [
+            { ...plain, extra: 1 },
+            { target: plain.target, contactId: plain.contactId },
+            Object.assign(Object.create(null) as object, plain),
+            Object.assign(Object.create({ inherited: 1 }) as object, plain),
+        ];
+        const listing = [plain, ...others] as typeof LISTING;
+        const { verifications } = resourceOutputValues(listingFacts({ endpointHost: "h", verifications: listing }));
+        assert.equal(verifications[0], plain, "kept");
+        for (const [index, copy] of verifications.slice(1).entries()) {
+            assert.notEqual(copy, others[index]);
+            assert.deepStrictEqual(copy, { ...plain });
+            assert.deepEqual(Object.keys(copy), ["contactId", "target"]);
+        }
     });
 });

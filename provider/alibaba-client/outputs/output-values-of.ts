@@ -25,11 +25,15 @@ export function listingFacts(listing: ListedQuery, contactIdSecret = false): Lis
     };
 }
 
-/** The values of the outputs at `place`, by name, in the table's order; an absent optional one is left out. Pure. */
-export function outputValuesAt(place: OutputPlace, facts: ListingFacts): Partial<Record<OutputName, unknown>> {
+/**
+ * The values of the outputs at `place`, by name, in the table's order; an absent optional one is left out. With
+ * `maps`, a `map` output is a Map of the same entries (its `computeMap`). Pure.
+ */
+export function outputValuesAt(place: OutputPlace, facts: ListingFacts, maps = false): Partial<Record<OutputName, unknown>> {
     const values: Partial<Record<OutputName, unknown>> = {};
     for (const name of outputsAt(place)) {
-        const value = OUTPUT_DEFINITIONS[name].compute(facts);
+        const definition = OUTPUT_DEFINITIONS[name];
+        const value = maps && definition.computeMap ? definition.computeMap(facts) : definition.compute(facts);
         if (value !== undefined) values[name] = value;
     }
     return values;
@@ -44,4 +48,12 @@ export function resultValues(facts: ListingFacts): ResultValues {
 /** What the resource records in its state beside its inputs. */
 export function resourceOutputValues(facts: ListingFacts): ResourceOutputValues {
     return outputValuesAt("resourceOutput", facts) as ResourceOutputValues;
+}
+
+/** `T` with its objects of keys (not lists) as Maps of the same entries: the outputs with `maps` (see {@link outputValuesAt}). */
+export type WithMaps<T> = { [K in keyof T]: T[K] extends readonly unknown[] ? T[K] : T[K] extends Record<string, infer V> ? Map<string, V> : T[K] };
+
+/** {@link resourceOutputValues} with its `map` outputs as Maps, for a surface that only writes them to bytes. */
+export function resourceOutputMaps(facts: ListingFacts): WithMaps<ResourceOutputValues> {
+    return outputValuesAt("resourceOutput", facts, true) as WithMaps<ResourceOutputValues>;
 }
