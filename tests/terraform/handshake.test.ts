@@ -45,6 +45,23 @@ function nodeForAnyone(): { path: string; remove(): void } {
     return { path, remove: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
+/** The health service's Check over `client`, with a deadline: its answer's bytes. */
+function healthCheck(client: grpc.Client, deadlineMs: number): Promise<Buffer> {
+    return new Promise((resolve, reject) =>
+        client.makeUnaryRequest(
+            "/grpc.health.v1.Health/Check",
+            (v: Buffer) => v,
+            (b: Buffer) => b,
+            Buffer.alloc(0),
+            { deadline: Date.now() + deadlineMs },
+            (error, value) => (error ? reject(error) : resolve(value ?? Buffer.alloc(0))),
+        ),
+    );
+}
+
+/** A call the server never answered: the connection failed, or the deadline passed. */
+const refused = (error: grpc.ServiceError) => error.code === grpc.status.UNAVAILABLE || error.code === grpc.status.DEADLINE_EXCEEDED;
+
 describe("Terraform provider: go-plugin handshake", function () {
     this.timeout(60_000);
     let project: ConsumerProject;
@@ -101,19 +118,7 @@ describe("Terraform provider: go-plugin handshake", function () {
         it("refuses a plaintext client", async () => {
             const plain = new grpc.Client(`unix:${client.handshake.address}`, grpc.credentials.createInsecure());
             try {
-                await assert.rejects(
-                    new Promise((resolve, reject) =>
-                        plain.makeUnaryRequest(
-                            "/grpc.health.v1.Health/Check",
-                            (v: Buffer) => v,
-                            (b: Buffer) => b,
-                            Buffer.alloc(0),
-                            { deadline: Date.now() + 3_000 },
-                            (error, answer) => (error ? reject(error) : resolve(answer)),
-                        ),
-                    ),
-                    (error: grpc.ServiceError) => error.code === grpc.status.UNAVAILABLE || error.code === grpc.status.DEADLINE_EXCEEDED,
-                );
+                await assert.rejects(healthCheck(plain, 3_000), refused);
             } finally {
                 plain.close();
             }
@@ -129,19 +134,7 @@ describe("Terraform provider: go-plugin handshake", function () {
                 { "grpc.ssl_target_name_override": "localhost", "grpc.default_authority": "localhost" },
             );
             try {
-                await assert.rejects(
-                    new Promise((resolve, reject) =>
-                        stranger.makeUnaryRequest(
-                            "/grpc.health.v1.Health/Check",
-                            (v: Buffer) => v,
-                            (b: Buffer) => b,
-                            Buffer.alloc(0),
-                            { deadline: Date.now() + 3_000 },
-                            (error, answer) => (error ? reject(error) : resolve(answer)),
-                        ),
-                    ),
-                    (error: grpc.ServiceError) => error.code === grpc.status.UNAVAILABLE || error.code === grpc.status.DEADLINE_EXCEEDED,
-                );
+                await assert.rejects(healthCheck(stranger, 3_000), refused);
             } finally {
                 stranger.close();
             }
@@ -155,16 +148,7 @@ describe("Terraform provider: go-plugin handshake", function () {
             assert.equal(handshake.cert, "");
             assert.equal(handshake.protocolVersion, "6");
             const plain = new grpc.Client(`unix:${handshake.address}`, grpc.credentials.createInsecure());
-            const answer = await new Promise<Buffer>((resolve, reject) =>
-                plain.makeUnaryRequest(
-                    "/grpc.health.v1.Health/Check",
-                    (v: Buffer) => v,
-                    (b: Buffer) => b,
-                    Buffer.alloc(0),
-                    { deadline: Date.now() + 5_000 },
-                    (error, value) => (error ? reject(error) : resolve(value ?? Buffer.alloc(0))),
-                ),
-            );
+            const answer = await healthCheck(plain, 5_000);
             plain.close();
             assert.deepEqual([...answer], [0x08, 0x01]);
         } finally {
