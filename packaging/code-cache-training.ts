@@ -39,11 +39,12 @@ import { WASM_BASELINE_FLAG } from "../provider/plugin-process/wasm-baseline";
 import { FUNCTION_TOKEN } from "../provider/pulumi-names";
 import { encodeCtyValue } from "../provider/terraform/cty-msgpack-encoding";
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../provider/terraform/handshake";
+import { dataSourceSchema, providerSchema } from "../provider/terraform/provider-schema";
 import { WireWriter } from "../provider/terraform/protobuf-wire";
 import { selfSignedCertificate } from "../provider/terraform/self-signed-certificate";
 import { DATA_SOURCE_TYPE } from "../provider/terraform/terraform-names";
 import { decodeMessage, encodeMessage } from "../provider/terraform/tfplugin6-codec";
-import type { MessageName } from "../provider/terraform/tfplugin6-messages";
+import type { MessageName, Schema } from "../provider/terraform/tfplugin6-messages";
 import { compileBundle, isTrainedSide, TRAINED_SIDES, TrainedSide } from "./bundle-wrapper";
 
 /** The verifications the emulator holds: one page of a listing. */
@@ -164,6 +165,12 @@ async function tfCall(channel: Channel, rpc: string, request: object): Promise<R
     return answer;
 }
 
+/** A configuration as Terraform sends it: every attribute and block of `schema`, null (the schema's own names). */
+function nullConfig(schema: Schema): Record<string, null> {
+    const names = [...(schema.block.attributes ?? []).map((a) => a.name), ...(schema.block.blockTypes ?? []).map((b) => b.typeName)];
+    return Object.fromEntries(names.map((name) => [name, null]));
+}
+
 /** The Terraform provider (the bundle started with the cookie, AutoMTLS): a plan's calls but the read, then Shutdown. */
 async function trainTerraformProvider(start: () => void, account: Account): Promise<void> {
     const client = selfSignedCertificate();
@@ -182,36 +189,14 @@ async function trainTerraformProvider(start: () => void, account: Account): Prom
     const channel = { session, name: "the Terraform provider" };
     const dynamic = (value: Parameters<typeof encodeCtyValue>[0]) => ({ msgpack: encodeCtyValue(value) });
     const providerConfig = dynamic({
-        ...Object.fromEntries(
-            ["endpoint_type", "region", "concurrency", "max_attempts", "consistency", "timeout_ms", "security_token", "profile"].map((name) => [name, null]),
-        ),
+        ...nullConfig(providerSchema()),
         endpoint: account.url,
         access_key: account.accessKeyId,
         secret_key: account.accessKeySecret,
         assume_role: null,
         endpoints: null,
     });
-    const dataConfig = dynamic({
-        ...Object.fromEntries(
-            [
-                "contact_id",
-                "concurrency",
-                "max_attempts",
-                "max_listings",
-                "consistency",
-                "request_timeout_ms",
-                "max_response_bytes",
-                "max_listing_bytes",
-                "output_file",
-                "id",
-                "total_count",
-                "verifications",
-                "targets",
-            ].map((name) => [name, null]),
-        ),
-        page_size: 50,
-        timeouts: null,
-    });
+    const dataConfig = dynamic({ ...nullConfig(dataSourceSchema()), page_size: 50 });
     // A plan's three starts, in one process: the schema; validation; configuration (the read is not trained: above).
     await tfCall(channel, "GetProviderSchema", {});
     await tfCall(channel, "GetResourceIdentitySchemas", {});
