@@ -21,7 +21,7 @@ const TARGET_ITEMS = 100_000;
 const CALL_LABELS: Readonly<Record<ServerCall, string>> = {
     pluginInvoke: "Pulumi plugin: Invoke getMessageContactVerifications",
     pluginCreateAfterCheck: "Pulumi plugin: resource Create of Check's inputs (which hold the listing)",
-    pluginReadOfState: "Pulumi plugin: resource Read (refresh) of a state holding the listing",
+    pluginReadOfState: "Pulumi plugin: resource Read (refresh) of a state holding the listing, its Structs in the engine's order",
     pluginCreate: "Pulumi plugin: resource Create of bare arguments (lists)",
     pluginRead: "Pulumi plugin: resource Read of bare arguments (lists)",
     terraformRead: "Terraform provider: ReadDataSource",

@@ -192,10 +192,14 @@ export function takeRequestStruct(request: object, field: number): Buffer | unde
 
 /**
  * A Struct that goes back as it came (Read's inputs), from its bytes ({@link takeRequestStruct}): the bytes as they
- * are when they are those google-protobuf writes again for what they hold ({@link StructDecoding.isExactStruct}),
- * else that object, to be written again (the same bytes either way).
+ * are when they are those google-protobuf writes again for what they hold ({@link StructDecoding.isExactStruct});
+ * else those bytes with each Struct's entries sorted, when that makes them so (the engine's Go writes a map's
+ * entries in any order: {@link StructDecoding.sortedStruct}); else that object, to be written again. The same bytes
+ * each way.
  */
 export function returnedStruct(bytes: Buffer): Uint8Array | Props {
-    const { decodeStruct, isExactStruct } = require("./struct-decoding") as typeof StructDecoding;
-    return isExactStruct(bytes) ? bytes : (decodeStruct(bytes) ?? {});
+    const { decodeStruct, isExactStruct, sortedStruct } = require("./struct-decoding") as typeof StructDecoding;
+    if (isExactStruct(bytes)) return bytes;
+    const sorted = sortedStruct(bytes);
+    return sorted && isExactStruct(sorted) ? sorted : (decodeStruct(bytes) ?? {});
 }

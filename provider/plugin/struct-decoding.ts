@@ -319,6 +319,91 @@ export function decodeStruct(bytes: Uint8Array): Record<string, unknown> | undef
     }
 }
 
+/** A varint length at `at` of bytes {@link isCanonicalStruct} accepted: [its value, the offset after it]. */
+function lengthAt(bytes: Buffer, at: number): [number, number] {
+    let value = 0;
+    for (let scale = 1; ; scale *= 128) {
+        const byte = bytes[at++] as number;
+        value += (byte & 0x7f) * scale;
+        if (byte < 0x80) return [value, at];
+    }
+}
+
+/** Copies the Value body at [start, end) of `from` into `to` at `toAt`, each Struct in it sorted. */
+function copyValueSorted(from: Buffer, start: number, end: number, to: Buffer, toAt: number): void {
+    const tag = from[start];
+    if (tag !== STRUCT && tag !== LIST) {
+        from.copy(to, toAt, start, end);
+        return;
+    }
+    const [, bodyStart] = lengthAt(from, start + 1);
+    from.copy(to, toAt, start, bodyStart);
+    const shift = toAt - start;
+    if (tag === STRUCT) return copyStructSorted(from, bodyStart, end, to, bodyStart + shift);
+    for (let at = bodyStart; at < end;) {
+        const [length, itemStart] = lengthAt(from, at + 1);
+        from.copy(to, at + shift, at, itemStart);
+        copyValueSorted(from, itemStart, itemStart + length, to, itemStart + shift);
+        at = itemStart + length;
+    }
+}
+
+/** An entry of a Struct: where it starts and ends, its key's bytes, and where its Value's body starts. */
+interface EntrySpan {
+    at: number;
+    end: number;
+    keyStart: number;
+    keyEnd: number;
+    valueStart: number;
+}
+
+/**
+ * Copies the Struct body at [start, end) of `from` into `to` at `toStart`, its entries in the order of their keys
+ * (as JavaScript sorts strings: {@link keyAfter}), and each Struct within them likewise. Lengths do not change:
+ * each entry's bytes only move.
+ */
+function copyStructSorted(from: Buffer, start: number, end: number, to: Buffer, toStart: number): void {
+    const entries: EntrySpan[] = [];
+    let ascending = true;
+    for (let at = start; at < end;) {
+        const [entryLength, entryStart] = lengthAt(from, at + 1);
+        const [keyLength, keyStart] = lengthAt(from, entryStart + 1);
+        const keyEnd = keyStart + keyLength;
+        const [, valueStart] = lengthAt(from, keyEnd + 1);
+        const previous = entries[entries.length - 1];
+        if (previous && !keyAfter(from, previous.keyStart, previous.keyEnd, keyStart, keyEnd)) ascending = false;
+        entries.push({ at, end: entryStart + entryLength, keyStart, keyEnd, valueStart });
+        at = entryStart + entryLength;
+    }
+    if (!ascending)
+        entries.sort((a, b) => {
+            if (a.keyEnd - a.keyStart === b.keyEnd - b.keyStart && from.compare(from, a.keyStart, a.keyEnd, b.keyStart, b.keyEnd) === 0) return 0;
+            return keyAfter(from, a.keyStart, a.keyEnd, b.keyStart, b.keyEnd) ? -1 : 1;
+        });
+    let toAt = toStart;
+    for (const entry of entries) {
+        // The entry's tag, length, key and its Value's header as they are, then its Value's body.
+        from.copy(to, toAt, entry.at, entry.valueStart);
+        copyValueSorted(from, entry.valueStart, entry.end, to, toAt + entry.valueStart - entry.at);
+        toAt += entry.end - entry.at;
+    }
+}
+
+/**
+ * The bytes of a Struct {@link isCanonicalStruct} accepts with every Struct's entries (at every depth) in the order
+ * of their keys: the order google-protobuf writes, which the engine's Go marshaller does not keep (it writes a
+ * map's entries in any order). Only entries move; their bytes, and so every length, stay. Undefined for bytes not
+ * in that form. The result is what google-protobuf writes again only if {@link isExactStruct} says so (a key given
+ * twice stays twice).
+ */
+export function sortedStruct(bytes: Uint8Array): Buffer | undefined {
+    if (!isCanonicalStruct(bytes)) return undefined;
+    const from = asBuffer(bytes);
+    const to = Buffer.allocUnsafe(from.length);
+    copyStructSorted(from, 0, from.length, to, 0);
+    return to;
+}
+
 /**
  * Whether `bytes` are exactly those the plugin writes (`struct-encoding.ts`), as google-protobuf does, for the
  * value {@link decodeStruct} reads from them: then they can be sent back as they came, the same bytes as decoding

@@ -14,7 +14,7 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { pulumiRuntime } from "../../provider/plugin/pulumi-runtime";
-import { decodeStruct, decodeStructArguments, isCanonicalStruct, isExactStruct, MAX_STRUCT_DEPTH } from "../../provider/plugin/struct-decoding";
+import { decodeStruct, decodeStructArguments, isCanonicalStruct, isExactStruct, MAX_STRUCT_DEPTH, sortedStruct } from "../../provider/plugin/struct-decoding";
 import { asSecret, SECRET_SIG, secretNames, SPECIAL_SIG_KEY, UNKNOWN_VALUE, unknownNames } from "../../provider/wire-format";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
@@ -282,6 +282,90 @@ describe("Struct decoding, direct (struct-decoding.ts), against google-protobuf"
         const bytes = encode({ listing: ["text"] });
         assert.equal(decodeStructArguments(bytes.subarray(0, bytes.length - 1), names), undefined, "a length past the end");
         assert.equal(decodeStructArguments(Buffer.from([0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f]), names), undefined, "a 4 GB length in 6 bytes");
+    });
+
+    it("sorts the engine's order back: any object's bytes with the entries of every Struct shuffled (as Go's map order leaves them) sort to google-protobuf's bytes", () => {
+        /** A JSON value as raw entries, each Struct's entries in an order drawn from `random`. */
+        const shuffled = (item: unknown, random: () => number): Raw => {
+            if (item === null || typeof item !== "object") return item as Raw;
+            if (Array.isArray(item)) return { list: item.map((element) => shuffled(element, random)) };
+            const entries = Object.entries(item).map(([key, element]): [string, Raw] => [key, shuffled(element, random)]);
+            for (let index = entries.length - 1; index > 0; index--) {
+                const other = Math.floor(random() * (index + 1));
+                [entries[index], entries[other]] = [entries[other] as [string, Raw], entries[index] as [string, Raw]];
+            }
+            return { entries };
+        };
+        const hasProtoKey = (item: unknown): boolean =>
+            typeof item === "object" && item !== null && Object.entries(item).some(([key, element]) => key === "__proto__" || hasProtoKey(element));
+        fc.assert(
+            fc.property(fc.dictionary(wellFormedText, fc.jsonValue()), fc.integer(), (object, seed) => {
+                fc.pre(wellFormed(object) && !hasProtoKey(object));
+                let state = seed >>> 0;
+                const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+                const engine = Buffer.from(rawEntries((shuffled(object, random) as { entries: [string, Raw][] }).entries));
+                const sorted = sortedStruct(engine);
+                assert.ok(sorted, "in the form read");
+                assert.deepEqual(sorted, encode(object), engine.toString("hex"));
+                assert.ok(isExactStruct(sorted));
+            }),
+            { numRuns: RUNS, seed: SEED },
+        );
+    });
+
+    it("sorts any bytes in the form into bytes of the same length and value, which are google-protobuf's again when exact; others it leaves", () => {
+        const again = (bytes: Uint8Array) =>
+            Buffer.from(Struct.fromJavaScript(Struct.deserializeBinary(new Uint8Array(bytes)).toJavaScript()).serializeBinary());
+        const mutation = fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom("set", "delete", "insert"));
+        fc.assert(
+            fc.property(fc.array(fc.tuple(rawKey, raw)), fc.array(mutation, { maxLength: 2 }), (entries, mutations) => {
+                const written = Buffer.from(rawEntries(entries));
+                for (const bytes of [written, mutate(written, mutations)]) {
+                    const sorted = sortedStruct(bytes);
+                    if (sorted === undefined) {
+                        assert.ok(!isCanonicalStruct(bytes));
+                        continue;
+                    }
+                    assert.equal(sorted.length, bytes.length);
+                    assert.ok(same(decodeStruct(sorted), decodeStruct(bytes)), "the same value (a key given twice keeps its last value)");
+                    if (isExactStruct(sorted)) assert.deepEqual(sorted, again(bytes));
+                }
+            }),
+            { numRuns: RUNS, seed: SEED },
+        );
+        assert.deepEqual(
+            sortedStruct(
+                Buffer.from(
+                    rawEntries([
+                        [
+                            "b",
+                            {
+                                entries: [
+                                    ["y", 1],
+                                    [
+                                        "x",
+                                        {
+                                            list: [
+                                                {
+                                                    entries: [
+                                                        ["q", null],
+                                                        ["p", true],
+                                                    ],
+                                                },
+                                            ],
+                                        },
+                                    ],
+                                ],
+                            },
+                        ],
+                        ["\uffff", 3],
+                        ["\ud83d\ude00", 4],
+                    ]),
+                ),
+            ),
+            encode({ b: { x: [{ p: true, q: null }], y: 1 }, "\ud83d\ude00": 4, "\uffff": 3 }),
+            "nested Structs in Structs and lists, and UTF-16 order",
+        );
     });
 
     it("says which bytes are those google-protobuf writes again for what they hold: only those, for written, shuffled and mutated bytes", () => {
