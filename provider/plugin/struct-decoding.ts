@@ -399,7 +399,7 @@ function copyStructSorted(from: Buffer, start: number, end: number, to: Buffer, 
 export function sortedStruct(bytes: Uint8Array): Buffer | undefined {
     if (!isCanonicalStruct(bytes)) return undefined;
     const from = asBuffer(bytes);
-    const to = Buffer.allocUnsafe(from.length);
+    const to = Buffer.alloc(from.length);
     copyStructSorted(from, 0, from.length, to, 0);
     return to;
 }
