@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Plugin } from "esbuild";
+import type { BuildOptions, OutputFile, Plugin } from "esbuild";
 import { REPO_ROOT } from "./paths";
 
 /** The file whose run-time resolution is rewritten. */
@@ -60,11 +60,14 @@ export interface Bundle {
     sha256: string;
 }
 
-/** Bundles `sea-entry.ts` for Node.js `nodeVersion`, with `version` written in. */
-export async function bundle(version: string, nodeVersion: string): Promise<Bundle> {
+/**
+ * Bundles the script `entry` (in packaging/) for Node.js `nodeVersion` as one CommonJS script, with `options`
+ * (defines, plugins) added; returns the output file.
+ */
+export async function bundleScript(entry: string, nodeVersion: string, options: Pick<BuildOptions, "define" | "plugins"> = {}): Promise<OutputFile> {
     const esbuild = await import("esbuild");
     const result = await esbuild.build({
-        entryPoints: [join(__dirname, "sea-entry.ts")],
+        entryPoints: [join(__dirname, entry)],
         absWorkingDir: REPO_ROOT,
         bundle: true,
         platform: "node",
@@ -77,10 +80,18 @@ export async function bundle(version: string, nodeVersion: string): Promise<Bund
         minifySyntax: true,
         legalComments: "eof",
         logLevel: "silent",
+        ...options,
+    });
+    const file = result.outputFiles[0];
+    if (!file) throw new Error(`esbuild wrote nothing for ${entry}`);
+    return file;
+}
+
+/** Bundles `sea-entry.ts` for Node.js `nodeVersion`, with `version` written in. */
+export async function bundle(version: string, nodeVersion: string): Promise<Bundle> {
+    const file = await bundleScript("sea-entry.ts", nodeVersion, {
         define: { RELEASE_VERSION: JSON.stringify(version), "require.main": "null", module: "undefined" },
         plugins: [pulumiRuntimePlugin(), withoutCompileCachePlugin()],
     });
-    const file = result.outputFiles[0];
-    if (!file) throw new Error("esbuild wrote no bundle");
     return { text: file.text, sha256: createHash("sha256").update(file.contents).digest("hex") };
 }

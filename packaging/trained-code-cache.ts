@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { bundleScript } from "./bundle";
 import { TrainedSide, wrappedSource } from "./bundle-wrapper";
 import { REPO_ROOT } from "./paths";
 
@@ -35,30 +36,11 @@ export interface TrainingScripts {
     sha256: string;
 }
 
-/** Bundles one entry for Node.js `nodeVersion`. */
-async function bundleScript(entry: string, nodeVersion: string): Promise<string> {
-    const esbuild = await import("esbuild");
-    const result = await esbuild.build({
-        entryPoints: [join(__dirname, entry)],
-        absWorkingDir: REPO_ROOT,
-        bundle: true,
-        platform: "node",
-        format: "cjs",
-        target: `node${nodeVersion}`,
-        write: false,
-        minifyWhitespace: true,
-        minifySyntax: true,
-        legalComments: "eof",
-        logLevel: "silent",
-    });
-    const file = result.outputFiles[0];
-    if (!file) throw new Error(`esbuild wrote nothing for ${entry}`);
-    return file.text;
-}
-
 /** The loader and the training, bundled. */
 export async function trainingScripts(nodeVersion: string): Promise<TrainingScripts> {
-    const [loader, training] = await Promise.all([bundleScript("sea-loader.ts", nodeVersion), bundleScript("code-cache-training.ts", nodeVersion)]);
+    const [loader, training] = await Promise.all([bundleScript("sea-loader.ts", nodeVersion), bundleScript("code-cache-training.ts", nodeVersion)]).then(
+        (files) => files.map((file) => file.text),
+    );
     return { loader, training, sha256: createHash("sha256").update(loader).update("\0").update(training).digest("hex") };
 }
 
