@@ -13,7 +13,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bundleScript } from "./bundle";
 import { TrainedSide, wrappedSource } from "./bundle-wrapper";
-import { REPO_ROOT } from "./paths";
 
 /** The training's and its bundle's file names in the build folder. */
 const TRAINING_SCRIPT = "train.js";
@@ -38,9 +37,8 @@ export interface TrainingScripts {
 
 /** The loader and the training, bundled. */
 export async function trainingScripts(nodeVersion: string): Promise<TrainingScripts> {
-    const [loader, training] = await Promise.all([bundleScript("sea-loader.ts", nodeVersion), bundleScript("code-cache-training.ts", nodeVersion)]).then(
-        (files) => files.map((file) => file.text),
-    );
+    const [loaderFile, trainingFile] = await Promise.all([bundleScript("sea-loader.ts", nodeVersion), bundleScript("code-cache-training.ts", nodeVersion)]);
+    const [loader, training] = [loaderFile.text, trainingFile.text];
     return { loader, training, sha256: createHash("sha256").update(loader).update("\0").update(training).digest("hex") };
 }
 
