@@ -38,7 +38,7 @@ import { demoVerifications, startEmulator } from "../emulator";
 import { WASM_BASELINE_FLAG } from "../provider/plugin-process/wasm-baseline";
 import { FUNCTION_TOKEN } from "../provider/pulumi-names";
 import { encodeCtyValue } from "../provider/terraform/cty-msgpack-encoding";
-import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../provider/terraform/handshake";
+import { GO_PLUGIN_ENV, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, PROTOCOL_VERSION } from "../provider/terraform/handshake";
 import { dataSourceSchema, providerSchema } from "../provider/terraform/provider-schema";
 import { WireWriter } from "../provider/terraform/protobuf-wire";
 import { selfSignedCertificate } from "../provider/terraform/self-signed-certificate";
@@ -175,8 +175,8 @@ function nullConfig(schema: Schema): Record<string, null> {
 async function trainTerraformProvider(start: () => void, account: Account): Promise<void> {
     const client = selfSignedCertificate();
     process.env[MAGIC_COOKIE_KEY] = MAGIC_COOKIE_VALUE;
-    process.env.PLUGIN_PROTOCOL_VERSIONS = "6";
-    process.env.PLUGIN_CLIENT_CERT = client.certPem;
+    process.env[GO_PLUGIN_ENV.protocolVersions] = String(PROTOCOL_VERSION);
+    process.env[GO_PLUGIN_ENV.clientCert] = client.certPem;
     const line = nextStdoutLine();
     start();
     const [, , network, address, , cert] = (await line).split("|");

@@ -11,6 +11,7 @@
  * refused, and so is a client with none.
  */
 import { X509Certificate } from "node:crypto";
+import { GO_PLUGIN_ENV } from "./handshake";
 
 /** A PEM certificate block. */
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
@@ -21,12 +22,12 @@ const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE
  */
 export function trustedClientCertificates(pem: string): readonly Buffer[] {
     const blocks = pem.match(PEM_CERTIFICATE) ?? [];
-    if (blocks.length === 0) throw new Error("PLUGIN_CLIENT_CERT holds no PEM certificate");
+    if (blocks.length === 0) throw new Error(`${GO_PLUGIN_ENV.clientCert} holds no PEM certificate`);
     return blocks.map((block, index) => {
         try {
             return new X509Certificate(block).raw;
         } catch (error) {
-            throw new Error(`PLUGIN_CLIENT_CERT: certificate ${index + 1} does not parse: ${error instanceof Error ? error.message : String(error)}`, {
+            throw new Error(`${GO_PLUGIN_ENV.clientCert}: certificate ${index + 1} does not parse: ${error instanceof Error ? error.message : String(error)}`, {
                 cause: error,
             });
         }

@@ -12,6 +12,19 @@ export const MAGIC_COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE";
 /** ...and its value. */
 export const MAGIC_COOKIE_VALUE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
 
+/** The other variables go-plugin's client sets for the plugin it starts, by what each says. */
+export const GO_PLUGIN_ENV = {
+    /** The plugin protocol versions the CLI speaks, comma-separated. */
+    protocolVersions: "PLUGIN_PROTOCOL_VERSIONS",
+    /** AutoMTLS: the CLI's client certificate (PEM); TLS is then mandatory, and only that certificate is accepted. */
+    clientCert: "PLUGIN_CLIENT_CERT",
+    /** The lowest and highest loopback port the plugin may listen on (TCP: Windows). */
+    minPort: "PLUGIN_MIN_PORT",
+    maxPort: "PLUGIN_MAX_PORT",
+    /** The folder for the plugin's Unix socket. */
+    unixSocketDir: "PLUGIN_UNIX_SOCKET_DIR",
+} as const;
+
 /** go-plugin's own protocol version, the handshake line's first field. */
 export const CORE_PROTOCOL_VERSION = 1;
 
@@ -41,13 +54,13 @@ export function checkMagicCookie(env: Env): void {
 
 /** Protocol 6 when the CLI offers it in `PLUGIN_PROTOCOL_VERSIONS` (or offers no list); else a refusal naming both. */
 export function negotiateProtocol(env: Env): number {
-    const offered = env.PLUGIN_PROTOCOL_VERSIONS;
+    const offered = env[GO_PLUGIN_ENV.protocolVersions];
     if (offered === undefined || offered.trim() === "") return PROTOCOL_VERSION;
     const versions = offered.split(",").map((v) => Number(v.trim()));
     if (versions.includes(PROTOCOL_VERSION)) return PROTOCOL_VERSION;
     throw new HandshakeRefusal(
         `${EXECUTABLE_NAME} speaks plugin protocol ${PROTOCOL_VERSION} only, and this CLI offers ${offered} ` +
-            `(PLUGIN_PROTOCOL_VERSIONS): use Terraform 1.0 or later, or OpenTofu.`,
+            `(${GO_PLUGIN_ENV.protocolVersions}): use Terraform 1.0 or later, or OpenTofu.`,
     );
 }
 
@@ -76,11 +89,11 @@ function networkFor(env: Env, platform: NodeJS.Platform): "unix" | "tcp" {
  */
 export function listenAddress(env: Env, platform: NodeJS.Platform, tmpDir: string): ListenAddress {
     if (networkFor(env, platform) === "tcp") {
-        const min = Number(env.PLUGIN_MIN_PORT ?? 0);
-        const max = Number(env.PLUGIN_MAX_PORT ?? 0);
+        const min = Number(env[GO_PLUGIN_ENV.minPort] ?? 0);
+        const max = Number(env[GO_PLUGIN_ENV.maxPort] ?? 0);
         return { network: "tcp", host: "127.0.0.1", minPort: Number.isInteger(min) ? min : 0, maxPort: Number.isInteger(max) ? max : 0 };
     }
-    return { network: "unix", parent: env.PLUGIN_UNIX_SOCKET_DIR || tmpDir };
+    return { network: "unix", parent: env[GO_PLUGIN_ENV.unixSocketDir] || tmpDir };
 }
 
 /** The prefix of the socket's private folder (`mkdtemp` adds six characters). */

@@ -24,6 +24,7 @@ import { Http2GrpcServer } from "./grpc-http2-server";
 import {
     checkMagicCookie,
     EXECUTABLE_NAME,
+    GO_PLUGIN_ENV,
     handshakeLine,
     HandshakeRefusal,
     ListenAddress,
@@ -83,7 +84,7 @@ async function listen(server: Http2GrpcServer, address: ListenTarget): Promise<s
 export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     checkMagicCookie(env);
     const protocol = negotiateProtocol(env);
-    const { tls, certDer } = tlsFor(env.PLUGIN_CLIENT_CERT);
+    const { tls, certDer } = tlsFor(env[GO_PLUGIN_ENV.clientCert]);
     const cancellation = new CallCancellation();
     const address = listenAddress(env, process.platform, tmpdir());
     const target: ListenTarget = address.network === "unix" ? privateSocket(address.parent) : address;
