@@ -2,8 +2,10 @@
  * `tofu plan` of a one-page configuration of the data source against the emulator (a separate process, 0 ms
  * latency), each provider installed by `dev_overrides` (no init): the npm package's provider (through its
  * `#!/usr/bin/env node`, the bench's Node.js), the release's linux-x64 executable (from release/, or
- * `BENCH_RELEASE_ARCHIVE`; skipped, and said so, without one) and the Go comparator (bench/terraform-go, built by
- * `go build`; skipped without Go). Each plan writes its plan file and is followed by `tofu show -json` of it (a
+ * `BENCH_RELEASE_ARCHIVE`; skipped, and said so, without one), the Go comparator (bench/terraform-go, built by
+ * `go build`; skipped without Go), and the floor (`floor-provider.ts`: go-plugin's handshake, TLS, HTTP/2 and
+ * answers that need no work) on the bench's Node.js and on the release's, the least any provider on that runtime
+ * can do. Each plan writes its plan file and is followed by `tofu show -json` of it (a
  * fourth start, as policy checks run it). Beside them: tofu's plan of a configuration with no provider, and each
  * provider's own start, spawn to its handshake line (AutoMTLS), as the CLI starts it. Every round times each
  * contender once, in an order that rotates from round to round; every plan must succeed and show the listing's
@@ -21,10 +23,11 @@ import { performance } from "node:perf_hooks";
 import { withEmulator } from "./emulator-process";
 import { timeToFirstLine } from "./first-line";
 import { checkHandshakeLine, MAGIC_COOKIE } from "./measure-terraform-handshake";
-import { TERRAFORM_CERTIFICATE } from "./paths";
+import { NODE, TERRAFORM_CERTIFICATE } from "./paths";
 import { Summary, summarize } from "./stats";
 import {
     buildGoComparator,
+    findReleaseNode,
     findTofu,
     installReleaseExecutable,
     planEnv,
@@ -32,14 +35,18 @@ import {
     terraformScratch,
     writeCliConfig,
     writeDataSourceConfig,
+    writeFloorProvider,
     writeNoProviderConfig,
 } from "./terraform-setup";
 
 /** Verifications the emulator holds: one page. */
 const ITEMS = 20;
 
-/** The providers planned. */
-export type PlanProviderKey = "npm" | "release" | "go";
+/** The providers planned: ours, the Go comparator, and the floor (`floor-provider.ts`) on each of our runtimes. */
+export type PlanProviderKey = "npm" | "release" | "go" | "npmFloor" | "releaseFloor";
+
+/** The floor measured on the runtime of each of our providers. */
+export const FLOOR_OF = { npm: "npmFloor", release: "releaseFloor" } as const satisfies Partial<Record<PlanProviderKey, PlanProviderKey>>;
 
 /** One provider's figures, ms, over the rounds. */
 export interface ProviderPlan {
@@ -75,7 +82,7 @@ export type TerraformPlanResult =
           tofuVersion: string;
           /** The plan with no provider, ms. */
           noProvider: Summary;
-          /** The providers measured, in the order npm, release, Go. */
+          /** The providers measured, in the order npm, release, Go, the floors. */
           providers: ProviderPlan[];
           /** The same-round ratios to Go, by provider (none without the Go comparator). */
           versusGo: Partial<Record<Exclude<PlanProviderKey, "go">, VersusGo>>;
@@ -159,11 +166,21 @@ export async function measureTerraformPlan(runs: number, log: (line: string) => 
         if (releaseProblem) skipped.release = releaseProblem;
         const goProblem = buildGoComparator(scratch.goProviderDir);
         if (goProblem) skipped.go = goProblem;
+        writeFloorProvider(scratch.nodeFloorDir, NODE, ITEMS);
+        const releaseNode = findReleaseNode();
+        if ("missing" in releaseNode) skipped.releaseFloor = releaseNode.missing;
+        else writeFloorProvider(scratch.releaseFloorDir, releaseNode.node, ITEMS);
         for (const [key, why] of Object.entries(skipped)) log(`   ${key} not measured: ${why}`);
         const planned: Planned[] = [
             { key: "npm" as const, label: `npm package's provider (Node.js ${process.version})`, providerDir: scratch.nodeProviderDir },
             { key: "release" as const, label: "release executable (linux-x64)", providerDir: scratch.releaseProviderDir },
             { key: "go" as const, label: "Go comparator (bench/terraform-go, terraform-plugin-framework)", providerDir: scratch.goProviderDir },
+            { key: "npmFloor" as const, label: `floor (floor-provider.ts) on Node.js ${process.version}`, providerDir: scratch.nodeFloorDir },
+            {
+                key: "releaseFloor" as const,
+                label: `floor (floor-provider.ts) on the release's Node.js ${"missing" in releaseNode ? "" : `v${releaseNode.version}`}`,
+                providerDir: scratch.releaseFloorDir,
+            },
         ].filter((p) => !skipped[p.key]);
         return await withEmulator(ITEMS, 0, async (emulator) => {
             const emptyDir = writeNoProviderConfig(join(scratch.root, "no-provider"));

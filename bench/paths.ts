@@ -26,6 +26,11 @@ export const PLUGIN_MAIN = join(DIST, "provider", "plugin", "main.js");
 export const TERRAFORM_MAIN = join(DIST, "provider", "terraform", "main.js");
 /** A certificate and key maker from the build, for the PEM a CLI passes as PLUGIN_CLIENT_CERT. */
 export const TERRAFORM_CERTIFICATE = join(DIST, "provider", "terraform", "self-signed-certificate.js");
+/** The provider's handshake constants (the magic cookie) and its generated static answers (the schema's bytes). */
+export const TERRAFORM_HANDSHAKE = join(DIST, "provider", "terraform", "handshake.js");
+export const TERRAFORM_STATIC_ANSWERS = join(DIST, "provider", "terraform", "static-answers.js");
+/** The floor provider (floor-provider.ts), compiled next to this file. */
+export const FLOOR_PROVIDER = join(__dirname, "floor-provider.js");
 /** Compiled probes, run in child processes (this file compiles next to the probes/ folder). */
 export const PROBES = join(__dirname, "probes");
 /** The report the benchmark writes. */

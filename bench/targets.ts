@@ -6,7 +6,7 @@ import type { WallResult } from "./measure-wall";
 import type { RateLimitResult } from "./measure-rate-limit";
 import type { PluginStartupResult } from "./measure-plugin-startup";
 import type { TerraformHandshakeResult } from "./measure-terraform-handshake";
-import type { TerraformPlanResult } from "./measure-terraform-plan";
+import { FLOOR_OF, type TerraformPlanResult } from "./measure-terraform-plan";
 import type { Summary } from "./stats";
 import type { BenchOptions } from "./options";
 import type { ProviderMemoryResult } from "./measure-provider-memory";
@@ -83,6 +83,12 @@ export function providerWorkVerdict(plan: TerraformPlanResult, key: "npm" | "rel
     const caveat = key === "npm" && !nodeVersion.startsWith("v20.") ? `measured under Node.js ${nodeVersion}, not 20` : undefined;
     const ratio = mine.work.median / go.work.median;
     const range = (s: Summary) => `quartiles ${fixed(s.q1)}-${fixed(s.q3)} ms`;
+    const floor = plan.providers.find((p) => p.key === FLOOR_OF[key]);
+    const floorText = floor
+        ? `; the floor on the same Node.js (floor-provider.ts: the handshake, TLS, HTTP/2, answers with no work) ${fixed(floor.work.median)} ms ` +
+          `(${range(floor.work)}) = ${fixed(floor.work.median / go.work.median, 2)}x Go's, so this provider's work beyond the floor is ` +
+          `${fixed(mine.work.median - floor.work.median)} ms, where the target leaves ${fixed(limit * go.work.median - floor.work.median)} ms`
+        : `; the floor was not measured: ${plan.skipped[FLOOR_OF[key]] ?? "unknown"}`;
     return {
         target,
         measured:
@@ -90,7 +96,8 @@ export function providerWorkVerdict(plan: TerraformPlanResult, key: "npm" | "rel
             `vs Go ${fixed(go.work.median)} ms (${range(go.work)}; ${fixed(go.plan.median)} − ${fixed(plan.noProvider.median)} − 3 × ${fixed(go.start.median)}): ` +
             `${fixed(ratio, 2)}x (same-round ratios: ${fixed(versus.work.median, 2)}x, ${quartiles(versus.work)}); ` +
             `whole plan ÷ Go's ${fixed(versus.plan.median, 2)}x (quartiles ${fixed(versus.plan.q1, 2)}-${fixed(versus.plan.q3, 2)}); ` +
-            `plan + \`tofu show -json\` ${fixed(mine.planAndShow.median)} ms ÷ Go's ${fixed(go.planAndShow.median)} ms: ${fixed(versus.planAndShow.median, 2)}x (quartiles ${fixed(versus.planAndShow.q1, 2)}-${fixed(versus.planAndShow.q3, 2)})`,
+            `plan + \`tofu show -json\` ${fixed(mine.planAndShow.median)} ms ÷ Go's ${fixed(go.planAndShow.median)} ms: ${fixed(versus.planAndShow.median, 2)}x (quartiles ${fixed(versus.planAndShow.q1, 2)}-${fixed(versus.planAndShow.q3, 2)})` +
+            floorText,
         pass: go.work.median > 0 && ratio <= limit,
         ...(caveat ? { caveat } : {}),
     };

@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { NODE, REPO_ROOT, TERRAFORM_MAIN } from "./paths";
+import { FLOOR_PROVIDER, NODE, REPO_ROOT, TERRAFORM_MAIN } from "./paths";
 
 /** The provider's type and the source address both providers are installed under. */
 export const PROVIDER_TYPE = "alicloudmessagecontacts";
@@ -29,6 +29,26 @@ export function findTofu(env: NodeJS.ProcessEnv = process.env): TofuLookup {
     const found = spawnSync(NODE, ["-r", "ts-node/register/transpile-only", "-e", script], { cwd: REPO_ROOT, encoding: "utf8" });
     if (found.status !== 0) return { missing: (found.stderr.split("\n").find((line) => /Error/.test(line)) ?? found.stderr).trim().slice(0, 300) };
     return JSON.parse(found.stdout) as { tofu: string; version: string };
+}
+
+/** The release executables' Node.js (`packaging/node-binaries.ts`, the linux-x64 binary `npm run release` installs), or why there is none. */
+export function findReleaseNode(): { node: string; version: string } | { missing: string } {
+    const script =
+        "const b = require('./packaging/node-binaries'); const p = require('./packaging/platforms').PLATFORMS.find((x) => x.id === 'linux-x64'); " +
+        "process.stdout.write(JSON.stringify({ node: b.nodeBinaryPath(p), version: b.NODE_VERSION }))";
+    const found = spawnSync(NODE, ["-r", "ts-node/register/transpile-only", "-e", script], { cwd: REPO_ROOT, encoding: "utf8" });
+    if (found.status !== 0) return { missing: (found.stderr.split("\n").find((line) => /Error/.test(line)) ?? found.stderr).trim().slice(0, 300) };
+    const release = JSON.parse(found.stdout) as { node: string; version: string };
+    return existsSync(release.node) ? release : { missing: `no ${release.node} (npm run release installs it)` };
+}
+
+/**
+ * Writes into `dir` an executable that runs the floor provider (`floor-provider.ts`) on `node`, its reads
+ * reporting `totalCount`. Returns `dir`.
+ */
+export function writeFloorProvider(dir: string, node: string, totalCount: number): string {
+    writeFileSync(join(dir, PROVIDER_EXECUTABLE), `#!/bin/sh\nexec ${JSON.stringify(node)} ${JSON.stringify(FLOOR_PROVIDER)} ${totalCount}\n`, { mode: 0o755 });
+    return dir;
 }
 
 /** The environment of every plan: the chosen CLI configuration, none of the user's TF_* variables (as engine/terraform-env.ts). */
@@ -53,6 +73,9 @@ export interface TerraformScratch {
     goProviderDir: string;
     /** The release executable's folder (filled by {@link installReleaseExecutable}). */
     releaseProviderDir: string;
+    /** The floor provider's folders, on the bench's Node.js and on the release's (filled by {@link writeFloorProvider}). */
+    nodeFloorDir: string;
+    releaseFloorDir: string;
     remove(): void;
 }
 
@@ -62,11 +85,19 @@ export function terraformScratch(): TerraformScratch {
     const nodeProviderDir = join(root, "node-provider");
     const goProviderDir = join(root, "go-provider");
     const releaseProviderDir = join(root, "release-provider");
-    mkdirSync(nodeProviderDir);
-    mkdirSync(goProviderDir);
-    mkdirSync(releaseProviderDir);
+    const nodeFloorDir = join(root, "node-floor");
+    const releaseFloorDir = join(root, "release-floor");
+    for (const dir of [nodeProviderDir, goProviderDir, releaseProviderDir, nodeFloorDir, releaseFloorDir]) mkdirSync(dir);
     symlinkSync(TERRAFORM_MAIN, join(nodeProviderDir, PROVIDER_EXECUTABLE));
-    return { root, nodeProviderDir, goProviderDir, releaseProviderDir, remove: () => rmSync(root, { recursive: true, force: true }) };
+    return {
+        root,
+        nodeProviderDir,
+        goProviderDir,
+        releaseProviderDir,
+        nodeFloorDir,
+        releaseFloorDir,
+        remove: () => rmSync(root, { recursive: true, force: true }),
+    };
 }
 
 /** Builds the Go comparator into `dir`; returns undefined, or why it could not be built. */
