@@ -10,8 +10,8 @@
  * same `require`.
  *
  * Built into a V8 startup snapshot (`npm run release -- --startup snapshot`, linux-x64 only), the script runs once
- * at build time: the Terraform provider's modules, its codec, its RPC handlers with the client they are built from,
- * and msgpack are evaluated into the snapshot (none holds a handle or reads the environment as it loads; `node:http2`
+ * at build time: the Terraform provider's modules, its codec (with its own cty msgpack), and its RPC handlers with
+ * the client they are built from are evaluated into the snapshot (none holds a handle or reads the environment as it loads; `node:http2`
  * still loads after the handshake line, undici on the read), and the arguments are read and the side chosen at
  * each start, after the snapshot is read. Otherwise it chooses at once, each side required only on its branch.
  */
@@ -47,7 +47,6 @@ if (startupSnapshot.isBuildingSnapshot()) {
     // Evaluated ahead too: what the first RPCs load (they hold no handle), so that no start evaluates them.
     require("../provider/terraform/tfplugin6-codec");
     require("../provider/terraform/provider-server");
-    require("@msgpack/msgpack");
     startupSnapshot.setDeserializeMainFunction(() => run(() => terraform));
 } else {
     run(loadTerraform);
