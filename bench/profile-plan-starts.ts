@@ -8,18 +8,21 @@
  * loaded (by group: `node:http2`, TLS, zod, undici, the credentials library, msgpack, the client, the provider)
  * with its own time (a module's time less that of the modules it loaded), before and after the handshake line.
  * The preload's own cost is in every figure (a few ms); the table is for where the time goes, `npm run bench` for
- * how long a plan takes. `BENCH_PROFILE_MAIN` names another main script (an old build's, to compare).
+ * how long a plan takes. `BENCH_PROFILE_MAIN` names another main script (an old build's, to compare). Beside it,
+ * from the CLI's log alone: the npm package untraced, the release executable, the Go comparator and the floor
+ * (`floor-provider.ts`) on the bench's Node.js and on the release's; `BENCH_PROFILE_PROVIDERS` picks among them.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { withEmulator } from "./emulator-process";
-import { PROBES, TERRAFORM_MAIN } from "./paths";
+import { NODE, PROBES, TERRAFORM_MAIN } from "./paths";
 import type { ModuleLoad, StartTrace } from "./probes/trace-start";
 import { summarize } from "./stats";
 import {
     buildGoComparator,
+    findReleaseNode,
     findTofu,
     installReleaseExecutable,
     planEnv,
@@ -27,7 +30,11 @@ import {
     terraformScratch,
     writeCliConfig,
     writeDataSourceConfig,
+    writeFloorProvider,
 } from "./terraform-setup";
+
+/** Verifications the emulator holds: one page (the floors report the same count). */
+const ITEMS = 20;
 
 /** GNU time, when the machine has it: the CPU time of the CLI and the providers it waited for. */
 const GNU_TIME = "/usr/bin/time";
@@ -339,7 +346,7 @@ async function main(): Promise<void> {
             symlinkSync(baseline, join(dir, PROVIDER_EXECUTABLE));
             profiled.push({ key: "baseline", label: "npm package, baseline (BENCH_PROFILE_BASELINE)", providerDir: dir, env: { NODE_OPTIONS: "" } });
         }
-        const only = (process.env["BENCH_PROFILE_PROVIDERS"] ?? "traced,npm,baseline,release,baselineRelease,go").split(",");
+        const only = (process.env["BENCH_PROFILE_PROVIDERS"] ?? "traced,npm,baseline,release,baselineRelease,go,npmFloor,releaseFloor").split(",");
         const releaseProblem = only.includes("release") ? installReleaseExecutable(scratch.releaseProviderDir) : "not asked for";
         if (releaseProblem) log(`   release executable not profiled: ${releaseProblem}`);
         else profiled.push({ key: "release", label: "release executable", providerDir: scratch.releaseProviderDir, env: { NODE_OPTIONS: "" } });
@@ -359,11 +366,26 @@ async function main(): Promise<void> {
         const goProblem = only.includes("go") ? buildGoComparator(scratch.goProviderDir) : "not asked for";
         if (goProblem) log(`   Go comparator not profiled: ${goProblem}`);
         else profiled.push({ key: "go", label: "Go comparator", providerDir: scratch.goProviderDir, env: {} });
+        if (only.includes("npmFloor")) {
+            writeFloorProvider(scratch.nodeFloorDir, NODE, ITEMS);
+            profiled.push({ key: "npmFloor", label: `floor on Node.js ${process.version}`, providerDir: scratch.nodeFloorDir, env: { NODE_OPTIONS: "" } });
+        }
+        const releaseNode = only.includes("releaseFloor") ? findReleaseNode() : { missing: "not asked for" };
+        if ("missing" in releaseNode) log(`   floor on the release's Node.js not profiled: ${releaseNode.missing}`);
+        else {
+            writeFloorProvider(scratch.releaseFloorDir, releaseNode.node, ITEMS);
+            profiled.push({
+                key: "releaseFloor",
+                label: `floor on Node.js v${releaseNode.version}`,
+                providerDir: scratch.releaseFloorDir,
+                env: { NODE_OPTIONS: "" },
+            });
+        }
         profiled.splice(0, profiled.length, ...profiled.filter((p) => only.includes(p.key)));
         const inside: StartFigures[][] = [];
         const cli = new Map<string, Map<string, number>[][]>(profiled.map((p) => [p.key, []]));
         const spans = new Map<string, { plan: number[]; show: number[]; planCpu: number[] }>(profiled.map((p) => [p.key, { plan: [], show: [], planCpu: [] }]));
-        await withEmulator(20, 0, async (emulator) => {
+        await withEmulator(ITEMS, 0, async (emulator) => {
             for (const p of profiled) {
                 p.env = { ...planEnv(writeCliConfig(join(scratch.root, `${p.key}.tfrc`), p.providerDir)), ...p.env };
                 writeDataSourceConfig(join(scratch.root, p.key), emulator);
