@@ -111,7 +111,7 @@ async function buildPlatform(context: ReleaseContext, platform: Platform, blobs:
                   caches: trainCodeCaches(buildNode, REPRODUCIBLE_BLOB_FLAGS, training.training, built.text, context.workDir),
               }
             : { startup: startup as Exclude<StartupData, "trained-code-cache"> };
-        blob = seaBlob(buildNode, built.text, context.workDir, options);
+        blob = seaBlob(buildNode, built, context.workDir, options);
         blobs.set(startup, blob);
     }
     const exePath = join(context.workDir, `exe-${platform.id}`);

@@ -15,6 +15,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Bundle } from "./bundle";
 import { BUNDLE_ASSET, codeCacheAsset, TRAINED_SIDES, TrainedSide, wrappedSource } from "./bundle-wrapper";
 import { Platform } from "./platforms";
 
@@ -57,6 +58,10 @@ export const DEFAULT_STARTUP_DATA: StartupData = "trained-code-cache";
 export type SeaOptions =
     { startup: Exclude<StartupData, "trained-code-cache"> } | { startup: "trained-code-cache"; loader: string; caches: Record<TrainedSide, Buffer> };
 
+/** The legal comments of the bundled code (`bundle.ts`), carried by every executable as an asset, and its file in the build folder. */
+export const NOTICES_ASSET = "THIRD-PARTY-NOTICES.txt";
+const NOTICES_FILE = "third-party-notices.txt";
+
 /** A trained code cache's loader and each side's cache in the build folder. */
 const LOADER_MAIN = "loader.js";
 const WRAPPED_MAIN = "main.wrapped.js";
@@ -64,10 +69,12 @@ const cacheFile = (side: TrainedSide) => `main.${side}.cache`;
 
 /**
  * The `--experimental-sea-config` file's contents: the bundle as the main; or, with a trained code cache, the
- * loader as the main and the bundle and its cache as assets (the paths relative to the build folder). Pure.
+ * loader as the main and the bundle and its cache as assets (the paths relative to the build folder). The legal
+ * notices are an asset of either. Pure.
  */
 export function seaConfig(main: string, output: string, options: SeaOptions): string {
     const common = { output, disableExperimentalSEAWarning: true };
+    const notices = { [NOTICES_ASSET]: NOTICES_FILE };
     const config =
         options.startup === "trained-code-cache"
             ? {
@@ -75,9 +82,13 @@ export function seaConfig(main: string, output: string, options: SeaOptions): st
                   ...common,
                   useSnapshot: false,
                   useCodeCache: false,
-                  assets: { [BUNDLE_ASSET]: WRAPPED_MAIN, ...Object.fromEntries(TRAINED_SIDES.map((side) => [codeCacheAsset(side), cacheFile(side)])) },
+                  assets: {
+                      [BUNDLE_ASSET]: WRAPPED_MAIN,
+                      ...Object.fromEntries(TRAINED_SIDES.map((side) => [codeCacheAsset(side), cacheFile(side)])),
+                      ...notices,
+                  },
               }
-            : { main, ...common, useSnapshot: options.startup === "snapshot", useCodeCache: options.startup === "code-cache" };
+            : { main, ...common, useSnapshot: options.startup === "snapshot", useCodeCache: options.startup === "code-cache", assets: notices };
     return `${JSON.stringify(config, null, 2)}\n`;
 }
 
@@ -118,13 +129,14 @@ export function snapshotBuilder(buildNode: string, nodeArgs: readonly string[], 
  * the code cache, so the bundle is written under one fixed name and named relative to the folder the build runs
  * in: the same bundle gives the same blob wherever `workDir` is.
  */
-export function seaBlob(buildNode: string, bundleText: string, workDir: string, options: SeaOptions): Buffer {
+export function seaBlob(buildNode: string, bundle: Pick<Bundle, "text" | "legalNotices">, workDir: string, options: SeaOptions): Buffer {
     const name = options.startup;
     const config = `sea-config-${name}.json`;
     const output = `sea-${name}.blob`;
-    writeFileSync(join(workDir, SEA_MAIN), bundleText);
+    writeFileSync(join(workDir, SEA_MAIN), bundle.text);
+    writeFileSync(join(workDir, NOTICES_FILE), bundle.legalNotices);
     if (options.startup === "trained-code-cache") {
-        writeFileSync(join(workDir, WRAPPED_MAIN), wrappedSource(bundleText));
+        writeFileSync(join(workDir, WRAPPED_MAIN), wrappedSource(bundle.text));
         writeFileSync(join(workDir, LOADER_MAIN), options.loader);
         for (const side of TRAINED_SIDES) writeFileSync(join(workDir, cacheFile(side)), options.caches[side]);
     }

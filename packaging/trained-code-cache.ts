@@ -38,7 +38,9 @@ export interface TrainingScripts {
 /** The loader and the training, bundled. */
 export async function trainingScripts(nodeVersion: string): Promise<TrainingScripts> {
     const [loaderFile, trainingFile] = await Promise.all([bundleScript("sea-loader.ts", nodeVersion), bundleScript("code-cache-training.ts", nodeVersion)]);
-    const [loader, training] = [loaderFile.text, trainingFile.text];
+    // The loader is the executable's main: legal comments of its own would be shipped nowhere.
+    if (loaderFile.legalNotices !== "") throw new Error("the code-cache loader's bundle has legal comments: ship them with the executable's notices");
+    const [loader, training] = [loaderFile.script.text, trainingFile.script.text];
     return { loader, training, sha256: createHash("sha256").update(loader).update("\0").update(training).digest("hex") };
 }
 

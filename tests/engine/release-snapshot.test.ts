@@ -28,7 +28,7 @@ describe("release: the linux-x64 executable's V8 startup snapshot", function () 
         const blobs = [0, 1].map(() => {
             const dir = mkdtempSync(join(tmpdir(), "release-snapshot-test-"));
             dirs.push(dir);
-            return seaBlob(node, built.text, dir, { startup: "snapshot" });
+            return seaBlob(node, built, dir, { startup: "snapshot" });
         });
         const [first, second] = blobs as [Buffer, Buffer];
         const differing = [...first.keys()].filter((i) => first[i] !== second[i]);

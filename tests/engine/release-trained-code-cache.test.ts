@@ -55,7 +55,7 @@ describe("release: the linux-x64 executable's trained code cache", function () {
             assert.ok(first.caches[side].length > 100_000, `${side}: a cache of ${first.caches[side].length} bytes`);
             assert.ok(first.caches[side].equals(second.caches[side]), `${side}: the two trainings' caches differ`);
         }
-        const blobs = trainings.map(({ dir, caches }) => seaBlob(node, built.text, dir, { startup: "trained-code-cache", loader: training.loader, caches }));
+        const blobs = trainings.map(({ dir, caches }) => seaBlob(node, built, dir, { startup: "trained-code-cache", loader: training.loader, caches }));
         assert.ok((blobs[0] as Buffer).equals(blobs[1] as Buffer), "the two blobs differ");
 
         const exe = join(first.dir, "exe");
@@ -78,7 +78,7 @@ describe("release: the linux-x64 executable's trained code cache", function () {
         const refusedCaches = { terraform: refuse(first.caches.terraform), pulumi: refuse(first.caches.pulumi) };
         await injectBlob(
             node,
-            seaBlob(node, built.text, refusedDir, { startup: "trained-code-cache", loader: training.loader, caches: refusedCaches }),
+            seaBlob(node, built, refusedDir, { startup: "trained-code-cache", loader: training.loader, caches: refusedCaches }),
             LINUX_X64,
             refusedExe,
         );

@@ -7,7 +7,7 @@
 import { strict as assert } from "node:assert";
 import * as vm from "node:vm";
 import { BUNDLE_ASSET, codeCacheAsset, compileBundle, ModuleScope, wrappedSource } from "../../packaging/bundle-wrapper";
-import { seaConfig } from "../../packaging/sea-executable";
+import { NOTICES_ASSET, seaConfig } from "../../packaging/sea-executable";
 
 /**
  * A bundle whose function bodies are compiled only when called, which reports what it was given; `tag` makes its
@@ -73,9 +73,10 @@ describe("release: the trained code cache's wrapper", () => {
                 [BUNDLE_ASSET]: "main.wrapped.js",
                 [codeCacheAsset("terraform")]: "main.terraform.cache",
                 [codeCacheAsset("pulumi")]: "main.pulumi.cache",
+                [NOTICES_ASSET]: "third-party-notices.txt",
             },
         });
         const plain = JSON.parse(seaConfig("main.js", "sea.blob", { startup: "code-cache" })) as Record<string, unknown>;
-        assert.deepEqual([plain.main, plain.useCodeCache, plain.assets], ["main.js", true, undefined]);
+        assert.deepEqual([plain.main, plain.useCodeCache, plain.assets], ["main.js", true, { [NOTICES_ASSET]: "third-party-notices.txt" }]);
     });
 });
