@@ -11,9 +11,9 @@
  *
  * Built into a V8 startup snapshot (`npm run release -- --startup snapshot`, linux-x64 only), the script runs once
  * at build time: the Terraform provider's modules, its codec (with its own cty msgpack), and its RPC handlers with
- * the client they are built from are evaluated into the snapshot (none holds a handle or reads the environment as it loads; `node:http2`
- * still loads after the handshake line, undici on the read), and the arguments are read and the side chosen at
- * each start, after the snapshot is read. Otherwise it chooses at once, each side required only on its branch.
+ * the client they are built from are evaluated into the snapshot (none holds a handle or reads the environment as
+ * it loads; `node:http2` still loads after the handshake line, undici on the read), and the arguments are read and
+ * the side chosen at each start, after the snapshot is read. Otherwise it chooses at once, each side required only on its branch.
  */
 import { basename } from "node:path";
 import { startupSnapshot } from "node:v8";
