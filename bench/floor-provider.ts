@@ -2,13 +2,14 @@
  * The floor: the least a Node.js process can do to serve a `tofu plan` as a provider, so that the plan's "provider
  * work" of our providers can be set beside what Node.js alone costs. It is started by the bench as the CLI starts a
  * provider and does what ours does around its answers, and nothing else:
- * - before its line: the magic cookie is checked (`handshake.js` from the build), a fresh certificate is made (`self-signed-certificate.js` from the
- *   build, as ours), a plain listener is opened on a Unix socket, and the handshake line is printed;
- * - after its line, as ours: `node:http2` loads, and each connection is handed to an HTTP/2 server over TLS (AutoMTLS,
- *   any client certificate taken);
+ * - before its line: the magic cookie is checked (`handshake.js` from the build), a fresh certificate is made
+ *   (`self-signed-certificate.js`, as ours), a plain listener is opened on a Unix socket, and the line is printed;
+ * - after its line, as ours: `node:http2` loads, and each connection is handed to an HTTP/2 server over TLS
+ *   (AutoMTLS, any client certificate taken); messages are framed as ours (`grpc-message-reader.js`);
  * - its answers need no work: the schema's and the other static calls' bytes as our provider encodes them (the
  *   generated `static-answers.js`), empty answers to the validations and the configure, and to ReadDataSource its
- *   own configuration back as the state with `total_count` set to its argument (no listing, no client);
+ *   own configuration back as the state with `total_count` set to its argument (read and written with our
+ *   `protobuf-wire.js`; no listing, no client);
  * - it exits after Shutdown once its connections are closed, with `process.exit(0)`, as ours.
  * It is not a provider: its read returns no data, and it is never shipped.
  */
@@ -17,42 +18,36 @@ import type * as Http2Module from "node:http2";
 import { createServer, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { TERRAFORM_CERTIFICATE, TERRAFORM_HANDSHAKE, TERRAFORM_STATIC_ANSWERS } from "./paths";
+import { TERRAFORM_CERTIFICATE, TERRAFORM_GRPC_MESSAGES, TERRAFORM_HANDSHAKE, TERRAFORM_PROTOBUF_WIRE, TERRAFORM_STATIC_ANSWERS } from "./paths";
 
 /** The largest request read: the bench's plans send a few hundred bytes. */
 const MAX_REQUEST_BYTES = 1024 * 1024;
 
-/** A gRPC message frame: not compressed, 4-byte length, the message. */
-function frame(message: Buffer): Buffer {
-    const head = Buffer.alloc(5);
-    head.writeUInt32BE(message.length, 1);
-    return Buffer.concat([head, message]);
+/** The provider's gRPC message framing (`grpc-message-reader.js` from the build), as far as the floor uses it. */
+interface Framing {
+    MESSAGE_PREFIX_BYTES: number;
+    frameMessage(message: Buffer): Buffer;
 }
 
-/** A protobuf varint at `offset` of `bytes`: its value and the offset after it. Throws past the end. */
-function varint(bytes: Buffer, offset: number): [number, number] {
-    let value = 0;
-    for (let shift = 0, at = offset; shift < 35; shift += 7, at++) {
-        const byte = bytes[at];
-        if (byte === undefined) throw new Error("a varint runs past the message");
-        value += (byte & 0x7f) * 2 ** shift;
-        if (byte < 0x80) return [value, at + 1];
-    }
-    throw new Error("a varint is too long");
+/** The provider's protobuf wire format (`protobuf-wire.js` from the build), as far as the floor uses it. */
+interface Wire {
+    WIRE: { bytes: number };
+    WireReader: new (bytes: Uint8Array) => {
+        done(): boolean;
+        tag(): { field: number; wireType: number };
+        lengthDelimited(): Buffer;
+        skip(field: number, wireType: number, depth: number): void;
+    };
+    WireWriter: new () => { lengthDelimited(field: number, bytes: Uint8Array): { finish(): Buffer } };
 }
 
-/**
- * The bytes of length-delimited field `field` of a protobuf message, or none. Only the field numbers and wire
- * types a ReadDataSource request has (strings and messages, length-delimited) are expected.
- */
-function lengthDelimited(message: Buffer, field: number): Buffer | undefined {
-    for (let at = 0; at < message.length;) {
-        const [key, afterKey] = varint(message, at);
-        if ((key & 7) !== 2) throw new Error(`field ${key >>> 3} is not length-delimited`);
-        const [length, start] = varint(message, afterKey);
-        if (start + length > message.length) throw new Error("a field runs past the message");
-        if (key >>> 3 === field) return message.subarray(start, start + length);
-        at = start + length;
+/** Field `field` of a protobuf message when it is length-delimited, or none; other fields are skipped. */
+function lengthDelimited(wire: Wire, message: Buffer, field: number): Buffer | undefined {
+    const reader = new wire.WireReader(message);
+    while (!reader.done()) {
+        const tag = reader.tag();
+        if (tag.field === field && tag.wireType === wire.WIRE.bytes) return reader.lengthDelimited();
+        reader.skip(tag.field, tag.wireType, 1);
     }
     return undefined;
 }
@@ -65,23 +60,15 @@ const TOTAL_COUNT_NIL = Buffer.concat([Buffer.from([0xa0 | "total_count".length]
  * state, with `total_count` set to `totalCount` (a msgpack positive fixint in the nil's byte: no length changes),
  * so that the plan shows the count a real read would. Nothing is listed.
  */
-function readAnswer(request: Buffer, totalCount: number): Buffer {
-    const config = Buffer.from(lengthDelimited(request, 2) ?? Buffer.alloc(0));
+function readAnswer(wire: Wire, request: Buffer, totalCount: number): Buffer {
+    const config = Buffer.from(lengthDelimited(wire, request, 2) ?? Buffer.alloc(0));
     const at = config.indexOf(TOTAL_COUNT_NIL);
     if (at >= 0) config[at + TOTAL_COUNT_NIL.length - 1] = totalCount;
-    const length: number[] = [];
-    for (let n = config.length; ; n >>>= 7) {
-        if (n < 0x80) {
-            length.push(n);
-            break;
-        }
-        length.push((n & 0x7f) | 0x80);
-    }
-    return Buffer.concat([Buffer.from([0x0a]), Buffer.from(length), config]);
+    return new wire.WireWriter().lengthDelimited(1, config).finish();
 }
 
 /** The answer of each method the floor serves, from the request's message; `held` streams stay open. */
-function answers(staticAnswers: Readonly<Record<string, string>>, totalCount: number): Record<string, ((request: Buffer) => Buffer) | "held"> {
+function answers(staticAnswers: Readonly<Record<string, string>>, wire: Wire, totalCount: number): Record<string, ((request: Buffer) => Buffer) | "held"> {
     const table: Record<string, ((request: Buffer) => Buffer) | "held"> = {
         "/plugin.GRPCStdio/StreamStdio": "held",
         "/plugin.GRPCBroker/StartStream": "held",
@@ -90,14 +77,14 @@ function answers(staticAnswers: Readonly<Record<string, string>>, totalCount: nu
         "/tfplugin6.Provider/ValidateDataResourceConfig": () => Buffer.alloc(0),
         "/tfplugin6.Provider/ConfigureProvider": () => Buffer.alloc(0),
         "/tfplugin6.Provider/StopProvider": () => Buffer.alloc(0),
-        "/tfplugin6.Provider/ReadDataSource": (request) => readAnswer(request, totalCount),
+        "/tfplugin6.Provider/ReadDataSource": (request) => readAnswer(wire, request, totalCount),
     };
     for (const [name, base64] of Object.entries(staticAnswers)) table[`/tfplugin6.Provider/${name}`] = () => Buffer.from(base64, "base64");
     return table;
 }
 
 /** Serves one stream: reads its request, answers it (or holds it open), with grpc-status in the trailers. */
-function serve(stream: Http2Module.ServerHttp2Stream, path: string, table: ReturnType<typeof answers>, afterShutdown: () => void): void {
+function serve(stream: Http2Module.ServerHttp2Stream, path: string, table: ReturnType<typeof answers>, framing: Framing, afterShutdown: () => void): void {
     const answer = table[path];
     if (answer === undefined) {
         stream.respond({ ":status": 200, "content-type": "application/grpc", "grpc-status": "12" }, { endStream: true });
@@ -113,9 +100,9 @@ function serve(stream: Http2Module.ServerHttp2Stream, path: string, table: Retur
         else chunks.push(chunk);
     });
     stream.on("end", () => {
-        const request = Buffer.concat(chunks).subarray(5);
+        const request = Buffer.concat(chunks).subarray(framing.MESSAGE_PREFIX_BYTES);
         stream.once("wantTrailers", () => stream.sendTrailers({ "grpc-status": "0" }));
-        stream.end(frame(answer(request)));
+        stream.end(framing.frameMessage(answer(request)));
         if (path === "/plugin.GRPCController/Shutdown") afterShutdown();
     });
 }
@@ -156,7 +143,8 @@ function main(): void {
         if (server) return server;
         const http2 = require("node:http2") as typeof Http2Module;
         const { STATIC_ANSWERS } = require(TERRAFORM_STATIC_ANSWERS) as { STATIC_ANSWERS: Record<string, string> };
-        const table = answers(STATIC_ANSWERS, totalCount);
+        const table = answers(STATIC_ANSWERS, require(TERRAFORM_PROTOBUF_WIRE) as Wire, totalCount);
+        const framing = require(TERRAFORM_GRPC_MESSAGES) as Framing;
         server = http2.createSecureServer({
             key: certificate.keyPem,
             cert: certificate.certPem,
@@ -173,7 +161,7 @@ function main(): void {
             });
         });
         server.on("stream", (stream, headers) =>
-            serve(stream, String(headers[":path"]), table, () => {
+            serve(stream, String(headers[":path"]), table, framing, () => {
                 shuttingDown = true;
                 listener.close();
                 for (const session of sessions) session.close();

@@ -29,6 +29,9 @@ export const TERRAFORM_CERTIFICATE = join(DIST, "provider", "terraform", "self-s
 /** The provider's handshake constants (the magic cookie) and its generated static answers (the schema's bytes). */
 export const TERRAFORM_HANDSHAKE = join(DIST, "provider", "terraform", "handshake.js");
 export const TERRAFORM_STATIC_ANSWERS = join(DIST, "provider", "terraform", "static-answers.js");
+/** The provider's gRPC message framing, and its protobuf wire format (read and written). */
+export const TERRAFORM_GRPC_MESSAGES = join(DIST, "provider", "terraform", "grpc-message-reader.js");
+export const TERRAFORM_PROTOBUF_WIRE = join(DIST, "provider", "terraform", "protobuf-wire.js");
 /** The floor provider (floor-provider.ts), compiled next to this file. */
 export const FLOOR_PROVIDER = join(__dirname, "floor-provider.js");
 /** Compiled probes, run in child processes (this file compiles next to the probes/ folder). */
