@@ -1,8 +1,9 @@
 /**
  * What the Terraform measures need besides the package: the `tofu` that `npm run engine` built (found by the
  * engine's own `findTerraformClis()`, run through ts-node in a child because bench/ compiles on its own), the Go
- * comparator (bench/terraform-go, built with `go build`), the provider folders and CLI configuration files that
- * install a provider with `dev_overrides` (no `init`), and the one-page configurations that are planned.
+ * comparator (bench/terraform-go, built with `go build`), the release's Node.js for the floor (found by
+ * packaging/node-binaries.ts, alike), the provider folders and CLI configuration files that install a provider with
+ * `dev_overrides` (no `init`), and the one-page configurations that are planned.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -21,14 +22,22 @@ export const GO_COMPARATOR_DIR = join(REPO_ROOT, "bench", "terraform-go");
 /** The engine's `tofu` and its version, or why there is none. */
 export type TofuLookup = { tofu: string; version: string } | { missing: string };
 
+/**
+ * Runs `script` (JavaScript that requires the repository's TypeScript and writes JSON on stdout) in a ts-node child
+ * at the repository's root, because bench/ compiles on its own; returns what it wrote, or its error's line.
+ */
+function askRepository<T>(script: string): T | { missing: string } {
+    const found = spawnSync(NODE, ["-r", "ts-node/register/transpile-only", "-e", script], { cwd: REPO_ROOT, encoding: "utf8" });
+    if (found.status !== 0) return { missing: (found.stderr.split("\n").find((line) => /Error/.test(line)) ?? found.stderr).trim().slice(0, 300) };
+    return JSON.parse(found.stdout) as T;
+}
+
 /** Asks engine/terraform-clis.ts where `npm run engine` put `tofu`; `BENCH_TOFU` names one instead. */
 export function findTofu(env: NodeJS.ProcessEnv = process.env): TofuLookup {
     if (env["BENCH_TOFU"]) return { tofu: env["BENCH_TOFU"], version: "BENCH_TOFU" };
     const script =
         "const c = require('./engine/terraform-clis').findTerraformClis(); process.stdout.write(JSON.stringify({ tofu: c.tofu, version: c.versions.tofu }))";
-    const found = spawnSync(NODE, ["-r", "ts-node/register/transpile-only", "-e", script], { cwd: REPO_ROOT, encoding: "utf8" });
-    if (found.status !== 0) return { missing: (found.stderr.split("\n").find((line) => /Error/.test(line)) ?? found.stderr).trim().slice(0, 300) };
-    return JSON.parse(found.stdout) as { tofu: string; version: string };
+    return askRepository<{ tofu: string; version: string }>(script);
 }
 
 /** The release executables' Node.js (`packaging/node-binaries.ts`, the linux-x64 binary `npm run release` installs), or why there is none. */
@@ -36,10 +45,8 @@ export function findReleaseNode(): { node: string; version: string } | { missing
     const script =
         "const b = require('./packaging/node-binaries'); const p = require('./packaging/platforms').PLATFORMS.find((x) => x.id === 'linux-x64'); " +
         "process.stdout.write(JSON.stringify({ node: b.nodeBinaryPath(p), version: b.NODE_VERSION }))";
-    const found = spawnSync(NODE, ["-r", "ts-node/register/transpile-only", "-e", script], { cwd: REPO_ROOT, encoding: "utf8" });
-    if (found.status !== 0) return { missing: (found.stderr.split("\n").find((line) => /Error/.test(line)) ?? found.stderr).trim().slice(0, 300) };
-    const release = JSON.parse(found.stdout) as { node: string; version: string };
-    return existsSync(release.node) ? release : { missing: `no ${release.node} (npm run release installs it)` };
+    const release = askRepository<{ node: string; version: string }>(script);
+    return "missing" in release || existsSync(release.node) ? release : { missing: `no ${release.node} (npm run release installs it)` };
 }
 
 /**
